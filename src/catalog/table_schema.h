@@ -1,0 +1,39 @@
+// TableSchema: the definition of a table as the catalog records it, and its binary encoding
+// (used by the WAL for DDL records).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "types/logical_type.h"
+
+namespace omendb {
+
+struct ColumnDefinition {
+  std::string name;
+  LogicalType type;
+  bool not_null = false;
+};
+
+struct TableSchema {
+  uint64_t table_id = 0;  // assigned by the catalog
+  std::string name;
+  std::vector<ColumnDefinition> columns;
+  std::vector<size_t> primary_key;  // column indexes, in key order; empty = no primary key
+
+  // Index of the column called `name`, if any.
+  std::optional<size_t> FindColumn(std::string_view column_name) const;
+  // PostgreSQL's default name of the primary-key constraint, "<table>_pkey".
+  std::string PrimaryKeyName() const { return name + "_pkey"; }
+  std::vector<LogicalType> ColumnTypes() const;
+
+  void EncodeTo(std::string* dst) const;
+  // Errors XX001 when `in` is not a valid encoding.
+  static Result<TableSchema> Decode(std::string_view in);
+};
+
+}  // namespace omendb

@@ -1,0 +1,46 @@
+// PgServer: accepts PostgreSQL protocol v3 connections and runs their queries on a Session.
+//
+// Supported: SSLRequest/GSSENCRequest (declined: plaintext), StartupMessage with trust
+// authentication for loopback clients (others are refused until password auth exists), the
+// simple query protocol (RowDescription, DataRow, CommandComplete, EmptyQueryResponse,
+// ErrorResponse, NoticeResponse, ReadyForQuery), Terminate. Extended-protocol messages get a
+// 0A000 error and are skipped until Sync, as PostgreSQL does after an error. Network I/O runs on
+// the io_context's thread; queries run on the worker pool so a slow query never blocks
+// other connections.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "common/status.h"
+#include "session/session.h"
+
+namespace boost::asio {
+class io_context;
+class thread_pool;
+}  // namespace boost::asio
+
+namespace omendb::pgwire {
+
+class PgServer {
+ public:
+  // `io`, `workers` and `db` must outlive the server.
+  PgServer(boost::asio::io_context& io, boost::asio::thread_pool& workers, Database* db);
+  ~PgServer();
+
+  // Binds and listens on host:port (port 0 picks a free port). Errors 58030 (e.g. in use).
+  Status Listen(const std::string& host, uint16_t port);
+  // The bound port. REQUIRES: Listen succeeded.
+  uint16_t port() const;
+  // Starts accepting connections on the io_context.
+  void Start();
+  // Stops accepting; open connections end when the io_context stops.
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace omendb::pgwire

@@ -1,0 +1,428 @@
+#include "sql/binder/binder.h"
+
+#include <set>
+
+#include "types/cast.h"
+
+namespace omendb::sql {
+namespace {
+
+Status WithPos(Status s, int location) {
+  if (location >= 0 && !s.position()) s.WithPosition(location);
+  return s;
+}
+
+bool IsUntyped(LogicalType t) {
+  return t.id() == TypeId::kUnknown || t.id() == TypeId::kNull;
+}
+
+// Assignment casts (INSERT): numeric types convert among themselves, anything converts to
+// text, untyped literals to anything; others (boolean <-> integer) need an explicit cast.
+bool AssignmentCastAllowed(LogicalType from, LogicalType to) {
+  if (from == to || IsUntyped(from) || to.id() == TypeId::kText) return true;
+  bool from_num = from.IsNumeric() || from.id() == TypeId::kNumericLiteral;
+  return from_num && to.IsNumeric();
+}
+
+}  // namespace
+
+Result<BoundExprPtr> AddCast(BoundExprPtr expr, LogicalType target) {
+  if (expr->type == target) return expr;
+  if (!CastExists(expr->type, target)) {
+    return Status(sqlstate::kCannotCoerce, std::string("cannot cast type ") +
+                                               expr->type.sql_name() + " to " + target.sql_name());
+  }
+  if (expr->kind == BoundExpr::Kind::kConstant) {
+    Value v;
+    OMEN_ASSIGN_OR_RETURN(v, CastValue(expr->constant, target));
+    return BoundExpr::Constant(std::move(v));
+  }
+  auto cast = std::make_unique<BoundExpr>();
+  cast->kind = BoundExpr::Kind::kCast;
+  cast->type = target;
+  cast->children.push_back(std::move(expr));
+  return cast;
+}
+
+std::string OutputColumnName(const ParsedExpr& expr) {
+  switch (expr.kind) {
+    case ParsedExpr::Kind::kColumnRef: return expr.names.back();
+    case ParsedExpr::Kind::kCast: {
+      const ParsedExpr& arg = *expr.args[0];
+      if (arg.kind == ParsedExpr::Kind::kConstant || arg.kind == ParsedExpr::Kind::kCast) {
+        return arg.kind == ParsedExpr::Kind::kCast ? OutputColumnName(arg) : expr.cast_type.pg_name();
+      }
+      return OutputColumnName(arg);
+    }
+    default: return "?column?";
+  }
+}
+
+Result<BoundStatement> Binder::Bind(const ParsedStatement& stmt) {
+  switch (stmt.kind) {
+    case ParsedStatement::Kind::kSelect: return BindSelect(*stmt.select);
+    case ParsedStatement::Kind::kInsert: return BindInsert(*stmt.insert);
+    case ParsedStatement::Kind::kCreateTable: return BindCreateTable(*stmt.create_table);
+    case ParsedStatement::Kind::kDropTable: {
+      BoundStatement b;
+      b.kind = BoundStatement::Kind::kDropTable;
+      b.drop_names = stmt.drop_table->names;
+      b.if_exists = stmt.drop_table->if_exists;
+      return b;
+    }
+  }
+  return InternalError("unknown statement kind");
+}
+
+Result<BoundExprPtr> Binder::BindColumnRef(const ParsedExpr& expr, const Scope& scope) {
+  const std::string& column = expr.names.back();
+  if (expr.names.size() == 2) {
+    const std::string& qualifier = expr.names[0];
+    if (scope.table == nullptr || qualifier != scope.name) {
+      return WithPos(Status(sqlstate::kUndefinedTable,
+                            "missing FROM-clause entry for table \"" + qualifier + "\""),
+                     expr.location);
+    }
+  }
+  if (scope.table != nullptr) {
+    if (auto idx = scope.table->FindColumn(column)) {
+      return BoundExpr::Column(*idx, scope.table->columns[*idx].type);
+    }
+  }
+  std::string name = expr.names.size() == 2 ? expr.names[0] + "." + column : column;
+  return WithPos(Status(sqlstate::kUndefinedColumn, "column \"" + name + "\" does not exist"),
+                 expr.location);
+}
+
+Result<BoundExprPtr> Binder::BindOperator(const ParsedExpr& expr, const Scope& scope) {
+  std::vector<BoundExprPtr> args;
+  std::vector<LogicalType> types;
+  for (const auto& a : expr.args) {
+    BoundExprPtr b;
+    OMEN_ASSIGN_OR_RETURN(b, BindExpr(*a, scope));
+    types.push_back(b->type);
+    args.push_back(std::move(b));
+  }
+  Result<const ScalarFunction*> f = ResolveOperator(expr.op, types);
+  if (!f.ok()) return WithPos(f.status(), expr.location);
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundExpr::Kind::kFunction;
+  e->function = *f;
+  e->type = (*f)->return_type;
+  for (size_t i = 0; i < args.size(); ++i) {
+    // A literal that does not convert is reported at the literal, as PostgreSQL does.
+    Result<BoundExprPtr> cast = AddCast(std::move(args[i]), (*f)->arg_types[i]);
+    if (!cast.ok()) return WithPos(cast.status(), expr.args[i]->location);
+    e->children.push_back(std::move(cast).value());
+  }
+  return e;
+}
+
+Result<BoundExprPtr> Binder::BindCondition(const ParsedExpr& expr, const Scope& scope,
+                                           const char* clause) {
+  BoundExprPtr b;
+  OMEN_ASSIGN_OR_RETURN(b, BindExpr(expr, scope));
+  if (b->type.id() == TypeId::kBoolean) return b;
+  if (IsUntyped(b->type)) return AddCast(std::move(b), TypeId::kBoolean);
+  return WithPos(Status(sqlstate::kDatatypeMismatch, std::string("argument of ") + clause +
+                                                         " must be type boolean, not type " +
+                                                         b->type.sql_name()),
+                 expr.location);
+}
+
+Result<BoundExprPtr> Binder::BindExpr(const ParsedExpr& expr, const Scope& scope) {
+  using K = ParsedExpr::Kind;
+  switch (expr.kind) {
+    case K::kColumnRef: return BindColumnRef(expr, scope);
+    case K::kStar:
+      return WithPos(NotSupported("\"*\" in this position"), expr.location);
+    case K::kConstant: return BoundExpr::Constant(expr.constant);
+    case K::kOperator: return BindOperator(expr, scope);
+    case K::kAnd:
+    case K::kOr:
+    case K::kNot: {
+      auto e = std::make_unique<BoundExpr>();
+      e->kind = expr.kind == K::kAnd ? BoundExpr::Kind::kAnd
+                : expr.kind == K::kOr ? BoundExpr::Kind::kOr
+                                      : BoundExpr::Kind::kNot;
+      e->type = TypeId::kBoolean;
+      const char* name = expr.kind == K::kAnd ? "AND" : expr.kind == K::kOr ? "OR" : "NOT";
+      for (const auto& a : expr.args) {
+        BoundExprPtr b;
+        OMEN_ASSIGN_OR_RETURN(b, BindCondition(*a, scope, name));
+        e->children.push_back(std::move(b));
+      }
+      return e;
+    }
+    case K::kIsNull:
+    case K::kIsNotNull: {
+      auto e = std::make_unique<BoundExpr>();
+      e->kind = expr.kind == K::kIsNull ? BoundExpr::Kind::kIsNull : BoundExpr::Kind::kIsNotNull;
+      e->type = TypeId::kBoolean;
+      BoundExprPtr b;
+      OMEN_ASSIGN_OR_RETURN(b, BindExpr(*expr.args[0], scope));
+      if (b->type.id() == TypeId::kNumericLiteral) {
+        return WithPos(NotSupported("type numeric"), expr.args[0]->location);
+      }
+      if (IsUntyped(b->type)) {
+        OMEN_ASSIGN_OR_RETURN(b, AddCast(std::move(b), TypeId::kText));
+      }
+      e->children.push_back(std::move(b));
+      return e;
+    }
+    case K::kCast: {
+      BoundExprPtr b;
+      OMEN_ASSIGN_OR_RETURN(b, BindExpr(*expr.args[0], scope));
+      Result<BoundExprPtr> cast = AddCast(std::move(b), expr.cast_type);
+      if (!cast.ok()) {
+        // A missing cast is reported at "::"; a literal that does not convert, at the literal.
+        bool no_cast = cast.status().sqlstate() == sqlstate::kCannotCoerce;
+        return WithPos(cast.status(), no_cast ? expr.location : expr.args[0]->location);
+      }
+      return cast;
+    }
+  }
+  return InternalError("unknown expression kind");
+}
+
+Result<BoundExprPtr> Binder::BindLimitValue(const ParsedExpr* expr) {
+  if (expr == nullptr) return BoundExprPtr();
+  BoundExprPtr b;
+  OMEN_ASSIGN_OR_RETURN(b, BindExpr(*expr, Scope{}));
+  if (b->type.id() == TypeId::kNumericLiteral) {
+    return WithPos(NotSupported("type numeric"), expr->location);
+  }
+  if (!b->type.IsInteger() && !IsUntyped(b->type)) {
+    return WithPos(Status(sqlstate::kDatatypeMismatch,
+                          std::string("argument of LIMIT must be type bigint, not type ") +
+                              b->type.sql_name()),
+                   expr->location);
+  }
+  return AddCast(std::move(b), TypeId::kBigInt);
+}
+
+Result<BoundStatement> Binder::BindSelect(const ParsedSelect& select) {
+  Scope scope;
+  auto plan = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kDummyScan);
+  if (select.from) {
+    Result<const TableSchema*> table = catalog_.GetTable(select.from->name);
+    if (!table.ok()) return WithPos(table.status(), select.from->location);
+    scope.table = *table;
+    scope.name = select.from->alias.empty() ? select.from->name : select.from->alias;
+    plan = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kGet);
+    plan->table = scope.table;
+    for (size_t i = 0; i < scope.table->columns.size(); ++i) {
+      plan->column_ids.push_back(i);
+      plan->types.push_back(scope.table->columns[i].type);
+    }
+  }
+  if (select.where) {
+    auto filter = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kFilter);
+    OMEN_ASSIGN_OR_RETURN(filter->predicate, BindCondition(*select.where, scope, "WHERE"));
+    filter->types = plan->types;
+    filter->children.push_back(std::move(plan));
+    plan = std::move(filter);
+  }
+
+  BoundStatement out;
+  out.kind = BoundStatement::Kind::kQuery;
+  auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
+  auto add_output = [&](BoundExprPtr e, std::string name) -> Status {
+    // An untyped literal in the select list is text, as in PostgreSQL.
+    if (IsUntyped(e->type)) {
+      OMEN_ASSIGN_OR_RETURN(e, AddCast(std::move(e), TypeId::kText));
+    }
+    if (e->type.id() == TypeId::kNumericLiteral) return NotSupported("type numeric");
+    proj->types.push_back(e->type);
+    proj->expressions.push_back(std::move(e));
+    out.column_names.push_back(std::move(name));
+    return Status::OK();
+  };
+  for (const ParsedSelectItem& item : select.targets) {
+    const ParsedExpr& e = *item.expr;
+    if (e.kind == ParsedExpr::Kind::kStar) {
+      if (scope.table == nullptr) {
+        return WithPos(Status(sqlstate::kSyntaxError,
+                              "SELECT * with no tables specified is not valid"),
+                       e.location);
+      }
+      if (!e.names.empty() && e.names[0] != scope.name) {
+        return WithPos(Status(sqlstate::kUndefinedTable,
+                              "missing FROM-clause entry for table \"" + e.names[0] + "\""),
+                       e.location);
+      }
+      for (size_t i = 0; i < scope.table->columns.size(); ++i) {
+        OMEN_RETURN_IF_ERROR(add_output(BoundExpr::Column(i, scope.table->columns[i].type),
+                                        scope.table->columns[i].name));
+      }
+      continue;
+    }
+    BoundExprPtr b;
+    OMEN_ASSIGN_OR_RETURN(b, BindExpr(e, scope));
+    Status s = add_output(std::move(b), item.alias.empty() ? OutputColumnName(e) : item.alias);
+    if (!s.ok()) return WithPos(s, e.location);
+  }
+  size_t visible = out.column_names.size();
+
+  std::vector<OrderSpec> orders;
+  for (const ParsedOrderItem& item : select.order_by) {
+    const ParsedExpr& e = *item.expr;
+    std::optional<size_t> column;
+    if (e.kind == ParsedExpr::Kind::kConstant && e.constant.type().id() == TypeId::kInteger) {
+      int64_t pos = e.constant.GetInt();
+      if (pos < 1 || static_cast<size_t>(pos) > visible) {
+        return WithPos(Status(sqlstate::kInvalidColumnReference,
+                              "ORDER BY position " + std::to_string(pos) + " is not in select list"),
+                       e.location);
+      }
+      column = static_cast<size_t>(pos - 1);
+    } else if (e.kind == ParsedExpr::Kind::kColumnRef && e.names.size() == 1) {
+      // A bare name refers to an output column first (PostgreSQL's SQL-92 rule).
+      for (size_t i = 0; i < visible; ++i) {
+        if (out.column_names[i] != e.names[0]) continue;
+        if (column && !(proj->expressions[*column]->kind == BoundExpr::Kind::kColumn &&
+                        proj->expressions[i]->kind == BoundExpr::Kind::kColumn &&
+                        proj->expressions[*column]->column == proj->expressions[i]->column)) {
+          return WithPos(Status(sqlstate::kAmbiguousColumn,
+                                "ORDER BY \"" + e.names[0] + "\" is ambiguous"),
+                         e.location);
+        }
+        if (!column) column = i;
+      }
+    } else if (e.kind == ParsedExpr::Kind::kConstant) {
+      return WithPos(NotSupported("ORDER BY a constant other than a column position"), e.location);
+    }
+    if (!column) {
+      BoundExprPtr b;
+      OMEN_ASSIGN_OR_RETURN(b, BindExpr(e, scope));
+      if (IsUntyped(b->type)) {
+        OMEN_ASSIGN_OR_RETURN(b, AddCast(std::move(b), TypeId::kText));
+      }
+      column = proj->expressions.size();
+      proj->types.push_back(b->type);
+      proj->expressions.push_back(std::move(b));
+    }
+    OrderSpec spec;
+    spec.expr = BoundExpr::Column(*column, proj->types[*column]);
+    spec.descending = item.descending;
+    // PostgreSQL: NULLs sort as if larger than every value unless told otherwise.
+    spec.nulls_first = item.nulls_first.value_or(item.descending);
+    orders.push_back(std::move(spec));
+  }
+  proj->children.push_back(std::move(plan));
+  plan = std::move(proj);
+  if (!orders.empty()) {
+    auto order = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kOrder);
+    order->orders = std::move(orders);
+    order->types = plan->types;
+    order->children.push_back(std::move(plan));
+    plan = std::move(order);
+  }
+  if (select.limit || select.offset) {
+    auto limit = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kLimit);
+    OMEN_ASSIGN_OR_RETURN(limit->limit, BindLimitValue(select.limit.get()));
+    OMEN_ASSIGN_OR_RETURN(limit->offset, BindLimitValue(select.offset.get()));
+    limit->types = plan->types;
+    limit->children.push_back(std::move(plan));
+    plan = std::move(limit);
+  }
+  out.plan = std::move(plan);
+  return out;
+}
+
+Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
+  BoundStatement out;
+  out.kind = BoundStatement::Kind::kInsert;
+  Result<const TableSchema*> table = catalog_.GetTable(insert.table.name);
+  if (!table.ok()) return WithPos(table.status(), insert.table.location);
+  out.table = *table;
+  const TableSchema& t = *out.table;
+  std::vector<size_t> targets;
+  if (insert.columns.empty()) {
+    for (size_t i = 0; i < t.columns.size(); ++i) targets.push_back(i);
+  } else {
+    std::set<size_t> seen;
+    for (size_t i = 0; i < insert.columns.size(); ++i) {
+      const std::string& c = insert.columns[i];
+      int location = insert.column_locations[i];
+      auto idx = t.FindColumn(c);
+      if (!idx) {
+        return WithPos(Status(sqlstate::kUndefinedColumn, "column \"" + c + "\" of relation \"" +
+                                                              t.name + "\" does not exist"),
+                       location);
+      }
+      if (!seen.insert(*idx).second) {
+        return WithPos(
+            Status(sqlstate::kDuplicateColumn, "column \"" + c + "\" specified more than once"),
+            location);
+      }
+      targets.push_back(*idx);
+    }
+  }
+  for (const auto& row : insert.rows) {
+    if (row.size() > targets.size()) {
+      return WithPos(Status(sqlstate::kSyntaxError, "INSERT has more expressions than target columns"),
+                     row[targets.size()]->location);
+    }
+    if (row.size() < targets.size() && !insert.columns.empty()) {
+      return Status(sqlstate::kSyntaxError, "INSERT has more target columns than expressions");
+    }
+    std::vector<BoundExprPtr> values(t.columns.size());
+    for (size_t i = 0; i < row.size(); ++i) {
+      const ColumnDefinition& col = t.columns[targets[i]];
+      BoundExprPtr b;
+      OMEN_ASSIGN_OR_RETURN(b, BindExpr(*row[i], Scope{}));
+      if (!AssignmentCastAllowed(b->type, col.type)) {
+        return WithPos(Status(sqlstate::kDatatypeMismatch,
+                              "column \"" + col.name + "\" is of type " + col.type.sql_name() +
+                                  " but expression is of type " + b->type.sql_name(),
+                              "", "You will need to rewrite or cast the expression."),
+                       row[i]->location);
+      }
+      Result<BoundExprPtr> cast = AddCast(std::move(b), col.type);
+      if (!cast.ok()) return WithPos(cast.status(), row[i]->location);
+      values[targets[i]] = std::move(cast).value();
+    }
+    for (size_t c = 0; c < values.size(); ++c) {
+      if (!values[c]) values[c] = BoundExpr::Constant(Value::Null(t.columns[c].type));
+    }
+    out.rows.push_back(std::move(values));
+  }
+  return out;
+}
+
+Result<BoundStatement> Binder::BindCreateTable(const ParsedCreateTable& create) {
+  BoundStatement out;
+  out.kind = BoundStatement::Kind::kCreateTable;
+  out.if_not_exists = create.if_not_exists;
+  TableSchema& s = out.schema;
+  s.name = create.name;
+  if (create.primary_key_constraints > 1) {
+    return Status(sqlstate::kInvalidTableDefinition,
+                  "multiple primary keys for table \"" + create.name + "\" are not allowed");
+  }
+  for (const ParsedColumnDef& c : create.columns) {
+    if (s.FindColumn(c.name)) {
+      return Status(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
+    }
+    s.columns.push_back({c.name, c.type, c.not_null});
+    if (c.primary_key) s.primary_key.push_back(s.columns.size() - 1);
+  }
+  for (const std::string& k : create.primary_key) {
+    auto idx = s.FindColumn(k);
+    if (!idx) {
+      return Status(sqlstate::kUndefinedColumn, "column \"" + k + "\" named in key does not exist");
+    }
+    for (size_t existing : s.primary_key) {
+      if (existing == *idx) {
+        return Status(sqlstate::kDuplicateColumn,
+                      "column \"" + k + "\" appears twice in primary key constraint");
+      }
+    }
+    s.primary_key.push_back(*idx);
+  }
+  for (size_t k : s.primary_key) s.columns[k].not_null = true;
+  return out;
+}
+
+}  // namespace omendb::sql

@@ -1,0 +1,52 @@
+// Binder: resolves a parsed statement against the catalog into a typed, bound statement
+// (PostgreSQL's parse analysis): names (42P01, 42703, 42702), types and implicit casts (42804,
+// 42883, 22P02 for literals), and statement-level checks.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "common/status.h"
+#include "sql/parser/parsed_nodes.h"
+#include "sql/plan/logical_plan.h"
+
+namespace omendb::sql {
+
+class Binder {
+ public:
+  // `catalog` must stay unchanged while the bound statement is in use.
+  explicit Binder(const Catalog& catalog) : catalog_(catalog) {}
+
+  Result<BoundStatement> Bind(const ParsedStatement& stmt);
+
+ private:
+  // The columns visible to expressions: one table (or none).
+  struct Scope {
+    const TableSchema* table = nullptr;
+    std::string name;  // alias or table name
+  };
+
+  Result<BoundStatement> BindSelect(const ParsedSelect& select);
+  Result<BoundStatement> BindInsert(const ParsedInsert& insert);
+  Result<BoundStatement> BindCreateTable(const ParsedCreateTable& create);
+
+  Result<BoundExprPtr> BindExpr(const ParsedExpr& expr, const Scope& scope);
+  Result<BoundExprPtr> BindColumnRef(const ParsedExpr& expr, const Scope& scope);
+  Result<BoundExprPtr> BindOperator(const ParsedExpr& expr, const Scope& scope);
+  // Binds a condition that must be boolean (`clause` names it in errors: "WHERE", "AND").
+  Result<BoundExprPtr> BindCondition(const ParsedExpr& expr, const Scope& scope,
+                                     const char* clause);
+  Result<BoundExprPtr> BindLimitValue(const ParsedExpr* expr);
+
+  const Catalog& catalog_;
+};
+
+// Converts `expr` to `target`. Constants are converted now (so bad literals fail at bind
+// time, as in PostgreSQL); other expressions get a cast node.
+Result<BoundExprPtr> AddCast(BoundExprPtr expr, LogicalType target);
+
+// PostgreSQL's output column name for a select-list expression without an alias.
+std::string OutputColumnName(const ParsedExpr& expr);
+
+}  // namespace omendb::sql

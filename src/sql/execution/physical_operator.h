@@ -1,0 +1,31 @@
+// PhysicalOperator: the pull-based, batch-at-a-time operator contract of the executor.
+//
+// Next() fills `out` with the next batch (at most kVectorSize rows, columns of types()) and
+// returns true, or returns false once the operator is exhausted. Batches may be empty only
+// when false is returned. Operators stop pulling from children as soon as they can (LIMIT).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "common/status.h"
+#include "types/vector.h"
+
+namespace omendb::sql {
+
+class PhysicalOperator {
+ public:
+  explicit PhysicalOperator(std::vector<LogicalType> types) : types_(std::move(types)) {}
+  virtual ~PhysicalOperator() = default;
+
+  virtual Result<bool> Next(DataChunk* out) = 0;
+  const std::vector<LogicalType>& types() const { return types_; }
+  // A fresh batch of this operator's types.
+  DataChunk NewChunk() const { return DataChunk(types_); }
+
+ private:
+  std::vector<LogicalType> types_;
+};
+using PhysicalOperatorPtr = std::unique_ptr<PhysicalOperator>;
+
+}  // namespace omendb::sql

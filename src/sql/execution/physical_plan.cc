@@ -1,0 +1,302 @@
+#include "sql/execution/physical_plan.h"
+
+#include <algorithm>
+
+#include "sql/execution/expression_executor.h"
+#include "types/pg_text.h"
+
+namespace omendb::sql {
+namespace {
+
+class TableScanOp final : public PhysicalOperator {
+ public:
+  TableScanOp(std::vector<LogicalType> types, std::unique_ptr<TableScanner> scanner)
+      : PhysicalOperator(std::move(types)), scanner_(std::move(scanner)) {}
+  Result<bool> Next(DataChunk* out) override { return scanner_->Next(out); }
+
+ private:
+  std::unique_ptr<TableScanner> scanner_;
+};
+
+// One row with no columns: the input of a SELECT without FROM.
+class DummyScanOp final : public PhysicalOperator {
+ public:
+  DummyScanOp() : PhysicalOperator({}) {}
+  Result<bool> Next(DataChunk* out) override {
+    if (done_) return false;
+    done_ = true;
+    out->SetSize(1);
+    return true;
+  }
+
+ private:
+  bool done_ = false;
+};
+
+class FilterOp final : public PhysicalOperator {
+ public:
+  FilterOp(PhysicalOperatorPtr child, const BoundExpr* predicate)
+      : PhysicalOperator(child->types()), child_(std::move(child)), predicate_(predicate) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    *out = NewChunk();
+    DataChunk in = child_->NewChunk();
+    while (out->size() == 0) {
+      bool more;
+      OMEN_ASSIGN_OR_RETURN(more, child_->Next(&in));
+      if (!more) return false;
+      Vector keep(TypeId::kBoolean, in.size());
+      OMEN_RETURN_IF_ERROR(Evaluate(*predicate_, in, &keep));
+      const uint8_t* k = keep.Data<uint8_t>();
+      for (size_t r = 0; r < in.size(); ++r) {
+        if (keep.IsValid(r) && k[r]) out->AppendRowFrom(in, r);
+      }
+    }
+    return true;
+  }
+
+ private:
+  PhysicalOperatorPtr child_;
+  const BoundExpr* predicate_;
+};
+
+class ProjectionOp final : public PhysicalOperator {
+ public:
+  ProjectionOp(std::vector<LogicalType> types, PhysicalOperatorPtr child,
+               const std::vector<BoundExprPtr>* exprs)
+      : PhysicalOperator(std::move(types)), child_(std::move(child)), exprs_(exprs) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    DataChunk in = child_->NewChunk();
+    bool more;
+    OMEN_ASSIGN_OR_RETURN(more, child_->Next(&in));
+    *out = NewChunk();
+    if (!more) return false;
+    for (size_t i = 0; i < exprs_->size(); ++i) {
+      OMEN_RETURN_IF_ERROR(Evaluate(*(*exprs_)[i], in, &out->column(i)));
+    }
+    out->SetSize(in.size());
+    return true;
+  }
+
+ private:
+  PhysicalOperatorPtr child_;
+  const std::vector<BoundExprPtr>* exprs_;
+};
+
+int CompareCells(const Vector& a, size_t i, const Vector& b, size_t j) {
+  switch (a.type().id()) {
+    case TypeId::kBoolean: return int(a.Data<uint8_t>()[i]) - int(b.Data<uint8_t>()[j]);
+    case TypeId::kInteger: {
+      int32_t x = a.Data<int32_t>()[i], y = b.Data<int32_t>()[j];
+      return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    case TypeId::kBigInt: {
+      int64_t x = a.Data<int64_t>()[i], y = b.Data<int64_t>()[j];
+      return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    case TypeId::kDouble: return CompareFloat8(a.Data<double>()[i], b.Data<double>()[j]);
+    default: {
+      int c = a.Strings()[i].compare(b.Strings()[j]);
+      return c < 0 ? -1 : (c > 0 ? 1 : 0);
+    }
+  }
+}
+
+// Materializes its input, sorts it (stable, multi-key, ASC/DESC, NULLS FIRST/LAST, byte order
+// for text: collation "C"), then emits it batch by batch.
+class OrderOp final : public PhysicalOperator {
+ public:
+  OrderOp(PhysicalOperatorPtr child, const std::vector<OrderSpec>* orders)
+      : PhysicalOperator(child->types()), child_(std::move(child)), orders_(orders) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    if (!sorted_) OMEN_RETURN_IF_ERROR(Materialize());
+    *out = NewChunk();
+    while (pos_ < rows_.size() && out->size() < kVectorSize) {
+      auto [c, r] = rows_[pos_++];
+      out->AppendRowFrom(chunks_[c], r);
+    }
+    return out->size() > 0;
+  }
+
+ private:
+  Status Materialize() {
+    for (;;) {
+      DataChunk in = child_->NewChunk();
+      bool more;
+      OMEN_ASSIGN_OR_RETURN(more, child_->Next(&in));
+      if (!more) break;
+      for (size_t r = 0; r < in.size(); ++r) rows_.emplace_back(chunks_.size(), r);
+      chunks_.push_back(std::move(in));
+    }
+    std::stable_sort(rows_.begin(), rows_.end(), [this](const auto& x, const auto& y) {
+      for (const OrderSpec& o : *orders_) {
+        size_t col = o.expr->column;
+        const Vector& a = chunks_[x.first].column(col);
+        const Vector& b = chunks_[y.first].column(col);
+        bool an = !a.IsValid(x.second), bn = !b.IsValid(y.second);
+        if (an || bn) {
+          if (an && bn) continue;
+          return an == o.nulls_first;
+        }
+        int c = CompareCells(a, x.second, b, y.second);
+        if (c != 0) return o.descending ? c > 0 : c < 0;
+      }
+      return false;
+    });
+    sorted_ = true;
+    return Status::OK();
+  }
+
+  PhysicalOperatorPtr child_;
+  const std::vector<OrderSpec>* orders_;
+  std::vector<DataChunk> chunks_;
+  std::vector<std::pair<size_t, size_t>> rows_;
+  size_t pos_ = 0;
+  bool sorted_ = false;
+};
+
+class LimitOp final : public PhysicalOperator {
+ public:
+  LimitOp(PhysicalOperatorPtr child, const BoundExpr* limit, const BoundExpr* offset)
+      : PhysicalOperator(child->types()), child_(std::move(child)), limit_expr_(limit),
+        offset_expr_(offset) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    if (!started_) OMEN_RETURN_IF_ERROR(Start());
+    *out = NewChunk();
+    while (out->size() == 0 && remaining_ > 0) {
+      DataChunk in = child_->NewChunk();
+      bool more;
+      OMEN_ASSIGN_OR_RETURN(more, child_->Next(&in));
+      if (!more) return false;
+      for (size_t r = 0; r < in.size() && remaining_ > 0; ++r) {
+        if (skip_ > 0) {
+          --skip_;
+          continue;
+        }
+        out->AppendRowFrom(in, r);
+        --remaining_;
+      }
+    }
+    return out->size() > 0;
+  }
+
+ private:
+  Status Start() {
+    started_ = true;
+    if (limit_expr_) {
+      Value v;
+      OMEN_ASSIGN_OR_RETURN(v, EvaluateConstant(*limit_expr_));
+      if (!v.is_null()) {
+        if (v.GetInt() < 0) {
+          return Status(sqlstate::kInvalidRowCountInLimitClause, "LIMIT must not be negative");
+        }
+        remaining_ = static_cast<uint64_t>(v.GetInt());
+      }
+    }
+    if (offset_expr_) {
+      Value v;
+      OMEN_ASSIGN_OR_RETURN(v, EvaluateConstant(*offset_expr_));
+      if (!v.is_null()) {
+        if (v.GetInt() < 0) {
+          return Status(sqlstate::kInvalidRowCountInResultOffsetClause,
+                        "OFFSET must not be negative");
+        }
+        skip_ = static_cast<uint64_t>(v.GetInt());
+      }
+    }
+    return Status::OK();
+  }
+
+  PhysicalOperatorPtr child_;
+  const BoundExpr* limit_expr_;
+  const BoundExpr* offset_expr_;
+  bool started_ = false;
+  uint64_t remaining_ = UINT64_MAX;
+  uint64_t skip_ = 0;
+};
+
+}  // namespace
+
+Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
+                                               const StorageEngine& engine) {
+  std::vector<PhysicalOperatorPtr> children;
+  for (const auto& c : plan.children) {
+    PhysicalOperatorPtr p;
+    OMEN_ASSIGN_OR_RETURN(p, CreatePhysicalPlan(*c, engine));
+    children.push_back(std::move(p));
+  }
+  switch (plan.kind) {
+    case LogicalOperator::Kind::kGet: {
+      const TableData* data = engine.GetTableData(plan.table->table_id);
+      if (data == nullptr) return InternalError("table data missing for " + plan.table->name);
+      ScanSpec spec;
+      spec.column_ids = plan.column_ids;
+      spec.limit = plan.scan_limit;
+      if (plan.use_key_range) {
+        spec.use_key_range = true;
+        spec.lower = {plan.key_range.lower, plan.key_range.lower_inclusive};
+        spec.upper = {plan.key_range.upper, plan.key_range.upper_inclusive};
+      }
+      return PhysicalOperatorPtr(new TableScanOp(plan.types, data->Scan(spec)));
+    }
+    case LogicalOperator::Kind::kDummyScan:
+      return PhysicalOperatorPtr(new DummyScanOp());
+    case LogicalOperator::Kind::kFilter:
+      return PhysicalOperatorPtr(new FilterOp(std::move(children[0]), plan.predicate.get()));
+    case LogicalOperator::Kind::kProjection:
+      return PhysicalOperatorPtr(
+          new ProjectionOp(plan.types, std::move(children[0]), &plan.expressions));
+    case LogicalOperator::Kind::kOrder:
+      return PhysicalOperatorPtr(new OrderOp(std::move(children[0]), &plan.orders));
+    case LogicalOperator::Kind::kLimit:
+      return PhysicalOperatorPtr(
+          new LimitOp(std::move(children[0]), plan.limit.get(), plan.offset.get()));
+  }
+  return InternalError("unknown logical operator");
+}
+
+Result<uint64_t> ExecuteInsert(const BoundStatement& insert, WriteTransaction* txn) {
+  const TableSchema& t = *insert.table;
+  std::vector<LogicalType> types = t.ColumnTypes();
+  DataChunk one;
+  one.SetSize(1);
+  uint64_t total = 0;
+  DataChunk batch(types);
+  auto flush = [&]() -> Status {
+    if (batch.size() == 0) return Status::OK();
+    OMEN_RETURN_IF_ERROR(txn->Insert(t.table_id, batch));
+    total += batch.size();
+    batch = DataChunk(types);
+    return Status::OK();
+  };
+  for (const auto& row : insert.rows) {
+    std::vector<Value> values;
+    for (size_t c = 0; c < row.size(); ++c) {
+      Vector v(types[c], 1);
+      OMEN_RETURN_IF_ERROR(Evaluate(*row[c], one, &v));
+      values.push_back(v.GetValue(0));
+    }
+    for (size_t c = 0; c < values.size(); ++c) {
+      if (values[c].is_null() && t.columns[c].not_null) {
+        std::string failing;
+        for (size_t i = 0; i < values.size(); ++i) {
+          if (i > 0) failing += ", ";
+          failing += values[i].is_null() ? "null" : values[i].ToString();
+        }
+        return Status(sqlstate::kNotNullViolation,
+                      "null value in column \"" + t.columns[c].name + "\" of relation \"" +
+                          t.name + "\" violates not-null constraint",
+                      "Failing row contains (" + failing + ").");
+      }
+    }
+    batch.AppendRow(values);
+    if (batch.size() == kVectorSize) OMEN_RETURN_IF_ERROR(flush());
+  }
+  OMEN_RETURN_IF_ERROR(flush());
+  return total;
+}
+
+}  // namespace omendb::sql

@@ -1,0 +1,150 @@
+#include "sql/optimizer/optimizer.h"
+
+#include <vector>
+
+namespace omendb::sql {
+namespace {
+
+void SplitConjuncts(BoundExprPtr expr, std::vector<BoundExprPtr>* out) {
+  if (expr->kind == BoundExpr::Kind::kAnd) {
+    for (auto& c : expr->children) SplitConjuncts(std::move(c), out);
+    return;
+  }
+  out->push_back(std::move(expr));
+}
+
+BoundExprPtr JoinConjuncts(std::vector<BoundExprPtr> conjuncts) {
+  if (conjuncts.size() == 1) return std::move(conjuncts[0]);
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundExpr::Kind::kAnd;
+  e->type = TypeId::kBoolean;
+  e->children = std::move(conjuncts);
+  return e;
+}
+
+// If `e` is "<key column> op <non-null constant>" (either side), narrows *range and returns
+// true. The key column's type must equal the constant's (the binder casts constants).
+bool TightenRange(const BoundExpr& e, size_t key_column, KeyRange* range) {
+  if (e.kind != BoundExpr::Kind::kFunction || e.children.size() != 2) return false;
+  const BoundExpr* col = e.children[0].get();
+  const BoundExpr* val = e.children[1].get();
+  std::string op = e.function->name;
+  if (col->kind == BoundExpr::Kind::kConstant) {
+    std::swap(col, val);
+    // Mirror the comparison: 5 < id means id > 5.
+    if (op == "<") op = ">";
+    else if (op == ">") op = "<";
+    else if (op == "<=") op = ">=";
+    else if (op == ">=") op = "<=";
+  }
+  if (col->kind != BoundExpr::Kind::kColumn || col->column != key_column ||
+      val->kind != BoundExpr::Kind::kConstant || val->constant.is_null() ||
+      col->type != val->type) {
+    return false;
+  }
+  const Value& v = val->constant;
+  auto set_lower = [&](bool inclusive) {
+    if (range->lower.empty()) {
+      range->lower = {v};
+      range->lower_inclusive = inclusive;
+      return;
+    }
+    int c = Value::Compare(v, range->lower[0]);
+    if (c > 0 || (c == 0 && !inclusive)) {
+      range->lower = {v};
+      range->lower_inclusive = inclusive;
+    }
+  };
+  auto set_upper = [&](bool inclusive) {
+    if (range->upper.empty()) {
+      range->upper = {v};
+      range->upper_inclusive = inclusive;
+      return;
+    }
+    int c = Value::Compare(v, range->upper[0]);
+    if (c < 0 || (c == 0 && !inclusive)) {
+      range->upper = {v};
+      range->upper_inclusive = inclusive;
+    }
+  };
+  if (op == "=") {
+    set_lower(true);
+    set_upper(true);
+  } else if (op == ">") {
+    set_lower(false);
+  } else if (op == ">=") {
+    set_lower(true);
+  } else if (op == "<") {
+    set_upper(false);
+  } else if (op == "<=") {
+    set_upper(true);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void ChooseAccessPath(LogicalOperatorPtr* node) {
+  LogicalOperator& op = **node;
+  for (auto& child : op.children) ChooseAccessPath(&child);
+  if (op.kind != LogicalOperator::Kind::kFilter) return;
+  LogicalOperator& get = *op.children[0];
+  if (get.kind != LogicalOperator::Kind::kGet || get.table->primary_key.empty()) return;
+  // The scan outputs column_ids; find the first key column's position in it.
+  size_t key = get.table->primary_key[0];
+  size_t key_pos = get.column_ids.size();
+  for (size_t i = 0; i < get.column_ids.size(); ++i) {
+    if (get.column_ids[i] == key) key_pos = i;
+  }
+  if (key_pos == get.column_ids.size()) return;
+  std::vector<BoundExprPtr> conjuncts, rest;
+  SplitConjuncts(std::move(op.predicate), &conjuncts);
+  KeyRange range = get.key_range;
+  bool used = false;
+  for (auto& c : conjuncts) {
+    if (TightenRange(*c, key_pos, &range)) {
+      used = true;
+    } else {
+      rest.push_back(std::move(c));
+    }
+  }
+  if (used) {
+    get.use_key_range = true;
+    get.key_range = std::move(range);
+  }
+  if (rest.empty()) {
+    *node = std::move(op.children[0]);
+  } else {
+    op.predicate = JoinConjuncts(std::move(rest));
+  }
+}
+
+void PushDownLimit(LogicalOperator* op) {
+  for (auto& child : op->children) PushDownLimit(child.get());
+  if (op->kind != LogicalOperator::Kind::kLimit) return;
+  auto constant = [](const BoundExprPtr& e, int64_t if_absent) -> std::optional<int64_t> {
+    if (!e) return if_absent;
+    if (e->kind != BoundExpr::Kind::kConstant) return std::nullopt;
+    return e->constant.is_null() ? if_absent : e->constant.GetInt();
+  };
+  auto limit = constant(op->limit, -1);
+  auto offset = constant(op->offset, 0);
+  if (!limit || !offset || *limit < 0 || *offset < 0) return;
+  LogicalOperator* below = op->children[0].get();
+  while (below->kind == LogicalOperator::Kind::kProjection) below = below->children[0].get();
+  if (below->kind != LogicalOperator::Kind::kGet) return;
+  uint64_t n = static_cast<uint64_t>(*limit);
+  uint64_t skip = static_cast<uint64_t>(*offset);
+  below->scan_limit = n > UINT64_MAX - skip ? UINT64_MAX : n + skip;
+}
+
+}  // namespace
+
+Status Optimize(BoundStatement* statement) {
+  if (statement->kind != BoundStatement::Kind::kQuery) return Status::OK();
+  ChooseAccessPath(&statement->plan);
+  PushDownLimit(statement->plan.get());
+  return Status::OK();
+}
+
+}  // namespace omendb::sql

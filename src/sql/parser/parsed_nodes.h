@@ -1,0 +1,103 @@
+// The parse tree OmenDB's binder consumes: a small, owned mirror of the subset of PostgreSQL's
+// raw parse tree that OmenDB supports. Produced only by Parser (parser.h); anything outside the
+// subset is rejected there with 0A000, so the binder never sees an unknown construct.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "types/logical_type.h"
+#include "types/value.h"
+
+namespace omendb::sql {
+
+struct ParsedExpr {
+  enum class Kind {
+    kColumnRef,  // names: [table,] column
+    kStar,       // names: [table] for t.*
+    kConstant,   // constant: Integer, BigInt, Boolean, Unknown (string), NumericLiteral, NULL
+    kOperator,   // op with 1 (prefix) or 2 args
+    kAnd,
+    kOr,
+    kNot,
+    kIsNull,
+    kIsNotNull,
+    kCast,       // args[0]::cast_type
+  };
+  Kind kind;
+  int location = -1;  // byte offset in the statement text, -1 if unknown
+  std::vector<std::string> names;
+  Value constant;
+  std::string op;
+  LogicalType cast_type;
+  std::vector<std::unique_ptr<ParsedExpr>> args;
+};
+using ParsedExprPtr = std::unique_ptr<ParsedExpr>;
+
+struct ParsedTableRef {
+  std::string name;
+  std::string alias;
+  int location = -1;
+};
+
+struct ParsedSelectItem {
+  ParsedExprPtr expr;
+  std::string alias;  // AS name, or empty
+};
+
+struct ParsedOrderItem {
+  ParsedExprPtr expr;
+  bool descending = false;
+  std::optional<bool> nulls_first;  // unset: PostgreSQL's default (NULLs sort as largest)
+};
+
+struct ParsedSelect {
+  std::vector<ParsedSelectItem> targets;
+  std::optional<ParsedTableRef> from;
+  ParsedExprPtr where;
+  std::vector<ParsedOrderItem> order_by;
+  ParsedExprPtr limit;
+  ParsedExprPtr offset;
+};
+
+struct ParsedInsert {
+  ParsedTableRef table;
+  std::vector<std::string> columns;  // empty: all columns in order
+  std::vector<int> column_locations;
+  std::vector<std::vector<ParsedExprPtr>> rows;
+};
+
+struct ParsedColumnDef {
+  std::string name;
+  LogicalType type;
+  bool not_null = false;
+  bool primary_key = false;
+  int location = -1;
+};
+
+struct ParsedCreateTable {
+  std::string name;
+  bool if_not_exists = false;
+  std::vector<ParsedColumnDef> columns;
+  std::vector<std::string> primary_key;  // from a table-level PRIMARY KEY (...)
+  int primary_key_constraints = 0;       // how many PRIMARY KEY clauses were given
+};
+
+struct ParsedDropTable {
+  std::vector<std::string> names;
+  bool if_exists = false;
+};
+
+struct ParsedStatement {
+  enum class Kind { kSelect, kInsert, kCreateTable, kDropTable };
+  Kind kind;
+  std::string text;  // this statement's source text
+  std::unique_ptr<ParsedSelect> select;
+  std::unique_ptr<ParsedInsert> insert;
+  std::unique_ptr<ParsedCreateTable> create_table;
+  std::unique_ptr<ParsedDropTable> drop_table;
+};
+
+}  // namespace omendb::sql

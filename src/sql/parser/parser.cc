@@ -1,0 +1,463 @@
+// The only translation unit that sees libpg_query's protobuf tree (it is large to compile).
+#include "sql/parser/parser.h"
+
+#include <pg_query.h>
+
+#include <cctype>
+
+#include "pg_query.pb.h"
+
+namespace omendb::sql {
+namespace {
+
+using pg_query::Node;
+
+Status Unsupported(const std::string& what, int location = -1) {
+  Status s = NotSupported(what);
+  if (location >= 0) s.WithPosition(location);
+  return s;
+}
+
+Status SyntaxError(const std::string& message, int location) {
+  return Status(sqlstate::kSyntaxError, message).WithPosition(location);
+}
+
+// Maps a PostgreSQL type name to an OmenDB type.
+Result<LogicalType> TransformTypeName(const pg_query::TypeName& tn) {
+  std::string name;
+  for (const Node& n : tn.names()) {
+    if (n.has_string()) name = n.string().sval();  // the last part, after "pg_catalog."
+  }
+  if (tn.array_bounds_size() > 0) return Unsupported("array types", tn.location());
+  if (tn.typmods_size() > 0) return Unsupported("type modifiers on type " + name, tn.location());
+  if (name == "bool" || name == "boolean") return LogicalType(TypeId::kBoolean);
+  if (name == "int4" || name == "integer" || name == "int") return LogicalType(TypeId::kInteger);
+  if (name == "int8" || name == "bigint") return LogicalType(TypeId::kBigInt);
+  if (name == "float8") return LogicalType(TypeId::kDouble);
+  if (name == "text") return LogicalType(TypeId::kText);
+  static const char* kKnownLater[] = {"int2", "smallint", "float4", "real", "numeric", "decimal",
+                                      "varchar", "bpchar", "char", "bytea", "date", "time",
+                                      "timestamp", "timestamptz", "interval", "uuid", "json",
+                                      "jsonb", "serial", "bigserial", "timetz", "bit", "varbit"};
+  for (const char* k : kKnownLater) {
+    if (name == k) return Unsupported("type " + name, tn.location());
+  }
+  return Status(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist")
+      .WithPosition(tn.location());
+}
+
+ParsedExprPtr MakeExpr(ParsedExpr::Kind kind, int location) {
+  auto e = std::make_unique<ParsedExpr>();
+  e->kind = kind;
+  e->location = location;
+  return e;
+}
+
+Result<ParsedExprPtr> TransformExpr(const Node& node);
+
+Result<ParsedExprPtr> TransformConst(const pg_query::A_Const& c) {
+  auto e = MakeExpr(ParsedExpr::Kind::kConstant, c.location());
+  if (c.isnull()) {
+    e->constant = Value();
+  } else if (c.has_ival()) {
+    e->constant = Value::Integer(c.ival().ival());
+  } else if (c.has_fval()) {
+    // Integers too large for int4 arrive as Float; PostgreSQL types them int8 when they fit.
+    const std::string& s = c.fval().fval();
+    bool integral = s.find_first_of(".eE") == std::string::npos;
+    if (integral) {
+      errno = 0;
+      char* end = nullptr;
+      long long v = std::strtoll(s.c_str(), &end, 10);
+      if (errno == 0 && end && *end == '\0') {
+        e->constant = Value::BigInt(v);
+        return e;
+      }
+    }
+    e->constant = Value::NumericLiteral(s);
+  } else if (c.has_boolval()) {
+    e->constant = Value::Boolean(c.boolval().boolval());
+  } else if (c.has_sval()) {
+    e->constant = Value::Unknown(c.sval().sval());
+  } else {
+    return Unsupported("bit-string constants", c.location());
+  }
+  return e;
+}
+
+std::string OperatorName(const pg_query::A_Expr& a) {
+  std::string op;
+  for (const Node& n : a.name()) {
+    if (n.has_string()) op = n.string().sval();
+  }
+  return op;
+}
+
+Result<ParsedExprPtr> TransformAExpr(const pg_query::A_Expr& a) {
+  if (a.kind() != pg_query::AEXPR_OP) {
+    static const char* kNames[] = {"", "", "ANY/SOME", "ALL", "IS DISTINCT FROM",
+                                   "IS NOT DISTINCT FROM", "NULLIF", "IN lists", "LIKE", "ILIKE",
+                                   "SIMILAR TO", "BETWEEN", "NOT BETWEEN", "BETWEEN SYMMETRIC",
+                                   "NOT BETWEEN SYMMETRIC"};
+    int k = static_cast<int>(a.kind());
+    std::string what = (k >= 0 && k < 15) ? kNames[k] : "this expression";
+    return Unsupported(what, a.location());
+  }
+  auto e = MakeExpr(ParsedExpr::Kind::kOperator, a.location());
+  e->op = OperatorName(a);
+  if (a.has_lexpr()) {
+    ParsedExprPtr l;
+    OMEN_ASSIGN_OR_RETURN(l, TransformExpr(a.lexpr()));
+    e->args.push_back(std::move(l));
+  }
+  if (!a.has_rexpr()) return Unsupported("postfix operators", a.location());
+  ParsedExprPtr r;
+  OMEN_ASSIGN_OR_RETURN(r, TransformExpr(a.rexpr()));
+  e->args.push_back(std::move(r));
+  return e;
+}
+
+Result<ParsedExprPtr> TransformExpr(const Node& node) {
+  switch (node.node_case()) {
+    case Node::kAConst:
+      return TransformConst(node.a_const());
+    case Node::kColumnRef: {
+      const auto& ref = node.column_ref();
+      bool star = false;
+      std::vector<std::string> names;
+      for (const Node& f : ref.fields()) {
+        if (f.has_a_star()) {
+          star = true;
+        } else if (f.has_string()) {
+          names.push_back(f.string().sval());
+        }
+      }
+      auto e = MakeExpr(star ? ParsedExpr::Kind::kStar : ParsedExpr::Kind::kColumnRef,
+                        ref.location());
+      if (names.size() > (star ? 1u : 2u)) {
+        return Unsupported("schema- or database-qualified column references", ref.location());
+      }
+      e->names = std::move(names);
+      return e;
+    }
+    case Node::kAExpr:
+      return TransformAExpr(node.a_expr());
+    case Node::kBoolExpr: {
+      const auto& b = node.bool_expr();
+      ParsedExpr::Kind kind = b.boolop() == pg_query::AND_EXPR  ? ParsedExpr::Kind::kAnd
+                              : b.boolop() == pg_query::OR_EXPR ? ParsedExpr::Kind::kOr
+                                                                : ParsedExpr::Kind::kNot;
+      auto e = MakeExpr(kind, b.location());
+      for (const Node& arg : b.args()) {
+        ParsedExprPtr a;
+        OMEN_ASSIGN_OR_RETURN(a, TransformExpr(arg));
+        e->args.push_back(std::move(a));
+      }
+      return e;
+    }
+    case Node::kNullTest: {
+      const auto& t = node.null_test();
+      auto e = MakeExpr(t.nulltesttype() == pg_query::IS_NULL ? ParsedExpr::Kind::kIsNull
+                                                               : ParsedExpr::Kind::kIsNotNull,
+                        t.location());
+      ParsedExprPtr a;
+      OMEN_ASSIGN_OR_RETURN(a, TransformExpr(t.arg()));
+      e->args.push_back(std::move(a));
+      return e;
+    }
+    case Node::kTypeCast: {
+      const auto& c = node.type_cast();
+      auto e = MakeExpr(ParsedExpr::Kind::kCast, c.location());
+      OMEN_ASSIGN_OR_RETURN(e->cast_type, TransformTypeName(c.type_name()));
+      ParsedExprPtr a;
+      OMEN_ASSIGN_OR_RETURN(a, TransformExpr(c.arg()));
+      e->args.push_back(std::move(a));
+      return e;
+    }
+    case Node::kFuncCall:
+      return Unsupported("function calls", node.func_call().location());
+    case Node::kSubLink:
+      return Unsupported("subqueries", node.sub_link().location());
+    case Node::kCaseExpr:
+      return Unsupported("CASE expressions", node.case_expr().location());
+    case Node::kCoalesceExpr:
+      return Unsupported("COALESCE", node.coalesce_expr().location());
+    case Node::kMinMaxExpr:
+      return Unsupported("GREATEST/LEAST", node.min_max_expr().location());
+    case Node::kBooleanTest:
+      return Unsupported("IS [NOT] TRUE/FALSE/UNKNOWN", node.boolean_test().location());
+    case Node::kParamRef:
+      return Unsupported("parameters", node.param_ref().location());
+    case Node::kSqlvalueFunction:
+      return Unsupported("SQL value functions", node.sqlvalue_function().location());
+    case Node::kCollateClause:
+      return Unsupported("COLLATE", node.collate_clause().location());
+    default:
+      return Unsupported("this kind of expression");
+  }
+}
+
+Result<ParsedTableRef> TransformRangeVar(const pg_query::RangeVar& rv) {
+  if (!rv.catalogname().empty() && rv.catalogname() != "postgres") {
+    return Unsupported("cross-database references", rv.location());
+  }
+  if (!rv.schemaname().empty() && rv.schemaname() != "public") {
+    return Unsupported("schemas other than \"public\"", rv.location());
+  }
+  ParsedTableRef ref;
+  ref.name = rv.relname();
+  ref.location = rv.location();
+  if (rv.has_alias()) {
+    if (rv.alias().colnames_size() > 0) return Unsupported("column aliases in FROM", rv.location());
+    ref.alias = rv.alias().aliasname();
+  }
+  return ref;
+}
+
+Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt& s) {
+  if (s.op() != pg_query::SETOP_NONE) return Unsupported("UNION/INTERSECT/EXCEPT");
+  if (s.values_lists_size() > 0) return Unsupported("VALUES as a query");
+  if (s.has_with_clause()) return Unsupported("WITH queries");
+  if (s.has_into_clause()) return Unsupported("SELECT INTO");
+  if (s.distinct_clause_size() > 0) return Unsupported("SELECT DISTINCT");
+  if (s.group_clause_size() > 0 || s.has_having_clause()) return Unsupported("GROUP BY/HAVING");
+  if (s.window_clause_size() > 0) return Unsupported("WINDOW clauses");
+  if (s.locking_clause_size() > 0) return Unsupported("FOR UPDATE/SHARE");
+  if (s.limit_option() == pg_query::LIMIT_OPTION_WITH_TIES) return Unsupported("FETCH ... WITH TIES");
+  auto out = std::make_unique<ParsedSelect>();
+  if (s.from_clause_size() > 1) return Unsupported("joins");
+  if (s.from_clause_size() == 1) {
+    const Node& f = s.from_clause(0);
+    if (!f.has_range_var()) return Unsupported("joins and subqueries in FROM");
+    OMEN_ASSIGN_OR_RETURN(out->from, TransformRangeVar(f.range_var()));
+  }
+  for (const Node& t : s.target_list()) {
+    const auto& rt = t.res_target();
+    ParsedSelectItem item;
+    OMEN_ASSIGN_OR_RETURN(item.expr, TransformExpr(rt.val()));
+    item.alias = rt.name();
+    out->targets.push_back(std::move(item));
+  }
+  if (s.has_where_clause()) {
+    OMEN_ASSIGN_OR_RETURN(out->where, TransformExpr(s.where_clause()));
+  }
+  for (const Node& n : s.sort_clause()) {
+    const auto& sb = n.sort_by();
+    if (sb.sortby_dir() == pg_query::SORTBY_USING) return Unsupported("ORDER BY ... USING", sb.location());
+    ParsedOrderItem item;
+    OMEN_ASSIGN_OR_RETURN(item.expr, TransformExpr(sb.node()));
+    item.descending = sb.sortby_dir() == pg_query::SORTBY_DESC;
+    if (sb.sortby_nulls() == pg_query::SORTBY_NULLS_FIRST) item.nulls_first = true;
+    if (sb.sortby_nulls() == pg_query::SORTBY_NULLS_LAST) item.nulls_first = false;
+    out->order_by.push_back(std::move(item));
+  }
+  if (s.has_limit_count()) {
+    OMEN_ASSIGN_OR_RETURN(out->limit, TransformExpr(s.limit_count()));
+  }
+  if (s.has_limit_offset()) {
+    OMEN_ASSIGN_OR_RETURN(out->offset, TransformExpr(s.limit_offset()));
+  }
+  return out;
+}
+
+Result<std::unique_ptr<ParsedInsert>> TransformInsert(const pg_query::InsertStmt& s) {
+  if (s.has_on_conflict_clause()) return Unsupported("INSERT ... ON CONFLICT");
+  if (s.returning_list_size() > 0) return Unsupported("RETURNING");
+  if (s.has_with_clause()) return Unsupported("WITH queries");
+  if (!s.has_select_stmt()) return Unsupported("INSERT ... DEFAULT VALUES");
+  const auto& sel = s.select_stmt().select_stmt();
+  if (sel.values_lists_size() == 0) return Unsupported("INSERT ... SELECT");
+  auto out = std::make_unique<ParsedInsert>();
+  OMEN_ASSIGN_OR_RETURN(out->table, TransformRangeVar(s.relation()));
+  for (const Node& c : s.cols()) {
+    const auto& rt = c.res_target();
+    if (rt.indirection_size() > 0) return Unsupported("subscripted INSERT targets", rt.location());
+    out->columns.push_back(rt.name());
+    out->column_locations.push_back(rt.location());
+  }
+  for (const Node& row : sel.values_lists()) {
+    std::vector<ParsedExprPtr> values;
+    for (const Node& v : row.list().items()) {
+      if (v.has_set_to_default()) return Unsupported("DEFAULT in VALUES", v.set_to_default().location());
+      ParsedExprPtr e;
+      OMEN_ASSIGN_OR_RETURN(e, TransformExpr(v));
+      values.push_back(std::move(e));
+    }
+    out->rows.push_back(std::move(values));
+  }
+  return out;
+}
+
+Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::CreateStmt& s) {
+  if (s.inh_relations_size() > 0) return Unsupported("INHERITS");
+  if (s.has_partspec() || s.has_partbound()) return Unsupported("partitioned tables");
+  if (s.relation().relpersistence() == "t") return Unsupported("temporary tables");
+  if (s.has_of_typename()) return Unsupported("typed tables");
+  auto out = std::make_unique<ParsedCreateTable>();
+  ParsedTableRef ref;
+  OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(s.relation()));
+  out->name = ref.name;
+  out->if_not_exists = s.if_not_exists();
+  auto keys_of = [](const pg_query::Constraint& c) {
+    std::vector<std::string> keys;
+    for (const Node& k : c.keys()) keys.push_back(k.string().sval());
+    return keys;
+  };
+  for (const Node& elt : s.table_elts()) {
+    if (elt.has_column_def()) {
+      const auto& cd = elt.column_def();
+      ParsedColumnDef col;
+      col.name = cd.colname();
+      col.location = cd.location();
+      OMEN_ASSIGN_OR_RETURN(col.type, TransformTypeName(cd.type_name()));
+      if (cd.has_coll_clause()) return Unsupported("COLLATE", cd.location());
+      for (const Node& cn : cd.constraints()) {
+        const auto& c = cn.constraint();
+        switch (c.contype()) {
+          case pg_query::CONSTR_NOTNULL: col.not_null = true; break;
+          case pg_query::CONSTR_NULL: col.not_null = false; break;
+          case pg_query::CONSTR_PRIMARY:
+            col.primary_key = true;
+            ++out->primary_key_constraints;
+            break;
+          case pg_query::CONSTR_DEFAULT: return Unsupported("DEFAULT", c.location());
+          case pg_query::CONSTR_CHECK: return Unsupported("CHECK constraints", c.location());
+          case pg_query::CONSTR_UNIQUE: return Unsupported("UNIQUE constraints", c.location());
+          case pg_query::CONSTR_FOREIGN: return Unsupported("foreign keys", c.location());
+          case pg_query::CONSTR_IDENTITY: return Unsupported("identity columns", c.location());
+          case pg_query::CONSTR_GENERATED: return Unsupported("generated columns", c.location());
+          default: return Unsupported("this column constraint", c.location());
+        }
+      }
+      out->columns.push_back(std::move(col));
+    } else if (elt.has_constraint()) {
+      const auto& c = elt.constraint();
+      if (c.contype() != pg_query::CONSTR_PRIMARY) {
+        return Unsupported("table constraints other than PRIMARY KEY", c.location());
+      }
+      out->primary_key = keys_of(c);
+      ++out->primary_key_constraints;
+    } else {
+      return Unsupported("LIKE in CREATE TABLE");
+    }
+  }
+  return out;
+}
+
+Result<std::unique_ptr<ParsedDropTable>> TransformDrop(const pg_query::DropStmt& s) {
+  if (s.remove_type() != pg_query::OBJECT_TABLE) return Unsupported("DROP of this object type");
+  if (s.behavior() == pg_query::DROP_CASCADE) return Unsupported("DROP ... CASCADE");
+  auto out = std::make_unique<ParsedDropTable>();
+  out->if_exists = s.missing_ok();
+  for (const Node& obj : s.objects()) {
+    std::vector<std::string> parts;
+    for (const Node& p : obj.list().items()) parts.push_back(p.string().sval());
+    if (parts.size() > 1 && parts[parts.size() - 2] != "public") {
+      return Unsupported("schemas other than \"public\"");
+    }
+    out->names.push_back(parts.back());
+  }
+  return out;
+}
+
+const char* StatementName(const Node& n) {
+  switch (n.node_case()) {
+    case Node::kUpdateStmt: return "UPDATE";
+    case Node::kDeleteStmt: return "DELETE";
+    case Node::kTransactionStmt: return "transaction control statements (BEGIN/COMMIT/ROLLBACK)";
+    case Node::kVariableSetStmt: return "SET";
+    case Node::kVariableShowStmt: return "SHOW";
+    case Node::kExplainStmt: return "EXPLAIN";
+    case Node::kCopyStmt: return "COPY";
+    case Node::kIndexStmt: return "CREATE INDEX";
+    case Node::kAlterTableStmt: return "ALTER TABLE";
+    case Node::kViewStmt: return "CREATE VIEW";
+    case Node::kTruncateStmt: return "TRUNCATE";
+    case Node::kCreateTableAsStmt: return "CREATE TABLE AS";
+    case Node::kCreateSchemaStmt: return "CREATE SCHEMA";
+    case Node::kCreateSeqStmt: return "CREATE SEQUENCE";
+    case Node::kPrepareStmt: return "PREPARE";
+    case Node::kExecuteStmt: return "EXECUTE";
+    default: return "this statement";
+  }
+}
+
+Result<ParsedStatement> TransformStatement(const Node& n) {
+  ParsedStatement st;
+  switch (n.node_case()) {
+    case Node::kSelectStmt: {
+      st.kind = ParsedStatement::Kind::kSelect;
+      OMEN_ASSIGN_OR_RETURN(st.select, TransformSelect(n.select_stmt()));
+      return st;
+    }
+    case Node::kInsertStmt: {
+      st.kind = ParsedStatement::Kind::kInsert;
+      OMEN_ASSIGN_OR_RETURN(st.insert, TransformInsert(n.insert_stmt()));
+      return st;
+    }
+    case Node::kCreateStmt: {
+      st.kind = ParsedStatement::Kind::kCreateTable;
+      OMEN_ASSIGN_OR_RETURN(st.create_table, TransformCreate(n.create_stmt()));
+      return st;
+    }
+    case Node::kDropStmt: {
+      st.kind = ParsedStatement::Kind::kDropTable;
+      OMEN_ASSIGN_OR_RETURN(st.drop_table, TransformDrop(n.drop_stmt()));
+      return st;
+    }
+    default:
+      return Unsupported(StatementName(n));
+  }
+}
+
+}  // namespace
+
+Result<std::vector<ParsedStatement>> Parse(std::string_view sql) {
+  std::string input(sql);
+  PgQueryProtobufParseResult res = pg_query_parse_protobuf(input.c_str());
+  if (res.error != nullptr) {
+    Status s = SyntaxError(res.error->message, res.error->cursorpos - 1);
+    pg_query_free_protobuf_parse_result(res);
+    return s;
+  }
+  pg_query::ParseResult tree;
+  bool ok = tree.ParseFromArray(res.parse_tree.data, static_cast<int>(res.parse_tree.len));
+  pg_query_free_protobuf_parse_result(res);
+  if (!ok) return InternalError("could not decode the parse tree");
+  std::vector<ParsedStatement> out;
+  for (const auto& raw : tree.stmts()) {
+    // Positions in errors are relative to the whole query string, as PostgreSQL reports them.
+    Result<ParsedStatement> st = TransformStatement(raw.stmt());
+    if (!st.ok()) return std::move(st).status();
+    size_t begin = static_cast<size_t>(raw.stmt_location());
+    size_t len = raw.stmt_len() == 0 ? input.size() - begin : static_cast<size_t>(raw.stmt_len());
+    // stmt_location includes whitespace after the previous ';' (libpg_query's convention).
+    while (len > 0 && std::isspace(static_cast<unsigned char>(input[begin]))) ++begin, --len;
+    st->text = input.substr(begin, len);
+    out.push_back(std::move(st).value());
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> SplitStatements(std::string_view sql) {
+  std::string input(sql);
+  PgQuerySplitResult res = pg_query_split_with_scanner(input.c_str());
+  if (res.error != nullptr) {
+    Status s = SyntaxError(res.error->message, res.error->cursorpos - 1);
+    pg_query_free_split_result(res);
+    return s;
+  }
+  std::vector<std::string> out;
+  for (int i = 0; i < res.n_stmts; ++i) {
+    const PgQuerySplitStmt* st = res.stmts[i];
+    std::string text = input.substr(static_cast<size_t>(st->stmt_location),
+                                    static_cast<size_t>(st->stmt_len));
+    size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) continue;
+    out.push_back(text.substr(first));
+  }
+  pg_query_free_split_result(res);
+  return out;
+}
+
+}  // namespace omendb::sql

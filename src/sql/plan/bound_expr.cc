@@ -1,0 +1,45 @@
+#include "sql/plan/bound_expr.h"
+
+namespace omendb::sql {
+
+std::unique_ptr<BoundExpr> BoundExpr::Column(size_t index, LogicalType type) {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = Kind::kColumn;
+  e->type = type;
+  e->column = index;
+  return e;
+}
+
+std::unique_ptr<BoundExpr> BoundExpr::Constant(Value v) {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = Kind::kConstant;
+  e->type = v.type();
+  e->constant = std::move(v);
+  return e;
+}
+
+std::string BoundExpr::ToString() const {
+  switch (kind) {
+    case Kind::kColumn: return "#" + std::to_string(column);
+    case Kind::kConstant: return constant.is_null() ? "NULL" : constant.ToString();
+    case Kind::kFunction:
+      if (children.size() == 1) return "(" + function->name + children[0]->ToString() + ")";
+      return "(" + children[0]->ToString() + " " + function->name + " " + children[1]->ToString() + ")";
+    case Kind::kCast: return children[0]->ToString() + "::" + type.pg_name();
+    case Kind::kAnd:
+    case Kind::kOr: {
+      std::string s = "(";
+      for (size_t i = 0; i < children.size(); ++i) {
+        if (i > 0) s += kind == Kind::kAnd ? " AND " : " OR ";
+        s += children[i]->ToString();
+      }
+      return s + ")";
+    }
+    case Kind::kNot: return "(NOT " + children[0]->ToString() + ")";
+    case Kind::kIsNull: return "(" + children[0]->ToString() + " IS NULL)";
+    case Kind::kIsNotNull: return "(" + children[0]->ToString() + " IS NOT NULL)";
+  }
+  return "?";
+}
+
+}  // namespace omendb::sql

@@ -1,0 +1,78 @@
+// Logical plans: what a statement computes, as a tree of relational operators over bound
+// expressions, before physical planning. The optimizer rewrites these trees.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/table_schema.h"
+#include "sql/plan/bound_expr.h"
+
+namespace omendb::sql {
+
+// A range over the table's primary key (a prefix of its columns), chosen by the optimizer.
+struct KeyRange {
+  std::vector<Value> lower;  // empty: unbounded
+  bool lower_inclusive = true;
+  std::vector<Value> upper;  // empty: unbounded
+  bool upper_inclusive = true;
+};
+
+struct OrderSpec {
+  BoundExprPtr expr;
+  bool descending = false;
+  bool nulls_first = false;
+};
+
+struct LogicalOperator {
+  enum class Kind { kGet, kDummyScan, kFilter, kProjection, kOrder, kLimit };
+  Kind kind;
+  std::vector<LogicalType> types;  // output column types
+  std::vector<std::unique_ptr<LogicalOperator>> children;
+
+  // kGet: reads `column_ids` of `table` (output in that order).
+  const TableSchema* table = nullptr;
+  std::vector<size_t> column_ids;
+  bool use_key_range = false;
+  KeyRange key_range;
+  uint64_t scan_limit = UINT64_MAX;  // rows the scan may stop after (LIMIT pushdown)
+
+  // kFilter: rows where `predicate` is true.
+  BoundExprPtr predicate;
+  // kProjection: one output column per expression.
+  std::vector<BoundExprPtr> expressions;
+  // kOrder
+  std::vector<OrderSpec> orders;
+  // kLimit: NULL limit means none. Both are constant expressions of type bigint.
+  BoundExprPtr limit;
+  BoundExprPtr offset;
+
+  explicit LogicalOperator(Kind k) : kind(k) {}
+};
+using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
+
+// A bound statement, ready for optimization and execution.
+struct BoundStatement {
+  enum class Kind { kQuery, kInsert, kCreateTable, kDropTable };
+  Kind kind;
+
+  // kQuery: the plan and its visible output columns (a prefix of the plan's columns).
+  LogicalOperatorPtr plan;
+  std::vector<std::string> column_names;
+
+  // kInsert: for each table column, the row expressions' value or NULL; constants already
+  // cast to the column types.
+  const TableSchema* table = nullptr;
+  std::vector<std::vector<BoundExprPtr>> rows;  // [row][table column]
+
+  // kCreateTable
+  TableSchema schema;
+  bool if_not_exists = false;
+  // kDropTable
+  std::vector<std::string> drop_names;
+  bool if_exists = false;
+};
+
+}  // namespace omendb::sql

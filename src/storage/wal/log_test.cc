@@ -1,0 +1,118 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "storage/wal/log_reader.h"
+#include "storage/wal/log_writer.h"
+
+namespace omendb::wal {
+namespace {
+
+// Collects appended bytes in memory.
+class StringFile final : public WritableFile {
+ public:
+  explicit StringFile(std::string* out) : out_(out) {}
+  Status Append(std::string_view d) override {
+    out_->append(d);
+    return Status::OK();
+  }
+  Status Sync() override { return Status::OK(); }
+  Status Close() override { return Status::OK(); }
+
+ private:
+  std::string* out_;
+};
+
+class LogTest : public ::testing::Test {
+ protected:
+  void Write(const std::vector<std::string>& payloads) {
+    LogWriter w(std::make_unique<StringFile>(&log_), 1);
+    for (const auto& p : payloads) ASSERT_TRUE(w.AddRecord(RecordType::kCommit, p).ok());
+  }
+  // Reads all records; returns payloads, or the error message.
+  std::vector<std::string> ReadAll(std::string_view data, Status* error = nullptr,
+                                   LogReader** out_reader = nullptr) {
+    reader_ = std::make_unique<LogReader>(data, "wal.log");
+    std::vector<std::string> out;
+    Record r;
+    for (;;) {
+      auto more = reader_->ReadRecord(&r);
+      if (!more.ok()) {
+        if (error) *error = more.status();
+        break;
+      }
+      if (!*more) break;
+      out.emplace_back(r.payload);
+    }
+    return out;
+  }
+  std::string log_;
+  std::unique_ptr<LogReader> reader_;
+};
+
+TEST_F(LogTest, RoundTrip) {
+  Write({"a", "", std::string(100000, 'x'), "last"});
+  auto got = ReadAll(log_);
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_EQ(got[0], "a");
+  EXPECT_EQ(got[1], "");
+  EXPECT_EQ(got[2].size(), 100000u);
+  EXPECT_EQ(got[3], "last");
+  EXPECT_FALSE(reader_->torn_tail());
+  EXPECT_EQ(reader_->valid_end(), log_.size());
+}
+
+TEST_F(LogTest, EveryTruncationIsATornTail) {
+  Write({"first", "second record"});
+  size_t first_end = kHeaderSize + 5;
+  for (size_t cut = 0; cut < log_.size(); ++cut) {
+    Status err;
+    auto got = ReadAll(std::string_view(log_).substr(0, cut), &err);
+    ASSERT_TRUE(err.ok()) << cut << " " << err.ToString();
+    EXPECT_EQ(got.size(), cut >= first_end ? 1u : 0u) << cut;
+    EXPECT_EQ(reader_->valid_end(), cut >= first_end ? first_end : 0u);
+  }
+}
+
+TEST_F(LogTest, GarbledLastRecordIsTornTail) {
+  Write({"first", "second"});
+  log_[log_.size() - 1] ^= 0x40;
+  Status err;
+  auto got = ReadAll(log_, &err);
+  EXPECT_TRUE(err.ok());
+  EXPECT_EQ(got.size(), 1u);
+  EXPECT_TRUE(reader_->torn_tail());
+}
+
+TEST_F(LogTest, ZeroFilledTailIsTornTail) {
+  Write({"first"});
+  log_.append(4096, '\0');
+  Status err;
+  auto got = ReadAll(log_, &err);
+  EXPECT_TRUE(err.ok());
+  EXPECT_EQ(got.size(), 1u);
+}
+
+TEST_F(LogTest, CorruptionBeforeTheEndIsAnError) {
+  Write({"first", "second", "third"});
+  log_[kHeaderSize + 2] ^= 0x01;  // inside the first payload
+  Status err;
+  auto got = ReadAll(log_, &err);
+  EXPECT_TRUE(got.empty());
+  EXPECT_EQ(err.sqlstate(), "XX001");
+  EXPECT_EQ(err.message(), "WAL file \"wal.log\" is corrupt at offset 0: checksum mismatch");
+}
+
+TEST_F(LogTest, CorruptLengthIsAnError) {
+  Write({"first", "second", "third"});
+  size_t second = kHeaderSize + 5;
+  log_[second + 7] = '\x7f';  // length high byte
+  Status err;
+  auto got = ReadAll(log_, &err);
+  EXPECT_EQ(got.size(), 1u);
+  EXPECT_EQ(err.sqlstate(), "XX001");
+}
+
+}  // namespace
+}  // namespace omendb::wal

@@ -1,0 +1,100 @@
+#include "types/vector.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace omendb {
+
+Vector::Vector(LogicalType type, size_t capacity) : type_(type) {
+  validity_.reserve(capacity);
+  if (type_.FixedWidth() > 0) {
+    fixed_.reserve((capacity * type_.FixedWidth() + 7) / 8);
+  } else {
+    strings_.reserve(capacity);
+  }
+}
+
+void Vector::Resize(size_t n) {
+  validity_.resize(n, 1);
+  if (type_.FixedWidth() > 0) {
+    fixed_.resize((n * type_.FixedWidth() + 7) / 8);
+  } else {
+    strings_.resize(n);
+  }
+  size_ = n;
+}
+
+bool Vector::AllValid() const {
+  return std::all_of(validity_.begin(), validity_.begin() + static_cast<long>(size_),
+                     [](uint8_t v) { return v != 0; });
+}
+
+Value Vector::GetValue(size_t i) const {
+  if (!IsValid(i)) return Value::Null(type_);
+  switch (type_.id()) {
+    case TypeId::kBoolean: return Value::Boolean(Data<uint8_t>()[i] != 0);
+    case TypeId::kInteger: return Value::Integer(Data<int32_t>()[i]);
+    case TypeId::kBigInt: return Value::BigInt(Data<int64_t>()[i]);
+    case TypeId::kDouble: return Value::Double(Data<double>()[i]);
+    default: return Value::Text(strings_[i]);
+  }
+}
+
+void Vector::SetValue(size_t i, const Value& v) {
+  SetValid(i, !v.is_null());
+  if (v.is_null()) return;
+  switch (type_.id()) {
+    case TypeId::kBoolean: Data<uint8_t>()[i] = v.GetBool() ? 1 : 0; break;
+    case TypeId::kInteger: Data<int32_t>()[i] = static_cast<int32_t>(v.GetInt()); break;
+    case TypeId::kBigInt: Data<int64_t>()[i] = v.GetInt(); break;
+    case TypeId::kDouble: Data<double>()[i] = v.GetDouble(); break;
+    default: strings_[i] = v.GetString(); break;
+  }
+}
+
+void Vector::Append(const Value& v) {
+  Resize(size_ + 1);
+  SetValue(size_ - 1, v);
+}
+
+void Vector::AppendFrom(const Vector& other, size_t i) {
+  size_t at = size_;
+  Resize(size_ + 1);
+  SetValid(at, other.IsValid(i));
+  size_t w = type_.FixedWidth();
+  if (w > 0) {
+    std::memcpy(reinterpret_cast<char*>(fixed_.data()) + at * w,
+                reinterpret_cast<const char*>(other.fixed_.data()) + i * w, w);
+  } else {
+    strings_[at] = other.strings_[i];
+  }
+}
+
+DataChunk::DataChunk(const std::vector<LogicalType>& types, size_t capacity) {
+  columns_.reserve(types.size());
+  for (LogicalType t : types) columns_.emplace_back(t, capacity);
+}
+
+void DataChunk::SetSize(size_t n) {
+  for (Vector& v : columns_) v.Resize(n);
+  size_ = n;
+}
+
+std::vector<LogicalType> DataChunk::Types() const {
+  std::vector<LogicalType> types;
+  types.reserve(columns_.size());
+  for (const Vector& v : columns_) types.push_back(v.type());
+  return types;
+}
+
+void DataChunk::AppendRow(const std::vector<Value>& row) {
+  for (size_t c = 0; c < columns_.size(); ++c) columns_[c].Append(row[c]);
+  ++size_;
+}
+
+void DataChunk::AppendRowFrom(const DataChunk& other, size_t row) {
+  for (size_t c = 0; c < columns_.size(); ++c) columns_[c].AppendFrom(other.columns_[c], row);
+  ++size_;
+}
+
+}  // namespace omendb

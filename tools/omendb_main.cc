@@ -1,0 +1,34 @@
+// omendb: the server and the embedded shell in one binary.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "serve.h"
+#include "shell.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"OmenDB: a PostgreSQL-compatible HTAP database"};
+  app.require_subcommand(1);
+
+  omendb::tools::ServeOptions serve;
+  serve.data_dir = "./omendb-data";
+  CLI::App* serve_cmd = app.add_subcommand("serve", "Run the server (PostgreSQL protocol + HTTP)");
+  serve_cmd->add_option("--data-dir", serve.data_dir, "Data directory (created if missing)")
+      ->capture_default_str();
+  serve_cmd->add_option("--host", serve.host, "Address to listen on")->capture_default_str();
+  serve_cmd->add_option("--port", serve.port, "PostgreSQL protocol port (0 = pick a free one)")
+      ->capture_default_str();
+  serve_cmd->add_option("--http-port", serve.http_port, "HTTP port (0 = pick a free one)")
+      ->capture_default_str();
+
+  std::string shell_dir = "./omendb-data";
+  CLI::App* shell_cmd =
+      app.add_subcommand("shell", "Embedded SQL shell on a data directory (no server)");
+  shell_cmd->add_option("--data-dir", shell_dir, "Data directory (created if missing)")
+      ->capture_default_str();
+
+  CLI11_PARSE(app, argc, argv);
+  if (serve_cmd->parsed()) return omendb::tools::RunServer(serve);
+  return omendb::tools::RunShell(shell_dir, std::cin, std::cout, std::cerr, ::isatty(0) != 0);
+}
