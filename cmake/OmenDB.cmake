@@ -12,6 +12,10 @@ if(LLD_PROGRAM)
 endif()
 
 add_compile_options(-Wall -Wextra -Wpedantic -Wno-unused-parameter)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  # g++ 12 reports false -Wrestrict positives inside std::string's operator+ (GCC PR 105329).
+  add_compile_options(-Wno-restrict)
+endif()
 if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
   add_compile_options(-Wthread-safety)
 endif()

@@ -63,8 +63,69 @@ void PrintAligned(const StatementResult& r, std::ostream& out) {
   out << "(" << r.rows.size() << (r.rows.size() == 1 ? " row)\n\n" : " rows)\n\n");
 }
 
-void PrintError(const QueryError& e, std::ostream& err) {
+// The "LINE n: ..." and caret lines psql prints under an error with a position (libpq's
+// reportErrorPosition: 60-column window, tabs shown as spaces).
+std::string PositionLines(const std::string& query, int position) {
+  constexpr int kDisplaySize = 60, kMinRightCut = 10;
+  // Work on characters (UTF-8 code points), each one display column wide.
+  std::vector<std::string> chars;
+  for (size_t i = 0; i < query.size();) {
+    size_t n = 1;
+    while (i + n < query.size() && (static_cast<unsigned char>(query[i + n]) & 0xC0) == 0x80) ++n;
+    chars.push_back(query.substr(i, n));
+    i += n;
+  }
+  int loc = std::max(position - 1, 0);
+  int clen = static_cast<int>(chars.size());
+  if (loc > clen) return "";
+  int ibeg = 0, iend = clen, line = 1;
+  for (int i = 0; i < clen; ++i) {
+    if (chars[i] == "\t") chars[i] = " ";
+    bool nl = chars[i] == "\n" || chars[i] == "\r";
+    if (!nl) continue;
+    if (i < loc) {
+      // \r\n counts as one line break.
+      if (!(chars[i] == "\r" && i + 1 < clen && chars[i + 1] == "\n")) ++line;
+      ibeg = i + 1;
+    } else {
+      iend = i;
+      break;
+    }
+  }
+  bool beg_trunc = false, end_trunc = false;
+  if (iend - ibeg > kDisplaySize) {
+    if (ibeg + kDisplaySize >= loc + kMinRightCut) {
+      while (iend - ibeg > kDisplaySize) --iend;
+      end_trunc = true;
+    } else {
+      while (loc + kMinRightCut < iend) {
+        --iend;
+        end_trunc = true;
+      }
+      while (iend - ibeg > kDisplaySize) {
+        ++ibeg;
+        beg_trunc = true;
+      }
+    }
+  }
+  std::string prefix = "LINE " + std::to_string(line) + ": " + (beg_trunc ? "..." : "");
+  std::string out = prefix;
+  for (int i = ibeg; i < iend; ++i) out += chars[i];
+  if (end_trunc) out += "...";
+  out += "\n" + std::string(prefix.size() + static_cast<size_t>(loc - ibeg), ' ') + "^\n";
+  return out;
+}
+
+void PrintError(const QueryError& e, const std::string& query, std::ostream& err) {
   err << "ERROR:  " << e.message << "\n";
+  if (e.position >= 0) {
+    // The position is a byte offset; psql's is 1-based characters.
+    int chars = 1;
+    for (int i = 0; i < e.position && i < static_cast<int>(query.size()); ++i) {
+      chars += (static_cast<unsigned char>(query[i]) & 0xC0) != 0x80;
+    }
+    err << PositionLines(query, chars);
+  }
   if (!e.detail.empty()) err << "DETAIL:  " << e.detail << "\n";
   if (!e.hint.empty()) err << "HINT:  " << e.hint << "\n";
 }
@@ -79,7 +140,7 @@ void RunOne(Connection* conn, const std::string& sql, std::ostream& out, std::os
       out << s.command_tag << "\n";
     }
   }
-  if (r.error) PrintError(*r.error, err);
+  if (r.error) PrintError(*r.error, sql, err);
   out.flush();
 }
 
@@ -101,10 +162,14 @@ int RunShell(const std::string& data_dir, std::istream& in, std::ostream& out, s
   std::unique_ptr<Connection> conn = db->Connect();
   std::string buffer, line;
   auto flush = [&]() {
-    Result<std::vector<std::string>> parts = sql::SplitStatements(buffer);
+    std::string buffer_copy = std::move(buffer);
     buffer.clear();
+    Result<std::vector<std::string>> parts = sql::SplitStatements(buffer_copy);
     if (!parts.ok()) {
-      err << "ERROR:  " << parts.status().message() << "\n";
+      QueryError e;
+      e.message = parts.status().message();
+      e.position = parts.status().position().value_or(-1);
+      PrintError(e, buffer_copy, err);
       return;
     }
     for (const std::string& stmt : *parts) RunOne(conn.get(), stmt, out, err);

@@ -62,7 +62,8 @@ Result<ParsedExprPtr> TransformConst(const pg_query::A_Const& c) {
   } else if (c.has_ival()) {
     e->constant = Value::Integer(c.ival().ival());
   } else if (c.has_fval()) {
-    // Integers too large for int4 arrive as Float; PostgreSQL types them int8 when they fit.
+    // Integers outside int4's positive range arrive as Float (the sign is folded in later);
+    // PostgreSQL types them int4 if they fit (-2147483648), else int8 if they fit.
     const std::string& s = c.fval().fval();
     bool integral = s.find_first_of(".eE") == std::string::npos;
     if (integral) {
@@ -70,7 +71,8 @@ Result<ParsedExprPtr> TransformConst(const pg_query::A_Const& c) {
       char* end = nullptr;
       long long v = std::strtoll(s.c_str(), &end, 10);
       if (errno == 0 && end && *end == '\0') {
-        e->constant = Value::BigInt(v);
+        bool int4 = v >= INT32_MIN && v <= INT32_MAX;
+        e->constant = int4 ? Value::Integer(static_cast<int32_t>(v)) : Value::BigInt(v);
         return e;
       }
     }
@@ -440,23 +442,37 @@ Result<std::vector<ParsedStatement>> Parse(std::string_view sql) {
 }
 
 Result<std::vector<std::string>> SplitStatements(std::string_view sql) {
+  // Split at top-level ';' tokens of PostgreSQL's own lexer, so semicolons inside quotes,
+  // dollar quotes and comments never split (libpg_query's scanner-based splitter drops
+  // statements that start with an unknown word, so it is not used).
   std::string input(sql);
-  PgQuerySplitResult res = pg_query_split_with_scanner(input.c_str());
+  PgQueryScanResult res = pg_query_scan(input.c_str());
   if (res.error != nullptr) {
     Status s = SyntaxError(res.error->message, res.error->cursorpos - 1);
-    pg_query_free_split_result(res);
+    pg_query_free_scan_result(res);
     return s;
   }
+  pg_query::ScanResult scan;
+  bool ok = scan.ParseFromArray(res.pbuf.data, static_cast<int>(res.pbuf.len));
+  pg_query_free_scan_result(res);
+  if (!ok) return InternalError("could not decode the token stream");
   std::vector<std::string> out;
-  for (int i = 0; i < res.n_stmts; ++i) {
-    const PgQuerySplitStmt* st = res.stmts[i];
-    std::string text = input.substr(static_cast<size_t>(st->stmt_location),
-                                    static_cast<size_t>(st->stmt_len));
-    size_t first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) continue;
-    out.push_back(text.substr(first));
+  int begin = -1, end = -1;  // first token start and last token end of the current statement
+  auto emit = [&]() {
+    if (begin >= 0) out.push_back(input.substr(begin, end - begin));
+    begin = end = -1;
+  };
+  for (const pg_query::ScanToken& t : scan.tokens()) {
+    if (t.token() == pg_query::ASCII_59) {
+      if (begin >= 0) end = t.end();  // keep the ';', as psql sends it
+      emit();
+      continue;
+    }
+    if (t.token() == pg_query::SQL_COMMENT || t.token() == pg_query::C_COMMENT) continue;
+    if (begin < 0) begin = t.start();
+    end = t.end();
   }
-  pg_query_free_split_result(res);
+  emit();
   return out;
 }
 

@@ -16,7 +16,9 @@ namespace omendb::sql {
 Result<std::vector<ParsedStatement>> Parse(std::string_view sql);
 
 // Splits `sql` into statement texts without interpreting them (for shells feeding one
-// statement at a time). Errors 42601 for unterminated quotes and the like.
+// statement at a time, as psql does): each text starts at the statement's first token and
+// ends with its ';' (if any); comments between statements and empty statements are dropped.
+// Errors 42601 for unterminated quotes and the like.
 Result<std::vector<std::string>> SplitStatements(std::string_view sql);
 
 }  // namespace omendb::sql

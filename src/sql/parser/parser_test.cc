@@ -62,11 +62,13 @@ TEST(ParserTest, EmptyInputHasNoStatements) {
 }
 
 TEST(ParserTest, SplitKeepsQuotedSemicolons) {
-  auto r = SplitStatements("SELECT 'a;b';\n  SELECT 2;  ");
+  auto r = SplitStatements("SELECT 'a;b';\n -- note; here\n SELEC 2 /* x; */;; SELECT 3");
   ASSERT_TRUE(r.ok());
-  ASSERT_EQ(r->size(), 2u);
-  EXPECT_EQ((*r)[0], "SELECT 'a;b'");
-  EXPECT_EQ((*r)[1], "SELECT 2");
+  ASSERT_EQ(r->size(), 3u);
+  EXPECT_EQ((*r)[0], "SELECT 'a;b';");
+  EXPECT_EQ((*r)[1], "SELEC 2 /* x; */;");
+  EXPECT_EQ((*r)[2], "SELECT 3");
+  EXPECT_EQ(SplitStatements("SELECT 'open").status().sqlstate(), "42601");
 }
 
 }  // namespace
