@@ -102,7 +102,12 @@ Result<Value> CastValue(const Value& v, LogicalType target) {
     case TypeId::kBigInt: return IntTo(v.GetInt(), target);
     case TypeId::kDouble: return DoubleTo(v.GetDouble(), target);
     case TypeId::kNumericLiteral: {
-      if (target.id() == TypeId::kDouble) return FromText(v.GetString(), target);
+      if (target.id() == TypeId::kDouble) {
+        // numeric has no negative zero: -0.0 is 0.
+        Value d;
+        OMEN_ASSIGN_OR_RETURN(d, FromText(v.GetString(), target));
+        return d.GetDouble() == 0 ? Value::Double(0.0) : d;
+      }
       int64_t i;
       OMEN_ASSIGN_OR_RETURN(i, RoundDecimalToInt8(v.GetString()));
       return IntTo(i, target);

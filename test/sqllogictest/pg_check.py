@@ -2,11 +2,11 @@
 """Runs sqllogictest files against a PostgreSQL server to confirm that their expectations are
 PostgreSQL's behaviour (a development aid; the differential suite is separate).
 
-    pg_check.py "host=127.0.0.1 port=5432 user=postgres" test/sql/**/*.test
+    pg_check.py "host=127.0.0.1 port=5432 user=postgres dbname=postgres" test/sql/**/*.test
 
 Records marked with a line "# omendb-only" just above them are skipped (they test OmenDB's
 own errors, e.g. 0A000 for features not built yet). `restart` is a no-op for PostgreSQL.
-Each file runs in a fresh schema so files cannot see each other's tables."""
+Each file runs in a fresh database so files cannot see each other's tables."""
 import re
 import sys
 
@@ -49,14 +49,15 @@ def records(lines):
 
 def run_file(dsn, path):
     conns, failures = {}, []
-    schema = "slt_" + re.sub(r"\W", "_", path)[-40:]
+    db = "slt_" + re.sub(r"\W", "_", path)[-40:].lower()
     admin = psycopg2.connect(dsn)
     admin.autocommit = True
-    admin.cursor().execute("DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s" % (schema, schema))
+    admin.cursor().execute("DROP DATABASE IF EXISTS %s" % db)
+    admin.cursor().execute("CREATE DATABASE %s" % db)
 
     def conn(name):
         if name not in conns:
-            c = psycopg2.connect(dsn, options="-c search_path=%s" % schema)
+            c = psycopg2.connect(dsn + " dbname=" + db)
             c.autocommit = True
             conns[name] = c
         return conns[name]
@@ -100,7 +101,10 @@ def run_file(dsn, path):
             actual = ["\t".join(r) for r in cells]
         if actual != expected:
             failures.append("%s:%d: PostgreSQL gives %s, file expects %s" % (path, line, actual, expected))
-    admin.cursor().execute("DROP SCHEMA %s CASCADE" % schema)
+    for c in conns.values():
+        c.close()
+    admin.cursor().execute("DROP DATABASE %s" % db)
+    admin.close()
     return failures
 
 

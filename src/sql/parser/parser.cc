@@ -95,7 +95,35 @@ std::string OperatorName(const pg_query::A_Expr& a) {
   return op;
 }
 
+ParsedExprPtr MakeBinary(std::string op, ParsedExprPtr l, ParsedExprPtr r, int location) {
+  auto e = MakeExpr(ParsedExpr::Kind::kOperator, location);
+  e->op = std::move(op);
+  e->args.push_back(std::move(l));
+  e->args.push_back(std::move(r));
+  return e;
+}
+
+// x BETWEEN a AND b is x >= a AND x <= b; NOT BETWEEN is x < a OR x > b (PostgreSQL's own
+// rewrite; x is evaluated twice).
+Result<ParsedExprPtr> TransformBetween(const pg_query::A_Expr& a) {
+  bool negated = a.kind() == pg_query::AEXPR_NOT_BETWEEN;
+  const auto& bounds = a.rexpr().list().items();
+  if (bounds.size() != 2) return InternalError("malformed BETWEEN");
+  ParsedExprPtr x1, x2, lo, hi;
+  OMEN_ASSIGN_OR_RETURN(x1, TransformExpr(a.lexpr()));
+  OMEN_ASSIGN_OR_RETURN(x2, TransformExpr(a.lexpr()));
+  OMEN_ASSIGN_OR_RETURN(lo, TransformExpr(bounds[0]));
+  OMEN_ASSIGN_OR_RETURN(hi, TransformExpr(bounds[1]));
+  auto e = MakeExpr(negated ? ParsedExpr::Kind::kOr : ParsedExpr::Kind::kAnd, a.location());
+  e->args.push_back(MakeBinary(negated ? "<" : ">=", std::move(x1), std::move(lo), a.location()));
+  e->args.push_back(MakeBinary(negated ? ">" : "<=", std::move(x2), std::move(hi), a.location()));
+  return e;
+}
+
 Result<ParsedExprPtr> TransformAExpr(const pg_query::A_Expr& a) {
+  if (a.kind() == pg_query::AEXPR_BETWEEN || a.kind() == pg_query::AEXPR_NOT_BETWEEN) {
+    return TransformBetween(a);
+  }
   if (a.kind() != pg_query::AEXPR_OP) {
     static const char* kNames[] = {"", "", "ANY/SOME", "ALL", "IS DISTINCT FROM",
                                    "IS NOT DISTINCT FROM", "NULLIF", "IN lists", "LIKE", "ILIKE",
