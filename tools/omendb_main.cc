@@ -28,6 +28,16 @@ int main(int argc, char** argv) {
   shell_cmd->add_option("--data-dir", shell_dir, "Data directory (created if missing)")
       ->capture_default_str();
 
+  app.footer(
+      "Usage:\n"
+      "  omendb serve [--data-dir DIR] [--host ADDR] [--port N] [--http-port N]\n"
+      "      defaults: --data-dir ./omendb-data --host 127.0.0.1 --port 55432 --http-port 58080;\n"
+      "      port 0 picks a free port; the chosen ports are printed on start\n"
+      "  omendb shell [--data-dir DIR]\n"
+      "      embedded SQL shell on the data directory; reads SQL from stdin when it is not a\n"
+      "      terminal\n"
+      "Connect with: psql -h 127.0.0.1 -p 55432 -U postgres");
+
   CLI11_PARSE(app, argc, argv);
   if (serve_cmd->parsed()) return omendb::tools::RunServer(serve);
   return omendb::tools::RunShell(shell_dir, std::cin, std::cout, std::cerr, ::isatty(0) != 0);

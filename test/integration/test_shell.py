@@ -53,7 +53,7 @@ def main():
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
     r = subprocess.run([binary, "--help"], capture_output=True, text=True, timeout=30)
-    for word in ["serve", "shell"]:
+    for word in ["serve", "shell", "--data-dir", "--port", "--http-port"]:
         if word not in r.stdout:
             failures.append("--help does not mention " + word)
     r = subprocess.run([binary, "serve", "--help"], capture_output=True, text=True, timeout=30)

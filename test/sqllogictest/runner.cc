@@ -245,16 +245,19 @@ class TestFile {
       rows.push_back(std::move(cells));
     }
     std::vector<std::string> actual;  // one entry per compared line
+    std::vector<std::string> values;  // every value, in comparison order (for hashing)
     if (sort == "rowsort" || sort == "nosort") {
       if (sort == "rowsort") std::sort(rows.begin(), rows.end());
       for (const auto& row : rows) {
         std::string l;
         for (size_t c = 0; c < row.size(); ++c) l += (c ? "\t" : "") + row[c];
         actual.push_back(l);
+        values.insert(values.end(), row.begin(), row.end());
       }
     } else if (sort == "valuesort") {
       for (const auto& row : rows) actual.insert(actual.end(), row.begin(), row.end());
       std::sort(actual.begin(), actual.end());
+      values = actual;
       std::vector<std::string> flat;
       for (const auto& e : expected) {
         for (auto& v : SplitTabs(e)) flat.push_back(v);
@@ -265,13 +268,10 @@ class TestFile {
       failures_.push_back({line, "unknown sort mode " + sort});
       return;
     }
-    size_t values = rows.size() * types.size();
-    if (hash_threshold_ > 0 && values > hash_threshold_) {
+    if (hash_threshold_ > 0 && values.size() > hash_threshold_) {
       std::string joined;
-      for (const auto& row : rows) {
-        for (const auto& v : row) joined += v + "\n";
-      }
-      actual = {std::to_string(values) + " values hashing to " + Md5Hex(joined)};
+      for (const auto& v : values) joined += v + "\n";
+      actual = {std::to_string(values.size()) + " values hashing to " + Md5Hex(joined)};
     }
     if (actual != expected) {
       std::string msg = "wrong result\n  SQL: " + sql + "\n  expected:\n";

@@ -45,9 +45,11 @@ Status ArithKernel(const std::vector<const Vector*>& args, size_t n, Vector* out
       if (std::isinf(v) && !std::isinf(x[i]) && !std::isinf(y[i])) {
         return Status(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
       }
-      if (v == 0 && (kOp == Arith::kMul || kOp == Arith::kDiv) && x[i] != 0) {
-        return Status(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
-      }
+      // PostgreSQL's float8mul/float8div: a zero result from non-zero (finite) operands.
+      bool underflow = false;
+      if constexpr (kOp == Arith::kMul) underflow = v == 0 && x[i] != 0 && y[i] != 0;
+      if constexpr (kOp == Arith::kDiv) underflow = v == 0 && x[i] != 0 && !std::isinf(y[i]);
+      if (underflow) return Status(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
       r[i] = v;
     } else {
       T v;

@@ -5,12 +5,20 @@
 
 #include <cctype>
 
+#include <google/protobuf/io/coded_stream.h>
+
 #include "pg_query.pb.h"
 
 namespace omendb::sql {
 namespace {
 
 using pg_query::Node;
+
+// Deepest expression nesting accepted. PostgreSQL 15 (2 MB max_stack_depth) takes a few
+// thousand; 12,000 levels were measured to run safely on an 8 MB thread stack.
+constexpr int kMaxNesting = 5000;
+// Protobuf nesting levels needed for kMaxNesting expression levels (a few per level).
+constexpr int kMaxTreeDepth = 8 * kMaxNesting;
 
 Status Unsupported(const std::string& what, int location = -1) {
   Status s = NotSupported(what);
@@ -440,10 +448,82 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
   }
 }
 
+// PostgreSQL's lexer over `input` (not recursive, safe on any input).
+Result<pg_query::ScanResult> Scan(const std::string& input) {
+  PgQueryScanResult res = pg_query_scan(input.c_str());
+  if (res.error != nullptr) {
+    Status s = SyntaxError(res.error->message, res.error->cursorpos - 1);
+    pg_query_free_scan_result(res);
+    return s;
+  }
+  pg_query::ScanResult scan;
+  bool ok = scan.ParseFromArray(res.pbuf.data, static_cast<int>(res.pbuf.len));
+  pg_query_free_scan_result(res);
+  if (!ok) return InternalError("could not decode the token stream");
+  return scan;
+}
+
+// libpg_query serializes its tree recursively and would overflow the stack on a deep one
+// (SELECT 1+1+...+1 with 30,000 terms), as would the recursive passes after it. Bound the depth
+// from the tokens first: within one parenthesis level a chain of operators or keywords nests
+// one level each, while commas, AND and OR (flattened into one node) start a new chain.
+Status CheckNestingDepth(const std::string& input) {
+  pg_query::ScanResult scan;
+  OMEN_ASSIGN_OR_RETURN(scan, Scan(input));
+  std::vector<int> chain{0};
+  int bound = 0;
+  for (const pg_query::ScanToken& t : scan.tokens()) {
+    switch (t.token()) {
+      case pg_query::ASCII_40:
+        chain.push_back(0);
+        bound += 3;
+        break;
+      case pg_query::ASCII_41:
+        if (chain.size() > 1) {
+          bound -= chain.back() + 3;
+          chain.pop_back();
+        }
+        break;
+      case pg_query::ASCII_44:
+      case pg_query::ASCII_59:
+      case pg_query::AND:
+      case pg_query::OR:
+        bound -= chain.back();
+        chain.back() = 0;
+        break;
+      case pg_query::IDENT:
+      case pg_query::UIDENT:
+      case pg_query::FCONST:
+      case pg_query::SCONST:
+      case pg_query::USCONST:
+      case pg_query::BCONST:
+      case pg_query::XCONST:
+      case pg_query::ICONST:
+      case pg_query::PARAM:
+      case pg_query::SQL_COMMENT:
+      case pg_query::C_COMMENT:
+        break;
+      default:
+        ++chain.back();
+        ++bound;
+    }
+    if (bound > kMaxNesting) {
+      return Status("54001", "stack depth limit exceeded")
+          .WithHint("The statement nests expressions more than " + std::to_string(kMaxNesting) +
+                    " levels deep; simplify it or split it.");
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<std::vector<ParsedStatement>> Parse(std::string_view sql) {
   std::string input(sql);
+  // A tree deeper than kMaxNesting needs more than two characters per level.
+  if (input.size() > 2 * static_cast<size_t>(kMaxNesting)) {
+    OMEN_RETURN_IF_ERROR(CheckNestingDepth(input));
+  }
   PgQueryProtobufParseResult res = pg_query_parse_protobuf(input.c_str());
   if (res.error != nullptr) {
     Status s = SyntaxError(res.error->message, res.error->cursorpos - 1);
@@ -451,9 +531,18 @@ Result<std::vector<ParsedStatement>> Parse(std::string_view sql) {
     return s;
   }
   pg_query::ParseResult tree;
-  bool ok = tree.ParseFromArray(res.parse_tree.data, static_cast<int>(res.parse_tree.len));
+  // Expression trees nest as deep as the query does (a+b+c+... is one level per term);
+  // protobuf's default limit of 100 levels is far too low. libpg_query has already bounded
+  // the depth by its own stack check.
+  google::protobuf::io::CodedInputStream in(reinterpret_cast<const uint8_t*>(res.parse_tree.data),
+                                            static_cast<int>(res.parse_tree.len));
+  in.SetRecursionLimit(kMaxTreeDepth);
+  bool ok = tree.ParseFromCodedStream(&in) && in.ConsumedEntireMessage();
   pg_query_free_protobuf_parse_result(res);
-  if (!ok) return InternalError("could not decode the parse tree");
+  if (!ok) {
+    return Status(sqlstate::kProgramLimitExceeded, "statement is too deeply nested")
+        .WithHint("Simplify the expression or split the statement.");
+  }
   std::vector<ParsedStatement> out;
   for (const auto& raw : tree.stmts()) {
     // Positions in errors are relative to the whole query string, as PostgreSQL reports them.
@@ -474,16 +563,8 @@ Result<std::vector<std::string>> SplitStatements(std::string_view sql) {
   // dollar quotes and comments never split (libpg_query's scanner-based splitter drops
   // statements that start with an unknown word, so it is not used).
   std::string input(sql);
-  PgQueryScanResult res = pg_query_scan(input.c_str());
-  if (res.error != nullptr) {
-    Status s = SyntaxError(res.error->message, res.error->cursorpos - 1);
-    pg_query_free_scan_result(res);
-    return s;
-  }
   pg_query::ScanResult scan;
-  bool ok = scan.ParseFromArray(res.pbuf.data, static_cast<int>(res.pbuf.len));
-  pg_query_free_scan_result(res);
-  if (!ok) return InternalError("could not decode the token stream");
+  OMEN_ASSIGN_OR_RETURN(scan, Scan(input));
   std::vector<std::string> out;
   int begin = -1, end = -1;  // first token start and last token end of the current statement
   auto emit = [&]() {

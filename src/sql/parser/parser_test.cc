@@ -73,3 +73,27 @@ TEST(ParserTest, SplitKeepsQuotedSemicolons) {
 
 }  // namespace
 }  // namespace omendb::sql
+
+namespace omendb::sql {
+namespace {
+
+std::string Chain(const std::string& term, const std::string& op, int n) {
+  std::string s = "SELECT " + term;
+  for (int i = 1; i < n; ++i) s += op + term;
+  return s;
+}
+
+TEST(ParserTest, DeepNestingIsRefusedCleanly) {
+  EXPECT_TRUE(Parse(Chain("1", "+", 3000)).ok());
+  auto deep = Parse(Chain("1", "+", 300000));
+  ASSERT_FALSE(deep.ok());
+  EXPECT_EQ(deep.status().sqlstate(), "54001");
+  // AND/OR chains are flat in PostgreSQL's tree and are not limited.
+  EXPECT_TRUE(Parse(Chain("1=1", " OR ", 50000)).ok());
+  std::string values = "INSERT INTO t VALUES (1, -1)";
+  for (int i = 0; i < 50000; ++i) values += ", (1, -1)";
+  EXPECT_TRUE(Parse(values).ok());
+}
+
+}  // namespace
+}  // namespace omendb::sql

@@ -1,0 +1,81 @@
+#include "sql/optimizer/optimizer.h"
+
+#include <gtest/gtest.h>
+
+#include "sql/binder/binder.h"
+#include "sql/parser/parser.h"
+
+namespace omendb::sql {
+namespace {
+
+class OptimizerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    TableSchema t;
+    t.name = "t";
+    t.columns = {{"id", TypeId::kBigInt, true}, {"v", TypeId::kInteger, false}};
+    t.primary_key = {0};
+    ASSERT_TRUE(catalog_.CreateTable(t).ok());
+  }
+
+  BoundStatement Plan(const std::string& sql) {
+    auto parsed = Parse(sql);
+    EXPECT_TRUE(parsed.ok()) << parsed.status().ToString();
+    Binder binder(catalog_);
+    auto bound = binder.Bind((*parsed)[0]);
+    EXPECT_TRUE(bound.ok()) << bound.status().ToString();
+    BoundStatement stmt = std::move(bound).value();
+    EXPECT_TRUE(Optimize(&stmt).ok());
+    return stmt;
+  }
+
+  // The scan at the bottom of the plan.
+  static const LogicalOperator* Scan(const LogicalOperator* op) {
+    while (!op->children.empty()) op = op->children[0].get();
+    return op;
+  }
+
+  Catalog catalog_;
+};
+
+TEST_F(OptimizerTest, KeyRangeFromConjunctsAndResidualFilter) {
+  BoundStatement s = Plan("SELECT v FROM t WHERE id >= 5 AND 10 > id AND v = 1 AND id > 2");
+  const LogicalOperator* get = Scan(s.plan.get());
+  ASSERT_EQ(get->kind, LogicalOperator::Kind::kGet);
+  ASSERT_TRUE(get->use_key_range);
+  EXPECT_EQ(get->key_range.lower, std::vector<Value>{Value::BigInt(5)});
+  EXPECT_TRUE(get->key_range.lower_inclusive);
+  EXPECT_EQ(get->key_range.upper, std::vector<Value>{Value::BigInt(10)});
+  EXPECT_FALSE(get->key_range.upper_inclusive);
+  // Only v = 1 is left to filter.
+  const LogicalOperator* filter = s.plan->children[0].get();
+  ASSERT_EQ(filter->kind, LogicalOperator::Kind::kFilter);
+  EXPECT_EQ(filter->predicate->ToString(), "(#1 = 1)");
+}
+
+TEST_F(OptimizerTest, PointLookupRemovesFilter) {
+  BoundStatement s = Plan("SELECT v FROM t WHERE id = 7");
+  const LogicalOperator* get = s.plan->children[0].get();
+  ASSERT_EQ(get->kind, LogicalOperator::Kind::kGet);
+  EXPECT_EQ(get->key_range.lower, get->key_range.upper);
+}
+
+TEST_F(OptimizerTest, NonKeyOrCastComparisonsStayFilters) {
+  // OR, comparisons on other columns and NULL constants cannot bound the key.
+  for (const char* sql : {"SELECT v FROM t WHERE id = 1 OR id = 2", "SELECT v FROM t WHERE v > 3",
+                          "SELECT v FROM t WHERE id = NULL"}) {
+    BoundStatement s = Plan(sql);
+    EXPECT_FALSE(Scan(s.plan.get())->use_key_range) << sql;
+    EXPECT_EQ(s.plan->children[0]->kind, LogicalOperator::Kind::kFilter) << sql;
+  }
+}
+
+TEST_F(OptimizerTest, LimitPushedIntoScanOnlyWithoutFilterOrSort) {
+  EXPECT_EQ(Scan(Plan("SELECT v FROM t LIMIT 3 OFFSET 2").plan.get())->scan_limit, 5u);
+  EXPECT_EQ(Scan(Plan("SELECT v FROM t WHERE id > 4 LIMIT 3").plan.get())->scan_limit, 3u);
+  EXPECT_EQ(Scan(Plan("SELECT v FROM t WHERE v > 4 LIMIT 3").plan.get())->scan_limit, UINT64_MAX);
+  EXPECT_EQ(Scan(Plan("SELECT v FROM t ORDER BY v LIMIT 3").plan.get())->scan_limit, UINT64_MAX);
+}
+
+}  // namespace
+}  // namespace omendb::sql
