@@ -105,5 +105,6 @@ class [[nodiscard]] Result {
   if (!tmp.ok()) return std::move(tmp).status();    \
   lhs = std::move(tmp).value()
 
+// Declares a temporary: use it as a statement of its own (inside braces after an `if`).
 #define OMEN_ASSIGN_OR_RETURN(lhs, expr) \
   OMEN_ASSIGN_OR_RETURN_IMPL_(OMEN_CONCAT_(omen_result_, __LINE__), lhs, expr)

@@ -58,15 +58,18 @@ void Vector::Append(const Value& v) {
 }
 
 void Vector::AppendFrom(const Vector& other, size_t i) {
-  size_t at = size_;
   Resize(size_ + 1);
-  SetValid(at, other.IsValid(i));
+  CopyFrom(other, i, size_ - 1);
+}
+
+void Vector::CopyFrom(const Vector& other, size_t from, size_t to) {
+  SetValid(to, other.IsValid(from));
   size_t w = type_.FixedWidth();
   if (w > 0) {
-    std::memcpy(reinterpret_cast<char*>(fixed_.data()) + at * w,
-                reinterpret_cast<const char*>(other.fixed_.data()) + i * w, w);
+    std::memcpy(reinterpret_cast<char*>(fixed_.data()) + to * w,
+                reinterpret_cast<const char*>(other.fixed_.data()) + from * w, w);
   } else {
-    strings_[at] = other.strings_[i];
+    strings_[to] = other.strings_[from];
   }
 }
 

@@ -1,5 +1,6 @@
 #include "sql/binder/binder.h"
 
+#include <algorithm>
 #include <set>
 
 #include "types/cast.h"
@@ -44,8 +45,47 @@ Result<BoundExprPtr> AddCast(BoundExprPtr expr, LogicalType target) {
   return cast;
 }
 
+Result<LogicalType> CommonType(const std::vector<LogicalType>& types, const char* context,
+                               size_t* bad_index) {
+  std::optional<LogicalType> result;
+  bool numeric_literal = false;
+  for (size_t i = 0; i < types.size(); ++i) {
+    LogicalType t = types[i];
+    if (bad_index) *bad_index = i;
+    if (IsUntyped(t)) continue;
+    if (t.id() == TypeId::kNumericLiteral) {
+      numeric_literal = true;
+      continue;
+    }
+    if (!result) {
+      result = t;
+    } else if (*result != t) {
+      if (result->IsNumeric() && t.IsNumeric()) {
+        auto rank = [](LogicalType x) { return x.id() == TypeId::kInteger ? 1 : x.id() == TypeId::kBigInt ? 2 : 3; };
+        if (rank(t) > rank(*result)) result = t;
+      } else {
+        return Status(sqlstate::kDatatypeMismatch, std::string(context) + " types " +
+                                                       result->sql_name() + " and " + t.sql_name() +
+                                                       " cannot be matched");
+      }
+    }
+  }
+  if (numeric_literal) {
+    if (result && result->id() == TypeId::kDouble) return *result;
+    if (!result || result->IsNumeric()) return NotSupported("type numeric");
+    return Status(sqlstate::kDatatypeMismatch, std::string(context) + " types numeric and " +
+                                                   result->sql_name() + " cannot be matched");
+  }
+  return result.value_or(LogicalType(TypeId::kText));
+}
+
 std::string OutputColumnName(const ParsedExpr& expr) {
   switch (expr.kind) {
+    case ParsedExpr::Kind::kCase: return "case";
+    case ParsedExpr::Kind::kCoalesce: return "coalesce";
+    case ParsedExpr::Kind::kGreatest: return "greatest";
+    case ParsedExpr::Kind::kLeast: return "least";
+    case ParsedExpr::Kind::kNullIf: return "nullif";
     case ParsedExpr::Kind::kColumnRef: return expr.names.back();
     case ParsedExpr::Kind::kCast: {
       const ParsedExpr& arg = *expr.args[0];
@@ -170,6 +210,16 @@ Result<BoundExprPtr> Binder::BindExpr(const ParsedExpr& expr, const Scope& scope
       e->children.push_back(std::move(b));
       return e;
     }
+    case K::kCase:
+    case K::kCoalesce:
+    case K::kGreatest:
+    case K::kLeast:
+    case K::kNullIf:
+    case K::kIn:
+    case K::kDistinctFrom:
+    case K::kLike:
+    case K::kBoolTest:
+      return BindConditional(expr, scope);
     case K::kCast: {
       BoundExprPtr b;
       OMEN_ASSIGN_OR_RETURN(b, BindExpr(*expr.args[0], scope));
@@ -183,6 +233,153 @@ Result<BoundExprPtr> Binder::BindExpr(const ParsedExpr& expr, const Scope& scope
     }
   }
   return InternalError("unknown expression kind");
+}
+
+Result<std::vector<BoundExprPtr>> Binder::BindCommon(const std::vector<const ParsedExpr*>& exprs,
+                                                     const Scope& scope, const char* context) {
+  std::vector<BoundExprPtr> bound;
+  std::vector<LogicalType> types;
+  for (const ParsedExpr* e : exprs) {
+    BoundExprPtr b;
+    OMEN_ASSIGN_OR_RETURN(b, BindExpr(*e, scope));
+    types.push_back(b->type);
+    bound.push_back(std::move(b));
+  }
+  size_t bad = 0;
+  Result<LogicalType> common = CommonType(types, context, &bad);
+  if (!common.ok()) return WithPos(common.status(), exprs.empty() ? -1 : exprs[bad]->location);
+  for (size_t i = 0; i < bound.size(); ++i) {
+    Result<BoundExprPtr> cast = AddCast(std::move(bound[i]), *common);
+    if (!cast.ok()) return WithPos(cast.status(), exprs[i]->location);
+    bound[i] = std::move(cast).value();
+  }
+  return bound;
+}
+
+Result<BoundExprPtr> Binder::BindCase(const ParsedExpr& expr, const Scope& scope) {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundExpr::Kind::kCase;
+  e->has_else = expr.has_else;
+  size_t first = expr.has_case_operand ? 1 : 0;
+  size_t end = expr.args.size() - (expr.has_else ? 1 : 0);
+  std::vector<BoundExprPtr> conditions;
+  std::vector<const ParsedExpr*> results;
+  for (size_t i = first; i + 1 < end; i += 2) {
+    const ParsedExpr& when = *expr.args[i];
+    BoundExprPtr cond;
+    if (expr.has_case_operand) {
+      // CASE x WHEN v: the condition is x = v.
+      BoundExprPtr l, r;
+      OMEN_ASSIGN_OR_RETURN(l, BindExpr(*expr.args[0], scope));
+      OMEN_ASSIGN_OR_RETURN(r, BindExpr(when, scope));
+      Result<const ScalarFunction*> f = ResolveOperator("=", {l->type, r->type});
+      if (!f.ok()) return WithPos(f.status(), when.location);
+      cond = std::make_unique<BoundExpr>();
+      cond->kind = BoundExpr::Kind::kFunction;
+      cond->function = *f;
+      cond->type = TypeId::kBoolean;
+      Result<BoundExprPtr> lc = AddCast(std::move(l), (*f)->arg_types[0]);
+      if (!lc.ok()) return WithPos(lc.status(), expr.args[0]->location);
+      Result<BoundExprPtr> rc = AddCast(std::move(r), (*f)->arg_types[1]);
+      if (!rc.ok()) return WithPos(rc.status(), when.location);
+      cond->children.push_back(std::move(lc).value());
+      cond->children.push_back(std::move(rc).value());
+    } else {
+      OMEN_ASSIGN_OR_RETURN(cond, BindCondition(when, scope, "CASE/WHEN"));
+    }
+    conditions.push_back(std::move(cond));
+    results.push_back(expr.args[i + 1].get());
+  }
+  // PostgreSQL resolves the ELSE result first, then the THEN results (it shows in messages).
+  if (expr.has_else) results.insert(results.begin(), expr.args.back().get());
+  std::vector<BoundExprPtr> values;
+  OMEN_ASSIGN_OR_RETURN(values, BindCommon(results, scope, "CASE"));
+  if (expr.has_else) std::rotate(values.begin(), values.begin() + 1, values.end());
+  e->type = values[0]->type;
+  for (size_t i = 0; i < conditions.size(); ++i) {
+    e->children.push_back(std::move(conditions[i]));
+    e->children.push_back(std::move(values[i]));
+  }
+  if (expr.has_else) e->children.push_back(std::move(values.back()));
+  return e;
+}
+
+Result<BoundExprPtr> Binder::BindConditional(const ParsedExpr& expr, const Scope& scope) {
+  using K = ParsedExpr::Kind;
+  if (expr.kind == K::kCase) return BindCase(expr, scope);
+  auto e = std::make_unique<BoundExpr>();
+  e->negated = expr.negated;
+  std::vector<const ParsedExpr*> args;
+  for (const auto& a : expr.args) args.push_back(a.get());
+  switch (expr.kind) {
+    case K::kCoalesce:
+    case K::kGreatest:
+    case K::kLeast: {
+      const char* name = expr.kind == K::kCoalesce ? "COALESCE"
+                         : expr.kind == K::kGreatest ? "GREATEST" : "LEAST";
+      e->kind = expr.kind == K::kCoalesce ? BoundExpr::Kind::kCoalesce
+                : expr.kind == K::kGreatest ? BoundExpr::Kind::kGreatest : BoundExpr::Kind::kLeast;
+      OMEN_ASSIGN_OR_RETURN(e->children, BindCommon(args, scope, name));
+      e->type = e->children[0]->type;
+      return e;
+    }
+    case K::kNullIf:
+    case K::kIn:
+    case K::kDistinctFrom: {
+      e->kind = expr.kind == K::kNullIf ? BoundExpr::Kind::kNullIf
+                : expr.kind == K::kIn ? BoundExpr::Kind::kIn : BoundExpr::Kind::kDistinctFrom;
+      OMEN_ASSIGN_OR_RETURN(e->children,
+                            BindCommon(args, scope, expr.kind == K::kIn ? "IN" : "NULLIF"));
+      LogicalType t = e->children[0]->type;
+      Result<const ScalarFunction*> f = ResolveOperator("=", {t, t});
+      if (!f.ok()) return WithPos(f.status(), expr.location);
+      e->function = *f;
+      e->type = expr.kind == K::kNullIf ? t : LogicalType(TypeId::kBoolean);
+      return e;
+    }
+    case K::kLike: {
+      e->kind = BoundExpr::Kind::kLike;
+      e->case_insensitive = expr.case_insensitive;
+      e->type = TypeId::kBoolean;
+      for (const auto& a : expr.args) {
+        BoundExprPtr b;
+        OMEN_ASSIGN_OR_RETURN(b, BindExpr(*a, scope));
+        if (b->type.id() != TypeId::kText && !IsUntyped(b->type)) {
+          const char* op = expr.case_insensitive ? (expr.negated ? "!~~*" : "~~*")
+                                                 : (expr.negated ? "!~~" : "~~");
+          // PostgreSQL names the operand types as written ("integer ~~ unknown").
+          std::string left = &a == &expr.args[0] ? b->type.sql_name() : "text";
+          std::string right = "unknown";
+          if (&a == &expr.args[0] && expr.args.size() > 1 &&
+              expr.args[1]->kind != ParsedExpr::Kind::kConstant) {
+            right = "text";
+          }
+          return WithPos(Status(sqlstate::kUndefinedFunction,
+                                "operator does not exist: " + left + " " + op + " " + right,
+                                "", "No operator matches the given name and argument types. "
+                                    "You might need to add explicit type casts."),
+                         expr.location);
+        }
+        Result<BoundExprPtr> cast = AddCast(std::move(b), TypeId::kText);
+        if (!cast.ok()) return WithPos(cast.status(), a->location);
+        e->children.push_back(std::move(cast).value());
+      }
+      return e;
+    }
+    case K::kBoolTest: {
+      e->kind = BoundExpr::Kind::kBoolTest;
+      e->type = TypeId::kBoolean;
+      e->bool_test = static_cast<int>(expr.bool_test);
+      static const char* kNames[] = {"IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE",
+                                     "IS UNKNOWN", "IS NOT UNKNOWN"};
+      BoundExprPtr b;
+      OMEN_ASSIGN_OR_RETURN(b, BindCondition(*expr.args[0], scope, kNames[e->bool_test]));
+      e->children.push_back(std::move(b));
+      return e;
+    }
+    default:
+      return InternalError("not a conditional expression");
+  }
 }
 
 Result<BoundExprPtr> Binder::BindLimitValue(const ParsedExpr* expr) {

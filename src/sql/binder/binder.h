@@ -38,6 +38,12 @@ class Binder {
   Result<BoundExprPtr> BindCondition(const ParsedExpr& expr, const Scope& scope,
                                      const char* clause);
   Result<BoundExprPtr> BindLimitValue(const ParsedExpr* expr);
+  // CASE, COALESCE, GREATEST/LEAST, NULLIF, IN, IS [NOT] DISTINCT FROM, LIKE, IS TRUE...
+  Result<BoundExprPtr> BindConditional(const ParsedExpr& expr, const Scope& scope);
+  Result<BoundExprPtr> BindCase(const ParsedExpr& expr, const Scope& scope);
+  // Binds `exprs` and casts them to their common type (PostgreSQL's select_common_type).
+  Result<std::vector<BoundExprPtr>> BindCommon(const std::vector<const ParsedExpr*>& exprs,
+                                               const Scope& scope, const char* context);
 
   const Catalog& catalog_;
 };
@@ -45,6 +51,13 @@ class Binder {
 // Converts `expr` to `target`. Constants are converted now (so bad literals fail at bind
 // time, as in PostgreSQL); other expressions get a cast node.
 Result<BoundExprPtr> AddCast(BoundExprPtr expr, LogicalType target);
+
+// The type that values of `types` are converted to when they meet in CASE, COALESCE, IN...
+// Untyped literals take the others' type (text if all are untyped); numbers widen. Errors
+// 42804 "<context> types X and Y cannot be matched"; 0A000 when it would be numeric.
+// On error, *bad_index (if given) is the index of the type that did not match.
+Result<LogicalType> CommonType(const std::vector<LogicalType>& types, const char* context,
+                               size_t* bad_index = nullptr);
 
 // PostgreSQL's output column name for a select-list expression without an alias.
 std::string OutputColumnName(const ParsedExpr& expr);

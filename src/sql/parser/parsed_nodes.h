@@ -25,7 +25,17 @@ struct ParsedExpr {
     kIsNull,
     kIsNotNull,
     kCast,       // args[0]::cast_type
+    kCase,       // [case operand if has_case_operand], (when, then)..., [else if has_else]
+    kCoalesce,
+    kGreatest,
+    kLeast,
+    kNullIf,        // NULLIF(args[0], args[1])
+    kIn,            // args[0] [NOT] IN (args[1..])
+    kDistinctFrom,  // args[0] IS [NOT] DISTINCT FROM args[1]
+    kLike,          // args[0] [NOT] [I]LIKE args[1] [ESCAPE args[2]]
+    kBoolTest,      // args[0] IS [NOT] TRUE / FALSE / UNKNOWN
   };
+  enum class BoolTest { kIsTrue, kIsNotTrue, kIsFalse, kIsNotFalse, kIsUnknown, kIsNotUnknown };
   Kind kind;
   int location = -1;  // byte offset in the statement text, -1 if unknown
   std::vector<std::string> names;
@@ -33,6 +43,11 @@ struct ParsedExpr {
   std::string op;
   LogicalType cast_type;
   std::vector<std::unique_ptr<ParsedExpr>> args;
+  bool negated = false;           // NOT IN, IS NOT DISTINCT FROM, NOT LIKE
+  bool case_insensitive = false;  // ILIKE
+  bool has_case_operand = false;  // CASE x WHEN ...
+  bool has_else = false;
+  BoolTest bool_test = BoolTest::kIsTrue;
 };
 using ParsedExprPtr = std::unique_ptr<ParsedExpr>;
 

@@ -128,9 +128,70 @@ Result<ParsedExprPtr> TransformBetween(const pg_query::A_Expr& a) {
   return e;
 }
 
+Result<ParsedExprPtr> TransformArgs(ParsedExprPtr e, const pg_query::Node& first,
+                                    const google::protobuf::RepeatedPtrField<Node>& rest) {
+  ParsedExprPtr a;
+  OMEN_ASSIGN_OR_RETURN(a, TransformExpr(first));
+  e->args.push_back(std::move(a));
+  for (const Node& n : rest) {
+    OMEN_ASSIGN_OR_RETURN(a, TransformExpr(n));
+    e->args.push_back(std::move(a));
+  }
+  return e;
+}
+
 Result<ParsedExprPtr> TransformAExpr(const pg_query::A_Expr& a) {
-  if (a.kind() == pg_query::AEXPR_BETWEEN || a.kind() == pg_query::AEXPR_NOT_BETWEEN) {
-    return TransformBetween(a);
+  static const google::protobuf::RepeatedPtrField<Node> kNone;
+  switch (a.kind()) {
+    case pg_query::AEXPR_BETWEEN:
+    case pg_query::AEXPR_NOT_BETWEEN:
+      return TransformBetween(a);
+    case pg_query::AEXPR_IN: {
+      auto e = MakeExpr(ParsedExpr::Kind::kIn, a.location());
+      e->negated = OperatorName(a) == "<>";
+      if (!a.rexpr().has_list()) return Unsupported("IN with a subquery", a.location());
+      return TransformArgs(std::move(e), a.lexpr(), a.rexpr().list().items());
+    }
+    case pg_query::AEXPR_DISTINCT:
+    case pg_query::AEXPR_NOT_DISTINCT: {
+      auto e = MakeExpr(ParsedExpr::Kind::kDistinctFrom, a.location());
+      e->negated = a.kind() == pg_query::AEXPR_NOT_DISTINCT;
+      google::protobuf::RepeatedPtrField<Node> right;
+      *right.Add() = a.rexpr();
+      return TransformArgs(std::move(e), a.lexpr(), right);
+    }
+    case pg_query::AEXPR_NULLIF: {
+      auto e = MakeExpr(ParsedExpr::Kind::kNullIf, a.location());
+      google::protobuf::RepeatedPtrField<Node> right;
+      *right.Add() = a.rexpr();
+      return TransformArgs(std::move(e), a.lexpr(), right);
+    }
+    case pg_query::AEXPR_LIKE:
+    case pg_query::AEXPR_ILIKE: {
+      auto e = MakeExpr(ParsedExpr::Kind::kLike, a.location());
+      std::string op = OperatorName(a);
+      e->negated = op[0] == '!';
+      e->case_insensitive = a.kind() == pg_query::AEXPR_ILIKE;
+      OMEN_ASSIGN_OR_RETURN(e, TransformArgs(std::move(e), a.lexpr(), kNone));
+      // "x LIKE p ESCAPE e" arrives as x ~~ like_escape(p, e).
+      const Node& r = a.rexpr();
+      if (r.has_func_call() && r.func_call().funcname_size() > 0 &&
+          r.func_call().funcname(r.func_call().funcname_size() - 1).string().sval() == "like_escape" &&
+          r.func_call().args_size() == 2) {
+        for (const Node& n : r.func_call().args()) {
+          ParsedExprPtr p;
+          OMEN_ASSIGN_OR_RETURN(p, TransformExpr(n));
+          e->args.push_back(std::move(p));
+        }
+        return e;
+      }
+      ParsedExprPtr p;
+      OMEN_ASSIGN_OR_RETURN(p, TransformExpr(r));
+      e->args.push_back(std::move(p));
+      return e;
+    }
+    default:
+      break;
   }
   if (a.kind() != pg_query::AEXPR_OP) {
     static const char* kNames[] = {"", "", "ANY/SOME", "ALL", "IS DISTINCT FROM",
@@ -216,14 +277,67 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
       return Unsupported("function calls", node.func_call().location());
     case Node::kSubLink:
       return Unsupported("subqueries", node.sub_link().location());
-    case Node::kCaseExpr:
-      return Unsupported("CASE expressions", node.case_expr().location());
-    case Node::kCoalesceExpr:
-      return Unsupported("COALESCE", node.coalesce_expr().location());
-    case Node::kMinMaxExpr:
-      return Unsupported("GREATEST/LEAST", node.min_max_expr().location());
-    case Node::kBooleanTest:
-      return Unsupported("IS [NOT] TRUE/FALSE/UNKNOWN", node.boolean_test().location());
+    case Node::kCaseExpr: {
+      const auto& c = node.case_expr();
+      auto e = MakeExpr(ParsedExpr::Kind::kCase, c.location());
+      ParsedExprPtr p;
+      if (c.has_arg()) {
+        e->has_case_operand = true;
+        OMEN_ASSIGN_OR_RETURN(p, TransformExpr(c.arg()));
+        e->args.push_back(std::move(p));
+      }
+      for (const Node& w : c.args()) {
+        OMEN_ASSIGN_OR_RETURN(p, TransformExpr(w.case_when().expr()));
+        e->args.push_back(std::move(p));
+        OMEN_ASSIGN_OR_RETURN(p, TransformExpr(w.case_when().result()));
+        e->args.push_back(std::move(p));
+      }
+      if (c.has_defresult()) {
+        e->has_else = true;
+        OMEN_ASSIGN_OR_RETURN(p, TransformExpr(c.defresult()));
+        e->args.push_back(std::move(p));
+      }
+      return e;
+    }
+    case Node::kCoalesceExpr: {
+      const auto& c = node.coalesce_expr();
+      auto e = MakeExpr(ParsedExpr::Kind::kCoalesce, c.location());
+      for (const Node& n : c.args()) {
+        ParsedExprPtr p;
+        OMEN_ASSIGN_OR_RETURN(p, TransformExpr(n));
+        e->args.push_back(std::move(p));
+      }
+      return e;
+    }
+    case Node::kMinMaxExpr: {
+      const auto& m = node.min_max_expr();
+      auto e = MakeExpr(m.op() == pg_query::IS_GREATEST ? ParsedExpr::Kind::kGreatest
+                                                        : ParsedExpr::Kind::kLeast,
+                        m.location());
+      for (const Node& n : m.args()) {
+        ParsedExprPtr p;
+        OMEN_ASSIGN_OR_RETURN(p, TransformExpr(n));
+        e->args.push_back(std::move(p));
+      }
+      return e;
+    }
+    case Node::kBooleanTest: {
+      const auto& b = node.boolean_test();
+      auto e = MakeExpr(ParsedExpr::Kind::kBoolTest, b.location());
+      using BT = ParsedExpr::BoolTest;
+      switch (b.booltesttype()) {
+        case pg_query::IS_TRUE: e->bool_test = BT::kIsTrue; break;
+        case pg_query::IS_NOT_TRUE: e->bool_test = BT::kIsNotTrue; break;
+        case pg_query::IS_FALSE: e->bool_test = BT::kIsFalse; break;
+        case pg_query::IS_NOT_FALSE: e->bool_test = BT::kIsNotFalse; break;
+        case pg_query::IS_UNKNOWN: e->bool_test = BT::kIsUnknown; break;
+        default: e->bool_test = BT::kIsNotUnknown; break;
+      }
+      ParsedExprPtr p;
+      OMEN_ASSIGN_OR_RETURN(p, TransformExpr(b.arg()));
+      e->args.push_back(std::move(p));
+      return e;
+    }
     case Node::kParamRef:
       return Unsupported("parameters", node.param_ref().location());
     case Node::kSqlvalueFunction:

@@ -38,6 +38,14 @@ std::string BoundExpr::ToString() const {
     case Kind::kNot: return "(NOT " + children[0]->ToString() + ")";
     case Kind::kIsNull: return "(" + children[0]->ToString() + " IS NULL)";
     case Kind::kIsNotNull: return "(" + children[0]->ToString() + " IS NOT NULL)";
+    default: {
+      static const char* kNames[] = {"", "", "", "", "", "", "", "", "", "CASE", "COALESCE",
+                                     "GREATEST", "LEAST", "NULLIF", "IN", "DISTINCT", "LIKE",
+                                     "BOOLTEST"};
+      std::string s = std::string(kNames[static_cast<int>(kind)]) + "(";
+      for (size_t i = 0; i < children.size(); ++i) s += (i ? ", " : "") + children[i]->ToString();
+      return s + ")";
+    }
   }
   return "?";
 }

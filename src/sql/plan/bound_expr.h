@@ -12,13 +12,36 @@
 namespace omendb::sql {
 
 struct BoundExpr {
-  enum class Kind { kColumn, kConstant, kFunction, kCast, kAnd, kOr, kNot, kIsNull, kIsNotNull };
+  enum class Kind {
+    kColumn,
+    kConstant,
+    kFunction,
+    kCast,
+    kAnd,
+    kOr,
+    kNot,
+    kIsNull,
+    kIsNotNull,
+    kCase,          // (when, then)..., [else if has_else]; branches evaluated only where reached
+    kCoalesce,      // first non-NULL child; later children evaluated only where needed
+    kGreatest,      // largest non-NULL child (NaN largest)
+    kLeast,
+    kNullIf,        // NULL if function(children[0], children[1]) is true, else children[0]
+    kIn,            // children[0] = any of children[1..] (function is "="), three-valued
+    kDistinctFrom,  // children[0] IS [NOT] DISTINCT FROM children[1] (function is "=")
+    kLike,          // children: text, pattern, [escape]
+    kBoolTest,      // children[0] IS [NOT] TRUE/FALSE/UNKNOWN (bool_test)
+  };
   Kind kind;
   LogicalType type;
   size_t column = 0;                         // kColumn: index in the input batch
   Value constant;                            // kConstant
   const ScalarFunction* function = nullptr;  // kFunction
   std::vector<std::unique_ptr<BoundExpr>> children;
+  bool negated = false;           // kIn, kDistinctFrom (IS NOT DISTINCT FROM), kLike
+  bool case_insensitive = false;  // kLike (ILIKE)
+  bool has_else = false;          // kCase
+  int bool_test = 0;              // kBoolTest: ParsedExpr::BoolTest as int
 
   static std::unique_ptr<BoundExpr> Column(size_t index, LogicalType type);
   static std::unique_ptr<BoundExpr> Constant(Value v);

@@ -1,0 +1,21 @@
+// SQL LIKE / ILIKE pattern matching with PostgreSQL's rules: '%' matches any sequence, '_'
+// one character (UTF-8 aware), the escape character makes the next character literal.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "common/status.h"
+
+namespace omendb::sql {
+
+// The escape character of "ESCAPE e": nullopt for '' (no escape). Errors 22019 if `e` is
+// longer than one character.
+Result<std::optional<std::string_view>> LikeEscape(std::string_view e);
+
+// Whether `text` matches `pattern`. `escape` is one UTF-8 character or none; ILIKE folds ASCII
+// letters (collation "C"). Errors 22025 when the pattern ends with the escape character.
+Result<bool> LikeMatch(std::string_view text, std::string_view pattern,
+                       std::optional<std::string_view> escape, bool case_insensitive);
+
+}  // namespace omendb::sql
