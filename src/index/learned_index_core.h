@@ -1,0 +1,233 @@
+// Internals shared by LearnedIndex, LearnedIndexView and LearnedStringIndex: parsing and
+// validating the byte layout (learned_index_format.h), predicting a position, and the exact
+// last-mile search. Not a public interface.
+//
+// Exactness does not depend on the model: the last-mile search checks that its answer is
+// bracketed by the keys just outside the searched window and otherwise gallops outward, so a
+// weak (or adversarially crafted but checksum-valid) model costs time, never a wrong answer or an
+// out-of-bounds read.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <span>
+#include <type_traits>
+#include <vector>
+
+#include "common/status.h"
+#include "index/learned_index_format.h"
+#include "index/pla.h"
+
+namespace omendb::index {
+
+// Build-time knobs. The defaults are the measured sweet spot (docs/benchmarks/learned-index.md).
+struct LearnedIndexOptions {
+  // Maximum position error of the leaf models; the last-mile window is 2*epsilon+4 keys.
+  uint32_t epsilon = 32;
+  // Maximum position error of the internal levels.
+  uint32_t epsilon_recursive = 4;
+  // Stop adding levels once the top level has at most this many segments.
+  uint32_t max_top_segments = 16;
+};
+
+struct OpenOptions {
+  // Verify the CRC32C over the whole index (cheap: the index is ~0.1 byte per key).
+  bool verify_checksum = true;
+};
+
+namespace detail {
+
+inline uint64_t Load64(const std::byte* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline double LoadF64(const std::byte* p) {
+  double v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+struct Level {
+  const std::byte* keys = nullptr;    // uint64 first_key[size]
+  const std::byte* params = nullptr;  // (f64 slope, f64 intercept)[size]
+  uint64_t size = 0;
+};
+
+// A validated index: pointers into the caller's buffer.
+struct ParsedIndex {
+  uint64_t num_keys = 0;
+  uint64_t min_key = 0;
+  uint64_t max_key = 0;
+  int64_t eps = 0;
+  int64_t eps_rec = 0;
+  uint32_t num_levels = 0;
+  KeyType key_type = KeyType::kUInt64;
+  uint8_t flags = 0;
+  uint64_t total_bytes = 0;
+  std::array<Level, kMaxLevels> levels{};
+};
+
+// Validates `bytes` (header, sizes, checksum, per-level key order). Errors are XX001.
+Result<ParsedIndex> Parse(std::span<const std::byte> bytes, KeyType expected,
+                          const OpenOptions& options);
+
+// Status for an index that does not describe the key array it is attached to.
+Status KeysMismatch(const char* what);
+
+// Adds the internal levels on top of `leaf` and lays out the buffer (8-byte aligned storage).
+Result<std::vector<uint64_t>> Serialize(std::vector<PlaSegment> leaf, uint64_t num_keys,
+                                        uint64_t min_key, uint64_t max_key, KeyType type,
+                                        const LearnedIndexOptions& options, uint8_t flags = 0);
+
+Status CheckOptions(const LearnedIndexOptions& options, uint64_t num_keys);
+Status NotSorted(uint64_t position);
+
+// Builds the whole index in one pass over keys. get(i) returns the ordered-uint64 image of
+// key i; images must be non-decreasing. Leaf points are (distinct image, first position).
+template <typename GetKey>
+Result<std::vector<uint64_t>> BuildIndex(uint64_t n, GetKey get, KeyType type,
+                                         const LearnedIndexOptions& options, uint8_t flags = 0) {
+  OMEN_RETURN_IF_ERROR(CheckOptions(options, n));
+  std::vector<PlaSegment> leaf;
+  if (n == 0) return Serialize(std::move(leaf), 0, 0, 0, type, options, flags);
+  OptimalPla pla(options.epsilon);
+  uint64_t prev = get(0);
+  const uint64_t first = prev;
+  pla.Add(prev, 0);
+  for (uint64_t i = 1; i < n; ++i) {
+    const uint64_t u = get(i);
+    if (u == prev) continue;
+    if (u < prev) return NotSorted(i);
+    prev = u;
+    if (!pla.Add(u, static_cast<int64_t>(i))) {
+      leaf.push_back(pla.Finish());
+      pla.Reset();
+      pla.Add(u, static_cast<int64_t>(i));
+    }
+  }
+  leaf.push_back(pla.Finish());
+  return Serialize(std::move(leaf), n, first, prev, type, options, flags);
+}
+
+// "key at i sorts before the answer": a[i] < key (lower bound) or a[i] <= key (upper bound).
+template <bool kUpper, typename Acc, typename T>
+inline bool Before(const Acc& a, int64_t i, const T& key) {
+  if constexpr (kUpper) {
+    return !(key < a[i]);
+  } else {
+    return a[i] < key;
+  }
+}
+
+// Partition point of Before in [lo, hi) (hi if every key is before).
+template <bool kUpper, typename Acc, typename T>
+inline int64_t PartitionPoint(const Acc& a, int64_t lo, int64_t hi, const T& key) {
+  int64_t len = hi - lo;
+  if (len <= 0) return lo;
+  int64_t base = lo;
+  while (len > 1) {
+    const int64_t half = len / 2;
+    // Arithmetic, not a ternary: GCC may compile the ternary to an unpredictable branch.
+    base += half * static_cast<int64_t>(Before<kUpper>(a, base + half, key));
+    len -= half;
+  }
+  return base + (Before<kUpper>(a, base, key) ? 1 : 0);
+}
+
+// Exact partition point over [0, n), searching first the window around the prediction p
+// (0 <= p <= n), then galloping outward if the window does not bracket the answer.
+template <bool kUpper, typename Acc, typename T>
+inline uint64_t SearchAround(const Acc& a, uint64_t n, const T& key, int64_t p, int64_t eps) {
+  const int64_t size = static_cast<int64_t>(n);
+  int64_t lo = p - eps - 1;
+  int64_t hi = p + eps + 3;
+  if (lo < 0) lo = 0;
+  if (hi > size) hi = size;
+  if (lo > hi) lo = hi;
+#ifndef OMENDB_LEARNED_INDEX_NO_PREFETCH
+  if constexpr (std::is_pointer_v<Acc>) {
+    // Request every cache line of the window at once: the search below then waits for about
+    // one memory latency instead of one per probe.
+    // A fixed line count (not "until hi") keeps the loop's exit branch perfectly predictable; a
+    // mispredicted exit would flush the next lookups' loads already in flight.
+    const auto first = reinterpret_cast<uintptr_t>(a + lo) & ~uintptr_t{63};
+    const int64_t lines = (2 * eps + 4) * static_cast<int64_t>(sizeof(*a)) / 64 + 2;
+    for (int64_t i = 0; i < lines; ++i) __builtin_prefetch(reinterpret_cast<const void*>(first + 64 * i));
+  }
+#endif
+  const int64_t r = PartitionPoint<kUpper>(a, lo, hi, key);
+  if (r == hi && hi < size && Before<kUpper>(a, hi, key)) {
+    // Answer is right of the window: everything before `lo2` is before the key.
+    int64_t lo2 = hi + 1, step = 1, hi2;
+    for (;;) {
+      hi2 = lo2 + step;
+      if (hi2 >= size) {
+        hi2 = size;
+        break;
+      }
+      if (!Before<kUpper>(a, hi2, key)) break;
+      lo2 = hi2 + 1;
+      step *= 2;
+    }
+    return static_cast<uint64_t>(PartitionPoint<kUpper>(a, lo2, hi2, key));
+  }
+  if (r == lo && lo > 0 && !Before<kUpper>(a, lo - 1, key)) {
+    // Answer is left of the window: nothing from `hi2` on is before the key.
+    int64_t hi2 = lo - 1, step = 1, lo2;
+    for (;;) {
+      lo2 = hi2 - step;
+      if (lo2 <= 0) {
+        lo2 = 0;
+        break;
+      }
+      if (Before<kUpper>(a, lo2, key)) {
+        ++lo2;
+        break;
+      }
+      hi2 = lo2;
+      step *= 2;
+    }
+    return static_cast<uint64_t>(PartitionPoint<kUpper>(a, lo2, hi2, key));
+  }
+  return static_cast<uint64_t>(r);
+}
+
+// Random access to a level's first_key array.
+struct KeyArray {
+  const std::byte* p;
+  uint64_t operator[](int64_t i) const { return Load64(p + 8 * i); }
+};
+
+// Position predicted by segment j of `lv` for key image u, clamped to [0, limit] and to the
+// next segment's start (keys between two segments belong at the next segment's start).
+inline int64_t EvalSegment(const Level& lv, uint64_t j, uint64_t u, uint64_t limit) {
+  const uint64_t first = Load64(lv.keys + 8 * j);
+  const std::byte* param = lv.params + 16 * j;
+  double pos = LoadF64(param + 8) + LoadF64(param) * static_cast<double>(u - first);
+  const double cap = j + 1 < lv.size ? LoadF64(param + 24) : static_cast<double>(limit);
+  if (cap < pos) pos = cap;
+  if (!(pos >= 0)) return 0;  // also NaN
+  if (pos >= static_cast<double>(limit)) return static_cast<int64_t>(limit);
+  return static_cast<int64_t>(pos);
+}
+
+// Predicted position of key image u in the key array. REQUIRES: min_key <= u, num_levels > 0.
+inline int64_t Predict(const ParsedIndex& idx, uint64_t u) {
+  uint32_t l = idx.num_levels - 1;
+  const Level& top = idx.levels[l];
+  uint64_t j = PartitionPoint<true>(KeyArray{top.keys}, 0, static_cast<int64_t>(top.size), u);
+  j = j == 0 ? 0 : j - 1;
+  for (; l > 0; --l) {
+    const Level& below = idx.levels[l - 1];
+    const int64_t p = EvalSegment(idx.levels[l], j, u, below.size);
+    j = SearchAround<true>(KeyArray{below.keys}, below.size, u, p, idx.eps_rec);
+    j = j == 0 ? 0 : j - 1;
+  }
+  return EvalSegment(idx.levels[0], j, u, idx.num_keys);
+}
+
+}  // namespace detail
+}  // namespace omendb::index
