@@ -31,6 +31,7 @@ inline constexpr char kSyntaxError[] = "42601";
 inline constexpr char kInsufficientPrivilege[] = "42501";
 inline constexpr char kUndefinedColumn[] = "42703";
 inline constexpr char kUndefinedFunction[] = "42883";
+inline constexpr char kWrongObjectType[] = "42809";
 inline constexpr char kUndefinedTable[] = "42P01";
 inline constexpr char kUndefinedObject[] = "42704";
 inline constexpr char kDuplicateColumn[] = "42701";

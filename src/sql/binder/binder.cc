@@ -79,8 +79,45 @@ Result<LogicalType> CommonType(const std::vector<LogicalType>& types, const char
   return result.value_or(LogicalType(TypeId::kText));
 }
 
+bool ContainsAggregate(const ParsedExpr& expr) {
+  if (expr.kind == ParsedExpr::Kind::kFunction && IsAggregateName(expr.names[0])) return true;
+  for (const auto& a : expr.args) {
+    if (ContainsAggregate(*a)) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Canonical text of a bound expression, to recognise a GROUP BY expression or a repeated
+// aggregate wherever it is written again.
+std::string ExprKey(const BoundExpr& e) { return e.ToString() + "::" + e.type.pg_name(); }
+
+bool ContainsColumn(const BoundExpr& e) {
+  if (e.kind == BoundExpr::Kind::kColumn) return true;
+  for (const auto& c : e.children) {
+    if (ContainsColumn(*c)) return true;
+  }
+  return false;
+}
+
+// Restores a member on scope exit (binding state is nested and errors return early).
+template <typename T>
+class Restore {
+ public:
+  Restore(T* slot, T value) : slot_(slot), saved_(*slot) { *slot = value; }
+  ~Restore() { *slot_ = saved_; }
+
+ private:
+  T* slot_;
+  T saved_;
+};
+
+}  // namespace
+
 std::string OutputColumnName(const ParsedExpr& expr) {
   switch (expr.kind) {
+    case ParsedExpr::Kind::kFunction: return expr.names[0];
     case ParsedExpr::Kind::kCase: return "case";
     case ParsedExpr::Kind::kCoalesce: return "coalesce";
     case ParsedExpr::Kind::kGreatest: return "greatest";
@@ -172,7 +209,13 @@ Result<BoundExprPtr> Binder::BindCondition(const ParsedExpr& expr, const Scope& 
 
 Result<BoundExprPtr> Binder::BindExpr(const ParsedExpr& expr, const Scope& scope) {
   using K = ParsedExpr::Kind;
+  if (agg_ != nullptr && !agg_->in_aggregate_args) {
+    bool handled = false;
+    Result<BoundExprPtr> grouped = BindGrouped(expr, &handled);
+    if (handled) return grouped;
+  }
   switch (expr.kind) {
+    case K::kFunction: return BindFunction(expr);
     case K::kColumnRef: return BindColumnRef(expr, scope);
     case K::kStar:
       return WithPos(NotSupported("\"*\" in this position"), expr.location);
@@ -233,6 +276,130 @@ Result<BoundExprPtr> Binder::BindExpr(const ParsedExpr& expr, const Scope& scope
     }
   }
   return InternalError("unknown expression kind");
+}
+
+Result<BoundExprPtr> Binder::BindGrouped(const ParsedExpr& expr, bool* handled) {
+  *handled = true;
+  if (expr.kind == ParsedExpr::Kind::kFunction && IsAggregateName(expr.names[0])) {
+    return BindAggregateCall(expr);
+  }
+  if (ContainsAggregate(expr)) {
+    *handled = false;  // bind the parts: the aggregates inside are collected one by one
+    return BoundExprPtr();
+  }
+  AggregateContext* ctx = agg_;
+  Result<BoundExprPtr> whole = [&] {
+    Restore<AggregateContext*> off(&agg_, nullptr);
+    return BindExpr(expr, *ctx->input);
+  }();
+  if (!whole.ok()) return whole;
+  std::string key = ExprKey(**whole);
+  for (size_t i = 0; i < ctx->group_keys.size(); ++i) {
+    if (ctx->group_keys[i] == key) return BoundExpr::Column(i, (*ctx->groups)[i]->type);
+  }
+  if (!ContainsColumn(**whole)) return whole;  // constants need no grouping
+  if (expr.kind == ParsedExpr::Kind::kColumnRef) {
+    return WithPos(Status(sqlstate::kGroupingError,
+                          "column \"" + ctx->input->name + "." + expr.names.back() +
+                              "\" must appear in the GROUP BY clause or be used in an aggregate "
+                              "function"),
+                   expr.location);
+  }
+  *handled = false;  // an expression over grouped columns: bind it part by part
+  return BoundExprPtr();
+}
+
+Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr) {
+  const std::string& name = expr.names[0];
+  if (!IsAggregateName(name)) return WithPos(NotSupported("function " + name + "()"), expr.location);
+  if (agg_ != nullptr && agg_->in_aggregate_args) {
+    return WithPos(Status(sqlstate::kGroupingError, "aggregate function calls cannot be nested"),
+                   expr.location);
+  }
+  std::string where = clause_ ? std::string(" in ") + clause_ : " here";
+  return WithPos(Status(sqlstate::kGroupingError, "aggregate functions are not allowed" + where),
+                 expr.location);
+}
+
+Result<BoundExprPtr> Binder::BindAggregateCall(const ParsedExpr& expr) {
+  AggregateContext* ctx = agg_;
+  std::vector<BoundExprPtr> args;
+  std::vector<LogicalType> types;
+  {
+    Restore<bool> inside(&ctx->in_aggregate_args, true);
+    for (const auto& a : expr.args) {
+      BoundExprPtr b;
+      OMEN_ASSIGN_OR_RETURN(b, BindExpr(*a, *ctx->input));
+      types.push_back(b->type);
+      args.push_back(std::move(b));
+    }
+  }
+  Result<AggregateSignature> sig = ResolveAggregate(expr.names[0], types, expr.star);
+  if (!sig.ok()) return WithPos(sig.status(), expr.location);
+  AggregateCall call;
+  call.kind = sig->kind;
+  call.distinct = expr.distinct;
+  call.type = sig->return_type;
+  call.key = expr.names[0] + (expr.distinct ? "(DISTINCT " : "(") + (expr.star ? "*" : "");
+  for (size_t i = 0; i < args.size(); ++i) {
+    Result<BoundExprPtr> cast = AddCast(std::move(args[i]), sig->arg_types[i]);
+    if (!cast.ok()) return WithPos(cast.status(), expr.args[i]->location);
+    call.key += (i ? ", " : "") + ExprKey(**cast);
+    call.args.push_back(std::move(cast).value());
+  }
+  call.key += ")";
+  size_t index = 0;
+  while (index < ctx->aggregates->size() && (*ctx->aggregates)[index].key != call.key) ++index;
+  if (index == ctx->aggregates->size()) ctx->aggregates->push_back(std::move(call));
+  return BoundExpr::Column(ctx->groups->size() + index, (*ctx->aggregates)[index].type);
+}
+
+Result<LogicalOperatorPtr> Binder::BindAggregation(const ParsedSelect& select, const Scope& scope,
+                                                   LogicalOperatorPtr input,
+                                                   AggregateContext* ctx) {
+  auto agg = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kAggregate);
+  ctx->input = &scope;
+  ctx->groups = &agg->groups;
+  ctx->aggregates = &agg->aggregates;
+  Restore<const char*> in_group_by(&clause_, "GROUP BY");
+  for (const auto& g : select.group_by) {
+    const ParsedExpr* e = g.get();
+    // GROUP BY 2 names a select-list entry; a bare name that is no input column may name an
+    // output column (PostgreSQL prefers input columns here, unlike ORDER BY).
+    if (e->kind == ParsedExpr::Kind::kConstant && e->constant.type().id() == TypeId::kInteger) {
+      int64_t pos = e->constant.GetInt();
+      if (pos < 1 || static_cast<size_t>(pos) > select.targets.size() ||
+          select.targets[pos - 1].expr->kind == ParsedExpr::Kind::kStar) {
+        return WithPos(Status(sqlstate::kInvalidColumnReference,
+                              "GROUP BY position " + std::to_string(pos) + " is not in select list"),
+                       e->location);
+      }
+      e = select.targets[pos - 1].expr.get();
+    } else if (e->kind == ParsedExpr::Kind::kColumnRef && e->names.size() == 1 &&
+               (scope.table == nullptr || !scope.table->FindColumn(e->names[0]))) {
+      for (const auto& t : select.targets) {
+        if (!t.alias.empty() && t.alias == e->names[0]) {
+          e = t.expr.get();
+          break;
+        }
+      }
+    }
+    if (ContainsAggregate(*e)) {
+      return WithPos(Status(sqlstate::kGroupingError,
+                            "aggregate functions are not allowed in GROUP BY"),
+                     e->location);
+    }
+    BoundExprPtr b;
+    OMEN_ASSIGN_OR_RETURN(b, BindExpr(*e, scope));
+    if (IsUntyped(b->type)) {
+      OMEN_ASSIGN_OR_RETURN(b, AddCast(std::move(b), TypeId::kText));
+    }
+    ctx->group_keys.push_back(ExprKey(*b));
+    agg->types.push_back(b->type);
+    agg->groups.push_back(std::move(b));
+  }
+  agg->children.push_back(std::move(input));
+  return agg;
 }
 
 Result<std::vector<BoundExprPtr>> Binder::BindCommon(const std::vector<const ParsedExpr*>& exprs,
@@ -384,6 +551,8 @@ Result<BoundExprPtr> Binder::BindConditional(const ParsedExpr& expr, const Scope
 
 Result<BoundExprPtr> Binder::BindLimitValue(const ParsedExpr* expr) {
   if (expr == nullptr) return BoundExprPtr();
+  Restore<AggregateContext*> not_grouped(&agg_, nullptr);
+  Restore<const char*> in_limit(&clause_, "LIMIT");
   BoundExprPtr b;
   OMEN_ASSIGN_OR_RETURN(b, BindExpr(*expr, Scope{}));
   if (b->type.id() == TypeId::kNumericLiteral) {
@@ -414,12 +583,27 @@ Result<BoundStatement> Binder::BindSelect(const ParsedSelect& select) {
     }
   }
   if (select.where) {
+    Restore<const char*> in_where(&clause_, "WHERE");
     auto filter = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kFilter);
     OMEN_ASSIGN_OR_RETURN(filter->predicate, BindCondition(*select.where, scope, "WHERE"));
     filter->types = plan->types;
     filter->children.push_back(std::move(plan));
     plan = std::move(filter);
   }
+
+  // A grouped or aggregate query: the select list, HAVING and ORDER BY see the Aggregate's
+  // output (its groups, then its aggregates).
+  bool aggregate = !select.group_by.empty() || select.having != nullptr;
+  for (const auto& t : select.targets) aggregate = aggregate || ContainsAggregate(*t.expr);
+  for (const auto& o : select.order_by) aggregate = aggregate || ContainsAggregate(*o.expr);
+  AggregateContext agg_ctx;
+  LogicalOperator* agg_node = nullptr;
+  if (aggregate) {
+    OMEN_ASSIGN_OR_RETURN(plan, BindAggregation(select, scope, std::move(plan), &agg_ctx));
+    agg_node = plan.get();
+  }
+  Restore<AggregateContext*> grouped(&agg_, aggregate ? &agg_ctx : nullptr);
+  Restore<const char*> no_clause(&clause_, nullptr);
 
   BoundStatement out;
   out.kind = BoundStatement::Kind::kQuery;
@@ -449,8 +633,17 @@ Result<BoundStatement> Binder::BindSelect(const ParsedSelect& select) {
                        e.location);
       }
       for (size_t i = 0; i < scope.table->columns.size(); ++i) {
-        OMEN_RETURN_IF_ERROR(add_output(BoundExpr::Column(i, scope.table->columns[i].type),
-                                        scope.table->columns[i].name));
+        BoundExprPtr col;
+        if (aggregate) {
+          ParsedExpr ref;
+          ref.kind = ParsedExpr::Kind::kColumnRef;
+          ref.names = {scope.table->columns[i].name};
+          ref.location = e.location;
+          OMEN_ASSIGN_OR_RETURN(col, BindExpr(ref, scope));
+        } else {
+          col = BoundExpr::Column(i, scope.table->columns[i].type);
+        }
+        OMEN_RETURN_IF_ERROR(add_output(std::move(col), scope.table->columns[i].name));
       }
       continue;
     }
@@ -506,6 +699,20 @@ Result<BoundStatement> Binder::BindSelect(const ParsedSelect& select) {
     spec.nulls_first = item.nulls_first.value_or(item.descending);
     orders.push_back(std::move(spec));
   }
+  if (aggregate) {
+    LogicalOperatorPtr having;
+    if (select.having) {
+      having = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kFilter);
+      OMEN_ASSIGN_OR_RETURN(having->predicate, BindCondition(*select.having, scope, "HAVING"));
+    }
+    // Every aggregate is known now (select list, ORDER BY and HAVING all add to the list).
+    for (const AggregateCall& a : agg_node->aggregates) agg_node->types.push_back(a.type);
+    if (having) {
+      having->types = agg_node->types;
+      having->children.push_back(std::move(plan));
+      plan = std::move(having);
+    }
+  }
   proj->children.push_back(std::move(plan));
   plan = std::move(proj);
   if (!orders.empty()) {
@@ -556,6 +763,7 @@ Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
       targets.push_back(*idx);
     }
   }
+  Restore<const char*> in_values(&clause_, "VALUES");
   for (const auto& row : insert.rows) {
     if (row.size() > targets.size()) {
       return WithPos(Status(sqlstate::kSyntaxError, "INSERT has more expressions than target columns"),

@@ -45,7 +45,24 @@ class Binder {
   Result<std::vector<BoundExprPtr>> BindCommon(const std::vector<const ParsedExpr*>& exprs,
                                                const Scope& scope, const char* context);
 
+  // Set while binding the select list, HAVING and ORDER BY of a grouped or aggregate query:
+  // column references must then match a GROUP BY expression, and aggregate calls are collected.
+  struct AggregateContext {
+    const Scope* input = nullptr;
+    std::vector<BoundExprPtr>* groups = nullptr;  // bound over the input
+    std::vector<std::string> group_keys;
+    std::vector<AggregateCall>* aggregates = nullptr;
+    bool in_aggregate_args = false;
+  };
+  Result<BoundExprPtr> BindGrouped(const ParsedExpr& expr, bool* handled);
+  Result<BoundExprPtr> BindAggregateCall(const ParsedExpr& expr);
+  Result<BoundExprPtr> BindFunction(const ParsedExpr& expr);
+  Result<LogicalOperatorPtr> BindAggregation(const ParsedSelect& select, const Scope& scope,
+                                             LogicalOperatorPtr input, AggregateContext* ctx);
+
   const Catalog& catalog_;
+  AggregateContext* agg_ = nullptr;
+  const char* clause_ = nullptr;  // where aggregates are not allowed ("WHERE", "GROUP BY"...)
 };
 
 // Converts `expr` to `target`. Constants are converted now (so bad literals fail at bind
@@ -58,6 +75,9 @@ Result<BoundExprPtr> AddCast(BoundExprPtr expr, LogicalType target);
 // On error, *bad_index (if given) is the index of the type that did not match.
 Result<LogicalType> CommonType(const std::vector<LogicalType>& types, const char* context,
                                size_t* bad_index = nullptr);
+
+// Whether `expr` contains an aggregate function call.
+bool ContainsAggregate(const ParsedExpr& expr);
 
 // PostgreSQL's output column name for a select-list expression without an alias.
 std::string OutputColumnName(const ParsedExpr& expr);

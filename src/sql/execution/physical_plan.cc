@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sql/execution/expression_executor.h"
+#include "sql/execution/hash_aggregate.h"
 #include "types/pg_text.h"
 
 namespace omendb::sql {
@@ -254,6 +255,8 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
     case LogicalOperator::Kind::kLimit:
       return PhysicalOperatorPtr(
           new LimitOp(std::move(children[0]), plan.limit.get(), plan.offset.get()));
+    case LogicalOperator::Kind::kAggregate:
+      return MakeHashAggregate(plan, std::move(children[0]));
   }
   return InternalError("unknown logical operator");
 }

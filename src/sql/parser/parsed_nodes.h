@@ -34,6 +34,7 @@ struct ParsedExpr {
     kDistinctFrom,  // args[0] IS [NOT] DISTINCT FROM args[1]
     kLike,          // args[0] [NOT] [I]LIKE args[1] [ESCAPE args[2]]
     kBoolTest,      // args[0] IS [NOT] TRUE / FALSE / UNKNOWN
+    kFunction,      // names[0](args), or names[0](*) when star; distinct for f(DISTINCT x)
   };
   enum class BoolTest { kIsTrue, kIsNotTrue, kIsFalse, kIsNotFalse, kIsUnknown, kIsNotUnknown };
   Kind kind;
@@ -48,6 +49,8 @@ struct ParsedExpr {
   bool has_case_operand = false;  // CASE x WHEN ...
   bool has_else = false;
   BoolTest bool_test = BoolTest::kIsTrue;
+  bool star = false;      // count(*)
+  bool distinct = false;  // aggregate over DISTINCT values
 };
 using ParsedExprPtr = std::unique_ptr<ParsedExpr>;
 
@@ -72,6 +75,8 @@ struct ParsedSelect {
   std::vector<ParsedSelectItem> targets;
   std::optional<ParsedTableRef> from;
   ParsedExprPtr where;
+  std::vector<ParsedExprPtr> group_by;
+  ParsedExprPtr having;
   std::vector<ParsedOrderItem> order_by;
   ParsedExprPtr limit;
   ParsedExprPtr offset;

@@ -273,8 +273,30 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
       e->args.push_back(std::move(a));
       return e;
     }
-    case Node::kFuncCall:
-      return Unsupported("function calls", node.func_call().location());
+    case Node::kFuncCall: {
+      const auto& f = node.func_call();
+      if (f.has_over()) return Unsupported("window functions", f.location());
+      if (f.has_agg_filter()) return Unsupported("FILTER in aggregates", f.location());
+      if (f.agg_order_size() > 0 || f.agg_within_group()) {
+        return Unsupported("ORDER BY in aggregates", f.location());
+      }
+      if (f.func_variadic()) return Unsupported("VARIADIC", f.location());
+      std::vector<std::string> names;
+      for (const Node& n : f.funcname()) names.push_back(n.string().sval());
+      if (names.size() > 1 && names[0] != "pg_catalog") {
+        return Unsupported("schema-qualified functions", f.location());
+      }
+      auto e = MakeExpr(ParsedExpr::Kind::kFunction, f.location());
+      e->names = {names.back()};
+      e->star = f.agg_star();
+      e->distinct = f.agg_distinct();
+      for (const Node& a : f.args()) {
+        ParsedExprPtr p;
+        OMEN_ASSIGN_OR_RETURN(p, TransformExpr(a));
+        e->args.push_back(std::move(p));
+      }
+      return e;
+    }
     case Node::kSubLink:
       return Unsupported("subqueries", node.sub_link().location());
     case Node::kCaseExpr: {
@@ -372,7 +394,7 @@ Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt
   if (s.has_with_clause()) return Unsupported("WITH queries");
   if (s.has_into_clause()) return Unsupported("SELECT INTO");
   if (s.distinct_clause_size() > 0) return Unsupported("SELECT DISTINCT");
-  if (s.group_clause_size() > 0 || s.has_having_clause()) return Unsupported("GROUP BY/HAVING");
+  if (s.group_distinct()) return Unsupported("GROUP BY DISTINCT");
   if (s.window_clause_size() > 0) return Unsupported("WINDOW clauses");
   if (s.locking_clause_size() > 0) return Unsupported("FOR UPDATE/SHARE");
   if (s.limit_option() == pg_query::LIMIT_OPTION_WITH_TIES) return Unsupported("FETCH ... WITH TIES");
@@ -392,6 +414,15 @@ Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt
   }
   if (s.has_where_clause()) {
     OMEN_ASSIGN_OR_RETURN(out->where, TransformExpr(s.where_clause()));
+  }
+  for (const Node& g : s.group_clause()) {
+    if (g.has_grouping_set()) return Unsupported("GROUPING SETS, ROLLUP and CUBE");
+    ParsedExprPtr e;
+    OMEN_ASSIGN_OR_RETURN(e, TransformExpr(g));
+    out->group_by.push_back(std::move(e));
+  }
+  if (s.has_having_clause()) {
+    OMEN_ASSIGN_OR_RETURN(out->having, TransformExpr(s.having_clause()));
   }
   for (const Node& n : s.sort_clause()) {
     const auto& sb = n.sort_by();

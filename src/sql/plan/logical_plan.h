@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "catalog/table_schema.h"
+#include "sql/function/aggregate_function.h"
 #include "sql/plan/bound_expr.h"
 
 namespace omendb::sql {
@@ -20,6 +21,15 @@ struct KeyRange {
   bool upper_inclusive = true;
 };
 
+// One aggregate computed by an Aggregate operator, over its input batch's columns.
+struct AggregateCall {
+  AggregateKind kind;
+  std::vector<BoundExprPtr> args;  // already cast to the signature's types
+  bool distinct = false;           // aggregate over the distinct non-NULL argument values
+  LogicalType type;                // result type
+  std::string key;                 // canonical text, to reuse one call for repeated uses
+};
+
 struct OrderSpec {
   BoundExprPtr expr;
   bool descending = false;
@@ -27,7 +37,7 @@ struct OrderSpec {
 };
 
 struct LogicalOperator {
-  enum class Kind { kGet, kDummyScan, kFilter, kProjection, kOrder, kLimit };
+  enum class Kind { kGet, kDummyScan, kFilter, kProjection, kOrder, kLimit, kAggregate };
   Kind kind;
   std::vector<LogicalType> types;  // output column types
   std::vector<std::unique_ptr<LogicalOperator>> children;
@@ -45,6 +55,10 @@ struct LogicalOperator {
   std::vector<BoundExprPtr> expressions;
   // kOrder
   std::vector<OrderSpec> orders;
+  // kAggregate: output columns are the groups, then the aggregates. Without groups it emits
+  // exactly one row (even for empty input); with groups, one row per distinct group.
+  std::vector<BoundExprPtr> groups;
+  std::vector<AggregateCall> aggregates;
   // kLimit: NULL limit means none. Both are constant expressions of type bigint.
   BoundExprPtr limit;
   BoundExprPtr offset;

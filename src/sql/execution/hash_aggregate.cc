@@ -1,0 +1,219 @@
+#include "sql/execution/hash_aggregate.h"
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "sql/execution/expression_executor.h"
+#include "types/pg_text.h"
+
+namespace omendb::sql {
+namespace {
+
+// Appends a byte image of row i of v that is equal exactly for values that group together.
+void AppendKey(const Vector& v, size_t i, std::string* key) {
+  if (!v.IsValid(i)) {
+    key->push_back(0);
+    return;
+  }
+  key->push_back(1);
+  switch (v.type().id()) {
+    case TypeId::kBoolean: key->push_back(static_cast<char>(v.Data<uint8_t>()[i])); break;
+    case TypeId::kInteger: key->append(reinterpret_cast<const char*>(&v.Data<int32_t>()[i]), 4); break;
+    case TypeId::kBigInt: key->append(reinterpret_cast<const char*>(&v.Data<int64_t>()[i]), 8); break;
+    case TypeId::kDouble: {
+      double d = v.Data<double>()[i];
+      if (std::isnan(d)) d = std::numeric_limits<double>::quiet_NaN();  // one NaN
+      if (d == 0) d = 0;  // -0 groups with 0, as 0 = -0
+      key->append(reinterpret_cast<const char*>(&d), 8);
+      break;
+    }
+    default: {
+      const std::string& s = v.Strings()[i];
+      uint64_t n = s.size();
+      key->append(reinterpret_cast<const char*>(&n), 8);
+      key->append(s);
+    }
+  }
+}
+
+struct AggState {
+  int64_t count = 0;    // rows counted (count) or values seen (others)
+  int64_t isum = 0;     // sum of integers
+  double dsum = 0;      // sum of doubles
+  bool has_value = false;
+  Value extreme;        // min / max
+  bool flag = false;    // bool_and / bool_or
+  std::string text;     // string_agg
+  std::unordered_set<std::string> seen;  // DISTINCT
+};
+
+class HashAggregateOp final : public PhysicalOperator {
+ public:
+  HashAggregateOp(const LogicalOperator& op, PhysicalOperatorPtr child)
+      : PhysicalOperator(op.types), op_(op), child_(std::move(child)) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    if (!done_) OMEN_RETURN_IF_ERROR(Consume());
+    *out = NewChunk();
+    while (emitted_ < num_groups_ && out->size() < kVectorSize) {
+      size_t g = emitted_++;
+      std::vector<Value> row;
+      for (size_t c = 0; c < op_.groups.size(); ++c) row.push_back(group_values_[g][c]);
+      for (size_t a = 0; a < op_.aggregates.size(); ++a) {
+        Value v;
+        OMEN_ASSIGN_OR_RETURN(v, Finalize(op_.aggregates[a], states_[g][a]));
+        row.push_back(std::move(v));
+      }
+      out->AppendRow(row);
+    }
+    return out->size() > 0;
+  }
+
+ private:
+  Status Consume() {
+    done_ = true;
+    for (;;) {
+      DataChunk in = child_->NewChunk();
+      bool more;
+      OMEN_ASSIGN_OR_RETURN(more, child_->Next(&in));
+      if (!more) break;
+      size_t n = in.size();
+      std::vector<Vector> keys;
+      for (const auto& g : op_.groups) {
+        keys.emplace_back(g->type, n);
+        OMEN_RETURN_IF_ERROR(Evaluate(*g, in, &keys.back()));
+      }
+      std::vector<std::vector<Vector>> args(op_.aggregates.size());
+      for (size_t a = 0; a < op_.aggregates.size(); ++a) {
+        for (const auto& e : op_.aggregates[a].args) {
+          args[a].emplace_back(e->type, n);
+          OMEN_RETURN_IF_ERROR(Evaluate(*e, in, &args[a].back()));
+        }
+      }
+      std::string key;
+      for (size_t r = 0; r < n; ++r) {
+        key.clear();
+        for (const Vector& k : keys) AppendKey(k, r, &key);
+        auto [it, inserted] = index_.emplace(key, num_groups_);
+        if (inserted) NewGroup(keys, r);
+        size_t g = it->second;
+        for (size_t a = 0; a < op_.aggregates.size(); ++a) {
+          OMEN_RETURN_IF_ERROR(Update(op_.aggregates[a], args[a], r, &states_[g][a]));
+        }
+      }
+    }
+    // An aggregate without GROUP BY yields one row even for no input.
+    if (op_.groups.empty() && num_groups_ == 0) NewGroup({}, 0);
+    return Status::OK();
+  }
+
+  void NewGroup(const std::vector<Vector>& keys, size_t r) {
+    std::vector<Value> values;
+    for (const Vector& k : keys) values.push_back(k.GetValue(r));
+    group_values_.push_back(std::move(values));
+    states_.emplace_back(op_.aggregates.size());
+    ++num_groups_;
+  }
+
+  static Status Update(const AggregateCall& call, const std::vector<Vector>& args, size_t r,
+                       AggState* s) {
+    if (call.kind == AggregateKind::kCountStar) {
+      ++s->count;
+      return Status::OK();
+    }
+    const Vector& v = args[0];
+    if (!v.IsValid(r)) return Status::OK();  // aggregates skip NULL inputs
+    if (call.distinct) {
+      std::string key;
+      for (const Vector& a : args) AppendKey(a, r, &key);
+      if (!s->seen.insert(key).second) return Status::OK();
+    }
+    ++s->count;
+    switch (call.kind) {
+      case AggregateKind::kCount:
+        break;
+      case AggregateKind::kSum:
+      case AggregateKind::kAvg:
+        if (v.type().id() == TypeId::kDouble) {
+          s->dsum += v.Data<double>()[r];
+        } else if (__builtin_add_overflow(s->isum, int64_t{v.Data<int32_t>()[r]}, &s->isum)) {
+          return Status(sqlstate::kNumericValueOutOfRange, "bigint out of range");
+        }
+        break;
+      case AggregateKind::kMin:
+      case AggregateKind::kMax: {
+        Value x = v.GetValue(r);
+        int c = s->has_value ? Value::Compare(x, s->extreme) : 0;
+        if (!s->has_value || (call.kind == AggregateKind::kMin ? c < 0 : c > 0)) {
+          s->extreme = std::move(x);
+        }
+        break;
+      }
+      case AggregateKind::kBoolAnd:
+      case AggregateKind::kBoolOr: {
+        bool b = v.Data<uint8_t>()[r] != 0;
+        s->flag = !s->has_value ? b : (call.kind == AggregateKind::kBoolAnd ? s->flag && b : s->flag || b);
+        break;
+      }
+      case AggregateKind::kStringAgg:
+        // The delimiter precedes every value but the first; a NULL delimiter adds nothing.
+        if (s->has_value && args[1].IsValid(r)) s->text += args[1].Strings()[r];
+        s->text += v.Strings()[r];
+        break;
+      case AggregateKind::kCountStar:
+        break;
+    }
+    s->has_value = true;
+    return Status::OK();
+  }
+
+  static Result<Value> Finalize(const AggregateCall& call, const AggState& s) {
+    switch (call.kind) {
+      case AggregateKind::kCountStar:
+      case AggregateKind::kCount:
+        return Value::BigInt(s.count);
+      default:
+        break;
+    }
+    if (!s.has_value) return Value::Null(call.type);
+    switch (call.kind) {
+      case AggregateKind::kSum:
+        if (call.type.id() == TypeId::kDouble) {
+          return Value::Double(s.dsum);
+        }
+        return Value::BigInt(s.isum);
+      case AggregateKind::kAvg:
+        return Value::Double(s.dsum / static_cast<double>(s.count));
+      case AggregateKind::kMin:
+      case AggregateKind::kMax:
+        return s.extreme;
+      case AggregateKind::kBoolAnd:
+      case AggregateKind::kBoolOr:
+        return Value::Boolean(s.flag);
+      case AggregateKind::kStringAgg:
+        return Value::Text(s.text);
+      default:
+        return InternalError("unexpected aggregate");
+    }
+  }
+
+  const LogicalOperator& op_;
+  PhysicalOperatorPtr child_;
+  bool done_ = false;
+  std::unordered_map<std::string, size_t> index_;
+  std::vector<std::vector<Value>> group_values_;
+  std::vector<std::vector<AggState>> states_;
+  size_t num_groups_ = 0;
+  size_t emitted_ = 0;
+};
+
+}  // namespace
+
+PhysicalOperatorPtr MakeHashAggregate(const LogicalOperator& op, PhysicalOperatorPtr child) {
+  return std::make_unique<HashAggregateOp>(op, std::move(child));
+}
+
+}  // namespace omendb::sql
