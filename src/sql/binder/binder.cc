@@ -135,6 +135,51 @@ std::string OutputColumnName(const ParsedExpr& expr) {
   }
 }
 
+const Binder::Scope::Entry* Binder::Scope::Find(const std::string& name) const {
+  for (const Entry& e : tables) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scope* scope) {
+  if (item.kind == ParsedFromItem::Kind::kTable) {
+    Result<const TableSchema*> table = catalog_.GetTable(item.table.name);
+    if (!table.ok()) return WithPos(table.status(), item.table.location);
+    std::string name = item.table.alias.empty() ? item.table.name : item.table.alias;
+    if (scope->Find(name) != nullptr) {
+      return WithPos(Status("42712", "table name \"" + name + "\" specified more than once"),
+                     item.table.location);
+    }
+    scope->tables.push_back({*table, name, scope->width()});
+    auto get = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kGet);
+    get->table = *table;
+    for (size_t i = 0; i < (*table)->columns.size(); ++i) {
+      get->column_ids.push_back(i);
+      get->types.push_back((*table)->columns[i].type);
+    }
+    return get;
+  }
+  auto join = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kJoin);
+  using JT = ParsedFromItem::JoinType;
+  join->join_type = item.join_type == JT::kLeft    ? JoinType::kLeft
+                    : item.join_type == JT::kRight ? JoinType::kRight
+                    : item.join_type == JT::kFull  ? JoinType::kFull
+                                                   : JoinType::kInner;
+  LogicalOperatorPtr left, right;
+  OMEN_ASSIGN_OR_RETURN(left, BindFromItem(*item.left, scope));
+  OMEN_ASSIGN_OR_RETURN(right, BindFromItem(*item.right, scope));
+  join->types = left->types;
+  join->types.insert(join->types.end(), right->types.begin(), right->types.end());
+  join->children.push_back(std::move(left));
+  join->children.push_back(std::move(right));
+  if (item.condition) {
+    Restore<const char*> in_join(&clause_, "JOIN conditions");
+    OMEN_ASSIGN_OR_RETURN(join->predicate, BindCondition(*item.condition, *scope, "JOIN/ON"));
+  }
+  return join;
+}
+
 Result<BoundStatement> Binder::Bind(const ParsedStatement& stmt) {
   switch (stmt.kind) {
     case ParsedStatement::Kind::kSelect: return BindSelect(*stmt.select);
@@ -154,20 +199,42 @@ Result<BoundStatement> Binder::Bind(const ParsedStatement& stmt) {
 Result<BoundExprPtr> Binder::BindColumnRef(const ParsedExpr& expr, const Scope& scope) {
   const std::string& column = expr.names.back();
   if (expr.names.size() == 2) {
-    const std::string& qualifier = expr.names[0];
-    if (scope.table == nullptr || qualifier != scope.name) {
+    const Scope::Entry* entry = scope.Find(expr.names[0]);
+    if (entry == nullptr) {
+      for (const Scope::Entry& e : scope.tables) {
+        if (e.table->name == expr.names[0]) {
+          return WithPos(Status(sqlstate::kUndefinedTable,
+                                "invalid reference to FROM-clause entry for table \"" +
+                                    expr.names[0] + "\"",
+                                "", "Perhaps you meant to reference the table alias \"" + e.name +
+                                        "\"."),
+                         expr.location);
+        }
+      }
       return WithPos(Status(sqlstate::kUndefinedTable,
-                            "missing FROM-clause entry for table \"" + qualifier + "\""),
+                            "missing FROM-clause entry for table \"" + expr.names[0] + "\""),
                      expr.location);
     }
-  }
-  if (scope.table != nullptr) {
-    if (auto idx = scope.table->FindColumn(column)) {
-      return BoundExpr::Column(*idx, scope.table->columns[*idx].type);
+    if (auto idx = entry->table->FindColumn(column)) {
+      return BoundExpr::Column(entry->offset + *idx, entry->table->columns[*idx].type);
     }
+    return WithPos(Status(sqlstate::kUndefinedColumn,
+                          "column " + expr.names[0] + "." + column + " does not exist"),
+                   expr.location);
   }
-  std::string name = expr.names.size() == 2 ? expr.names[0] + "." + column : column;
-  return WithPos(Status(sqlstate::kUndefinedColumn, "column \"" + name + "\" does not exist"),
+  BoundExprPtr found;
+  for (const Scope::Entry& entry : scope.tables) {
+    auto idx = entry.table->FindColumn(column);
+    if (!idx) continue;
+    if (found) {
+      return WithPos(Status(sqlstate::kAmbiguousColumn,
+                            "column reference \"" + column + "\" is ambiguous"),
+                     expr.location);
+    }
+    found = BoundExpr::Column(entry.offset + *idx, entry.table->columns[*idx].type);
+  }
+  if (found) return found;
+  return WithPos(Status(sqlstate::kUndefinedColumn, "column \"" + column + "\" does not exist"),
                  expr.location);
 }
 
@@ -299,8 +366,12 @@ Result<BoundExprPtr> Binder::BindGrouped(const ParsedExpr& expr, bool* handled) 
   }
   if (!ContainsColumn(**whole)) return whole;  // constants need no grouping
   if (expr.kind == ParsedExpr::Kind::kColumnRef) {
+    std::string table = expr.names.size() == 2 ? expr.names[0] : "";
+    for (const Scope::Entry& entry : ctx->input->tables) {
+      if (table.empty() && entry.table->FindColumn(expr.names.back())) table = entry.name;
+    }
     return WithPos(Status(sqlstate::kGroupingError,
-                          "column \"" + ctx->input->name + "." + expr.names.back() +
+                          "column \"" + table + "." + expr.names.back() +
                               "\" must appear in the GROUP BY clause or be used in an aggregate "
                               "function"),
                    expr.location);
@@ -376,7 +447,9 @@ Result<LogicalOperatorPtr> Binder::BindAggregation(const ParsedSelect& select, c
       }
       e = select.targets[pos - 1].expr.get();
     } else if (e->kind == ParsedExpr::Kind::kColumnRef && e->names.size() == 1 &&
-               (scope.table == nullptr || !scope.table->FindColumn(e->names[0]))) {
+               std::none_of(scope.tables.begin(), scope.tables.end(), [&](const auto& t) {
+                 return t.table->FindColumn(e->names[0]).has_value();
+               })) {
       for (const auto& t : select.targets) {
         if (!t.alias.empty() && t.alias == e->names[0]) {
           e = t.expr.get();
@@ -571,16 +644,7 @@ Result<BoundStatement> Binder::BindSelect(const ParsedSelect& select) {
   Scope scope;
   auto plan = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kDummyScan);
   if (select.from) {
-    Result<const TableSchema*> table = catalog_.GetTable(select.from->name);
-    if (!table.ok()) return WithPos(table.status(), select.from->location);
-    scope.table = *table;
-    scope.name = select.from->alias.empty() ? select.from->name : select.from->alias;
-    plan = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kGet);
-    plan->table = scope.table;
-    for (size_t i = 0; i < scope.table->columns.size(); ++i) {
-      plan->column_ids.push_back(i);
-      plan->types.push_back(scope.table->columns[i].type);
-    }
+    OMEN_ASSIGN_OR_RETURN(plan, BindFromItem(*select.from, &scope));
   }
   if (select.where) {
     Restore<const char*> in_where(&clause_, "WHERE");
@@ -622,28 +686,32 @@ Result<BoundStatement> Binder::BindSelect(const ParsedSelect& select) {
   for (const ParsedSelectItem& item : select.targets) {
     const ParsedExpr& e = *item.expr;
     if (e.kind == ParsedExpr::Kind::kStar) {
-      if (scope.table == nullptr) {
+      if (scope.tables.empty()) {
         return WithPos(Status(sqlstate::kSyntaxError,
                               "SELECT * with no tables specified is not valid"),
                        e.location);
       }
-      if (!e.names.empty() && e.names[0] != scope.name) {
+      if (!e.names.empty() && scope.Find(e.names[0]) == nullptr) {
         return WithPos(Status(sqlstate::kUndefinedTable,
                               "missing FROM-clause entry for table \"" + e.names[0] + "\""),
                        e.location);
       }
-      for (size_t i = 0; i < scope.table->columns.size(); ++i) {
-        BoundExprPtr col;
-        if (aggregate) {
-          ParsedExpr ref;
-          ref.kind = ParsedExpr::Kind::kColumnRef;
-          ref.names = {scope.table->columns[i].name};
-          ref.location = e.location;
-          OMEN_ASSIGN_OR_RETURN(col, BindExpr(ref, scope));
-        } else {
-          col = BoundExpr::Column(i, scope.table->columns[i].type);
+      for (const Scope::Entry& entry : scope.tables) {
+        if (!e.names.empty() && entry.name != e.names[0]) continue;
+        for (size_t i = 0; i < entry.table->columns.size(); ++i) {
+          const ColumnDefinition& col = entry.table->columns[i];
+          BoundExprPtr ref;
+          if (aggregate) {
+            ParsedExpr named;
+            named.kind = ParsedExpr::Kind::kColumnRef;
+            named.names = {entry.name, col.name};
+            named.location = e.location;
+            OMEN_ASSIGN_OR_RETURN(ref, BindExpr(named, scope));
+          } else {
+            ref = BoundExpr::Column(entry.offset + i, col.type);
+          }
+          OMEN_RETURN_IF_ERROR(add_output(std::move(ref), col.name));
         }
-        OMEN_RETURN_IF_ERROR(add_output(std::move(col), scope.table->columns[i].name));
       }
       continue;
     }

@@ -21,13 +21,25 @@ class Binder {
   Result<BoundStatement> Bind(const ParsedStatement& stmt);
 
  private:
-  // The columns visible to expressions: one table (or none).
+  // The tables visible to expressions, in FROM order; their columns are laid side by side in
+  // the input batch (table i's columns start at `offset`).
   struct Scope {
-    const TableSchema* table = nullptr;
-    std::string name;  // alias or table name
+    struct Entry {
+      const TableSchema* table;
+      std::string name;  // alias or table name
+      size_t offset;
+    };
+    std::vector<Entry> tables;
+    size_t width() const {
+      return tables.empty() ? 0 : tables.back().offset + tables.back().table->columns.size();
+    }
+    // The entry called `name`, or nullptr.
+    const Entry* Find(const std::string& name) const;
   };
 
   Result<BoundStatement> BindSelect(const ParsedSelect& select);
+  // Binds a FROM item, adding its tables to *scope.
+  Result<LogicalOperatorPtr> BindFromItem(const ParsedFromItem& item, Scope* scope);
   Result<BoundStatement> BindInsert(const ParsedInsert& insert);
   Result<BoundStatement> BindCreateTable(const ParsedCreateTable& create);
 

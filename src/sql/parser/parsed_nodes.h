@@ -60,6 +60,18 @@ struct ParsedTableRef {
   int location = -1;
 };
 
+// An item of FROM: a table, or a join of two items (comma lists are cross joins).
+struct ParsedFromItem {
+  enum class Kind { kTable, kJoin };
+  enum class JoinType { kInner, kLeft, kRight, kFull, kCross };
+  Kind kind = Kind::kTable;
+  ParsedTableRef table;  // kTable
+  JoinType join_type = JoinType::kCross;
+  std::unique_ptr<ParsedFromItem> left, right;
+  std::unique_ptr<ParsedExpr> condition;  // ON; null for cross joins
+  int location = -1;
+};
+
 struct ParsedSelectItem {
   ParsedExprPtr expr;
   std::string alias;  // AS name, or empty
@@ -73,7 +85,7 @@ struct ParsedOrderItem {
 
 struct ParsedSelect {
   std::vector<ParsedSelectItem> targets;
-  std::optional<ParsedTableRef> from;
+  std::unique_ptr<ParsedFromItem> from;  // null: no FROM
   ParsedExprPtr where;
   std::vector<ParsedExprPtr> group_by;
   ParsedExprPtr having;

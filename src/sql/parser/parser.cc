@@ -388,6 +388,43 @@ Result<ParsedTableRef> TransformRangeVar(const pg_query::RangeVar& rv) {
   return ref;
 }
 
+Result<std::unique_ptr<ParsedFromItem>> TransformFromItem(const Node& n) {
+  auto item = std::make_unique<ParsedFromItem>();
+  if (n.has_range_var()) {
+    item->kind = ParsedFromItem::Kind::kTable;
+    OMEN_ASSIGN_OR_RETURN(item->table, TransformRangeVar(n.range_var()));
+    item->location = item->table.location;
+    return item;
+  }
+  if (!n.has_join_expr()) {
+    if (n.has_range_subselect()) return Unsupported("subqueries in FROM");
+    if (n.has_range_function()) return Unsupported("functions in FROM");
+    return Unsupported("this kind of FROM item");
+  }
+  const auto& j = n.join_expr();
+  if (j.is_natural()) return Unsupported("NATURAL joins");
+  if (j.using_clause_size() > 0) return Unsupported("JOIN ... USING");
+  if (j.has_alias()) return Unsupported("aliases on joins");
+  item->kind = ParsedFromItem::Kind::kJoin;
+  switch (j.jointype()) {
+    case pg_query::JOIN_INNER:
+      item->join_type = j.has_quals() ? ParsedFromItem::JoinType::kInner
+                                      : ParsedFromItem::JoinType::kCross;
+      break;
+    case pg_query::JOIN_LEFT: item->join_type = ParsedFromItem::JoinType::kLeft; break;
+    case pg_query::JOIN_RIGHT: item->join_type = ParsedFromItem::JoinType::kRight; break;
+    case pg_query::JOIN_FULL: item->join_type = ParsedFromItem::JoinType::kFull; break;
+    default: return Unsupported("this join type");
+  }
+  OMEN_ASSIGN_OR_RETURN(item->left, TransformFromItem(j.larg()));
+  OMEN_ASSIGN_OR_RETURN(item->right, TransformFromItem(j.rarg()));
+  if (j.has_quals()) {
+    OMEN_ASSIGN_OR_RETURN(item->condition, TransformExpr(j.quals()));
+    item->location = item->condition->location;
+  }
+  return item;
+}
+
 Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt& s) {
   if (s.op() != pg_query::SETOP_NONE) return Unsupported("UNION/INTERSECT/EXCEPT");
   if (s.values_lists_size() > 0) return Unsupported("VALUES as a query");
@@ -399,11 +436,20 @@ Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt
   if (s.locking_clause_size() > 0) return Unsupported("FOR UPDATE/SHARE");
   if (s.limit_option() == pg_query::LIMIT_OPTION_WITH_TIES) return Unsupported("FETCH ... WITH TIES");
   auto out = std::make_unique<ParsedSelect>();
-  if (s.from_clause_size() > 1) return Unsupported("joins");
-  if (s.from_clause_size() == 1) {
-    const Node& f = s.from_clause(0);
-    if (!f.has_range_var()) return Unsupported("joins and subqueries in FROM");
-    OMEN_ASSIGN_OR_RETURN(out->from, TransformRangeVar(f.range_var()));
+  // FROM a, b, c is ((a CROSS JOIN b) CROSS JOIN c).
+  for (const Node& f : s.from_clause()) {
+    std::unique_ptr<ParsedFromItem> item;
+    OMEN_ASSIGN_OR_RETURN(item, TransformFromItem(f));
+    if (!out->from) {
+      out->from = std::move(item);
+      continue;
+    }
+    auto cross = std::make_unique<ParsedFromItem>();
+    cross->kind = ParsedFromItem::Kind::kJoin;
+    cross->join_type = ParsedFromItem::JoinType::kCross;
+    cross->left = std::move(out->from);
+    cross->right = std::move(item);
+    out->from = std::move(cross);
   }
   for (const Node& t : s.target_list()) {
     const auto& rt = t.res_target();

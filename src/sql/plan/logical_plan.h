@@ -30,6 +30,8 @@ struct AggregateCall {
   std::string key;                 // canonical text, to reuse one call for repeated uses
 };
 
+enum class JoinType { kInner, kLeft, kRight, kFull };
+
 struct OrderSpec {
   BoundExprPtr expr;
   bool descending = false;
@@ -37,7 +39,7 @@ struct OrderSpec {
 };
 
 struct LogicalOperator {
-  enum class Kind { kGet, kDummyScan, kFilter, kProjection, kOrder, kLimit, kAggregate };
+  enum class Kind { kGet, kDummyScan, kFilter, kProjection, kOrder, kLimit, kAggregate, kJoin };
   Kind kind;
   std::vector<LogicalType> types;  // output column types
   std::vector<std::unique_ptr<LogicalOperator>> children;
@@ -49,6 +51,9 @@ struct LogicalOperator {
   KeyRange key_range;
   uint64_t scan_limit = UINT64_MAX;  // rows the scan may stop after (LIMIT pushdown)
 
+  // kJoin: pairs of rows (left columns, then right columns) for which `predicate` is true
+  // (every pair if it is null); outer joins add unmatched rows with NULLs for the other side.
+  JoinType join_type = JoinType::kInner;
   // kFilter: rows where `predicate` is true.
   BoundExprPtr predicate;
   // kProjection: one output column per expression.

@@ -1,0 +1,129 @@
+#include "sql/execution/nested_loop_join.h"
+
+#include "sql/execution/expression_executor.h"
+
+namespace omendb::sql {
+namespace {
+
+class NestedLoopJoinOp final : public PhysicalOperator {
+ public:
+  NestedLoopJoinOp(const LogicalOperator& op, PhysicalOperatorPtr left, PhysicalOperatorPtr right)
+      : PhysicalOperator(op.types), op_(op), left_(std::move(left)), right_(std::move(right)),
+        left_width_(left_->types().size()) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    if (!started_) OMEN_RETURN_IF_ERROR(MaterializeRight());
+    *out = NewChunk();
+    while (out->size() < kVectorSize) {
+      if (left_row_ >= left_chunk_.size()) {
+        if (left_done_) break;
+        left_chunk_ = left_->NewChunk();
+        bool more;
+        OMEN_ASSIGN_OR_RETURN(more, left_->Next(&left_chunk_));
+        left_row_ = 0;
+        if (!more) {
+          left_done_ = true;
+          left_chunk_ = left_->NewChunk();
+          continue;
+        }
+      }
+      OMEN_RETURN_IF_ERROR(JoinLeftRow(out));
+      ++left_row_;
+    }
+    if (left_done_ && out->size() < kVectorSize && KeepsUnmatchedRight()) EmitUnmatchedRight(out);
+    return out->size() > 0;
+  }
+
+ private:
+  bool KeepsUnmatchedLeft() const {
+    return op_.join_type == JoinType::kLeft || op_.join_type == JoinType::kFull;
+  }
+  bool KeepsUnmatchedRight() const {
+    return op_.join_type == JoinType::kRight || op_.join_type == JoinType::kFull;
+  }
+
+  Status MaterializeRight() {
+    started_ = true;
+    for (;;) {
+      DataChunk c = right_->NewChunk();
+      bool more;
+      OMEN_ASSIGN_OR_RETURN(more, right_->Next(&c));
+      if (!more) break;
+      right_matched_.emplace_back(c.size(), false);
+      right_chunks_.push_back(std::move(c));
+    }
+    return Status::OK();
+  }
+
+  // Pairs the current left row with every right row, keeping pairs where the condition holds.
+  Status JoinLeftRow(DataChunk* out) {
+    bool matched = false;
+    for (size_t rc = 0; rc < right_chunks_.size(); ++rc) {
+      const DataChunk& right = right_chunks_[rc];
+      DataChunk pairs(types(), right.size());
+      for (size_t c = 0; c < left_width_; ++c) {
+        Vector& v = pairs.column(c);
+        v.Resize(right.size());
+        for (size_t r = 0; r < right.size(); ++r) v.CopyFrom(left_chunk_.column(c), left_row_, r);
+      }
+      for (size_t c = 0; c < right.column_count(); ++c) pairs.column(left_width_ + c) = right.column(c);
+      pairs.SetSize(right.size());
+      Vector keep(TypeId::kBoolean, right.size());
+      if (op_.predicate) {
+        OMEN_RETURN_IF_ERROR(Evaluate(*op_.predicate, pairs, &keep));
+      }
+      for (size_t r = 0; r < right.size(); ++r) {
+        if (op_.predicate && !(keep.IsValid(r) && keep.Data<uint8_t>()[r])) continue;
+        out->AppendRowFrom(pairs, r);
+        right_matched_[rc][r] = true;
+        matched = true;
+      }
+    }
+    if (!matched && KeepsUnmatchedLeft()) {
+      size_t at = out->size();
+      out->SetSize(at + 1);
+      for (size_t c = 0; c < left_width_; ++c) out->column(c).CopyFrom(left_chunk_.column(c), left_row_, at);
+      for (size_t c = left_width_; c < out->column_count(); ++c) out->column(c).SetValid(at, false);
+    }
+    return Status::OK();
+  }
+
+  void EmitUnmatchedRight(DataChunk* out) {
+    while (unmatched_chunk_ < right_chunks_.size() && out->size() < kVectorSize) {
+      const DataChunk& right = right_chunks_[unmatched_chunk_];
+      if (unmatched_row_ >= right.size()) {
+        ++unmatched_chunk_;
+        unmatched_row_ = 0;
+        continue;
+      }
+      size_t r = unmatched_row_++;
+      if (right_matched_[unmatched_chunk_][r]) continue;
+      size_t at = out->size();
+      out->SetSize(at + 1);
+      for (size_t c = 0; c < left_width_; ++c) out->column(c).SetValid(at, false);
+      for (size_t c = 0; c < right.column_count(); ++c) {
+        out->column(left_width_ + c).CopyFrom(right.column(c), r, at);
+      }
+    }
+  }
+
+  const LogicalOperator& op_;
+  PhysicalOperatorPtr left_, right_;
+  size_t left_width_;
+  bool started_ = false;
+  std::vector<DataChunk> right_chunks_;
+  std::vector<std::vector<bool>> right_matched_;
+  DataChunk left_chunk_;
+  size_t left_row_ = 0;
+  bool left_done_ = false;
+  size_t unmatched_chunk_ = 0, unmatched_row_ = 0;
+};
+
+}  // namespace
+
+PhysicalOperatorPtr MakeNestedLoopJoin(const LogicalOperator& op, PhysicalOperatorPtr left,
+                                       PhysicalOperatorPtr right) {
+  return std::make_unique<NestedLoopJoinOp>(op, std::move(left), std::move(right));
+}
+
+}  // namespace omendb::sql
