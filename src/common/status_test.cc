@@ -1,4 +1,5 @@
 #include "common/status.h"
+#include "common/stack_guard.h"
 
 #include <gtest/gtest.h>
 
@@ -53,6 +54,29 @@ TEST(ResultTest, PropagatesThroughMacros) {
   EXPECT_EQ(bad.status().sqlstate(), "22023");
   EXPECT_TRUE(Check(1).ok());
   EXPECT_EQ(Check(0).message(), "not positive");
+}
+
+// Real (non-tail) recursion with a frame of a few hundred bytes.
+int Recurse(int depth, Status* out) {
+  volatile char pad[256];
+  pad[depth % 256] = 1;
+  Status s = CheckStackDepth();
+  if (!s.ok()) {
+    *out = s;
+    return depth;
+  }
+  int deepest = Recurse(depth + 1, out);
+  return deepest + pad[depth % 256] - 1;
+}
+
+TEST(StackGuardTest, DeepRecursionStopsWithAnError) {
+  Status no_base = CheckStackDepth();
+  EXPECT_TRUE(no_base.ok());
+  StackBase base;
+  Status s;
+  int depth = Recurse(0, &s);
+  EXPECT_EQ(s.sqlstate(), "54001");
+  EXPECT_GT(depth, 100);
 }
 
 }  // namespace

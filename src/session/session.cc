@@ -3,6 +3,7 @@
 #include <mutex>
 #include <shared_mutex>
 
+#include "common/stack_guard.h"
 #include "sql/binder/binder.h"
 #include "sql/execution/physical_plan.h"
 #include "sql/optimizer/optimizer.h"
@@ -86,6 +87,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& data_dir) {
 }
 
 Status Session::Execute(std::string_view sql_text, ResultSink* sink) {
+  StackBase stack_base;
   std::vector<sql::ParsedStatement> statements;
   OMEN_ASSIGN_OR_RETURN(statements, sql::Parse(sql_text));
   if (statements.empty()) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/stack_guard.h"
 #include "types/cast.h"
 
 namespace omendb::sql {
@@ -181,6 +182,7 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
 }
 
 Result<BoundStatement> Binder::Bind(const ParsedStatement& stmt) {
+  StackBase stack_base;
   switch (stmt.kind) {
     case ParsedStatement::Kind::kSelect: return BindSelect(*stmt.select);
     case ParsedStatement::Kind::kInsert: return BindInsert(*stmt.insert);
@@ -276,6 +278,7 @@ Result<BoundExprPtr> Binder::BindCondition(const ParsedExpr& expr, const Scope& 
 
 Result<BoundExprPtr> Binder::BindExpr(const ParsedExpr& expr, const Scope& scope) {
   using K = ParsedExpr::Kind;
+  OMEN_RETURN_IF_ERROR(CheckStackDepth());
   if (agg_ != nullptr && !agg_->in_aggregate_args) {
     bool handled = false;
     Result<BoundExprPtr> grouped = BindGrouped(expr, &handled);

@@ -1,5 +1,6 @@
 #include "sql/execution/expression_executor.h"
 
+#include "common/stack_guard.h"
 #include "sql/function/like.h"
 #include "types/cast.h"
 
@@ -228,6 +229,7 @@ Status EvaluateOther(const BoundExpr& expr, const DataChunk& input, Vector* out)
 }  // namespace
 
 Status Evaluate(const BoundExpr& expr, const DataChunk& input, Vector* out) {
+  OMEN_RETURN_IF_ERROR(CheckStackDepth());
   size_t n = input.size();
   *out = Vector(expr.type, n);
   out->Resize(n);

@@ -7,6 +7,7 @@
 
 #include <google/protobuf/io/coded_stream.h>
 
+#include "common/stack_guard.h"
 #include "pg_query.pb.h"
 
 namespace omendb::sql {
@@ -217,6 +218,7 @@ Result<ParsedExprPtr> TransformAExpr(const pg_query::A_Expr& a) {
 }
 
 Result<ParsedExprPtr> TransformExpr(const Node& node) {
+  OMEN_RETURN_IF_ERROR(CheckStackDepth());
   switch (node.node_case()) {
     case Node::kAConst:
       return TransformConst(node.a_const());
@@ -710,6 +712,7 @@ Status CheckNestingDepth(const std::string& input) {
 }  // namespace
 
 Result<std::vector<ParsedStatement>> Parse(std::string_view sql) {
+  StackBase stack_base;
   std::string input(sql);
   // A tree deeper than kMaxNesting needs more than two characters per level.
   if (input.size() > 2 * static_cast<size_t>(kMaxNesting)) {

@@ -86,7 +86,14 @@ std::string Chain(const std::string& term, const std::string& op, int n) {
 }
 
 TEST(ParserTest, DeepNestingIsRefusedCleanly) {
+#if !defined(__SANITIZE_ADDRESS__)
+  // Sanitizer builds use far bigger frames and stop earlier, still cleanly.
   EXPECT_TRUE(Parse(Chain("1", "+", 3000)).ok());
+#endif
+  for (int n : {3000, 20000}) {
+    auto r = Parse(Chain("1", "+", n));
+    EXPECT_TRUE(r.ok() || r.status().sqlstate() == "54001") << n;
+  }
   auto deep = Parse(Chain("1", "+", 300000));
   ASSERT_FALSE(deep.ok());
   EXPECT_EQ(deep.status().sqlstate(), "54001");
