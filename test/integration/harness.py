@@ -86,3 +86,11 @@ def binary_from_argv():
     if len(sys.argv) < 2:
         sys.exit("usage: %s PATH_TO_OMENDB" % sys.argv[0])
     return os.path.abspath(sys.argv[1])
+
+
+def report(failures):
+    """Prints each failure and the closing count line; returns the process exit code."""
+    for f in failures:
+        print("FAIL", f)
+    print("%d passed, %d failed" % (0 if failures else 1, 1 if failures else 0))
+    return 1 if failures else 0

@@ -12,7 +12,7 @@ import time
 
 import psycopg2
 
-from harness import OmenServer, binary_from_argv
+from harness import OmenServer, binary_from_argv, report
 
 failures = []
 
@@ -117,10 +117,7 @@ def main():
         next_batch = 0
         for i in range(rounds):
             next_batch = crash_round(binary, data_dir, i + 1, next_batch)
-    for f in failures:
-        print("FAIL", f)
-    print("%d passed, %d failed" % (0 if failures else 1, 1 if failures else 0))
-    return 1 if failures else 0
+    return report(failures)
 
 
 if __name__ == "__main__":

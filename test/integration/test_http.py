@@ -4,7 +4,7 @@ import sys
 import urllib.error
 import urllib.request
 
-from harness import OmenServer, binary_from_argv
+from harness import OmenServer, binary_from_argv, report
 
 
 def get(port, path, method="GET"):
@@ -27,10 +27,7 @@ def main():
             status, ctype, text = get(server.http_port, path, method)
             if status != code or ctype != "application/json" or json.loads(text) != body:
                 failures.append("%s %s -> %s %s %s" % (method, path, status, ctype, text))
-    for f in failures:
-        print("FAIL", f)
-    print("%d passed, %d failed" % (0 if failures else 1, 1 if failures else 0))
-    return 1 if failures else 0
+    return report(failures)
 
 
 if __name__ == "__main__":

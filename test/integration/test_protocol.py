@@ -8,7 +8,7 @@ import sys
 
 import psycopg2
 
-from harness import OmenServer, binary_from_argv
+from harness import OmenServer, binary_from_argv, report
 
 failures = []
 
@@ -155,10 +155,7 @@ def main():
                 s.close()
         still_serving(server, "after %d hostile connections" % len(hostile))
         check("server process alive", server.proc.poll() is None)
-    for f in failures:
-        print("FAIL", f)
-    print("%d passed, %d failed" % (0 if failures else 1, 1 if failures else 0))
-    return 1 if failures else 0
+    return report(failures)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ import sys
 
 import psycopg2
 
-from harness import OmenServer, binary_from_argv
+from harness import OmenServer, binary_from_argv, report
 
 failures = []
 
@@ -89,10 +89,7 @@ def main():
             except psycopg2.OperationalError as e:
                 if code not in str(e):
                     failures.append("connect error for %s: %s" % (dsn, e))
-    for f in failures:
-        print("FAIL", f)
-    print("%d passed, %d failed" % (1 if not failures else 0, 1 if failures else 0))
-    return 1 if failures else 0
+    return report(failures)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import tempfile
 
 import psycopg2
 
-from harness import OmenServer, binary_from_argv
+from harness import OmenServer, binary_from_argv, report
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 failures = []
@@ -60,10 +60,7 @@ def main():
     for flag in ["--data-dir", "--port", "--http-port"]:
         if flag not in r.stdout:
             failures.append("serve --help does not mention " + flag)
-    for f in failures:
-        print("FAIL", f)
-    print("%d passed, %d failed" % (0 if failures else 1, 1 if failures else 0))
-    return 1 if failures else 0
+    return report(failures)
 
 
 if __name__ == "__main__":
