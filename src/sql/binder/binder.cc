@@ -786,6 +786,21 @@ Result<BoundStatement> Binder::BindSelect(const ParsedSelect& select) {
   }
   proj->children.push_back(std::move(plan));
   plan = std::move(proj);
+  if (select.distinct) {
+    // DISTINCT groups by every output column; sort keys must therefore be output columns.
+    if (plan->types.size() > visible) {
+      return Status(sqlstate::kInvalidColumnReference,
+                    "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
+    }
+    if (visible == 0) return NotSupported("SELECT DISTINCT without columns");
+    auto distinct = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kAggregate);
+    for (size_t i = 0; i < visible; ++i) {
+      distinct->groups.push_back(BoundExpr::Column(i, plan->types[i]));
+    }
+    distinct->types = plan->types;
+    distinct->children.push_back(std::move(plan));
+    plan = std::move(distinct);
+  }
   if (!orders.empty()) {
     auto order = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kOrder);
     order->orders = std::move(orders);

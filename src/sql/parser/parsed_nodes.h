@@ -84,6 +84,7 @@ struct ParsedOrderItem {
 };
 
 struct ParsedSelect {
+  bool distinct = false;  // SELECT DISTINCT
   std::vector<ParsedSelectItem> targets;
   std::unique_ptr<ParsedFromItem> from;  // null: no FROM
   ParsedExprPtr where;

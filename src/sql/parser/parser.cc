@@ -432,12 +432,16 @@ Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt
   if (s.values_lists_size() > 0) return Unsupported("VALUES as a query");
   if (s.has_with_clause()) return Unsupported("WITH queries");
   if (s.has_into_clause()) return Unsupported("SELECT INTO");
-  if (s.distinct_clause_size() > 0) return Unsupported("SELECT DISTINCT");
+  // Plain DISTINCT is one empty node; DISTINCT ON lists expressions.
+  bool distinct = s.distinct_clause_size() == 1 &&
+                  s.distinct_clause(0).node_case() == Node::NODE_NOT_SET;
+  if (s.distinct_clause_size() > 0 && !distinct) return Unsupported("SELECT DISTINCT ON");
   if (s.group_distinct()) return Unsupported("GROUP BY DISTINCT");
   if (s.window_clause_size() > 0) return Unsupported("WINDOW clauses");
   if (s.locking_clause_size() > 0) return Unsupported("FOR UPDATE/SHARE");
   if (s.limit_option() == pg_query::LIMIT_OPTION_WITH_TIES) return Unsupported("FETCH ... WITH TIES");
   auto out = std::make_unique<ParsedSelect>();
+  out->distinct = distinct;
   // FROM a, b, c is ((a CROSS JOIN b) CROSS JOIN c).
   for (const Node& f : s.from_clause()) {
     std::unique_ptr<ParsedFromItem> item;
