@@ -285,7 +285,7 @@ Result<BoundExprPtr> Binder::BindExpr(const ParsedExpr& expr, const Scope& scope
     if (handled) return grouped;
   }
   switch (expr.kind) {
-    case K::kFunction: return BindFunction(expr);
+    case K::kFunction: return BindFunction(expr, scope);
     case K::kColumnRef: return BindColumnRef(expr, scope);
     case K::kStar:
       return WithPos(NotSupported("\"*\" in this position"), expr.location);
@@ -383,9 +383,47 @@ Result<BoundExprPtr> Binder::BindGrouped(const ParsedExpr& expr, bool* handled) 
   return BoundExprPtr();
 }
 
-Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr) {
+Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr, const Scope& scope) {
   const std::string& name = expr.names[0];
-  if (!IsAggregateName(name)) return WithPos(NotSupported("function " + name + "()"), expr.location);
+  if (!IsAggregateName(name)) {
+    if (expr.star || expr.distinct) {
+      return WithPos(Status(sqlstate::kWrongObjectType,
+                            std::string(expr.star ? "*" : "DISTINCT") + " specified, but " + name +
+                                " is not an aggregate function"),
+                     expr.location);
+    }
+    std::vector<BoundExprPtr> args;
+    std::vector<LogicalType> types;
+    for (const auto& a : expr.args) {
+      BoundExprPtr b;
+      OMEN_ASSIGN_OR_RETURN(b, BindExpr(*a, scope));
+      types.push_back(b->type);
+      args.push_back(std::move(b));
+    }
+    if (!IsBuiltinFunction(name)) {
+      return WithPos(NotSupported("function " + name + "()"), expr.location);
+    }
+    Result<const ScalarFunction*> f = ResolveFunction(name, types);
+    if (!f.ok()) return WithPos(f.status(), expr.location);
+    auto e = std::make_unique<BoundExpr>();
+    e->kind = BoundExpr::Kind::kFunction;
+    e->function = *f;
+    e->type = (*f)->return_type;
+    for (size_t i = 0; i < args.size(); ++i) {
+      LogicalType want = (*f)->variadic ? (*f)->arg_types[0] : (*f)->arg_types[i];
+      // An argument of "any" type (kInvalid) keeps its type; an untyped literal becomes text.
+      if (want.id() == TypeId::kInvalid) {
+        want = IsUntyped(args[i]->type) ? LogicalType(TypeId::kText) : args[i]->type;
+      }
+      if (want.id() == TypeId::kNumericLiteral) {
+        return WithPos(NotSupported("type numeric"), expr.args[i]->location);
+      }
+      Result<BoundExprPtr> cast = AddCast(std::move(args[i]), want);
+      if (!cast.ok()) return WithPos(cast.status(), expr.args[i]->location);
+      e->children.push_back(std::move(cast).value());
+    }
+    return e;
+  }
   if (agg_ != nullptr && agg_->in_aggregate_args) {
     return WithPos(Status(sqlstate::kGroupingError, "aggregate function calls cannot be nested"),
                    expr.location);

@@ -68,7 +68,7 @@ class Binder {
   };
   Result<BoundExprPtr> BindGrouped(const ParsedExpr& expr, bool* handled);
   Result<BoundExprPtr> BindAggregateCall(const ParsedExpr& expr);
-  Result<BoundExprPtr> BindFunction(const ParsedExpr& expr);
+  Result<BoundExprPtr> BindFunction(const ParsedExpr& expr, const Scope& scope);
   Result<LogicalOperatorPtr> BindAggregation(const ParsedSelect& select, const Scope& scope,
                                              LogicalOperatorPtr input, AggregateContext* ctx);
 

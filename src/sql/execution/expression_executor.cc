@@ -251,10 +251,12 @@ Status Evaluate(const BoundExpr& expr, const DataChunk& input, Vector* out) {
       }
       std::vector<const Vector*> ptrs;
       for (const Vector& a : args) ptrs.push_back(&a);
-      for (size_t i = 0; i < n; ++i) {
-        bool valid = true;
-        for (const Vector& a : args) valid = valid && a.IsValid(i);
-        out->SetValid(i, valid);
+      if (expr.function->strict) {
+        for (size_t i = 0; i < n; ++i) {
+          bool valid = true;
+          for (const Vector& a : args) valid = valid && a.IsValid(i);
+          out->SetValid(i, valid);
+        }
       }
       return expr.function->kernel(ptrs, n, out);
     }

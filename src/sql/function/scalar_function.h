@@ -18,9 +18,13 @@ using ScalarKernel = Status (*)(const std::vector<const Vector*>& args, size_t c
 
 struct ScalarFunction {
   std::string name;
+  // For variadic functions, the type of every argument; kInvalid means any type.
   std::vector<LogicalType> arg_types;
   LogicalType return_type;
   ScalarKernel kernel;
+  bool variadic = false;  // any number of arguments of arg_types[0] (concat)
+  bool strict = true;     // NULL if any argument is NULL; otherwise the kernel sets validity
+  bool is_operator = true;  // "a + b" rather than "f(a, b)" (display only)
 };
 
 // Chooses the operator `name` for arguments of `arg_types`. Literal types are resolved as
@@ -30,5 +34,16 @@ struct ScalarFunction {
 // when resolution needs the numeric type, which OmenDB does not have yet.
 Result<const ScalarFunction*> ResolveOperator(const std::string& name,
                                               const std::vector<LogicalType>& arg_types);
+
+// Chooses the built-in function `name` (abs, lower, substr, sqrt...) for arguments of
+// `arg_types`: an exact match, else the candidate needing the fewest implicit casts (untyped
+// literals adapt; integer widens to bigint and double precision, bigint to double precision).
+// Errors: 42883 "function name(types) does not exist"; 0A000 for decimal literal arguments,
+// which PostgreSQL resolves to numeric variants OmenDB does not have yet.
+Result<const ScalarFunction*> ResolveFunction(const std::string& name,
+                                              const std::vector<LogicalType>& arg_types);
+
+// Whether a built-in (non-aggregate) function of this name exists.
+bool IsBuiltinFunction(const std::string& name);
 
 }  // namespace omendb::sql

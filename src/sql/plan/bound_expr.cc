@@ -23,6 +23,11 @@ std::string BoundExpr::ToString() const {
     case Kind::kColumn: return "#" + std::to_string(column);
     case Kind::kConstant: return constant.is_null() ? "NULL" : constant.ToString();
     case Kind::kFunction:
+      if (!function->is_operator) {
+        std::string s = function->name + "(";
+        for (size_t i = 0; i < children.size(); ++i) s += (i ? ", " : "") + children[i]->ToString();
+        return s + ")";
+      }
       if (children.size() == 1) return "(" + function->name + children[0]->ToString() + ")";
       return "(" + children[0]->ToString() + " " + function->name + " " + children[1]->ToString() + ")";
     case Kind::kCast: return children[0]->ToString() + "::" + type.pg_name();
