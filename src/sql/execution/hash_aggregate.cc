@@ -7,37 +7,11 @@
 #include <unordered_set>
 
 #include "sql/execution/expression_executor.h"
+#include "sql/execution/row_key.h"
 #include "types/pg_text.h"
 
 namespace omendb::sql {
 namespace {
-
-// Appends a byte image of row i of v that is equal exactly for values that group together.
-void AppendKey(const Vector& v, size_t i, std::string* key) {
-  if (!v.IsValid(i)) {
-    key->push_back(0);
-    return;
-  }
-  key->push_back(1);
-  switch (v.type().id()) {
-    case TypeId::kBoolean: key->push_back(static_cast<char>(v.Data<uint8_t>()[i])); break;
-    case TypeId::kInteger: key->append(reinterpret_cast<const char*>(&v.Data<int32_t>()[i]), 4); break;
-    case TypeId::kBigInt: key->append(reinterpret_cast<const char*>(&v.Data<int64_t>()[i]), 8); break;
-    case TypeId::kDouble: {
-      double d = v.Data<double>()[i];
-      if (std::isnan(d)) d = std::numeric_limits<double>::quiet_NaN();  // one NaN
-      if (d == 0) d = 0;  // -0 groups with 0, as 0 = -0
-      key->append(reinterpret_cast<const char*>(&d), 8);
-      break;
-    }
-    default: {
-      const std::string& s = v.Strings()[i];
-      uint64_t n = s.size();
-      key->append(reinterpret_cast<const char*>(&n), 8);
-      key->append(s);
-    }
-  }
-}
 
 struct AggState {
   int64_t count = 0;    // rows counted (count) or values seen (others)
@@ -96,7 +70,7 @@ class HashAggregateOp final : public PhysicalOperator {
       std::string key;
       for (size_t r = 0; r < n; ++r) {
         key.clear();
-        for (const Vector& k : keys) AppendKey(k, r, &key);
+        for (const Vector& k : keys) AppendRowKey(k, r, &key);
         auto [it, inserted] = index_.emplace(key, num_groups_);
         if (inserted) NewGroup(keys, r);
         size_t g = it->second;
@@ -128,7 +102,7 @@ class HashAggregateOp final : public PhysicalOperator {
     if (!v.IsValid(r)) return Status::OK();  // aggregates skip NULL inputs
     if (call.distinct) {
       std::string key;
-      for (const Vector& a : args) AppendKey(a, r, &key);
+      for (const Vector& a : args) AppendRowKey(a, r, &key);
       if (!s->seen.insert(key).second) return Status::OK();
     }
     ++s->count;

@@ -4,6 +4,7 @@
 
 #include "sql/execution/expression_executor.h"
 #include "sql/execution/hash_aggregate.h"
+#include "sql/execution/hash_join.h"
 #include "sql/execution/nested_loop_join.h"
 #include "types/pg_text.h"
 
@@ -258,8 +259,12 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
           new LimitOp(std::move(children[0]), plan.limit.get(), plan.offset.get()));
     case LogicalOperator::Kind::kAggregate:
       return MakeHashAggregate(plan, std::move(children[0]));
-    case LogicalOperator::Kind::kJoin:
+    case LogicalOperator::Kind::kJoin: {
+      if (PhysicalOperatorPtr hash = MakeHashJoinIfEquiJoin(plan, &children[0], &children[1])) {
+        return hash;
+      }
       return MakeNestedLoopJoin(plan, std::move(children[0]), std::move(children[1]));
+    }
   }
   return InternalError("unknown logical operator");
 }

@@ -1,5 +1,7 @@
 #include "sql/plan/bound_expr.h"
 
+#include <algorithm>
+
 namespace omendb::sql {
 
 std::unique_ptr<BoundExpr> BoundExpr::Column(size_t index, LogicalType type) {
@@ -16,6 +18,38 @@ std::unique_ptr<BoundExpr> BoundExpr::Constant(Value v) {
   e->type = v.type();
   e->constant = std::move(v);
   return e;
+}
+
+std::unique_ptr<BoundExpr> BoundExpr::Clone(int64_t column_delta) const {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = kind;
+  e->type = type;
+  e->column = kind == Kind::kColumn ? static_cast<size_t>(static_cast<int64_t>(column) + column_delta)
+                                    : column;
+  e->constant = constant;
+  e->function = function;
+  e->negated = negated;
+  e->case_insensitive = case_insensitive;
+  e->has_else = has_else;
+  e->bool_test = bool_test;
+  for (const auto& c : children) e->children.push_back(c->Clone(column_delta));
+  return e;
+}
+
+bool BoundExpr::ColumnRange(size_t* lo, size_t* hi) const {
+  bool any = false;
+  if (kind == Kind::kColumn) {
+    *lo = *hi = column;
+    any = true;
+  }
+  for (const auto& c : children) {
+    size_t clo, chi;
+    if (!c->ColumnRange(&clo, &chi)) continue;
+    *lo = any ? std::min(*lo, clo) : clo;
+    *hi = any ? std::max(*hi, chi) : chi;
+    any = true;
+  }
+  return any;
 }
 
 std::string BoundExpr::ToString() const {

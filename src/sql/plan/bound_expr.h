@@ -44,6 +44,10 @@ struct BoundExpr {
   int bool_test = 0;              // kBoolTest: ParsedExpr::BoolTest as int
 
   static std::unique_ptr<BoundExpr> Column(size_t index, LogicalType type);
+  // A deep copy whose column references are moved by `column_delta` (0: a plain copy).
+  std::unique_ptr<BoundExpr> Clone(int64_t column_delta = 0) const;
+  // Smallest and largest column referenced; false if the expression references none.
+  bool ColumnRange(size_t* lo, size_t* hi) const;
   static std::unique_ptr<BoundExpr> Constant(Value v);
   // Text form for EXPLAIN and debugging.
   std::string ToString() const;

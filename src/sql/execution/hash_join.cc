@@ -1,0 +1,225 @@
+#include "sql/execution/hash_join.h"
+
+#include <unordered_map>
+
+#include "sql/execution/expression_executor.h"
+#include "sql/execution/row_key.h"
+
+namespace omendb::sql {
+namespace {
+
+void Conjuncts(const BoundExpr& e, std::vector<const BoundExpr*>* out) {
+  if (e.kind == BoundExpr::Kind::kAnd) {
+    for (const auto& c : e.children) Conjuncts(*c, out);
+    return;
+  }
+  out->push_back(&e);
+}
+
+// Which side an expression reads: -1 left only, 1 right only, 0 both or neither.
+int SideOf(const BoundExpr& e, size_t left_width) {
+  size_t lo, hi;
+  if (!e.ColumnRange(&lo, &hi)) return 0;
+  if (hi < left_width) return -1;
+  if (lo >= left_width) return 1;
+  return 0;
+}
+
+class HashJoinOp final : public PhysicalOperator {
+ public:
+  HashJoinOp(const LogicalOperator& op, PhysicalOperatorPtr left, PhysicalOperatorPtr right,
+             std::vector<BoundExprPtr> left_keys, std::vector<BoundExprPtr> right_keys,
+             BoundExprPtr residual)
+      : PhysicalOperator(op.types), type_(op.join_type), left_(std::move(left)),
+        right_(std::move(right)), left_width_(left_->types().size()),
+        left_keys_(std::move(left_keys)), right_keys_(std::move(right_keys)),
+        residual_(std::move(residual)) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    if (!built_) OMEN_RETURN_IF_ERROR(Build());
+    *out = NewChunk();
+    while (out->size() < kVectorSize) {
+      if (left_row_ >= left_chunk_.size()) {
+        if (left_done_) break;
+        OMEN_RETURN_IF_ERROR(NextLeftChunk());
+        continue;
+      }
+      OMEN_RETURN_IF_ERROR(ProbeRow(out));
+      ++left_row_;
+    }
+    if (left_done_ && out->size() < kVectorSize &&
+        (type_ == JoinType::kRight || type_ == JoinType::kFull)) {
+      EmitUnmatchedRight(out);
+    }
+    return out->size() > 0;
+  }
+
+ private:
+  // Key image of row r, or false if a key is NULL (such rows match nothing).
+  static bool KeyOf(const std::vector<Vector>& keys, size_t r, std::string* key) {
+    key->clear();
+    for (const Vector& k : keys) {
+      if (!k.IsValid(r)) return false;
+      AppendRowKey(k, r, key);
+    }
+    return true;
+  }
+
+  Status Build() {
+    built_ = true;
+    std::string key;
+    for (;;) {
+      DataChunk c = right_->NewChunk();
+      bool more;
+      OMEN_ASSIGN_OR_RETURN(more, right_->Next(&c));
+      if (!more) break;
+      std::vector<Vector> keys;
+      for (const auto& k : right_keys_) {
+        keys.emplace_back(k->type, c.size());
+        OMEN_RETURN_IF_ERROR(Evaluate(*k, c, &keys.back()));
+      }
+      uint32_t chunk = static_cast<uint32_t>(right_chunks_.size());
+      for (size_t r = 0; r < c.size(); ++r) {
+        if (KeyOf(keys, r, &key)) table_[key].emplace_back(chunk, static_cast<uint32_t>(r));
+      }
+      right_matched_.emplace_back(c.size(), false);
+      right_chunks_.push_back(std::move(c));
+    }
+    return Status::OK();
+  }
+
+  Status NextLeftChunk() {
+    left_chunk_ = left_->NewChunk();
+    left_row_ = 0;
+    bool more;
+    OMEN_ASSIGN_OR_RETURN(more, left_->Next(&left_chunk_));
+    if (!more) {
+      left_done_ = true;
+      left_chunk_ = left_->NewChunk();
+      return Status::OK();
+    }
+    left_key_values_.clear();
+    for (const auto& k : left_keys_) {
+      left_key_values_.emplace_back(k->type, left_chunk_.size());
+      OMEN_RETURN_IF_ERROR(Evaluate(*k, left_chunk_, &left_key_values_.back()));
+    }
+    return Status::OK();
+  }
+
+  Status ProbeRow(DataChunk* out) {
+    bool matched = false;
+    std::string key;
+    if (KeyOf(left_key_values_, left_row_, &key)) {
+      auto it = table_.find(key);
+      if (it != table_.end()) {
+        const auto& rows = it->second;
+        DataChunk pairs(types(), rows.size());
+        pairs.SetSize(rows.size());
+        for (size_t p = 0; p < rows.size(); ++p) {
+          for (size_t c = 0; c < left_width_; ++c) {
+            pairs.column(c).CopyFrom(left_chunk_.column(c), left_row_, p);
+          }
+          const DataChunk& right = right_chunks_[rows[p].first];
+          for (size_t c = 0; c < right.column_count(); ++c) {
+            pairs.column(left_width_ + c).CopyFrom(right.column(c), rows[p].second, p);
+          }
+        }
+        Vector keep(TypeId::kBoolean, rows.size());
+        if (residual_) {
+          OMEN_RETURN_IF_ERROR(Evaluate(*residual_, pairs, &keep));
+        }
+        for (size_t p = 0; p < rows.size(); ++p) {
+          if (residual_ && !(keep.IsValid(p) && keep.Data<uint8_t>()[p])) continue;
+          out->AppendRowFrom(pairs, p);
+          right_matched_[rows[p].first][rows[p].second] = true;
+          matched = true;
+        }
+      }
+    }
+    if (!matched && (type_ == JoinType::kLeft || type_ == JoinType::kFull)) {
+      size_t at = out->size();
+      out->SetSize(at + 1);
+      for (size_t c = 0; c < left_width_; ++c) {
+        out->column(c).CopyFrom(left_chunk_.column(c), left_row_, at);
+      }
+      for (size_t c = left_width_; c < out->column_count(); ++c) out->column(c).SetValid(at, false);
+    }
+    return Status::OK();
+  }
+
+  void EmitUnmatchedRight(DataChunk* out) {
+    while (unmatched_chunk_ < right_chunks_.size() && out->size() < kVectorSize) {
+      const DataChunk& right = right_chunks_[unmatched_chunk_];
+      if (unmatched_row_ >= right.size()) {
+        ++unmatched_chunk_;
+        unmatched_row_ = 0;
+        continue;
+      }
+      size_t r = unmatched_row_++;
+      if (right_matched_[unmatched_chunk_][r]) continue;
+      size_t at = out->size();
+      out->SetSize(at + 1);
+      for (size_t c = 0; c < left_width_; ++c) out->column(c).SetValid(at, false);
+      for (size_t c = 0; c < right.column_count(); ++c) {
+        out->column(left_width_ + c).CopyFrom(right.column(c), r, at);
+      }
+    }
+  }
+
+  JoinType type_;
+  PhysicalOperatorPtr left_, right_;
+  size_t left_width_;
+  std::vector<BoundExprPtr> left_keys_, right_keys_;
+  BoundExprPtr residual_;
+  bool built_ = false;
+  std::vector<DataChunk> right_chunks_;
+  std::vector<std::vector<bool>> right_matched_;
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> table_;
+  DataChunk left_chunk_;
+  std::vector<Vector> left_key_values_;
+  size_t left_row_ = 0;
+  bool left_done_ = false;
+  size_t unmatched_chunk_ = 0, unmatched_row_ = 0;
+};
+
+}  // namespace
+
+PhysicalOperatorPtr MakeHashJoinIfEquiJoin(const LogicalOperator& op, PhysicalOperatorPtr* left,
+                                           PhysicalOperatorPtr* right) {
+  if (!op.predicate) return nullptr;
+  size_t lw = (*left)->types().size();
+  std::vector<const BoundExpr*> conjuncts;
+  Conjuncts(*op.predicate, &conjuncts);
+  std::vector<BoundExprPtr> left_keys, right_keys, rest;
+  for (const BoundExpr* c : conjuncts) {
+    if (c->kind == BoundExpr::Kind::kFunction && c->function->name == "=" &&
+        c->children.size() == 2) {
+      int a = SideOf(*c->children[0], lw), b = SideOf(*c->children[1], lw);
+      if (a == -1 && b == 1) {
+        left_keys.push_back(c->children[0]->Clone());
+        right_keys.push_back(c->children[1]->Clone(-static_cast<int64_t>(lw)));
+        continue;
+      }
+      if (a == 1 && b == -1) {
+        left_keys.push_back(c->children[1]->Clone());
+        right_keys.push_back(c->children[0]->Clone(-static_cast<int64_t>(lw)));
+        continue;
+      }
+    }
+    rest.push_back(c->Clone());
+  }
+  if (left_keys.empty()) return nullptr;
+  BoundExprPtr residual;
+  if (rest.size() == 1) {
+    residual = std::move(rest[0]);
+  } else if (rest.size() > 1) {
+    residual = std::make_unique<BoundExpr>();
+    residual->kind = BoundExpr::Kind::kAnd;
+    residual->type = TypeId::kBoolean;
+    residual->children = std::move(rest);
+  }
+  return std::make_unique<HashJoinOp>(op, std::move(*left), std::move(*right), std::move(left_keys),
+                                      std::move(right_keys), std::move(residual));
+}
+
+}  // namespace omendb::sql
