@@ -45,8 +45,26 @@ Status RunStatement(const sql::ParsedStatement& parsed, StorageEngine& engine,
       return RunQuery(stmt, engine, sink);
     case BoundStatement::Kind::kInsert: {
       uint64_t n;
-      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, txn));
+      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, *stmt.table, engine, txn));
       return sink->OnComplete("INSERT 0 " + std::to_string(n));
+    }
+    case BoundStatement::Kind::kCreateTableAs: {
+      if (engine.catalog().FindTable(stmt.schema.name)) {
+        if (!stmt.if_not_exists) {
+          return Status(sqlstate::kDuplicateTable,
+                        "relation \"" + stmt.schema.name + "\" already exists");
+        }
+        sink->OnNotice(sqlstate::kDuplicateTable,
+                       "relation \"" + stmt.schema.name + "\" already exists, skipping");
+        return sink->OnComplete("CREATE TABLE AS");
+      }
+      const TableSchema* created;
+      OMEN_ASSIGN_OR_RETURN(created, txn->CreateTable(stmt.schema));
+      uint64_t n = 0;
+      if (stmt.with_data) {
+        OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, *created, engine, txn));
+      }
+      return sink->OnComplete("SELECT " + std::to_string(n));
     }
     case BoundStatement::Kind::kCreateTable: {
       if (stmt.if_not_exists && engine.catalog().FindTable(stmt.schema.name)) {

@@ -187,6 +187,7 @@ Result<BoundStatement> Binder::Bind(const ParsedStatement& stmt) {
     case ParsedStatement::Kind::kSelect: return BindSelect(*stmt.select);
     case ParsedStatement::Kind::kInsert: return BindInsert(*stmt.insert);
     case ParsedStatement::Kind::kCreateTable: return BindCreateTable(*stmt.create_table);
+    case ParsedStatement::Kind::kCreateTableAs: return BindCreateTableAs(*stmt.create_table_as);
     case ParsedStatement::Kind::kDropTable: {
       BoundStatement b;
       b.kind = BoundStatement::Kind::kDropTable;
@@ -887,6 +888,10 @@ Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
       targets.push_back(*idx);
     }
   }
+  if (insert.select) {
+    OMEN_RETURN_IF_ERROR(BindInsertQuery(insert, targets, &out));
+    return out;
+  }
   Restore<const char*> in_values(&clause_, "VALUES");
   for (const auto& row : insert.rows) {
     if (row.size() > targets.size()) {
@@ -916,6 +921,72 @@ Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
       if (!values[c]) values[c] = BoundExpr::Constant(Value::Null(t.columns[c].type));
     }
     out.rows.push_back(std::move(values));
+  }
+  return out;
+}
+
+Status Binder::BindInsertQuery(const ParsedInsert& insert, const std::vector<size_t>& targets,
+                               BoundStatement* out) {
+  BoundStatement query;
+  OMEN_ASSIGN_OR_RETURN(query, BindSelect(*insert.select));
+  size_t n = query.column_names.size();
+  if (n > targets.size()) {
+    return Status(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
+  }
+  if (n < targets.size() && !insert.columns.empty()) {
+    return Status(sqlstate::kSyntaxError, "INSERT has more target columns than expressions");
+  }
+  const TableSchema& t = *out->table;
+  auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
+  std::vector<BoundExprPtr> exprs(t.columns.size());
+  for (size_t i = 0; i < n; ++i) {
+    const ColumnDefinition& col = t.columns[targets[i]];
+    LogicalType from = query.plan->types[i];
+    if (!AssignmentCastAllowed(from, col.type)) {
+      return Status(sqlstate::kDatatypeMismatch,
+                    "column \"" + col.name + "\" is of type " + col.type.sql_name() +
+                        " but expression is of type " + from.sql_name(),
+                    "", "You will need to rewrite or cast the expression.");
+    }
+    OMEN_ASSIGN_OR_RETURN(exprs[targets[i]], AddCast(BoundExpr::Column(i, from), col.type));
+  }
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    if (!exprs[c]) exprs[c] = BoundExpr::Constant(Value::Null(t.columns[c].type));
+    proj->types.push_back(t.columns[c].type);
+    proj->expressions.push_back(std::move(exprs[c]));
+  }
+  proj->children.push_back(std::move(query.plan));
+  out->plan = std::move(proj);
+  return Status::OK();
+}
+
+Result<BoundStatement> Binder::BindCreateTableAs(const ParsedCreateTableAs& create) {
+  BoundStatement out;
+  OMEN_ASSIGN_OR_RETURN(out, BindSelect(*create.select));
+  out.kind = BoundStatement::Kind::kCreateTableAs;
+  out.if_not_exists = create.if_not_exists;
+  out.with_data = create.with_data;
+  if (create.column_names.size() > out.column_names.size()) {
+    return Status(sqlstate::kSyntaxError, "too many column names were specified");
+  }
+  TableSchema& s = out.schema;
+  s.name = create.name;
+  for (size_t i = 0; i < out.column_names.size(); ++i) {
+    std::string name = i < create.column_names.size() ? create.column_names[i] : out.column_names[i];
+    if (s.FindColumn(name)) {
+      return Status(sqlstate::kDuplicateColumn, "column \"" + name + "\" specified more than once");
+    }
+    s.columns.push_back({name, out.plan->types[i], false});
+  }
+  if (out.plan->types.size() > s.columns.size()) {
+    // Drop the hidden ORDER BY columns: the rows must be exactly the new table's columns.
+    auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
+    for (size_t i = 0; i < s.columns.size(); ++i) {
+      proj->types.push_back(s.columns[i].type);
+      proj->expressions.push_back(BoundExpr::Column(i, s.columns[i].type));
+    }
+    proj->children.push_back(std::move(out.plan));
+    out.plan = std::move(proj);
   }
   return out;
 }

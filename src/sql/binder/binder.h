@@ -42,6 +42,10 @@ class Binder {
   Result<LogicalOperatorPtr> BindFromItem(const ParsedFromItem& item, Scope* scope);
   Result<BoundStatement> BindInsert(const ParsedInsert& insert);
   Result<BoundStatement> BindCreateTable(const ParsedCreateTable& create);
+  Result<BoundStatement> BindCreateTableAs(const ParsedCreateTableAs& create);
+  // INSERT ... SELECT: a projection onto the table's columns over the query's plan.
+  Status BindInsertQuery(const ParsedInsert& insert, const std::vector<size_t>& targets,
+                         BoundStatement* out);
 
   Result<BoundExprPtr> BindExpr(const ParsedExpr& expr, const Scope& scope);
   Result<BoundExprPtr> BindColumnRef(const ParsedExpr& expr, const Scope& scope);

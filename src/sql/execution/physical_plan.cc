@@ -269,44 +269,68 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
   return InternalError("unknown logical operator");
 }
 
-Result<uint64_t> ExecuteInsert(const BoundStatement& insert, WriteTransaction* txn) {
-  const TableSchema& t = *insert.table;
-  std::vector<LogicalType> types = t.ColumnTypes();
-  DataChunk one;
-  one.SetSize(1);
-  uint64_t total = 0;
-  DataChunk batch(types);
-  auto flush = [&]() -> Status {
-    if (batch.size() == 0) return Status::OK();
-    OMEN_RETURN_IF_ERROR(txn->Insert(t.table_id, batch));
-    total += batch.size();
-    batch = DataChunk(types);
-    return Status::OK();
-  };
-  for (const auto& row : insert.rows) {
-    std::vector<Value> values;
-    for (size_t c = 0; c < row.size(); ++c) {
-      Vector v(types[c], 1);
-      OMEN_RETURN_IF_ERROR(Evaluate(*row[c], one, &v));
-      values.push_back(v.GetValue(0));
+namespace {
+
+Status CheckNotNull(const TableSchema& t, const DataChunk& rows) {
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    if (!t.columns[c].not_null) continue;
+    for (size_t r = 0; r < rows.size(); ++r) {
+      if (rows.column(c).IsValid(r)) continue;
+      std::string failing;
+      for (size_t i = 0; i < t.columns.size(); ++i) {
+        Value v = rows.GetValue(i, r);
+        failing += (i > 0 ? ", " : "") + (v.is_null() ? std::string("null") : v.ToString());
+      }
+      return Status(sqlstate::kNotNullViolation,
+                    "null value in column \"" + t.columns[c].name + "\" of relation \"" + t.name +
+                        "\" violates not-null constraint",
+                    "Failing row contains (" + failing + ").");
     }
-    for (size_t c = 0; c < values.size(); ++c) {
-      if (values[c].is_null() && t.columns[c].not_null) {
-        std::string failing;
-        for (size_t i = 0; i < values.size(); ++i) {
-          if (i > 0) failing += ", ";
-          failing += values[i].is_null() ? "null" : values[i].ToString();
-        }
-        return Status(sqlstate::kNotNullViolation,
-                      "null value in column \"" + t.columns[c].name + "\" of relation \"" +
-                          t.name + "\" violates not-null constraint",
-                      "Failing row contains (" + failing + ").");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<uint64_t> ExecuteInsert(const BoundStatement& insert, const TableSchema& t,
+                               const StorageEngine& engine, WriteTransaction* txn) {
+  std::vector<LogicalType> types = t.ColumnTypes();
+  std::vector<DataChunk> batches;
+  if (insert.plan) {
+    PhysicalOperatorPtr root;
+    OMEN_ASSIGN_OR_RETURN(root, CreatePhysicalPlan(*insert.plan, engine));
+    for (;;) {
+      DataChunk chunk = root->NewChunk();
+      bool more;
+      OMEN_ASSIGN_OR_RETURN(more, root->Next(&chunk));
+      if (!more) break;
+      batches.push_back(std::move(chunk));
+    }
+  } else {
+    DataChunk one;
+    one.SetSize(1);
+    DataChunk batch(types);
+    for (const auto& row : insert.rows) {
+      std::vector<Value> values;
+      for (size_t c = 0; c < row.size(); ++c) {
+        Vector v(types[c], 1);
+        OMEN_RETURN_IF_ERROR(Evaluate(*row[c], one, &v));
+        values.push_back(v.GetValue(0));
+      }
+      batch.AppendRow(values);
+      if (batch.size() == kVectorSize) {
+        batches.push_back(std::move(batch));
+        batch = DataChunk(types);
       }
     }
-    batch.AppendRow(values);
-    if (batch.size() == kVectorSize) OMEN_RETURN_IF_ERROR(flush());
+    if (batch.size() > 0) batches.push_back(std::move(batch));
   }
-  OMEN_RETURN_IF_ERROR(flush());
+  uint64_t total = 0;
+  for (const DataChunk& b : batches) {
+    OMEN_RETURN_IF_ERROR(CheckNotNull(t, b));
+    OMEN_RETURN_IF_ERROR(txn->Insert(t.table_id, b));
+    total += b.size();
+  }
   return total;
 }
 

@@ -12,8 +12,11 @@ namespace omendb::sql {
 Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
                                                const StorageEngine& engine);
 
-// Evaluates an INSERT's rows, checks NOT NULL (23502) and appends them in `txn` (23505 on a
-// duplicate key). Returns the number of rows inserted. Nothing is inserted on error.
-Result<uint64_t> ExecuteInsert(const BoundStatement& insert, WriteTransaction* txn);
+// Evaluates an INSERT's rows (VALUES, or its query, read in full before the first row is
+// written, so INSERT INTO t SELECT ... FROM t sees t as it was), checks NOT NULL (23502) and
+// appends them to `table` in `txn` (23505 on a duplicate key). Returns the rows inserted.
+// REQUIRES: the engine's exclusive lock is held.
+Result<uint64_t> ExecuteInsert(const BoundStatement& insert, const TableSchema& table,
+                               const StorageEngine& engine, WriteTransaction* txn);
 
 }  // namespace omendb::sql

@@ -95,11 +95,14 @@ struct ParsedSelect {
   ParsedExprPtr offset;
 };
 
+struct ParsedSelect;
+
 struct ParsedInsert {
   ParsedTableRef table;
   std::vector<std::string> columns;  // empty: all columns in order
   std::vector<int> column_locations;
-  std::vector<std::vector<ParsedExprPtr>> rows;
+  std::vector<std::vector<ParsedExprPtr>> rows;  // VALUES rows, or
+  std::unique_ptr<ParsedSelect> select;          // INSERT ... SELECT
 };
 
 struct ParsedColumnDef {
@@ -118,18 +121,28 @@ struct ParsedCreateTable {
   int primary_key_constraints = 0;       // how many PRIMARY KEY clauses were given
 };
 
+// CREATE TABLE name [(columns)] AS query [WITH [NO] DATA]
+struct ParsedCreateTableAs {
+  std::string name;
+  bool if_not_exists = false;
+  std::vector<std::string> column_names;  // optional renames of the query's columns
+  std::unique_ptr<ParsedSelect> select;
+  bool with_data = true;
+};
+
 struct ParsedDropTable {
   std::vector<std::string> names;
   bool if_exists = false;
 };
 
 struct ParsedStatement {
-  enum class Kind { kSelect, kInsert, kCreateTable, kDropTable };
+  enum class Kind { kSelect, kInsert, kCreateTable, kCreateTableAs, kDropTable };
   Kind kind;
   std::string text;  // this statement's source text
   std::unique_ptr<ParsedSelect> select;
   std::unique_ptr<ParsedInsert> insert;
   std::unique_ptr<ParsedCreateTable> create_table;
+  std::unique_ptr<ParsedCreateTableAs> create_table_as;
   std::unique_ptr<ParsedDropTable> drop_table;
 };
 

@@ -501,8 +501,10 @@ Result<std::unique_ptr<ParsedInsert>> TransformInsert(const pg_query::InsertStmt
   if (s.has_with_clause()) return Unsupported("WITH queries");
   if (!s.has_select_stmt()) return Unsupported("INSERT ... DEFAULT VALUES");
   const auto& sel = s.select_stmt().select_stmt();
-  if (sel.values_lists_size() == 0) return Unsupported("INSERT ... SELECT");
   auto out = std::make_unique<ParsedInsert>();
+  if (sel.values_lists_size() == 0) {
+    OMEN_ASSIGN_OR_RETURN(out->select, TransformSelect(sel));
+  }
   OMEN_ASSIGN_OR_RETURN(out->table, TransformRangeVar(s.relation()));
   for (const Node& c : s.cols()) {
     const auto& rt = c.res_target();
@@ -520,6 +522,22 @@ Result<std::unique_ptr<ParsedInsert>> TransformInsert(const pg_query::InsertStmt
     }
     out->rows.push_back(std::move(values));
   }
+  return out;
+}
+
+Result<std::unique_ptr<ParsedCreateTableAs>> TransformCreateAs(const pg_query::CreateTableAsStmt& s) {
+  if (s.objtype() != pg_query::OBJECT_TABLE) return Unsupported("CREATE MATERIALIZED VIEW");
+  if (!s.query().has_select_stmt()) return Unsupported("CREATE TABLE AS EXECUTE");
+  const auto& into = s.into();
+  if (into.rel().relpersistence() == "t") return Unsupported("temporary tables");
+  auto out = std::make_unique<ParsedCreateTableAs>();
+  ParsedTableRef ref;
+  OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(into.rel()));
+  out->name = ref.name;
+  out->if_not_exists = s.if_not_exists();
+  out->with_data = !into.skip_data();
+  for (const Node& c : into.col_names()) out->column_names.push_back(c.string().sval());
+  OMEN_ASSIGN_OR_RETURN(out->select, TransformSelect(s.query().select_stmt()));
   return out;
 }
 
@@ -608,7 +626,6 @@ const char* StatementName(const Node& n) {
     case Node::kAlterTableStmt: return "ALTER TABLE";
     case Node::kViewStmt: return "CREATE VIEW";
     case Node::kTruncateStmt: return "TRUNCATE";
-    case Node::kCreateTableAsStmt: return "CREATE TABLE AS";
     case Node::kCreateSchemaStmt: return "CREATE SCHEMA";
     case Node::kCreateSeqStmt: return "CREATE SEQUENCE";
     case Node::kPrepareStmt: return "PREPARE";
@@ -633,6 +650,12 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
     case Node::kCreateStmt: {
       st.kind = ParsedStatement::Kind::kCreateTable;
       OMEN_ASSIGN_OR_RETURN(st.create_table, TransformCreate(n.create_stmt()));
+      return st;
+    }
+    case Node::kCreateTableAsStmt: {
+      if (n.create_table_as_stmt().is_select_into()) return Unsupported("SELECT INTO");
+      st.kind = ParsedStatement::Kind::kCreateTableAs;
+      OMEN_ASSIGN_OR_RETURN(st.create_table_as, TransformCreateAs(n.create_table_as_stmt()));
       return st;
     }
     case Node::kDropStmt: {

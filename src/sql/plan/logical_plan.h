@@ -74,21 +74,24 @@ using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
 
 // A bound statement, ready for optimization and execution.
 struct BoundStatement {
-  enum class Kind { kQuery, kInsert, kCreateTable, kDropTable };
+  enum class Kind { kQuery, kInsert, kCreateTable, kCreateTableAs, kDropTable };
   Kind kind;
 
   // kQuery: the plan and its visible output columns (a prefix of the plan's columns).
+  // kInsert from a query: a plan producing exactly the table's columns, cast to their types.
+  // kCreateTableAs: the query whose rows fill the new table.
   LogicalOperatorPtr plan;
   std::vector<std::string> column_names;
 
   // kInsert: for each table column, the row expressions' value or NULL; constants already
-  // cast to the column types.
+  // cast to the column types (empty when `plan` supplies the rows).
   const TableSchema* table = nullptr;
   std::vector<std::vector<BoundExprPtr>> rows;  // [row][table column]
 
-  // kCreateTable
+  // kCreateTable, kCreateTableAs
   TableSchema schema;
   bool if_not_exists = false;
+  bool with_data = true;  // kCreateTableAs: false for WITH NO DATA
   // kDropTable
   std::vector<std::string> drop_names;
   bool if_exists = false;
