@@ -48,6 +48,16 @@ Status RunStatement(const sql::ParsedStatement& parsed, StorageEngine& engine,
       OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, *stmt.table, engine, txn));
       return sink->OnComplete("INSERT 0 " + std::to_string(n));
     }
+    case BoundStatement::Kind::kUpdate: {
+      uint64_t n;
+      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteUpdate(stmt, engine, txn));
+      return sink->OnComplete("UPDATE " + std::to_string(n));
+    }
+    case BoundStatement::Kind::kDelete: {
+      uint64_t n;
+      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteDelete(stmt, engine, txn));
+      return sink->OnComplete("DELETE " + std::to_string(n));
+    }
     case BoundStatement::Kind::kCreateTableAs: {
       if (engine.catalog().FindTable(stmt.schema.name)) {
         if (!stmt.if_not_exists) {

@@ -18,7 +18,7 @@ constexpr char kWalFile[] = "wal.log";
 constexpr char kLockFile[] = "LOCK";
 
 // Operations inside a kCommit WAL record (see docs/formats/wal.md).
-enum class Op : uint8_t { kCreateTable = 1, kDropTable = 2, kInsert = 3 };
+enum class Op : uint8_t { kCreateTable = 1, kDropTable = 2, kInsert = 3, kDelete = 4 };
 
 }  // namespace
 
@@ -116,6 +116,18 @@ Status StorageEngine::ApplyCommit(std::string_view payload) {
         }
         break;
       }
+      case Op::kDelete: {
+        uint64_t table_id, n;
+        if (!in.GetVarint64(&table_id) || !in.GetVarint64(&n)) return bad();
+        auto it = tables_.find(table_id);
+        if (it == tables_.end() || n > in.remaining()) return bad();
+        std::vector<uint64_t> ids(n);
+        for (uint64_t& id : ids) {
+          if (!in.GetVarint64(&id) || !it->second->IsLive(id)) return bad();
+        }
+        it->second->Delete(ids);
+        break;
+      }
       default:
         return bad();
     }
@@ -151,7 +163,7 @@ Result<const TableSchema*> WriteTransaction::CreateTable(TableSchema schema) {
   std::string enc;
   created->EncodeTo(&enc);
   PutLengthPrefixed(&payload_, enc);
-  undo_.push_back({Undo::kCreate, created->name, created->table_id, 0, nullptr});
+  undo_.push_back({Undo::kCreate, created->name, created->table_id, 0, nullptr, {}});
   return created;
 }
 
@@ -160,7 +172,7 @@ Status WriteTransaction::DropTable(const std::string& name) {
   TableSchema dropped;
   OMEN_ASSIGN_OR_RETURN(dropped, engine_->catalog_.DropTable(name));
   auto it = engine_->tables_.find(dropped.table_id);
-  Undo u{Undo::kDrop, name, dropped.table_id, 0, std::move(it->second)};
+  Undo u{Undo::kDrop, name, dropped.table_id, 0, std::move(it->second), {}};
   engine_->tables_.erase(it);
   undo_.push_back(std::move(u));
   payload_.push_back(static_cast<char>(Op::kDropTable));
@@ -174,12 +186,30 @@ Status WriteTransaction::Insert(uint64_t table_id, const DataChunk& rows) {
   if (it == engine_->tables_.end()) return InternalError("insert into unknown table id");
   TableData* table = it->second.get();
   OMEN_RETURN_IF_ERROR(table->CheckUnique(rows));
-  undo_.push_back({Undo::kInsert, table->schema().name, table_id, table->row_count(), nullptr});
+  undo_.push_back(
+      {Undo::kInsert, table->schema().name, table_id, table->row_count(), nullptr, {}});
   table->Append(rows);
   payload_.push_back(static_cast<char>(Op::kInsert));
   PutVarint64(&payload_, table_id);
   PutVarint64(&payload_, rows.size());
   for (size_t r = 0; r < rows.size(); ++r) EncodeRow(rows, r, &payload_);
+  return Status::OK();
+}
+
+Status WriteTransaction::Delete(uint64_t table_id, const std::vector<uint64_t>& row_ids) {
+  if (!engine_->write_failure_.ok()) return engine_->WritesRefused();
+  auto it = engine_->tables_.find(table_id);
+  if (it == engine_->tables_.end()) return InternalError("delete from unknown table id");
+  TableData* table = it->second.get();
+  for (uint64_t id : row_ids) {
+    if (!table->IsLive(id)) return InternalError("delete of a row that is not live");
+  }
+  table->Delete(row_ids);
+  undo_.push_back({Undo::kDelete, table->schema().name, table_id, 0, nullptr, row_ids});
+  payload_.push_back(static_cast<char>(Op::kDelete));
+  PutVarint64(&payload_, table_id);
+  PutVarint64(&payload_, row_ids.size());
+  for (uint64_t id : row_ids) PutVarint64(&payload_, id);
   return Status::OK();
 }
 
@@ -218,6 +248,9 @@ void WriteTransaction::Rollback() {
       }
       case Undo::kInsert:
         engine_->tables_[it->table_id]->TruncateTo(it->old_row_count);
+        break;
+      case Undo::kDelete:
+        engine_->tables_[it->table_id]->Undelete(it->row_ids);
         break;
     }
   }

@@ -79,6 +79,9 @@ class WriteTransaction {
   // Appends rows to the table. Errors 23505 on a duplicate primary key (nothing appended).
   // REQUIRES: rows match the table's column types; NOT NULL already checked by the caller.
   Status Insert(uint64_t table_id, const DataChunk& rows);
+  // Deletes the rows with these ids (from a scan with ScanSpec::with_row_ids). Errors XX000
+  // if one is not a live row of the table.
+  Status Delete(uint64_t table_id, const std::vector<uint64_t>& row_ids);
 
   // Makes the transaction durable. On error nothing of it survives (it is rolled back) and the
   // engine refuses further writes if the WAL failed.
@@ -90,11 +93,12 @@ class WriteTransaction {
   explicit WriteTransaction(StorageEngine* engine) : engine_(engine) {}
 
   struct Undo {
-    enum Kind { kCreate, kDrop, kInsert } kind;
+    enum Kind { kCreate, kDrop, kInsert, kDelete } kind;
     std::string table_name;
     uint64_t table_id = 0;
     uint64_t old_row_count = 0;
     std::unique_ptr<TableData> dropped;
+    std::vector<uint64_t> row_ids;  // kDelete
   };
 
   StorageEngine* engine_;

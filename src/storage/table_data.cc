@@ -54,6 +54,7 @@ void TableData::Append(const DataChunk& rows) {
     }
     chunks_.back().AppendRowFrom(rows, r);
     if (!schema_.primary_key.empty()) pk_index_.emplace(KeyOf(rows, r), row_count_);
+    deleted_.push_back(0);
     ++row_count_;
   }
 }
@@ -66,7 +67,26 @@ void TableData::TruncateTo(uint64_t rows) {
   size_t keep_chunks = (rows + kVectorSize - 1) / kVectorSize;
   chunks_.resize(keep_chunks);
   if (rows % kVectorSize != 0) chunks_.back().SetSize(rows % kVectorSize);
+  deleted_.resize(rows);
   row_count_ = rows;
+}
+
+void TableData::Delete(const std::vector<uint64_t>& row_ids) {
+  for (uint64_t id : row_ids) {
+    deleted_[id] = 1;
+    if (!schema_.primary_key.empty()) {
+      pk_index_.erase(KeyOf(chunks_[id / kVectorSize], id % kVectorSize));
+    }
+  }
+}
+
+void TableData::Undelete(const std::vector<uint64_t>& row_ids) {
+  for (uint64_t id : row_ids) {
+    deleted_[id] = 0;
+    if (!schema_.primary_key.empty()) {
+      pk_index_.emplace(KeyOf(chunks_[id / kVectorSize], id % kVectorSize), id);
+    }
+  }
 }
 
 void TableData::GatherRow(uint64_t row_id, const std::vector<size_t>& column_ids,
@@ -75,6 +95,9 @@ void TableData::GatherRow(uint64_t row_id, const std::vector<size_t>& column_ids
   size_t offset = row_id % kVectorSize;
   for (size_t i = 0; i < column_ids.size(); ++i) {
     out->column(i).AppendFrom(src.column(column_ids[i]), offset);
+  }
+  if (out->column_count() > column_ids.size()) {
+    out->column(column_ids.size()).Append(Value::BigInt(static_cast<int64_t>(row_id)));
   }
 }
 
@@ -90,20 +113,21 @@ class FullScanner final : public TableScanner {
 
   Result<bool> Next(DataChunk* out) override {
     ResetChunk(out);
-    size_t n = 0;
-    while (n == 0) {
+    for (;;) {
       if (chunk_ >= table_->chunks_.size() || produced_ >= spec_.limit) return false;
-      const DataChunk& src = table_->chunks_[chunk_++];
-      n = static_cast<size_t>(std::min<uint64_t>(src.size(), spec_.limit - produced_));
-      for (size_t r = 0; r < n; ++r) {
-        for (size_t i = 0; i < spec_.column_ids.size(); ++i) {
-          out->column(i).AppendFrom(src.column(spec_.column_ids[i]), r);
-        }
+      const DataChunk& src = table_->chunks_[chunk_];
+      uint64_t base = chunk_ * kVectorSize;
+      ++chunk_;
+      size_t n = 0;
+      for (size_t r = 0; r < src.size() && produced_ < spec_.limit; ++r) {
+        if (table_->deleted_[base + r]) continue;
+        table_->GatherRow(base + r, spec_.column_ids, out);
+        ++produced_;
+        ++n;
       }
+      out->SetSize(n);
+      if (n > 0) return true;
     }
-    out->SetSize(n);
-    produced_ += n;
-    return true;
   }
 
  private:

@@ -1,8 +1,9 @@
 // TableData: the rows of one table and its primary-key index.
 //
 // This is the foundation's simple store (issue 2): rows appended into columnar chunks of
-// kVectorSize, an ordered map from primary key to row id, no updates or deletes. The storage
-// issue replaces it with main segments (learned index) + MVCC delta behind the same scan API.
+// kVectorSize under increasing row ids, an ordered map from primary key to row id, deletion
+// flags (an update is a delete plus an insert). The storage issue replaces it with main
+// segments (learned index) + MVCC delta behind the same scan API.
 // Not thread-safe: the storage engine's lock serialises writers against readers.
 #pragma once
 
@@ -34,6 +35,8 @@ struct ScanSpec {
   KeyBound lower, upper;
   // Upper limit on rows produced (LIMIT pushed down); stops the scan early.
   uint64_t limit = UINT64_MAX;
+  // Appends a bigint column holding each row's id (for UPDATE and DELETE).
+  bool with_row_ids = false;
 };
 
 // Produces the rows of a scan batch by batch.
@@ -50,7 +53,9 @@ class TableData {
   explicit TableData(TableSchema schema) : schema_(std::move(schema)) {}
 
   const TableSchema& schema() const { return schema_; }
+  // Row ids issued so far (live and deleted rows).
   uint64_t row_count() const { return row_count_; }
+  bool IsLive(uint64_t row_id) const { return row_id < row_count_ && !deleted_[row_id]; }
 
   // Errors 23505 (with PostgreSQL's message and "Key (...)=(...) already exists." detail) if a
   // row's primary key is already present or repeats within `rows`.
@@ -59,6 +64,10 @@ class TableData {
   void Append(const DataChunk& rows);
   // Removes every row from row id `rows` on (undo of appends).
   void TruncateTo(uint64_t rows);
+  // Deletes rows: they leave scans and the key index. REQUIRES: each id IsLive, no repeats.
+  void Delete(const std::vector<uint64_t>& row_ids);
+  // Undoes Delete of the same ids.
+  void Undelete(const std::vector<uint64_t>& row_ids);
 
   // REQUIRES: the table is not modified while the scanner is alive.
   std::unique_ptr<TableScanner> Scan(const ScanSpec& spec) const;
@@ -76,6 +85,7 @@ class TableData {
 
   TableSchema schema_;
   std::vector<DataChunk> chunks_;
+  std::vector<uint8_t> deleted_;  // per row id
   uint64_t row_count_ = 0;
   std::map<std::vector<Value>, uint64_t, KeyLess> pk_index_;
 };

@@ -91,3 +91,32 @@ TEST(TableDataTest, TruncateUndoesAppend) {
 
 }  // namespace
 }  // namespace omendb
+
+namespace omendb {
+namespace {
+
+TEST(TableDataTest, DeletedRowsLeaveScansAndTheKeyIndex) {
+  TableData t(KeyValue());
+  t.Append(Rows({1, 2, 3, 4}));
+  t.Delete({1, 2});  // keys 2 and 3
+  EXPECT_FALSE(t.IsLive(1));
+  EXPECT_TRUE(t.IsLive(3));
+  ScanSpec full;
+  full.column_ids = {0};
+  full.with_row_ids = true;
+  auto scan = t.Scan(full);
+  DataChunk chunk({TypeId::kBigInt, TypeId::kBigInt});
+  ASSERT_TRUE(*scan->Next(&chunk));
+  ASSERT_EQ(chunk.size(), 2u);
+  EXPECT_EQ(chunk.GetValue(0, 1), Value::BigInt(4));
+  EXPECT_EQ(chunk.GetValue(1, 1), Value::BigInt(3));  // the row id
+  EXPECT_EQ(Keys(t, Range(1, true, 4, true)), (std::vector<int64_t>{1, 4}));
+  // A deleted key may be inserted again; undoing the delete restores the index.
+  EXPECT_TRUE(t.CheckUnique(Rows({2})).ok());
+  t.Undelete({1, 2});
+  EXPECT_EQ(Keys(t, Range(1, true, 4, true)), (std::vector<int64_t>{1, 2, 3, 4}));
+  EXPECT_EQ(t.CheckUnique(Rows({3})).sqlstate(), "23505");
+}
+
+}  // namespace
+}  // namespace omendb

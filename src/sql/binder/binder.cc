@@ -188,6 +188,8 @@ Result<BoundStatement> Binder::Bind(const ParsedStatement& stmt) {
     case ParsedStatement::Kind::kInsert: return BindInsert(*stmt.insert);
     case ParsedStatement::Kind::kCreateTable: return BindCreateTable(*stmt.create_table);
     case ParsedStatement::Kind::kCreateTableAs: return BindCreateTableAs(*stmt.create_table_as);
+    case ParsedStatement::Kind::kUpdate: return BindUpdate(*stmt.update);
+    case ParsedStatement::Kind::kDelete: return BindDelete(*stmt.del);
     case ParsedStatement::Kind::kDropTable: {
       BoundStatement b;
       b.kind = BoundStatement::Kind::kDropTable;
@@ -958,6 +960,91 @@ Status Binder::BindInsertQuery(const ParsedInsert& insert, const std::vector<siz
   proj->children.push_back(std::move(query.plan));
   out->plan = std::move(proj);
   return Status::OK();
+}
+
+Result<LogicalOperatorPtr> Binder::BindTargetRows(const ParsedTableRef& table,
+                                                  const ParsedExpr* where, Scope* scope,
+                                                  BoundStatement* out) {
+  ParsedFromItem item;
+  item.kind = ParsedFromItem::Kind::kTable;
+  item.table = table;
+  LogicalOperatorPtr plan;
+  OMEN_ASSIGN_OR_RETURN(plan, BindFromItem(item, scope));
+  out->table = plan->table;
+  plan->with_row_ids = true;
+  plan->types.push_back(TypeId::kBigInt);
+  if (where != nullptr) {
+    Restore<const char*> in_where(&clause_, "WHERE");
+    auto filter = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kFilter);
+    OMEN_ASSIGN_OR_RETURN(filter->predicate, BindCondition(*where, *scope, "WHERE"));
+    filter->types = plan->types;
+    filter->children.push_back(std::move(plan));
+    plan = std::move(filter);
+  }
+  return plan;
+}
+
+Result<BoundStatement> Binder::BindUpdate(const ParsedUpdate& update) {
+  BoundStatement out;
+  out.kind = BoundStatement::Kind::kUpdate;
+  Scope scope;
+  LogicalOperatorPtr rows;
+  OMEN_ASSIGN_OR_RETURN(rows, BindTargetRows(update.table, update.where.get(), &scope, &out));
+  const TableSchema& t = *out.table;
+  std::vector<BoundExprPtr> values(t.columns.size());
+  Restore<const char*> in_update(&clause_, "UPDATE");
+  for (size_t i = 0; i < update.columns.size(); ++i) {
+    const std::string& name = update.columns[i];
+    auto idx = t.FindColumn(name);
+    if (!idx) {
+      return WithPos(Status(sqlstate::kUndefinedColumn, "column \"" + name + "\" of relation \"" +
+                                                            t.name + "\" does not exist"),
+                     update.column_locations[i]);
+    }
+    if (values[*idx]) {
+      return WithPos(Status(sqlstate::kSyntaxError, "multiple assignments to same column \"" +
+                                                        name + "\""),
+                     update.column_locations[i]);
+    }
+    BoundExprPtr b;
+    OMEN_ASSIGN_OR_RETURN(b, BindExpr(*update.values[i], scope));
+    const ColumnDefinition& col = t.columns[*idx];
+    if (!AssignmentCastAllowed(b->type, col.type)) {
+      return WithPos(Status(sqlstate::kDatatypeMismatch,
+                            "column \"" + col.name + "\" is of type " + col.type.sql_name() +
+                                " but expression is of type " + b->type.sql_name(),
+                            "", "You will need to rewrite or cast the expression."),
+                     update.values[i]->location);
+    }
+    Result<BoundExprPtr> cast = AddCast(std::move(b), col.type);
+    if (!cast.ok()) return WithPos(cast.status(), update.values[i]->location);
+    values[*idx] = std::move(cast).value();
+  }
+  auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    if (!values[c]) values[c] = BoundExpr::Column(c, t.columns[c].type);
+    proj->types.push_back(t.columns[c].type);
+    proj->expressions.push_back(std::move(values[c]));
+  }
+  proj->types.push_back(TypeId::kBigInt);
+  proj->expressions.push_back(BoundExpr::Column(t.columns.size(), TypeId::kBigInt));
+  proj->children.push_back(std::move(rows));
+  out.plan = std::move(proj);
+  return out;
+}
+
+Result<BoundStatement> Binder::BindDelete(const ParsedDelete& del) {
+  BoundStatement out;
+  out.kind = BoundStatement::Kind::kDelete;
+  Scope scope;
+  LogicalOperatorPtr rows;
+  OMEN_ASSIGN_OR_RETURN(rows, BindTargetRows(del.table, del.where.get(), &scope, &out));
+  auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
+  proj->types.push_back(TypeId::kBigInt);
+  proj->expressions.push_back(BoundExpr::Column(out.table->columns.size(), TypeId::kBigInt));
+  proj->children.push_back(std::move(rows));
+  out.plan = std::move(proj);
+  return out;
 }
 
 Result<BoundStatement> Binder::BindCreateTableAs(const ParsedCreateTableAs& create) {

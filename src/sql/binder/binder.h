@@ -43,6 +43,11 @@ class Binder {
   Result<BoundStatement> BindInsert(const ParsedInsert& insert);
   Result<BoundStatement> BindCreateTable(const ParsedCreateTable& create);
   Result<BoundStatement> BindCreateTableAs(const ParsedCreateTableAs& create);
+  Result<BoundStatement> BindUpdate(const ParsedUpdate& update);
+  Result<BoundStatement> BindDelete(const ParsedDelete& del);
+  // The scan (with row ids) and WHERE filter that UPDATE and DELETE start from.
+  Result<LogicalOperatorPtr> BindTargetRows(const ParsedTableRef& table, const ParsedExpr* where,
+                                            Scope* scope, BoundStatement* out);
   // INSERT ... SELECT: a projection onto the table's columns over the query's plan.
   Status BindInsertQuery(const ParsedInsert& insert, const std::vector<size_t>& targets,
                          BoundStatement* out);

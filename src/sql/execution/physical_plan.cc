@@ -238,6 +238,7 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
       ScanSpec spec;
       spec.column_ids = plan.column_ids;
       spec.limit = plan.scan_limit;
+      spec.with_row_ids = plan.with_row_ids;
       if (plan.use_key_range) {
         spec.use_key_range = true;
         spec.lower = {plan.key_range.lower, plan.key_range.lower_inclusive};
@@ -332,6 +333,62 @@ Result<uint64_t> ExecuteInsert(const BoundStatement& insert, const TableSchema& 
     total += b.size();
   }
   return total;
+}
+
+namespace {
+
+Result<std::vector<DataChunk>> RunToCompletion(const LogicalOperator& plan,
+                                               const StorageEngine& engine) {
+  PhysicalOperatorPtr root;
+  OMEN_ASSIGN_OR_RETURN(root, CreatePhysicalPlan(plan, engine));
+  std::vector<DataChunk> out;
+  for (;;) {
+    DataChunk chunk = root->NewChunk();
+    bool more;
+    OMEN_ASSIGN_OR_RETURN(more, root->Next(&chunk));
+    if (!more) break;
+    out.push_back(std::move(chunk));
+  }
+  return out;
+}
+
+std::vector<uint64_t> RowIds(const std::vector<DataChunk>& chunks, size_t column) {
+  std::vector<uint64_t> ids;
+  for (const DataChunk& c : chunks) {
+    for (size_t r = 0; r < c.size(); ++r) {
+      ids.push_back(static_cast<uint64_t>(c.column(column).Data<int64_t>()[r]));
+    }
+  }
+  return ids;
+}
+
+}  // namespace
+
+Result<uint64_t> ExecuteUpdate(const BoundStatement& update, const StorageEngine& engine,
+                               WriteTransaction* txn) {
+  const TableSchema& t = *update.table;
+  std::vector<DataChunk> chunks;
+  OMEN_ASSIGN_OR_RETURN(chunks, RunToCompletion(*update.plan, engine));
+  std::vector<uint64_t> ids = RowIds(chunks, t.columns.size());
+  OMEN_RETURN_IF_ERROR(txn->Delete(t.table_id, ids));
+  std::vector<LogicalType> types = t.ColumnTypes();
+  for (const DataChunk& c : chunks) {
+    DataChunk rows(types, c.size());
+    for (size_t col = 0; col < types.size(); ++col) rows.column(col) = c.column(col);
+    rows.SetSize(c.size());
+    OMEN_RETURN_IF_ERROR(CheckNotNull(t, rows));
+    OMEN_RETURN_IF_ERROR(txn->Insert(t.table_id, rows));
+  }
+  return ids.size();
+}
+
+Result<uint64_t> ExecuteDelete(const BoundStatement& del, const StorageEngine& engine,
+                               WriteTransaction* txn) {
+  std::vector<DataChunk> chunks;
+  OMEN_ASSIGN_OR_RETURN(chunks, RunToCompletion(*del.plan, engine));
+  std::vector<uint64_t> ids = RowIds(chunks, 0);
+  OMEN_RETURN_IF_ERROR(txn->Delete(del.table->table_id, ids));
+  return ids.size();
 }
 
 }  // namespace omendb::sql

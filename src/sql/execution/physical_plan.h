@@ -19,4 +19,13 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
 Result<uint64_t> ExecuteInsert(const BoundStatement& insert, const TableSchema& table,
                                const StorageEngine& engine, WriteTransaction* txn);
 
+// Runs an UPDATE: reads every target row first, then deletes the old versions and inserts the
+// new ones (NOT NULL 23502, primary key 23505 checked). Returns the rows updated.
+Result<uint64_t> ExecuteUpdate(const BoundStatement& update, const StorageEngine& engine,
+                               WriteTransaction* txn);
+
+// Runs a DELETE; returns the rows deleted.
+Result<uint64_t> ExecuteDelete(const BoundStatement& del, const StorageEngine& engine,
+                               WriteTransaction* txn);
+
 }  // namespace omendb::sql

@@ -121,6 +121,21 @@ struct ParsedCreateTable {
   int primary_key_constraints = 0;       // how many PRIMARY KEY clauses were given
 };
 
+// UPDATE table SET column = expr, ... [WHERE condition]
+struct ParsedUpdate {
+  ParsedTableRef table;
+  std::vector<std::string> columns;
+  std::vector<int> column_locations;
+  std::vector<ParsedExprPtr> values;
+  ParsedExprPtr where;
+};
+
+// DELETE FROM table [WHERE condition]
+struct ParsedDelete {
+  ParsedTableRef table;
+  ParsedExprPtr where;
+};
+
 // CREATE TABLE name [(columns)] AS query [WITH [NO] DATA]
 struct ParsedCreateTableAs {
   std::string name;
@@ -136,11 +151,13 @@ struct ParsedDropTable {
 };
 
 struct ParsedStatement {
-  enum class Kind { kSelect, kInsert, kCreateTable, kCreateTableAs, kDropTable };
+  enum class Kind { kSelect, kInsert, kUpdate, kDelete, kCreateTable, kCreateTableAs, kDropTable };
   Kind kind;
   std::string text;  // this statement's source text
   std::unique_ptr<ParsedSelect> select;
   std::unique_ptr<ParsedInsert> insert;
+  std::unique_ptr<ParsedUpdate> update;
+  std::unique_ptr<ParsedDelete> del;
   std::unique_ptr<ParsedCreateTable> create_table;
   std::unique_ptr<ParsedCreateTableAs> create_table_as;
   std::unique_ptr<ParsedDropTable> drop_table;

@@ -525,6 +525,41 @@ Result<std::unique_ptr<ParsedInsert>> TransformInsert(const pg_query::InsertStmt
   return out;
 }
 
+Result<std::unique_ptr<ParsedUpdate>> TransformUpdate(const pg_query::UpdateStmt& s) {
+  if (s.from_clause_size() > 0) return Unsupported("UPDATE ... FROM");
+  if (s.returning_list_size() > 0) return Unsupported("RETURNING");
+  if (s.has_with_clause()) return Unsupported("WITH queries");
+  auto out = std::make_unique<ParsedUpdate>();
+  OMEN_ASSIGN_OR_RETURN(out->table, TransformRangeVar(s.relation()));
+  for (const Node& t : s.target_list()) {
+    const auto& rt = t.res_target();
+    if (rt.indirection_size() > 0) return Unsupported("subscripted UPDATE targets", rt.location());
+    if (rt.val().has_multi_assign_ref()) return Unsupported("multiple-column UPDATE", rt.location());
+    if (rt.val().has_set_to_default()) return Unsupported("DEFAULT in UPDATE", rt.location());
+    ParsedExprPtr v;
+    OMEN_ASSIGN_OR_RETURN(v, TransformExpr(rt.val()));
+    out->columns.push_back(rt.name());
+    out->column_locations.push_back(rt.location());
+    out->values.push_back(std::move(v));
+  }
+  if (s.has_where_clause()) {
+    OMEN_ASSIGN_OR_RETURN(out->where, TransformExpr(s.where_clause()));
+  }
+  return out;
+}
+
+Result<std::unique_ptr<ParsedDelete>> TransformDelete(const pg_query::DeleteStmt& s) {
+  if (s.using_clause_size() > 0) return Unsupported("DELETE ... USING");
+  if (s.returning_list_size() > 0) return Unsupported("RETURNING");
+  if (s.has_with_clause()) return Unsupported("WITH queries");
+  auto out = std::make_unique<ParsedDelete>();
+  OMEN_ASSIGN_OR_RETURN(out->table, TransformRangeVar(s.relation()));
+  if (s.has_where_clause()) {
+    OMEN_ASSIGN_OR_RETURN(out->where, TransformExpr(s.where_clause()));
+  }
+  return out;
+}
+
 Result<std::unique_ptr<ParsedCreateTableAs>> TransformCreateAs(const pg_query::CreateTableAsStmt& s) {
   if (s.objtype() != pg_query::OBJECT_TABLE) return Unsupported("CREATE MATERIALIZED VIEW");
   if (!s.query().has_select_stmt()) return Unsupported("CREATE TABLE AS EXECUTE");
@@ -615,8 +650,6 @@ Result<std::unique_ptr<ParsedDropTable>> TransformDrop(const pg_query::DropStmt&
 
 const char* StatementName(const Node& n) {
   switch (n.node_case()) {
-    case Node::kUpdateStmt: return "UPDATE";
-    case Node::kDeleteStmt: return "DELETE";
     case Node::kTransactionStmt: return "transaction control statements (BEGIN/COMMIT/ROLLBACK)";
     case Node::kVariableSetStmt: return "SET";
     case Node::kVariableShowStmt: return "SHOW";
@@ -650,6 +683,16 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
     case Node::kCreateStmt: {
       st.kind = ParsedStatement::Kind::kCreateTable;
       OMEN_ASSIGN_OR_RETURN(st.create_table, TransformCreate(n.create_stmt()));
+      return st;
+    }
+    case Node::kUpdateStmt: {
+      st.kind = ParsedStatement::Kind::kUpdate;
+      OMEN_ASSIGN_OR_RETURN(st.update, TransformUpdate(n.update_stmt()));
+      return st;
+    }
+    case Node::kDeleteStmt: {
+      st.kind = ParsedStatement::Kind::kDelete;
+      OMEN_ASSIGN_OR_RETURN(st.del, TransformDelete(n.delete_stmt()));
       return st;
     }
     case Node::kCreateTableAsStmt: {

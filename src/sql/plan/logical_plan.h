@@ -50,6 +50,7 @@ struct LogicalOperator {
   bool use_key_range = false;
   KeyRange key_range;
   uint64_t scan_limit = UINT64_MAX;  // rows the scan may stop after (LIMIT pushdown)
+  bool with_row_ids = false;         // one more output column: the row id (bigint)
 
   // kJoin: pairs of rows (left columns, then right columns) for which `predicate` is true
   // (every pair if it is null); outer joins add unmatched rows with NULLs for the other side.
@@ -74,11 +75,13 @@ using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
 
 // A bound statement, ready for optimization and execution.
 struct BoundStatement {
-  enum class Kind { kQuery, kInsert, kCreateTable, kCreateTableAs, kDropTable };
+  enum class Kind { kQuery, kInsert, kUpdate, kDelete, kCreateTable, kCreateTableAs, kDropTable };
   Kind kind;
 
   // kQuery: the plan and its visible output columns (a prefix of the plan's columns).
   // kInsert from a query: a plan producing exactly the table's columns, cast to their types.
+  // kUpdate: a plan producing the updated rows (all table columns) plus their row id.
+  // kDelete: a plan producing the row ids of the rows to delete.
   // kCreateTableAs: the query whose rows fill the new table.
   LogicalOperatorPtr plan;
   std::vector<std::string> column_names;
