@@ -7,6 +7,7 @@
 #include "sql/binder/binder.h"
 #include "sql/execution/physical_plan.h"
 #include "sql/optimizer/optimizer.h"
+#include "sql/plan/explain.h"
 #include "sql/parser/parser.h"
 
 namespace omendb {
@@ -47,6 +48,15 @@ Status RunStatement(const sql::ParsedStatement& parsed, StorageEngine& engine,
       uint64_t n;
       OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, *stmt.table, engine, txn));
       return sink->OnComplete("INSERT 0 " + std::to_string(n));
+    }
+    case BoundStatement::Kind::kExplain: {
+      OMEN_RETURN_IF_ERROR(sink->OnColumns({{"QUERY PLAN", TypeId::kText}}));
+      DataChunk lines({TypeId::kText});
+      for (const std::string& line : sql::ExplainPlan(*stmt.explained->plan)) {
+        lines.AppendRow({Value::Text(line)});
+      }
+      OMEN_RETURN_IF_ERROR(sink->OnChunk(lines, 1));
+      return sink->OnComplete("EXPLAIN");
     }
     case BoundStatement::Kind::kUpdate: {
       uint64_t n;
@@ -124,7 +134,8 @@ Status Session::Execute(std::string_view sql_text, ResultSink* sink) {
   }
   bool read_only = true;
   for (const auto& s : statements) {
-    read_only = read_only && s.kind == sql::ParsedStatement::Kind::kSelect;
+    read_only = read_only && (s.kind == sql::ParsedStatement::Kind::kSelect ||
+                              s.kind == sql::ParsedStatement::Kind::kExplain);
   }
   StorageEngine& engine = db_->storage();
   if (read_only) {

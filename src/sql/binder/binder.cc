@@ -155,6 +155,7 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
     scope->tables.push_back({*table, name, scope->width()});
     auto get = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kGet);
     get->table = *table;
+    get->alias = name;
     for (size_t i = 0; i < (*table)->columns.size(); ++i) {
       get->column_ids.push_back(i);
       get->types.push_back((*table)->columns[i].type);
@@ -189,6 +190,17 @@ Result<BoundStatement> Binder::Bind(const ParsedStatement& stmt) {
     case ParsedStatement::Kind::kCreateTable: return BindCreateTable(*stmt.create_table);
     case ParsedStatement::Kind::kCreateTableAs: return BindCreateTableAs(*stmt.create_table_as);
     case ParsedStatement::Kind::kUpdate: return BindUpdate(*stmt.update);
+    case ParsedStatement::Kind::kExplain: {
+      if (stmt.explained->kind != ParsedStatement::Kind::kSelect) {
+        return NotSupported("EXPLAIN of statements other than SELECT");
+      }
+      BoundStatement out;
+      out.kind = BoundStatement::Kind::kExplain;
+      BoundStatement inner;
+      OMEN_ASSIGN_OR_RETURN(inner, Bind(*stmt.explained));
+      out.explained = std::make_unique<BoundStatement>(std::move(inner));
+      return out;
+    }
     case ParsedStatement::Kind::kDelete: return BindDelete(*stmt.del);
     case ParsedStatement::Kind::kDropTable: {
       BoundStatement b;

@@ -4,26 +4,10 @@
 
 #include "sql/execution/expression_executor.h"
 #include "sql/execution/row_key.h"
+#include "sql/plan/join_keys.h"
 
 namespace omendb::sql {
 namespace {
-
-void Conjuncts(const BoundExpr& e, std::vector<const BoundExpr*>* out) {
-  if (e.kind == BoundExpr::Kind::kAnd) {
-    for (const auto& c : e.children) Conjuncts(*c, out);
-    return;
-  }
-  out->push_back(&e);
-}
-
-// Which side an expression reads: -1 left only, 1 right only, 0 both or neither.
-int SideOf(const BoundExpr& e, size_t left_width) {
-  size_t lo, hi;
-  if (!e.ColumnRange(&lo, &hi)) return 0;
-  if (hi < left_width) return -1;
-  if (lo >= left_width) return 1;
-  return 0;
-}
 
 class HashJoinOp final : public PhysicalOperator {
  public:
@@ -188,26 +172,13 @@ PhysicalOperatorPtr MakeHashJoinIfEquiJoin(const LogicalOperator& op, PhysicalOp
                                            PhysicalOperatorPtr* right) {
   if (!op.predicate) return nullptr;
   size_t lw = (*left)->types().size();
-  std::vector<const BoundExpr*> conjuncts;
-  Conjuncts(*op.predicate, &conjuncts);
+  EquiJoinSplit split = SplitEquiJoin(*op.predicate, lw);
   std::vector<BoundExprPtr> left_keys, right_keys, rest;
-  for (const BoundExpr* c : conjuncts) {
-    if (c->kind == BoundExpr::Kind::kFunction && c->function->name == "=" &&
-        c->children.size() == 2) {
-      int a = SideOf(*c->children[0], lw), b = SideOf(*c->children[1], lw);
-      if (a == -1 && b == 1) {
-        left_keys.push_back(c->children[0]->Clone());
-        right_keys.push_back(c->children[1]->Clone(-static_cast<int64_t>(lw)));
-        continue;
-      }
-      if (a == 1 && b == -1) {
-        left_keys.push_back(c->children[1]->Clone());
-        right_keys.push_back(c->children[0]->Clone(-static_cast<int64_t>(lw)));
-        continue;
-      }
-    }
-    rest.push_back(c->Clone());
+  for (const auto& [l, r] : split.keys) {
+    left_keys.push_back(l->Clone());
+    right_keys.push_back(r->Clone(-static_cast<int64_t>(lw)));
   }
+  for (const BoundExpr* c : split.rest) rest.push_back(c->Clone());
   if (left_keys.empty()) return nullptr;
   BoundExprPtr residual;
   if (rest.size() == 1) {

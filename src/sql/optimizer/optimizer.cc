@@ -141,6 +141,7 @@ void PushDownLimit(LogicalOperator* op) {
 }  // namespace
 
 Status Optimize(BoundStatement* statement) {
+  if (statement->kind == BoundStatement::Kind::kExplain) return Optimize(statement->explained.get());
   if (statement->kind != BoundStatement::Kind::kQuery) return Status::OK();
   ChooseAccessPath(&statement->plan);
   PushDownLimit(statement->plan.get());

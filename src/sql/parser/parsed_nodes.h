@@ -151,7 +151,16 @@ struct ParsedDropTable {
 };
 
 struct ParsedStatement {
-  enum class Kind { kSelect, kInsert, kUpdate, kDelete, kCreateTable, kCreateTableAs, kDropTable };
+  enum class Kind {
+    kSelect,
+    kInsert,
+    kUpdate,
+    kDelete,
+    kCreateTable,
+    kCreateTableAs,
+    kDropTable,
+    kExplain,  // EXPLAIN of `explained`
+  };
   Kind kind;
   std::string text;  // this statement's source text
   std::unique_ptr<ParsedSelect> select;
@@ -161,6 +170,7 @@ struct ParsedStatement {
   std::unique_ptr<ParsedCreateTable> create_table;
   std::unique_ptr<ParsedCreateTableAs> create_table_as;
   std::unique_ptr<ParsedDropTable> drop_table;
+  std::unique_ptr<ParsedStatement> explained;
 };
 
 }  // namespace omendb::sql

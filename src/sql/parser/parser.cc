@@ -653,7 +653,6 @@ const char* StatementName(const Node& n) {
     case Node::kTransactionStmt: return "transaction control statements (BEGIN/COMMIT/ROLLBACK)";
     case Node::kVariableSetStmt: return "SET";
     case Node::kVariableShowStmt: return "SHOW";
-    case Node::kExplainStmt: return "EXPLAIN";
     case Node::kCopyStmt: return "COPY";
     case Node::kIndexStmt: return "CREATE INDEX";
     case Node::kAlterTableStmt: return "ALTER TABLE";
@@ -699,6 +698,32 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
       if (n.create_table_as_stmt().is_select_into()) return Unsupported("SELECT INTO");
       st.kind = ParsedStatement::Kind::kCreateTableAs;
       OMEN_ASSIGN_OR_RETURN(st.create_table_as, TransformCreateAs(n.create_table_as_stmt()));
+      return st;
+    }
+    case Node::kExplainStmt: {
+      const auto& e = n.explain_stmt();
+      for (const Node& o : e.options()) {
+        const auto& d = o.def_elem();
+        std::string value = "true";
+        if (d.has_arg()) {
+          if (d.arg().has_string()) value = d.arg().string().sval();
+          if (d.arg().has_boolean()) value = d.arg().boolean().boolval() ? "true" : "false";
+          if (d.arg().has_integer()) value = d.arg().integer().ival() ? "true" : "false";
+        }
+        bool on = value == "true" || value == "on" || value == "1";
+        if (d.defname() == "analyze" && on) return Unsupported("EXPLAIN ANALYZE", d.location());
+        if (d.defname() == "format" && value != "text") {
+          return Unsupported("EXPLAIN formats other than text", d.location());
+        }
+        if ((d.defname() == "verbose" || d.defname() == "buffers" || d.defname() == "wal" ||
+             d.defname() == "settings" || d.defname() == "timing" || d.defname() == "summary") && on) {
+          return Unsupported("EXPLAIN option " + d.defname(), d.location());
+        }
+      }
+      st.kind = ParsedStatement::Kind::kExplain;
+      ParsedStatement inner;
+      OMEN_ASSIGN_OR_RETURN(inner, TransformStatement(e.query()));
+      st.explained = std::make_unique<ParsedStatement>(std::move(inner));
       return st;
     }
     case Node::kDropStmt: {

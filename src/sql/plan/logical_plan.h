@@ -44,8 +44,9 @@ struct LogicalOperator {
   std::vector<LogicalType> types;  // output column types
   std::vector<std::unique_ptr<LogicalOperator>> children;
 
-  // kGet: reads `column_ids` of `table` (output in that order).
+  // kGet: reads `column_ids` of `table` (output in that order), called `alias` in the query.
   const TableSchema* table = nullptr;
+  std::string alias;
   std::vector<size_t> column_ids;
   bool use_key_range = false;
   KeyRange key_range;
@@ -75,7 +76,16 @@ using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
 
 // A bound statement, ready for optimization and execution.
 struct BoundStatement {
-  enum class Kind { kQuery, kInsert, kUpdate, kDelete, kCreateTable, kCreateTableAs, kDropTable };
+  enum class Kind {
+    kQuery,
+    kInsert,
+    kUpdate,
+    kDelete,
+    kCreateTable,
+    kCreateTableAs,
+    kDropTable,
+    kExplain,
+  };
   Kind kind;
 
   // kQuery: the plan and its visible output columns (a prefix of the plan's columns).
@@ -98,6 +108,8 @@ struct BoundStatement {
   // kDropTable
   std::vector<std::string> drop_names;
   bool if_exists = false;
+  // kExplain: the statement whose plan is shown.
+  std::unique_ptr<BoundStatement> explained;
 };
 
 }  // namespace omendb::sql
