@@ -180,7 +180,44 @@ class KeyRangeScanner final : public TableScanner {
   uint64_t produced_ = 0;
 };
 
+class KeyListScanner final : public TableScanner {
+ public:
+  KeyListScanner(const TableData* table, ScanSpec spec) : table_(table), spec_(std::move(spec)) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    ResetChunk(out);
+    const auto& index = table_->pk_index_;
+    size_t n = 0;
+    while (n < kVectorSize && produced_ < spec_.limit) {
+      if (it_ == end_) {
+        if (point_ >= spec_.key_points.size()) break;
+        const std::vector<Value>& p = spec_.key_points[point_++];
+        it_ = index.lower_bound(p);
+        end_ = index.upper_bound(p);
+        continue;
+      }
+      table_->GatherRow(it_->second, spec_.column_ids, out);
+      ++it_;
+      ++n;
+      ++produced_;
+    }
+    out->SetSize(n);
+    return n > 0;
+  }
+
+ private:
+  using Index = std::map<std::vector<Value>, uint64_t, TableData::KeyLess>;
+  const TableData* table_;
+  ScanSpec spec_;
+  size_t point_ = 0;
+  Index::const_iterator it_{}, end_{};
+  uint64_t produced_ = 0;
+};
+
 std::unique_ptr<TableScanner> TableData::Scan(const ScanSpec& spec) const {
+  if (spec.use_key_points && !schema_.primary_key.empty()) {
+    return std::make_unique<KeyListScanner>(this, spec);
+  }
   if (spec.use_key_range && !schema_.primary_key.empty()) {
     return std::make_unique<KeyRangeScanner>(this, spec);
   }

@@ -33,6 +33,10 @@ struct ScanSpec {
   // the primary-key index.
   bool use_key_range = false;
   KeyBound lower, upper;
+  // When set, only rows whose key starts with one of `key_points` are read (IN lists), in key
+  // order. REQUIRES: points sorted ascending, no duplicates; exclusive with use_key_range.
+  bool use_key_points = false;
+  std::vector<std::vector<Value>> key_points;
   // Upper limit on rows produced (LIMIT pushed down); stops the scan early.
   uint64_t limit = UINT64_MAX;
   // Appends a bigint column holding each row's id (for UPDATE and DELETE).
@@ -78,6 +82,7 @@ class TableData {
     bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const;
   };
   friend class KeyRangeScanner;
+  friend class KeyListScanner;
   friend class FullScanner;
 
   std::vector<Value> KeyOf(const DataChunk& chunk, size_t row) const;

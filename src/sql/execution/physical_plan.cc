@@ -239,7 +239,10 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
       spec.column_ids = plan.column_ids;
       spec.limit = plan.scan_limit;
       spec.with_row_ids = plan.with_row_ids;
-      if (plan.use_key_range) {
+      if (plan.use_key_points) {
+        spec.use_key_points = true;
+        for (const Value& v : plan.key_points) spec.key_points.push_back({v});
+      } else if (plan.use_key_range) {
         spec.use_key_range = true;
         spec.lower = {plan.key_range.lower, plan.key_range.lower_inclusive};
         spec.upper = {plan.key_range.upper, plan.key_range.upper_inclusive};

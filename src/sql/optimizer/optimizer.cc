@@ -1,5 +1,7 @@
 #include "sql/optimizer/optimizer.h"
 
+#include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace omendb::sql {
@@ -84,6 +86,33 @@ bool TightenRange(const BoundExpr& e, size_t key_column, KeyRange* range) {
   return true;
 }
 
+// If `e` is "<key column> IN (<constants>)", returns its non-NULL values (NULL items can never
+// make a row qualify in WHERE).
+std::optional<std::vector<Value>> KeyPoints(const BoundExpr& e, size_t key_column) {
+  if (e.kind != BoundExpr::Kind::kIn || e.negated) return std::nullopt;
+  const BoundExpr& col = *e.children[0];
+  if (col.kind != BoundExpr::Kind::kColumn || col.column != key_column) return std::nullopt;
+  std::vector<Value> points;
+  for (size_t i = 1; i < e.children.size(); ++i) {
+    const BoundExpr& v = *e.children[i];
+    if (v.kind != BoundExpr::Kind::kConstant || v.type != col.type) return std::nullopt;
+    if (!v.constant.is_null()) points.push_back(v.constant);
+  }
+  return points;
+}
+
+bool InRange(const Value& v, const KeyRange& r) {
+  if (!r.lower.empty()) {
+    int c = Value::Compare(v, r.lower[0]);
+    if (c < 0 || (c == 0 && !r.lower_inclusive)) return false;
+  }
+  if (!r.upper.empty()) {
+    int c = Value::Compare(v, r.upper[0]);
+    if (c > 0 || (c == 0 && !r.upper_inclusive)) return false;
+  }
+  return true;
+}
+
 void ChooseAccessPath(LogicalOperatorPtr* node) {
   LogicalOperator& op = **node;
   for (auto& child : op.children) ChooseAccessPath(&child);
@@ -101,14 +130,30 @@ void ChooseAccessPath(LogicalOperatorPtr* node) {
   SplitConjuncts(std::move(op.predicate), &conjuncts);
   KeyRange range = get.key_range;
   bool used = false;
+  std::optional<std::vector<Value>> points;
   for (auto& c : conjuncts) {
     if (TightenRange(*c, key_pos, &range)) {
       used = true;
+    } else if (auto p = points ? std::nullopt : KeyPoints(*c, key_pos)) {
+      points = std::move(p);
     } else {
       rest.push_back(std::move(c));
     }
   }
-  if (used) {
+  if (points) {
+    // Point lookups, narrowed by any range conjuncts.
+    std::vector<Value> kept;
+    for (Value& v : *points) {
+      if (InRange(v, range)) kept.push_back(std::move(v));
+    }
+    std::sort(kept.begin(), kept.end(),
+              [](const Value& a, const Value& b) { return Value::Compare(a, b) < 0; });
+    kept.erase(std::unique(kept.begin(), kept.end(),
+                           [](const Value& a, const Value& b) { return Value::Compare(a, b) == 0; }),
+               kept.end());
+    get.use_key_points = true;
+    get.key_points = std::move(kept);
+  } else if (used) {
     get.use_key_range = true;
     get.key_range = std::move(range);
   }

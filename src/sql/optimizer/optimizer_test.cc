@@ -60,6 +60,16 @@ TEST_F(OptimizerTest, PointLookupRemovesFilter) {
   EXPECT_EQ(get->key_range.lower, get->key_range.upper);
 }
 
+TEST_F(OptimizerTest, InListOnKeyBecomesSortedDistinctPointsWithinTheRange) {
+  BoundStatement s = Plan("SELECT v FROM t WHERE id IN (9, 2, NULL, 2, 30) AND id < 20");
+  const LogicalOperator* get = s.plan->children[0].get();
+  ASSERT_EQ(get->kind, LogicalOperator::Kind::kGet);
+  ASSERT_TRUE(get->use_key_points);
+  EXPECT_EQ(get->key_points, (std::vector<Value>{Value::BigInt(2), Value::BigInt(9)}));
+  EXPECT_FALSE(Scan(Plan("SELECT v FROM t WHERE id NOT IN (1, 2)").plan.get())->use_key_points);
+  EXPECT_FALSE(Scan(Plan("SELECT v FROM t WHERE v IN (1, 2)").plan.get())->use_key_points);
+}
+
 TEST_F(OptimizerTest, NonKeyOrCastComparisonsStayFilters) {
   // OR, comparisons on other columns and NULL constants cannot bound the key.
   for (const char* sql : {"SELECT v FROM t WHERE id = 1 OR id = 2", "SELECT v FROM t WHERE v > 3",

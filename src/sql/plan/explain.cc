@@ -137,7 +137,20 @@ class Printer {
           names.push_back(qualify_ ? op.alias + "." + t.columns[id].name : t.columns[id].name);
         }
         if (op.with_row_ids) names.push_back("ctid");
-        if (op.use_key_range) {
+        if (op.use_key_points) {
+          Label(depth, "Index Scan using " + t.PrimaryKeyName() + " on " + on);
+          std::string key = qualify_ ? op.alias + "." + t.columns[t.primary_key[0]].name
+                                     : t.columns[t.primary_key[0]].name;
+          std::string list;
+          for (size_t i = 0; i < op.key_points.size(); ++i) {
+            list += (i ? "," : "") + op.key_points[i].ToString();
+          }
+          LogicalType key_type = t.columns[t.primary_key[0]].type;
+          Property(depth, "Index Cond: (" + key + " = ANY ('{" + list + "}'::" +
+                              key_type.sql_name() + "[]))");
+          for (const std::string& p : extra) Property(depth, p);
+          return names;
+        } else if (op.use_key_range) {
           Label(depth, "Index Scan using " + t.PrimaryKeyName() + " on " + on);
           std::string key = qualify_ ? op.alias + "." + t.columns[t.primary_key[0]].name
                                      : t.columns[t.primary_key[0]].name;

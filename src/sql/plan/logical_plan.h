@@ -50,6 +50,9 @@ struct LogicalOperator {
   std::vector<size_t> column_ids;
   bool use_key_range = false;
   KeyRange key_range;
+  // Key points (IN list on the first key column), sorted and distinct; may be empty (no rows).
+  bool use_key_points = false;
+  std::vector<Value> key_points;
   uint64_t scan_limit = UINT64_MAX;  // rows the scan may stop after (LIMIT pushdown)
   bool with_row_ids = false;         // one more output column: the row id (bigint)
 
