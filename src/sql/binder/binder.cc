@@ -696,7 +696,103 @@ Result<BoundExprPtr> Binder::BindLimitValue(const ParsedExpr* expr) {
   return AddCast(std::move(b), TypeId::kBigInt);
 }
 
+Result<BoundStatement> Binder::BindSetOperation(const ParsedSelect& select) {
+  const char* name = select.set_op == ParsedSelect::SetOp::kUnion       ? "UNION"
+                     : select.set_op == ParsedSelect::SetOp::kIntersect ? "INTERSECT"
+                                                                        : "EXCEPT";
+  BoundStatement left, right;
+  OMEN_ASSIGN_OR_RETURN(left, BindSelect(*select.left));
+  OMEN_ASSIGN_OR_RETURN(right, BindSelect(*select.right));
+  size_t n = left.column_names.size();
+  if (right.column_names.size() != n) {
+    return Status(sqlstate::kSyntaxError,
+                  std::string("each ") + name + " query must have the same number of columns");
+  }
+  auto op = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kSetOp);
+  op->set_op = select.set_op == ParsedSelect::SetOp::kUnion       ? SetOpType::kUnion
+               : select.set_op == ParsedSelect::SetOp::kIntersect ? SetOpType::kIntersect
+                                                                  : SetOpType::kExcept;
+  op->set_all = select.set_all;
+  std::vector<LogicalType> types;
+  for (size_t i = 0; i < n; ++i) {
+    LogicalType t;
+    OMEN_ASSIGN_OR_RETURN(t, CommonType({left.plan->types[i], right.plan->types[i]}, name));
+    types.push_back(t);
+  }
+  // Each side: exactly its visible columns, cast to the common types.
+  for (BoundStatement* side : {&left, &right}) {
+    auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
+    for (size_t i = 0; i < n; ++i) {
+      BoundExprPtr e;
+      OMEN_ASSIGN_OR_RETURN(e, AddCast(BoundExpr::Column(i, side->plan->types[i]), types[i]));
+      proj->expressions.push_back(std::move(e));
+    }
+    proj->types = types;
+    proj->children.push_back(std::move(side->plan));
+    op->children.push_back(std::move(proj));
+  }
+  op->types = types;
+  BoundStatement out;
+  out.kind = BoundStatement::Kind::kQuery;
+  out.column_names = left.column_names;
+  LogicalOperatorPtr plan = std::move(op);
+  // ORDER BY on a set operation may name result columns only (by name or position).
+  std::vector<OrderSpec> orders;
+  for (const ParsedOrderItem& item : select.order_by) {
+    const ParsedExpr& e = *item.expr;
+    std::optional<size_t> column;
+    if (e.kind == ParsedExpr::Kind::kConstant && e.constant.type().id() == TypeId::kInteger) {
+      int64_t pos = e.constant.GetInt();
+      if (pos < 1 || static_cast<size_t>(pos) > n) {
+        return WithPos(Status(sqlstate::kInvalidColumnReference,
+                              "ORDER BY position " + std::to_string(pos) + " is not in select list"),
+                       e.location);
+      }
+      column = static_cast<size_t>(pos - 1);
+    } else if (e.kind == ParsedExpr::Kind::kColumnRef && e.names.size() == 1) {
+      for (size_t i = 0; i < n && !column; ++i) {
+        if (out.column_names[i] == e.names[0]) column = i;
+      }
+      if (!column) {
+        return WithPos(Status(sqlstate::kUndefinedColumn,
+                              "column \"" + e.names[0] + "\" does not exist"),
+                       e.location);
+      }
+    } else {
+      return WithPos(Status(sqlstate::kFeatureNotSupported,
+                            std::string("invalid ") + "UNION/INTERSECT/EXCEPT ORDER BY clause",
+                            "Only result column names can be used, not expressions or functions.",
+                            "Add the expression/function to every SELECT, or move the UNION into "
+                            "a FROM clause."),
+                     e.location);
+    }
+    OrderSpec spec;
+    spec.expr = BoundExpr::Column(*column, types[*column]);
+    spec.descending = item.descending;
+    spec.nulls_first = item.nulls_first.value_or(item.descending);
+    orders.push_back(std::move(spec));
+  }
+  if (!orders.empty()) {
+    auto order = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kOrder);
+    order->orders = std::move(orders);
+    order->types = plan->types;
+    order->children.push_back(std::move(plan));
+    plan = std::move(order);
+  }
+  if (select.limit || select.offset) {
+    auto limit = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kLimit);
+    OMEN_ASSIGN_OR_RETURN(limit->limit, BindLimitValue(select.limit.get()));
+    OMEN_ASSIGN_OR_RETURN(limit->offset, BindLimitValue(select.offset.get()));
+    limit->types = plan->types;
+    limit->children.push_back(std::move(plan));
+    plan = std::move(limit);
+  }
+  out.plan = std::move(plan);
+  return out;
+}
+
 Result<BoundStatement> Binder::BindSelect(const ParsedSelect& select) {
+  if (select.set_op != ParsedSelect::SetOp::kNone) return BindSetOperation(select);
   Scope scope;
   auto plan = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kDummyScan);
   if (select.from) {

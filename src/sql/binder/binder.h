@@ -38,6 +38,7 @@ class Binder {
   };
 
   Result<BoundStatement> BindSelect(const ParsedSelect& select);
+  Result<BoundStatement> BindSetOperation(const ParsedSelect& select);
   // Binds a FROM item, adding its tables to *scope.
   Result<LogicalOperatorPtr> BindFromItem(const ParsedFromItem& item, Scope* scope);
   Result<BoundStatement> BindInsert(const ParsedInsert& insert);

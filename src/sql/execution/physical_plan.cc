@@ -6,6 +6,7 @@
 #include "sql/execution/hash_aggregate.h"
 #include "sql/execution/hash_join.h"
 #include "sql/execution/nested_loop_join.h"
+#include "sql/execution/set_operation.h"
 #include "types/pg_text.h"
 
 namespace omendb::sql {
@@ -263,6 +264,8 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
           new LimitOp(std::move(children[0]), plan.limit.get(), plan.offset.get()));
     case LogicalOperator::Kind::kAggregate:
       return MakeHashAggregate(plan, std::move(children[0]));
+    case LogicalOperator::Kind::kSetOp:
+      return MakeSetOperation(plan, std::move(children[0]), std::move(children[1]));
     case LogicalOperator::Kind::kJoin: {
       if (PhysicalOperatorPtr hash = MakeHashJoinIfEquiJoin(plan, &children[0], &children[1])) {
         return hash;

@@ -84,6 +84,12 @@ struct ParsedOrderItem {
 };
 
 struct ParsedSelect {
+  // A set operation (left UNION/INTERSECT/EXCEPT [ALL] right) when set_op is not kNone; then
+  // only order_by, limit and offset of this node apply, to the combined result.
+  enum class SetOp { kNone, kUnion, kIntersect, kExcept };
+  SetOp set_op = SetOp::kNone;
+  bool set_all = false;
+  std::unique_ptr<ParsedSelect> left, right;
   bool distinct = false;  // SELECT DISTINCT
   std::vector<ParsedSelectItem> targets;
   std::unique_ptr<ParsedFromItem> from;  // null: no FROM

@@ -427,8 +427,40 @@ Result<std::unique_ptr<ParsedFromItem>> TransformFromItem(const Node& n) {
   return item;
 }
 
+// ORDER BY, LIMIT and OFFSET of a SELECT (also of a set operation's result).
+Status TransformSortAndLimit(const pg_query::SelectStmt& s, ParsedSelect* out) {
+  for (const Node& n : s.sort_clause()) {
+    const auto& sb = n.sort_by();
+    if (sb.sortby_dir() == pg_query::SORTBY_USING) return Unsupported("ORDER BY ... USING", sb.location());
+    ParsedOrderItem item;
+    OMEN_ASSIGN_OR_RETURN(item.expr, TransformExpr(sb.node()));
+    item.descending = sb.sortby_dir() == pg_query::SORTBY_DESC;
+    if (sb.sortby_nulls() == pg_query::SORTBY_NULLS_FIRST) item.nulls_first = true;
+    if (sb.sortby_nulls() == pg_query::SORTBY_NULLS_LAST) item.nulls_first = false;
+    out->order_by.push_back(std::move(item));
+  }
+  if (s.has_limit_count()) {
+    OMEN_ASSIGN_OR_RETURN(out->limit, TransformExpr(s.limit_count()));
+  }
+  if (s.has_limit_offset()) {
+    OMEN_ASSIGN_OR_RETURN(out->offset, TransformExpr(s.limit_offset()));
+  }
+  return Status::OK();
+}
+
 Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt& s) {
-  if (s.op() != pg_query::SETOP_NONE) return Unsupported("UNION/INTERSECT/EXCEPT");
+  if (s.op() != pg_query::SETOP_NONE) {
+    if (s.has_with_clause()) return Unsupported("WITH queries");
+    auto out = std::make_unique<ParsedSelect>();
+    out->set_op = s.op() == pg_query::SETOP_UNION       ? ParsedSelect::SetOp::kUnion
+                  : s.op() == pg_query::SETOP_INTERSECT ? ParsedSelect::SetOp::kIntersect
+                                                        : ParsedSelect::SetOp::kExcept;
+    out->set_all = s.all();
+    OMEN_ASSIGN_OR_RETURN(out->left, TransformSelect(s.larg()));
+    OMEN_ASSIGN_OR_RETURN(out->right, TransformSelect(s.rarg()));
+    OMEN_RETURN_IF_ERROR(TransformSortAndLimit(s, out.get()));
+    return out;
+  }
   if (s.values_lists_size() > 0) return Unsupported("VALUES as a query");
   if (s.has_with_clause()) return Unsupported("WITH queries");
   if (s.has_into_clause()) return Unsupported("SELECT INTO");
@@ -476,22 +508,7 @@ Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt
   if (s.has_having_clause()) {
     OMEN_ASSIGN_OR_RETURN(out->having, TransformExpr(s.having_clause()));
   }
-  for (const Node& n : s.sort_clause()) {
-    const auto& sb = n.sort_by();
-    if (sb.sortby_dir() == pg_query::SORTBY_USING) return Unsupported("ORDER BY ... USING", sb.location());
-    ParsedOrderItem item;
-    OMEN_ASSIGN_OR_RETURN(item.expr, TransformExpr(sb.node()));
-    item.descending = sb.sortby_dir() == pg_query::SORTBY_DESC;
-    if (sb.sortby_nulls() == pg_query::SORTBY_NULLS_FIRST) item.nulls_first = true;
-    if (sb.sortby_nulls() == pg_query::SORTBY_NULLS_LAST) item.nulls_first = false;
-    out->order_by.push_back(std::move(item));
-  }
-  if (s.has_limit_count()) {
-    OMEN_ASSIGN_OR_RETURN(out->limit, TransformExpr(s.limit_count()));
-  }
-  if (s.has_limit_offset()) {
-    OMEN_ASSIGN_OR_RETURN(out->offset, TransformExpr(s.limit_offset()));
-  }
+  OMEN_RETURN_IF_ERROR(TransformSortAndLimit(s, out.get()));
   return out;
 }
 

@@ -201,6 +201,18 @@ class Printer {
         return out;
       }
       case K::kJoin: return PrintJoin(op, depth, std::move(extra));
+      case K::kSetOp: {
+        static const char* kNames[] = {"Union", "Intersect", "Except"};
+        std::string label = op.set_op == SetOpType::kUnion
+                                ? (op.set_all ? "Append" : "HashAggregate (Union)")
+                                : std::string("HashSetOp ") + kNames[static_cast<int>(op.set_op)] +
+                                      (op.set_all ? " All" : "");
+        Label(depth, label);
+        for (const std::string& p : extra) Property(depth, p);
+        Names names = Print(*op.children[0], depth + 1, {});
+        Print(*op.children[1], depth + 1, {});
+        return names;
+      }
       case K::kOrder: {
         size_t at = lines_.size();
         Label(depth, "Sort");

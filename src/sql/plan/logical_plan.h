@@ -31,6 +31,7 @@ struct AggregateCall {
 };
 
 enum class JoinType { kInner, kLeft, kRight, kFull };
+enum class SetOpType { kUnion, kIntersect, kExcept };
 
 struct OrderSpec {
   BoundExprPtr expr;
@@ -39,7 +40,17 @@ struct OrderSpec {
 };
 
 struct LogicalOperator {
-  enum class Kind { kGet, kDummyScan, kFilter, kProjection, kOrder, kLimit, kAggregate, kJoin };
+  enum class Kind {
+    kGet,
+    kDummyScan,
+    kFilter,
+    kProjection,
+    kOrder,
+    kLimit,
+    kAggregate,
+    kJoin,
+    kSetOp,
+  };
   Kind kind;
   std::vector<LogicalType> types;  // output column types
   std::vector<std::unique_ptr<LogicalOperator>> children;
@@ -59,6 +70,10 @@ struct LogicalOperator {
   // kJoin: pairs of rows (left columns, then right columns) for which `predicate` is true
   // (every pair if it is null); outer joins add unmatched rows with NULLs for the other side.
   JoinType join_type = JoinType::kInner;
+  // kSetOp: the rows of children[0] combined with those of children[1] (same column types);
+  // without `set_all`, duplicates are removed (NULLs count as equal).
+  SetOpType set_op = SetOpType::kUnion;
+  bool set_all = false;
   // kFilter: rows where `predicate` is true.
   BoundExprPtr predicate;
   // kProjection: one output column per expression.
