@@ -6,6 +6,7 @@
 #include "common/stack_guard.h"
 #include "sql/binder/binder.h"
 #include "sql/execution/physical_plan.h"
+#include "sql/execution/subquery.h"
 #include "sql/optimizer/optimizer.h"
 #include "sql/plan/explain.h"
 #include "sql/parser/parser.h"
@@ -40,6 +41,8 @@ Status RunStatement(const sql::ParsedStatement& parsed, StorageEngine& engine,
   sql::Binder binder(engine.catalog());
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, binder.Bind(parsed));
+  // Subqueries run first, so their results can shape the access path (id = (SELECT ...)).
+  OMEN_RETURN_IF_ERROR(sql::ResolveSubqueries(&stmt, engine));
   OMEN_RETURN_IF_ERROR(sql::Optimize(&stmt));
   switch (stmt.kind) {
     case BoundStatement::Kind::kQuery:

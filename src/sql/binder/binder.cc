@@ -217,6 +217,11 @@ Result<BoundExprPtr> Binder::BindColumnRef(const ParsedExpr& expr, const Scope& 
   const std::string& column = expr.names.back();
   if (expr.names.size() == 2) {
     const Scope::Entry* entry = scope.Find(expr.names[0]);
+    for (const Scope* outer : outer_scopes_) {
+      if (entry == nullptr && outer->Find(expr.names[0]) != nullptr) {
+        return WithPos(NotSupported("correlated subqueries"), expr.location);
+      }
+    }
     if (entry == nullptr) {
       for (const Scope::Entry& e : scope.tables) {
         if (e.table->name == expr.names[0]) {
@@ -251,6 +256,13 @@ Result<BoundExprPtr> Binder::BindColumnRef(const ParsedExpr& expr, const Scope& 
     found = BoundExpr::Column(entry.offset + *idx, entry.table->columns[*idx].type);
   }
   if (found) return found;
+  for (const Scope* outer : outer_scopes_) {
+    for (const Scope::Entry& entry : outer->tables) {
+      if (entry.table->FindColumn(column)) {
+        return WithPos(NotSupported("correlated subqueries"), expr.location);
+      }
+    }
+  }
   return WithPos(Status(sqlstate::kUndefinedColumn, "column \"" + column + "\" does not exist"),
                  expr.location);
 }
@@ -301,6 +313,7 @@ Result<BoundExprPtr> Binder::BindExpr(const ParsedExpr& expr, const Scope& scope
   }
   switch (expr.kind) {
     case K::kFunction: return BindFunction(expr, scope);
+    case K::kSubquery: return BindSubquery(expr, scope);
     case K::kColumnRef: return BindColumnRef(expr, scope);
     case K::kStar:
       return WithPos(NotSupported("\"*\" in this position"), expr.location);
@@ -446,6 +459,63 @@ Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr, const Scope& s
   std::string where = clause_ ? std::string(" in ") + clause_ : " here";
   return WithPos(Status(sqlstate::kGroupingError, "aggregate functions are not allowed" + where),
                  expr.location);
+}
+
+Result<BoundExprPtr> Binder::BindSubquery(const ParsedExpr& expr, const Scope& scope) {
+  BoundStatement sub;
+  {
+    // The subquery is a query of its own: no grouping context, the outer scope only for
+    // recognising (unsupported) correlated references.
+    Restore<AggregateContext*> own_grouping(&agg_, nullptr);
+    Restore<const char*> own_clause(&clause_, nullptr);
+    outer_scopes_.push_back(&scope);
+    Result<BoundStatement> bound = BindSelect(*expr.subquery);
+    outer_scopes_.pop_back();
+    if (!bound.ok()) return bound.status();
+    sub = std::move(bound).value();
+  }
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundExpr::Kind::kSubquery;
+  e->subquery_kind = static_cast<int>(expr.subquery_kind);
+  e->negated = expr.negated;
+  size_t visible = sub.column_names.size();
+  if (expr.subquery_kind == ParsedExpr::SubqueryKind::kExists) {
+    e->type = TypeId::kBoolean;
+  } else {
+    if (visible != 1) {
+      return WithPos(Status(sqlstate::kSyntaxError,
+                            visible > 1 ? (expr.subquery_kind == ParsedExpr::SubqueryKind::kIn
+                                               ? "subquery has too many columns"
+                                               : "subquery must return only one column")
+                                        : "subquery has too few columns"),
+                     expr.location);
+    }
+    LogicalType column = sub.plan->types[0];
+    LogicalType target = column;
+    if (expr.subquery_kind == ParsedExpr::SubqueryKind::kIn) {
+      BoundExprPtr test;
+      OMEN_ASSIGN_OR_RETURN(test, BindExpr(*expr.args[0], scope));
+      size_t bad = 0;
+      Result<LogicalType> common = CommonType({test->type, column}, "IN", &bad);
+      if (!common.ok()) return WithPos(common.status(), expr.location);
+      target = *common;
+      OMEN_ASSIGN_OR_RETURN(test, AddCast(std::move(test), target));
+      e->children.push_back(std::move(test));
+      e->type = TypeId::kBoolean;
+    } else {
+      e->type = column;
+    }
+    // Exactly one column of the target type (hidden ORDER BY columns dropped).
+    auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
+    BoundExprPtr col;
+    OMEN_ASSIGN_OR_RETURN(col, AddCast(BoundExpr::Column(0, column), target));
+    proj->expressions.push_back(std::move(col));
+    proj->types = {target};
+    proj->children.push_back(std::move(sub.plan));
+    sub.plan = std::move(proj);
+  }
+  e->subplan = std::shared_ptr<LogicalOperator>(std::move(sub.plan));
+  return e;
 }
 
 Result<BoundExprPtr> Binder::BindAggregateCall(const ParsedExpr& expr) {

@@ -79,11 +79,14 @@ class Binder {
   Result<BoundExprPtr> BindGrouped(const ParsedExpr& expr, bool* handled);
   Result<BoundExprPtr> BindAggregateCall(const ParsedExpr& expr);
   Result<BoundExprPtr> BindFunction(const ParsedExpr& expr, const Scope& scope);
+  Result<BoundExprPtr> BindSubquery(const ParsedExpr& expr, const Scope& scope);
   Result<LogicalOperatorPtr> BindAggregation(const ParsedSelect& select, const Scope& scope,
                                              LogicalOperatorPtr input, AggregateContext* ctx);
 
   const Catalog& catalog_;
   AggregateContext* agg_ = nullptr;
+  // Scopes of the queries enclosing the one being bound (to recognise correlated references).
+  std::vector<const Scope*> outer_scopes_;
   const char* clause_ = nullptr;  // where aggregates are not allowed ("WHERE", "GROUP BY"...)
 };
 

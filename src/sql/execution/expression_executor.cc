@@ -301,6 +301,8 @@ Status Evaluate(const BoundExpr& expr, const DataChunk& input, Vector* out) {
       return EvaluateCase(expr, input, out);
     case BoundExpr::Kind::kCoalesce:
       return EvaluateCoalesce(expr, input, out);
+    case BoundExpr::Kind::kSubquery:
+      return InternalError("subquery evaluated before it was resolved");
     default:
       return EvaluateOther(expr, input, out);
   }

@@ -13,6 +13,8 @@
 
 namespace omendb::sql {
 
+struct ParsedSelect;
+
 struct ParsedExpr {
   enum class Kind {
     kColumnRef,  // names: [table,] column
@@ -35,7 +37,9 @@ struct ParsedExpr {
     kLike,          // args[0] [NOT] [I]LIKE args[1] [ESCAPE args[2]]
     kBoolTest,      // args[0] IS [NOT] TRUE / FALSE / UNKNOWN
     kFunction,      // names[0](args), or names[0](*) when star; distinct for f(DISTINCT x)
+    kSubquery,      // (subquery) as a value, EXISTS (subquery), or args[0] [NOT] IN (subquery)
   };
+  enum class SubqueryKind { kScalar, kExists, kIn };
   enum class BoolTest { kIsTrue, kIsNotTrue, kIsFalse, kIsNotFalse, kIsUnknown, kIsNotUnknown };
   Kind kind;
   int location = -1;  // byte offset in the statement text, -1 if unknown
@@ -51,6 +55,8 @@ struct ParsedExpr {
   BoolTest bool_test = BoolTest::kIsTrue;
   bool star = false;      // count(*)
   bool distinct = false;  // aggregate over DISTINCT values
+  SubqueryKind subquery_kind = SubqueryKind::kScalar;
+  std::shared_ptr<ParsedSelect> subquery;
 };
 using ParsedExprPtr = std::unique_ptr<ParsedExpr>;
 

@@ -63,6 +63,7 @@ ParsedExprPtr MakeExpr(ParsedExpr::Kind kind, int location) {
 }
 
 Result<ParsedExprPtr> TransformExpr(const Node& node);
+Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt& s);
 
 Result<ParsedExprPtr> TransformConst(const pg_query::A_Const& c) {
   auto e = MakeExpr(ParsedExpr::Kind::kConstant, c.location());
@@ -299,8 +300,31 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
       }
       return e;
     }
-    case Node::kSubLink:
-      return Unsupported("subqueries", node.sub_link().location());
+    case Node::kSubLink: {
+      const auto& l = node.sub_link();
+      auto e = MakeExpr(ParsedExpr::Kind::kSubquery, l.location());
+      switch (l.sub_link_type()) {
+        case pg_query::EXPR_SUBLINK: e->subquery_kind = ParsedExpr::SubqueryKind::kScalar; break;
+        case pg_query::EXISTS_SUBLINK: e->subquery_kind = ParsedExpr::SubqueryKind::kExists; break;
+        case pg_query::ANY_SUBLINK: {
+          // x IN (subquery) is ANY with "=" (no operator name); other operators are not yet.
+          std::string op;
+          for (const Node& n : l.oper_name()) op = n.string().sval();
+          if (!op.empty() && op != "=") return Unsupported("ANY/SOME with a subquery", l.location());
+          e->subquery_kind = ParsedExpr::SubqueryKind::kIn;
+          ParsedExprPtr test;
+          OMEN_ASSIGN_OR_RETURN(test, TransformExpr(l.testexpr()));
+          e->args.push_back(std::move(test));
+          break;
+        }
+        default:
+          return Unsupported("this kind of subquery", l.location());
+      }
+      std::unique_ptr<ParsedSelect> select;
+      OMEN_ASSIGN_OR_RETURN(select, TransformSelect(l.subselect().select_stmt()));
+      e->subquery = std::shared_ptr<ParsedSelect>(std::move(select));
+      return e;
+    }
     case Node::kCaseExpr: {
       const auto& c = node.case_expr();
       auto e = MakeExpr(ParsedExpr::Kind::kCase, c.location());

@@ -32,6 +32,8 @@ std::unique_ptr<BoundExpr> BoundExpr::Clone(int64_t column_delta) const {
   e->case_insensitive = case_insensitive;
   e->has_else = has_else;
   e->bool_test = bool_test;
+  e->subquery_kind = subquery_kind;
+  e->subplan = subplan;
   for (const auto& c : children) e->children.push_back(c->Clone(column_delta));
   return e;
 }
@@ -80,7 +82,7 @@ std::string BoundExpr::ToString() const {
     default: {
       static const char* kNames[] = {"", "", "", "", "", "", "", "", "", "CASE", "COALESCE",
                                      "GREATEST", "LEAST", "NULLIF", "IN", "DISTINCT", "LIKE",
-                                     "BOOLTEST"};
+                                     "BOOLTEST", "SUBQUERY"};
       std::string s = std::string(kNames[static_cast<int>(kind)]) + "(";
       for (size_t i = 0; i < children.size(); ++i) s += (i ? ", " : "") + children[i]->ToString();
       return s + ")";

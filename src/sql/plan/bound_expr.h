@@ -11,6 +11,8 @@
 
 namespace omendb::sql {
 
+struct LogicalOperator;
+
 struct BoundExpr {
   enum class Kind {
     kColumn,
@@ -31,6 +33,9 @@ struct BoundExpr {
     kDistinctFrom,  // children[0] IS [NOT] DISTINCT FROM children[1] (function is "=")
     kLike,          // children: text, pattern, [escape]
     kBoolTest,      // children[0] IS [NOT] TRUE/FALSE/UNKNOWN (bool_test)
+    // An uncorrelated subquery (`subplan`, one output column unless EXISTS), replaced by its
+    // result before execution: subquery_kind 0 scalar, 1 EXISTS, 2 children[0] [NOT] IN.
+    kSubquery,
   };
   Kind kind;
   LogicalType type;
@@ -42,6 +47,8 @@ struct BoundExpr {
   bool case_insensitive = false;  // kLike (ILIKE)
   bool has_else = false;          // kCase
   int bool_test = 0;              // kBoolTest: ParsedExpr::BoolTest as int
+  int subquery_kind = 0;          // kSubquery
+  std::shared_ptr<LogicalOperator> subplan;  // kSubquery
 
   static std::unique_ptr<BoundExpr> Column(size_t index, LogicalType type);
   // A deep copy whose column references are moved by `column_delta` (0: a plain copy).

@@ -77,6 +77,13 @@ std::string Deparse(const BoundExpr& e, const Names& names) {
       std::string op = std::string(e.negated ? " !~~" : " ~~") + (e.case_insensitive ? "* " : " ");
       return "(" + Deparse(*e.children[0], names) + op + Deparse(*e.children[1], names) + ")";
     }
+    case K::kSubquery: {
+      static const char* kKinds[] = {"(SubPlan)", "(EXISTS SubPlan)", "(SubPlan)"};
+      if (e.subquery_kind == 2) {
+        return "(" + Deparse(*e.children[0], names) + (e.negated ? " NOT IN " : " IN ") + "(SubPlan))";
+      }
+      return kKinds[e.subquery_kind];
+    }
     case K::kBoolTest: {
       static const char* kTests[] = {"IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE",
                                      "IS UNKNOWN", "IS NOT UNKNOWN"};
