@@ -143,8 +143,69 @@ const Binder::Scope::Entry* Binder::Scope::Find(const std::string& name) const {
   return nullptr;
 }
 
+Result<LogicalOperatorPtr> Binder::BindDerivedTable(const ParsedSelect& query,
+                                                    const std::string& alias,
+                                                    const std::vector<std::string>& column_aliases,
+                                                    int location, Scope* scope) {
+  BoundStatement sub;
+  {
+    Restore<AggregateContext*> own_grouping(&agg_, nullptr);
+    Restore<const char*> own_clause(&clause_, nullptr);
+    OMEN_ASSIGN_OR_RETURN(sub, BindSelect(query));
+  }
+  size_t n = sub.column_names.size();
+  if (column_aliases.size() > n) {
+    return WithPos(Status(sqlstate::kInvalidColumnReference,
+                          "table \"" + alias + "\" has " + std::to_string(n) +
+                              " columns available but " + std::to_string(column_aliases.size()) +
+                              " columns specified"),
+                   location);
+  }
+  if (scope->Find(alias) != nullptr) {
+    return WithPos(Status("42712", "table name \"" + alias + "\" specified more than once"),
+                   location);
+  }
+  TableSchema& schema = derived_schemas_.emplace_back();
+  schema.name = alias;
+  for (size_t i = 0; i < n; ++i) {
+    std::string name = i < column_aliases.size() ? column_aliases[i] : sub.column_names[i];
+    schema.columns.push_back({name, sub.plan->types[i], false});
+  }
+  scope->tables.push_back({&schema, alias, scope->width()});
+  if (sub.plan->types.size() == n) return std::move(sub.plan);
+  // Only the visible columns (hidden ORDER BY columns are dropped).
+  auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
+  for (size_t i = 0; i < n; ++i) {
+    proj->types.push_back(sub.plan->types[i]);
+    proj->expressions.push_back(BoundExpr::Column(i, sub.plan->types[i]));
+  }
+  proj->children.push_back(std::move(sub.plan));
+  return LogicalOperatorPtr(std::move(proj));
+}
+
 Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scope* scope) {
+  if (item.kind == ParsedFromItem::Kind::kSubquery) {
+    return BindDerivedTable(*item.subquery, item.table.alias, item.column_aliases,
+                            item.table.location, scope);
+  }
   if (item.kind == ParsedFromItem::Kind::kTable) {
+    // A WITH query of that name hides a table (innermost WITH first).
+    for (size_t f = ctes_.size(); f-- > 0;) {
+      const CteFrame& frame = ctes_[f];
+      for (size_t i = 0; i < frame.visible; ++i) {
+        const ParsedCommonTableExpr& cte = (*frame.list)[i];
+        if (cte.name != item.table.name) continue;
+        // The WITH query sees only the WITH queries defined before it.
+        std::vector<CteFrame> saved = ctes_;
+        ctes_.resize(f);
+        ctes_.push_back({frame.list, i});
+        Result<LogicalOperatorPtr> derived = BindDerivedTable(
+            *cte.query, item.table.alias.empty() ? cte.name : item.table.alias,
+            cte.column_aliases, item.table.location, scope);
+        ctes_ = std::move(saved);
+        return derived;
+      }
+    }
     Result<const TableSchema*> table = catalog_.GetTable(item.table.name);
     if (!table.ok()) return WithPos(table.status(), item.table.location);
     std::string name = item.table.alias.empty() ? item.table.name : item.table.alias;
@@ -862,6 +923,20 @@ Result<BoundStatement> Binder::BindSetOperation(const ParsedSelect& select) {
 }
 
 Result<BoundStatement> Binder::BindSelect(const ParsedSelect& select) {
+  if (!select.ctes.empty()) {
+    // Bind with this query's WITH list in scope; popped on every return path.
+    struct Pop {
+      std::vector<CteFrame>* frames;
+      ~Pop() { frames->pop_back(); }
+    };
+    ctes_.push_back({&select.ctes, select.ctes.size()});
+    Pop pop{&ctes_};
+    return BindSelectBody(select);
+  }
+  return BindSelectBody(select);
+}
+
+Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
   if (select.set_op != ParsedSelect::SetOp::kNone) return BindSetOperation(select);
   Scope scope;
   auto plan = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kDummyScan);

@@ -3,6 +3,7 @@
 // 42883, 22P02 for literals), and statement-level checks.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -39,8 +40,14 @@ class Binder {
 
   Result<BoundStatement> BindSelect(const ParsedSelect& select);
   Result<BoundStatement> BindSetOperation(const ParsedSelect& select);
+  // BindSelect once the query's WITH list is in scope.
+  Result<BoundStatement> BindSelectBody(const ParsedSelect& select);
   // Binds a FROM item, adding its tables to *scope.
   Result<LogicalOperatorPtr> BindFromItem(const ParsedFromItem& item, Scope* scope);
+  // A subquery or WITH query used as a table called `alias`.
+  Result<LogicalOperatorPtr> BindDerivedTable(const ParsedSelect& query, const std::string& alias,
+                                              const std::vector<std::string>& column_aliases,
+                                              int location, Scope* scope);
   Result<BoundStatement> BindInsert(const ParsedInsert& insert);
   Result<BoundStatement> BindCreateTable(const ParsedCreateTable& create);
   Result<BoundStatement> BindCreateTableAs(const ParsedCreateTableAs& create);
@@ -87,6 +94,14 @@ class Binder {
   AggregateContext* agg_ = nullptr;
   // Scopes of the queries enclosing the one being bound (to recognise correlated references).
   std::vector<const Scope*> outer_scopes_;
+  // WITH queries in scope, innermost last; each frame sees the first `visible` of its list.
+  struct CteFrame {
+    const std::vector<ParsedCommonTableExpr>* list;
+    size_t visible;
+  };
+  std::vector<CteFrame> ctes_;
+  // Column lists of derived tables (subqueries in FROM, WITH queries) for name resolution.
+  std::deque<TableSchema> derived_schemas_;
   const char* clause_ = nullptr;  // where aggregates are not allowed ("WHERE", "GROUP BY"...)
 };
 

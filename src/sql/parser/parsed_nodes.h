@@ -66,12 +66,15 @@ struct ParsedTableRef {
   int location = -1;
 };
 
-// An item of FROM: a table, or a join of two items (comma lists are cross joins).
+// An item of FROM: a table (or WITH query) by name, a subquery, or a join of two items
+// (comma lists are cross joins).
 struct ParsedFromItem {
-  enum class Kind { kTable, kJoin };
+  enum class Kind { kTable, kSubquery, kJoin };
   enum class JoinType { kInner, kLeft, kRight, kFull, kCross };
   Kind kind = Kind::kTable;
-  ParsedTableRef table;  // kTable
+  ParsedTableRef table;  // kTable; for kSubquery only the alias
+  std::shared_ptr<ParsedSelect> subquery;  // kSubquery
+  std::vector<std::string> column_aliases;  // kSubquery: AS alias (a, b, ...)
   JoinType join_type = JoinType::kCross;
   std::unique_ptr<ParsedFromItem> left, right;
   std::unique_ptr<ParsedExpr> condition;  // ON; null for cross joins
@@ -89,7 +92,15 @@ struct ParsedOrderItem {
   std::optional<bool> nulls_first;  // unset: PostgreSQL's default (NULLs sort as largest)
 };
 
+// WITH name [(columns)] AS (query)
+struct ParsedCommonTableExpr {
+  std::string name;
+  std::vector<std::string> column_aliases;
+  std::shared_ptr<ParsedSelect> query;
+};
+
 struct ParsedSelect {
+  std::vector<ParsedCommonTableExpr> ctes;  // WITH queries visible to this query
   // A set operation (left UNION/INTERSECT/EXCEPT [ALL] right) when set_op is not kNone; then
   // only order_by, limit and offset of this node apply, to the combined result.
   enum class SetOp { kNone, kUnion, kIntersect, kExcept };

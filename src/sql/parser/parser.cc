@@ -422,8 +422,23 @@ Result<std::unique_ptr<ParsedFromItem>> TransformFromItem(const Node& n) {
     item->location = item->table.location;
     return item;
   }
+  if (n.has_range_subselect()) {
+    const auto& r = n.range_subselect();
+    if (r.lateral()) return Unsupported("LATERAL");
+    if (!r.has_alias()) {
+      return Status(sqlstate::kSyntaxError, "subquery in FROM must have an alias")
+          .WithHint("For example, FROM (SELECT ...) [AS] foo.");
+    }
+    item->kind = ParsedFromItem::Kind::kSubquery;
+    item->table.alias = r.alias().aliasname();
+    item->table.name = r.alias().aliasname();
+    for (const Node& c : r.alias().colnames()) item->column_aliases.push_back(c.string().sval());
+    std::unique_ptr<ParsedSelect> sub;
+    OMEN_ASSIGN_OR_RETURN(sub, TransformSelect(r.subquery().select_stmt()));
+    item->subquery = std::shared_ptr<ParsedSelect>(std::move(sub));
+    return item;
+  }
   if (!n.has_join_expr()) {
-    if (n.has_range_subselect()) return Unsupported("subqueries in FROM");
     if (n.has_range_function()) return Unsupported("functions in FROM");
     return Unsupported("this kind of FROM item");
   }
@@ -472,10 +487,36 @@ Status TransformSortAndLimit(const pg_query::SelectStmt& s, ParsedSelect* out) {
   return Status::OK();
 }
 
+Status TransformWith(const pg_query::SelectStmt& s, ParsedSelect* out) {
+  if (!s.has_with_clause()) return Status::OK();
+  const auto& w = s.with_clause();
+  if (w.recursive()) return Unsupported("WITH RECURSIVE", w.location());
+  for (const Node& n : w.ctes()) {
+    const auto& c = n.common_table_expr();
+    if (!c.ctequery().has_select_stmt()) {
+      return Unsupported("data-modifying statements in WITH", c.location());
+    }
+    ParsedCommonTableExpr cte;
+    cte.name = c.ctename();
+    for (const Node& a : c.aliascolnames()) cte.column_aliases.push_back(a.string().sval());
+    std::unique_ptr<ParsedSelect> q;
+    OMEN_ASSIGN_OR_RETURN(q, TransformSelect(c.ctequery().select_stmt()));
+    cte.query = std::shared_ptr<ParsedSelect>(std::move(q));
+    for (const auto& other : out->ctes) {
+      if (other.name == cte.name) {
+        return Status("42712", "WITH query name \"" + cte.name + "\" specified more than once")
+            .WithPosition(c.location());
+      }
+    }
+    out->ctes.push_back(std::move(cte));
+  }
+  return Status::OK();
+}
+
 Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt& s) {
   if (s.op() != pg_query::SETOP_NONE) {
-    if (s.has_with_clause()) return Unsupported("WITH queries");
     auto out = std::make_unique<ParsedSelect>();
+    OMEN_RETURN_IF_ERROR(TransformWith(s, out.get()));
     out->set_op = s.op() == pg_query::SETOP_UNION       ? ParsedSelect::SetOp::kUnion
                   : s.op() == pg_query::SETOP_INTERSECT ? ParsedSelect::SetOp::kIntersect
                                                         : ParsedSelect::SetOp::kExcept;
@@ -486,7 +527,6 @@ Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt
     return out;
   }
   if (s.values_lists_size() > 0) return Unsupported("VALUES as a query");
-  if (s.has_with_clause()) return Unsupported("WITH queries");
   if (s.has_into_clause()) return Unsupported("SELECT INTO");
   // Plain DISTINCT is one empty node; DISTINCT ON lists expressions.
   bool distinct = s.distinct_clause_size() == 1 &&
@@ -497,6 +537,7 @@ Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt
   if (s.locking_clause_size() > 0) return Unsupported("FOR UPDATE/SHARE");
   if (s.limit_option() == pg_query::LIMIT_OPTION_WITH_TIES) return Unsupported("FETCH ... WITH TIES");
   auto out = std::make_unique<ParsedSelect>();
+  OMEN_RETURN_IF_ERROR(TransformWith(s, out.get()));
   out->distinct = distinct;
   // FROM a, b, c is ((a CROSS JOIN b) CROSS JOIN c).
   for (const Node& f : s.from_clause()) {
