@@ -827,6 +827,27 @@ Result<BoundExprPtr> Binder::BindLimitValue(const ParsedExpr* expr) {
   return AddCast(std::move(b), TypeId::kBigInt);
 }
 
+Result<LogicalOperatorPtr> Binder::AddOrderAndLimit(LogicalOperatorPtr plan,
+                                                    std::vector<OrderSpec> orders,
+                                                    const ParsedSelect& select) {
+  if (!orders.empty()) {
+    auto order = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kOrder);
+    order->orders = std::move(orders);
+    order->types = plan->types;
+    order->children.push_back(std::move(plan));
+    plan = std::move(order);
+  }
+  if (select.limit || select.offset) {
+    auto limit = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kLimit);
+    OMEN_ASSIGN_OR_RETURN(limit->limit, BindLimitValue(select.limit.get()));
+    OMEN_ASSIGN_OR_RETURN(limit->offset, BindLimitValue(select.offset.get()));
+    limit->types = plan->types;
+    limit->children.push_back(std::move(plan));
+    plan = std::move(limit);
+  }
+  return plan;
+}
+
 Result<BoundStatement> Binder::BindSetOperation(const ParsedSelect& select) {
   const char* name = select.set_op == ParsedSelect::SetOp::kUnion       ? "UNION"
                      : select.set_op == ParsedSelect::SetOp::kIntersect ? "INTERSECT"
@@ -903,22 +924,7 @@ Result<BoundStatement> Binder::BindSetOperation(const ParsedSelect& select) {
     spec.nulls_first = item.nulls_first.value_or(item.descending);
     orders.push_back(std::move(spec));
   }
-  if (!orders.empty()) {
-    auto order = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kOrder);
-    order->orders = std::move(orders);
-    order->types = plan->types;
-    order->children.push_back(std::move(plan));
-    plan = std::move(order);
-  }
-  if (select.limit || select.offset) {
-    auto limit = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kLimit);
-    OMEN_ASSIGN_OR_RETURN(limit->limit, BindLimitValue(select.limit.get()));
-    OMEN_ASSIGN_OR_RETURN(limit->offset, BindLimitValue(select.offset.get()));
-    limit->types = plan->types;
-    limit->children.push_back(std::move(plan));
-    plan = std::move(limit);
-  }
-  out.plan = std::move(plan);
+  OMEN_ASSIGN_OR_RETURN(out.plan, AddOrderAndLimit(std::move(plan), std::move(orders), select));
   return out;
 }
 
@@ -1095,22 +1101,7 @@ Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
     distinct->children.push_back(std::move(plan));
     plan = std::move(distinct);
   }
-  if (!orders.empty()) {
-    auto order = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kOrder);
-    order->orders = std::move(orders);
-    order->types = plan->types;
-    order->children.push_back(std::move(plan));
-    plan = std::move(order);
-  }
-  if (select.limit || select.offset) {
-    auto limit = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kLimit);
-    OMEN_ASSIGN_OR_RETURN(limit->limit, BindLimitValue(select.limit.get()));
-    OMEN_ASSIGN_OR_RETURN(limit->offset, BindLimitValue(select.offset.get()));
-    limit->types = plan->types;
-    limit->children.push_back(std::move(plan));
-    plan = std::move(limit);
-  }
-  out.plan = std::move(plan);
+  OMEN_ASSIGN_OR_RETURN(out.plan, AddOrderAndLimit(std::move(plan), std::move(orders), select));
   return out;
 }
 

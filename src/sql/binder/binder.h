@@ -40,6 +40,9 @@ class Binder {
 
   Result<BoundStatement> BindSelect(const ParsedSelect& select);
   Result<BoundStatement> BindSetOperation(const ParsedSelect& select);
+  // Puts the ORDER BY (already bound to `orders`) and LIMIT/OFFSET of `select` on `plan`.
+  Result<LogicalOperatorPtr> AddOrderAndLimit(LogicalOperatorPtr plan, std::vector<OrderSpec> orders,
+                                              const ParsedSelect& select);
   // BindSelect once the query's WITH list is in scope.
   Result<BoundStatement> BindSelectBody(const ParsedSelect& select);
   // Binds a FROM item, adding its tables to *scope.

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "sql/execution/expression_executor.h"
+#include "sql/execution/join_side.h"
 #include "sql/execution/row_key.h"
 #include "sql/plan/join_keys.h"
 
@@ -33,7 +34,7 @@ class HashJoinOp final : public PhysicalOperator {
     }
     if (left_done_ && out->size() < kVectorSize &&
         (type_ == JoinType::kRight || type_ == JoinType::kFull)) {
-      EmitUnmatchedRight(out);
+      right_side_.EmitUnmatched(left_width_, out);
     }
     return out->size() > 0;
   }
@@ -62,12 +63,11 @@ class HashJoinOp final : public PhysicalOperator {
         keys.emplace_back(k->type, c.size());
         OMEN_RETURN_IF_ERROR(Evaluate(*k, c, &keys.back()));
       }
-      uint32_t chunk = static_cast<uint32_t>(right_chunks_.size());
+      uint32_t chunk = static_cast<uint32_t>(right_side_.chunks().size());
       for (size_t r = 0; r < c.size(); ++r) {
         if (KeyOf(keys, r, &key)) table_[key].emplace_back(chunk, static_cast<uint32_t>(r));
       }
-      right_matched_.emplace_back(c.size(), false);
-      right_chunks_.push_back(std::move(c));
+      right_side_.Add(std::move(c));
     }
     return Status::OK();
   }
@@ -103,7 +103,7 @@ class HashJoinOp final : public PhysicalOperator {
           for (size_t c = 0; c < left_width_; ++c) {
             pairs.column(c).CopyFrom(left_chunk_.column(c), left_row_, p);
           }
-          const DataChunk& right = right_chunks_[rows[p].first];
+          const DataChunk& right = right_side_.chunks()[rows[p].first];
           for (size_t c = 0; c < right.column_count(); ++c) {
             pairs.column(left_width_ + c).CopyFrom(right.column(c), rows[p].second, p);
           }
@@ -115,40 +115,18 @@ class HashJoinOp final : public PhysicalOperator {
         for (size_t p = 0; p < rows.size(); ++p) {
           if (residual_ && !(keep.IsValid(p) && keep.Data<uint8_t>()[p])) continue;
           out->AppendRowFrom(pairs, p);
-          right_matched_[rows[p].first][rows[p].second] = true;
+          right_side_.MarkMatched(rows[p].first, rows[p].second);
           matched = true;
         }
       }
     }
     if (!matched && (type_ == JoinType::kLeft || type_ == JoinType::kFull)) {
-      size_t at = out->size();
-      out->SetSize(at + 1);
-      for (size_t c = 0; c < left_width_; ++c) {
-        out->column(c).CopyFrom(left_chunk_.column(c), left_row_, at);
-      }
-      for (size_t c = left_width_; c < out->column_count(); ++c) out->column(c).SetValid(at, false);
+      AppendLeftPadded(left_chunk_, left_row_, out);
     }
     return Status::OK();
   }
 
-  void EmitUnmatchedRight(DataChunk* out) {
-    while (unmatched_chunk_ < right_chunks_.size() && out->size() < kVectorSize) {
-      const DataChunk& right = right_chunks_[unmatched_chunk_];
-      if (unmatched_row_ >= right.size()) {
-        ++unmatched_chunk_;
-        unmatched_row_ = 0;
-        continue;
-      }
-      size_t r = unmatched_row_++;
-      if (right_matched_[unmatched_chunk_][r]) continue;
-      size_t at = out->size();
-      out->SetSize(at + 1);
-      for (size_t c = 0; c < left_width_; ++c) out->column(c).SetValid(at, false);
-      for (size_t c = 0; c < right.column_count(); ++c) {
-        out->column(left_width_ + c).CopyFrom(right.column(c), r, at);
-      }
-    }
-  }
+
 
   JoinType type_;
   PhysicalOperatorPtr left_, right_;
@@ -156,14 +134,12 @@ class HashJoinOp final : public PhysicalOperator {
   std::vector<BoundExprPtr> left_keys_, right_keys_;
   BoundExprPtr residual_;
   bool built_ = false;
-  std::vector<DataChunk> right_chunks_;
-  std::vector<std::vector<bool>> right_matched_;
+  JoinBuildSide right_side_;
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> table_;
   DataChunk left_chunk_;
   std::vector<Vector> left_key_values_;
   size_t left_row_ = 0;
   bool left_done_ = false;
-  size_t unmatched_chunk_ = 0, unmatched_row_ = 0;
 };
 
 }  // namespace

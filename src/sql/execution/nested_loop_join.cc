@@ -1,6 +1,7 @@
 #include "sql/execution/nested_loop_join.h"
 
 #include "sql/execution/expression_executor.h"
+#include "sql/execution/join_side.h"
 
 namespace omendb::sql {
 namespace {
@@ -30,7 +31,7 @@ class NestedLoopJoinOp final : public PhysicalOperator {
       OMEN_RETURN_IF_ERROR(JoinLeftRow(out));
       ++left_row_;
     }
-    if (left_done_ && out->size() < kVectorSize && KeepsUnmatchedRight()) EmitUnmatchedRight(out);
+    if (left_done_ && out->size() < kVectorSize && KeepsUnmatchedRight()) right_side_.EmitUnmatched(left_width_, out);
     return out->size() > 0;
   }
 
@@ -49,8 +50,7 @@ class NestedLoopJoinOp final : public PhysicalOperator {
       bool more;
       OMEN_ASSIGN_OR_RETURN(more, right_->Next(&c));
       if (!more) break;
-      right_matched_.emplace_back(c.size(), false);
-      right_chunks_.push_back(std::move(c));
+      right_side_.Add(std::move(c));
     }
     return Status::OK();
   }
@@ -58,8 +58,8 @@ class NestedLoopJoinOp final : public PhysicalOperator {
   // Pairs the current left row with every right row, keeping pairs where the condition holds.
   Status JoinLeftRow(DataChunk* out) {
     bool matched = false;
-    for (size_t rc = 0; rc < right_chunks_.size(); ++rc) {
-      const DataChunk& right = right_chunks_[rc];
+    for (size_t rc = 0; rc < right_side_.chunks().size(); ++rc) {
+      const DataChunk& right = right_side_.chunks()[rc];
       DataChunk pairs(types(), right.size());
       for (size_t c = 0; c < left_width_; ++c) {
         Vector& v = pairs.column(c);
@@ -75,48 +75,24 @@ class NestedLoopJoinOp final : public PhysicalOperator {
       for (size_t r = 0; r < right.size(); ++r) {
         if (op_.predicate && !(keep.IsValid(r) && keep.Data<uint8_t>()[r])) continue;
         out->AppendRowFrom(pairs, r);
-        right_matched_[rc][r] = true;
+        right_side_.MarkMatched(rc, r);
         matched = true;
       }
     }
-    if (!matched && KeepsUnmatchedLeft()) {
-      size_t at = out->size();
-      out->SetSize(at + 1);
-      for (size_t c = 0; c < left_width_; ++c) out->column(c).CopyFrom(left_chunk_.column(c), left_row_, at);
-      for (size_t c = left_width_; c < out->column_count(); ++c) out->column(c).SetValid(at, false);
-    }
+    if (!matched && KeepsUnmatchedLeft()) AppendLeftPadded(left_chunk_, left_row_, out);
     return Status::OK();
   }
 
-  void EmitUnmatchedRight(DataChunk* out) {
-    while (unmatched_chunk_ < right_chunks_.size() && out->size() < kVectorSize) {
-      const DataChunk& right = right_chunks_[unmatched_chunk_];
-      if (unmatched_row_ >= right.size()) {
-        ++unmatched_chunk_;
-        unmatched_row_ = 0;
-        continue;
-      }
-      size_t r = unmatched_row_++;
-      if (right_matched_[unmatched_chunk_][r]) continue;
-      size_t at = out->size();
-      out->SetSize(at + 1);
-      for (size_t c = 0; c < left_width_; ++c) out->column(c).SetValid(at, false);
-      for (size_t c = 0; c < right.column_count(); ++c) {
-        out->column(left_width_ + c).CopyFrom(right.column(c), r, at);
-      }
-    }
-  }
+
 
   const LogicalOperator& op_;
   PhysicalOperatorPtr left_, right_;
   size_t left_width_;
   bool started_ = false;
-  std::vector<DataChunk> right_chunks_;
-  std::vector<std::vector<bool>> right_matched_;
+  JoinBuildSide right_side_;
   DataChunk left_chunk_;
   size_t left_row_ = 0;
   bool left_done_ = false;
-  size_t unmatched_chunk_ = 0, unmatched_row_ = 0;
 };
 
 }  // namespace
