@@ -1,5 +1,7 @@
 #include "session/session.h"
 
+#include <chrono>
+#include <cstdio>
 #include <mutex>
 #include <shared_mutex>
 
@@ -55,8 +57,30 @@ Status RunStatement(const sql::ParsedStatement& parsed, StorageEngine& engine,
     case BoundStatement::Kind::kExplain: {
       OMEN_RETURN_IF_ERROR(sink->OnColumns({{"QUERY PLAN", TypeId::kText}}));
       DataChunk lines({TypeId::kText});
-      for (const std::string& line : sql::ExplainPlan(*stmt.explained->plan)) {
+      sql::PlanStats stats;
+      double total_ms = 0;
+      if (stmt.analyze) {
+        // Run the query to the end (results are discarded), measuring every operator.
+        auto start = std::chrono::steady_clock::now();
+        sql::PhysicalOperatorPtr root;
+        OMEN_ASSIGN_OR_RETURN(root,
+                              sql::CreatePhysicalPlan(*stmt.explained->plan, engine, &stats, start));
+        DataChunk chunk = root->NewChunk();
+        for (;;) {
+          bool more;
+          OMEN_ASSIGN_OR_RETURN(more, root->Next(&chunk));
+          if (!more) break;
+        }
+        total_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      }
+      for (const std::string& line :
+           sql::ExplainPlan(*stmt.explained->plan, stmt.analyze ? &stats : nullptr, stmt.timing)) {
         lines.AppendRow({Value::Text(line)});
+      }
+      if (stmt.analyze && stmt.summary) {
+        char buf[64];
+        std::snprintf(buf, sizeof(buf), "Execution Time: %.3f ms", total_ms);
+        lines.AppendRow({Value::Text(buf)});
       }
       OMEN_RETURN_IF_ERROR(sink->OnChunk(lines, 1));
       return sink->OnComplete("EXPLAIN");

@@ -260,6 +260,9 @@ Result<BoundStatement> Binder::Bind(const ParsedStatement& stmt) {
       BoundStatement inner;
       OMEN_ASSIGN_OR_RETURN(inner, Bind(*stmt.explained));
       out.explained = std::make_unique<BoundStatement>(std::move(inner));
+      out.analyze = stmt.explain.analyze;
+      out.timing = stmt.explain.timing;
+      out.summary = stmt.explain.summary;
       return out;
     }
     case ParsedStatement::Kind::kDelete: return BindDelete(*stmt.del);

@@ -222,16 +222,54 @@ class LimitOp final : public PhysicalOperator {
   uint64_t skip_ = 0;
 };
 
+// Counts an operator's rows and times its batches (EXPLAIN ANALYZE).
+class InstrumentedOp final : public PhysicalOperator {
+ public:
+  InstrumentedOp(PhysicalOperatorPtr inner, OperatorStats* stats,
+                 std::chrono::steady_clock::time_point start)
+      : PhysicalOperator(inner->types()), inner_(std::move(inner)), stats_(stats), start_(start) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    Result<bool> more = inner_->Next(out);
+    double now = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+    if (more.ok() && *more) {
+      stats_->rows += out->size();
+      if (stats_->first_ms < 0) stats_->first_ms = now;
+    }
+    stats_->total_ms = now;
+    return more;
+  }
+
+ private:
+  PhysicalOperatorPtr inner_;
+  OperatorStats* stats_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const StorageEngine& engine,
+                                           std::vector<PhysicalOperatorPtr> children);
+
 }  // namespace
 
 Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
-                                               const StorageEngine& engine) {
+                                               const StorageEngine& engine, PlanStats* stats,
+                                               std::chrono::steady_clock::time_point start) {
   std::vector<PhysicalOperatorPtr> children;
   for (const auto& c : plan.children) {
     PhysicalOperatorPtr p;
-    OMEN_ASSIGN_OR_RETURN(p, CreatePhysicalPlan(*c, engine));
+    OMEN_ASSIGN_OR_RETURN(p, CreatePhysicalPlan(*c, engine, stats, start));
     children.push_back(std::move(p));
   }
+  PhysicalOperatorPtr op;
+  OMEN_ASSIGN_OR_RETURN(op, CreateOperator(plan, engine, std::move(children)));
+  if (stats == nullptr) return op;
+  return PhysicalOperatorPtr(new InstrumentedOp(std::move(op), &(*stats)[&plan], start));
+}
+
+namespace {
+
+Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const StorageEngine& engine,
+                                           std::vector<PhysicalOperatorPtr> children) {
   switch (plan.kind) {
     case LogicalOperator::Kind::kGet: {
       const TableData* data = engine.GetTableData(plan.table->table_id);
@@ -275,6 +313,8 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
   }
   return InternalError("unknown logical operator");
 }
+
+}  // namespace
 
 namespace {
 

@@ -1,16 +1,22 @@
 // Turns optimized logical plans into physical operator trees, and executes DML.
 #pragma once
 
+#include <chrono>
+
 #include "common/status.h"
 #include "sql/execution/physical_operator.h"
+#include "sql/plan/explain.h"
 #include "sql/plan/logical_plan.h"
 #include "storage/storage_engine.h"
 
 namespace omendb::sql {
 
-// Builds the operators for `plan`. REQUIRES: the engine's lock is held while they run.
-Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
-                                               const StorageEngine& engine);
+// Builds the operators for `plan`. With `stats` (EXPLAIN ANALYZE), every operator records its
+// rows and times there, keyed by its logical node; `start` is the query's start time.
+// REQUIRES: the engine's lock is held while they run.
+Result<PhysicalOperatorPtr> CreatePhysicalPlan(
+    const LogicalOperator& plan, const StorageEngine& engine, PlanStats* stats = nullptr,
+    std::chrono::steady_clock::time_point start = {});
 
 // Evaluates an INSERT's rows (VALUES, or its query, read in full before the first row is
 // written, so INSERT INTO t SELECT ... FROM t sees t as it was), checks NOT NULL (23502) and

@@ -88,7 +88,10 @@ Status ResolvePlan(LogicalOperator* op, const StorageEngine& engine) {
 }  // namespace
 
 Status ResolveSubqueries(BoundStatement* stmt, const StorageEngine& engine) {
-  if (stmt->kind == BoundStatement::Kind::kExplain) return Status::OK();
+  if (stmt->kind == BoundStatement::Kind::kExplain) {
+    // Plain EXPLAIN shows subqueries as SubPlans without running anything.
+    return stmt->analyze ? ResolveSubqueries(stmt->explained.get(), engine) : Status::OK();
+  }
   if (stmt->plan) {
     OMEN_RETURN_IF_ERROR(ResolvePlan(stmt->plan.get(), engine));
   }

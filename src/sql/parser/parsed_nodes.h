@@ -194,6 +194,11 @@ struct ParsedStatement {
   std::unique_ptr<ParsedCreateTableAs> create_table_as;
   std::unique_ptr<ParsedDropTable> drop_table;
   std::unique_ptr<ParsedStatement> explained;
+  struct ExplainOptions {
+    bool analyze = false;  // run the statement, show actual rows (and times)
+    bool timing = true;    // with analyze: per-node times
+    bool summary = true;   // with analyze: total execution time
+  } explain;
 };
 
 }  // namespace omendb::sql

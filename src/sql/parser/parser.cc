@@ -784,6 +784,7 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
     }
     case Node::kExplainStmt: {
       const auto& e = n.explain_stmt();
+      bool summary_set = false;
       for (const Node& o : e.options()) {
         const auto& d = o.def_elem();
         std::string value = "true";
@@ -793,15 +794,23 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
           if (d.arg().has_integer()) value = d.arg().integer().ival() ? "true" : "false";
         }
         bool on = value == "true" || value == "on" || value == "1";
-        if (d.defname() == "analyze" && on) return Unsupported("EXPLAIN ANALYZE", d.location());
-        if (d.defname() == "format" && value != "text") {
-          return Unsupported("EXPLAIN formats other than text", d.location());
-        }
-        if ((d.defname() == "verbose" || d.defname() == "buffers" || d.defname() == "wal" ||
-             d.defname() == "settings" || d.defname() == "timing" || d.defname() == "summary") && on) {
-          return Unsupported("EXPLAIN option " + d.defname(), d.location());
+        const std::string& name = d.defname();
+        if (name == "analyze") {
+          st.explain.analyze = on;
+        } else if (name == "timing") {
+          st.explain.timing = on;
+        } else if (name == "summary") {
+          st.explain.summary = on;
+          summary_set = true;
+        } else if (name == "format") {
+          if (value != "text") return Unsupported("EXPLAIN formats other than text", d.location());
+        } else if (name == "costs") {
+          // Costs are never shown (as with COSTS OFF): OmenDB has no cost model yet.
+        } else if (on) {
+          return Unsupported("EXPLAIN option " + name, d.location());
         }
       }
+      if (!summary_set) st.explain.summary = st.explain.analyze;
       st.kind = ParsedStatement::Kind::kExplain;
       ParsedStatement inner;
       OMEN_ASSIGN_OR_RETURN(inner, TransformStatement(e.query()));

@@ -2,6 +2,8 @@
 
 #include "sql/plan/join_keys.h"
 
+#include <cstdio>
+
 namespace omendb::sql {
 namespace {
 
@@ -104,31 +106,40 @@ std::string AggregateText(const AggregateCall& a, const Names& names) {
 
 class Printer {
  public:
-  explicit Printer(const LogicalOperator& root) {
+  Printer(const LogicalOperator& root, const PlanStats* stats, bool timing)
+      : stats_(stats), timing_(timing) {
     qualify_ = CountScans(root) > 1;
   }
 
   // Prints `op` at `depth` with `extra` properties (filters from above); returns its output
   // column names.
-  Names Print(const LogicalOperator& op, int depth, std::vector<std::string> extra) {
+  Names Print(const LogicalOperator& op, int depth, std::vector<std::string> extra,
+              const LogicalOperator* stats_node = nullptr) {
     using K = LogicalOperator::Kind;
+    // A node's line shows the rows of what it feeds upward (a filter or projection above it).
+    current_ = stats_node != nullptr ? stats_node : &op;
     switch (op.kind) {
       case K::kProjection: {
-        Names in = Print(*op.children[0], depth, std::move(extra));
+        Names in = Print(*op.children[0], depth, std::move(extra), current_);
         Names out;
         for (const auto& e : op.expressions) out.push_back(Deparse(*e, in));
         return out;
       }
       case K::kFilter: {
         // The filter's names are its child's: print the child first into a buffer.
+        const LogicalOperator* shown = current_;
         std::vector<std::string> child_lines;
         std::swap(lines_, child_lines);
-        Names names = Print(*op.children[0], depth, {});
+        Names names = Print(*op.children[0], depth, {}, shown);
         std::swap(lines_, child_lines);
         // Insert "Filter:" after the child's label line and its own properties.
         size_t at = 1;
         while (at < child_lines.size() && IsPropertyOf(child_lines[at], depth)) ++at;
         std::vector<std::string> props = {"Filter: " + Deparse(*op.predicate, names)};
+        if (stats_ != nullptr) {
+          props.push_back("Rows Removed by Filter: " +
+                          std::to_string(Rows(op.children[0].get()) - Rows(&op)));
+        }
         props.insert(props.end(), extra.begin(), extra.end());
         for (const std::string& p : props) {
           child_lines.insert(child_lines.begin() + static_cast<long>(at++), PropertyIndent(depth) + p);
@@ -261,7 +272,7 @@ class Printer {
     Names left = Print(*op.children[0], depth + 1, {});
     Names right;
     if (hash) {
-      Label(depth + 1, "Hash");
+      Label(depth + 1, "Hash", op.children[1].get());
       right = Print(*op.children[1], depth + 2, {});
     } else {
       right = Print(*op.children[1], depth + 1, {});
@@ -302,19 +313,46 @@ class Printer {
     return line.compare(0, indent.size(), indent) == 0 && line.size() > indent.size() &&
            line[indent.size()] != ' ' && line.compare(indent.size(), 2, "->") != 0;
   }
-  void Label(int depth, const std::string& text) {
-    lines_.push_back(depth == 0 ? text : std::string(6 * (depth - 1) + 2, ' ') + "->  " + text);
+  void Label(int depth, const std::string& text, const LogicalOperator* node = nullptr) {
+    std::string line = depth == 0 ? text : std::string(6 * (depth - 1) + 2, ' ') + "->  " + text;
+    lines_.push_back(line + Actual(node != nullptr ? node : current_));
+  }
+  uint64_t Rows(const LogicalOperator* node) const {
+    if (stats_ == nullptr) return 0;
+    auto it = stats_->find(node);
+    return it == stats_->end() ? 0 : it->second.rows;
+  }
+  // " (actual time=a..b rows=n loops=1)", PostgreSQL's EXPLAIN ANALYZE annotation.
+  std::string Actual(const LogicalOperator* node) const {
+    if (stats_ == nullptr) return "";
+    auto it = stats_->find(node);
+    if (it == stats_->end()) return " (never executed)";
+    const OperatorStats& st = it->second;
+    char buf[128];
+    if (timing_) {
+      std::snprintf(buf, sizeof(buf), " (actual time=%.3f..%.3f rows=%llu loops=1)",
+                    st.first_ms < 0 ? st.total_ms : st.first_ms, st.total_ms,
+                    static_cast<unsigned long long>(st.rows));
+    } else {
+      std::snprintf(buf, sizeof(buf), " (actual rows=%llu loops=1)",
+                    static_cast<unsigned long long>(st.rows));
+    }
+    return buf;
   }
   void Property(int depth, const std::string& text) { lines_.push_back(PropertyIndent(depth) + text); }
 
+  const PlanStats* stats_;
+  bool timing_;
+  const LogicalOperator* current_ = nullptr;
   bool qualify_ = false;
   std::vector<std::string> lines_;
 };
 
 }  // namespace
 
-std::vector<std::string> ExplainPlan(const LogicalOperator& plan) {
-  Printer printer(plan);
+std::vector<std::string> ExplainPlan(const LogicalOperator& plan, const PlanStats* stats,
+                                     bool timing) {
+  Printer printer(plan, stats, timing);
   printer.Print(plan, 0, {});
   return printer.lines();
 }

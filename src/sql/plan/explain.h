@@ -3,14 +3,26 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "sql/plan/logical_plan.h"
 
 namespace omendb::sql {
 
+// What EXPLAIN ANALYZE measured for one plan node.
+struct OperatorStats {
+  uint64_t rows = 0;        // rows produced
+  double first_ms = -1;     // time until the first batch (ms since the query started)
+  double total_ms = 0;      // time until the node was exhausted
+};
+using PlanStats = std::unordered_map<const LogicalOperator*, OperatorStats>;
+
 // One line per node and per node property (Filter, Index Cond, Hash Cond, Sort Key...).
-// Projections are not shown (as in PostgreSQL); a filter is shown on the node below it.
-std::vector<std::string> ExplainPlan(const LogicalOperator& plan);
+// Projections are not shown (as in PostgreSQL); a filter is shown on the node below it. With
+// `stats` (EXPLAIN ANALYZE), each node line ends with its actual rows (and times if `timing`),
+// and filters report the rows they removed.
+std::vector<std::string> ExplainPlan(const LogicalOperator& plan, const PlanStats* stats = nullptr,
+                                     bool timing = true);
 
 }  // namespace omendb::sql

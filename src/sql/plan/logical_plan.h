@@ -126,8 +126,11 @@ struct BoundStatement {
   // kDropTable
   std::vector<std::string> drop_names;
   bool if_exists = false;
-  // kExplain: the statement whose plan is shown.
+  // kExplain: the statement whose plan is shown; with analyze it is run too.
   std::unique_ptr<BoundStatement> explained;
+  bool analyze = false;
+  bool timing = true;
+  bool summary = false;
 };
 
 }  // namespace omendb::sql
