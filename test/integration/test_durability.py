@@ -76,7 +76,7 @@ def crash_round(binary, data_dir, round_no, sent_upto):
 
 def main():
     binary = binary_from_argv()
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     random.seed(42)
     with OmenServer(binary) as first:
         data_dir = first.data_dir
