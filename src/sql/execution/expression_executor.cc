@@ -11,24 +11,6 @@ void Broadcast(const Value& v, size_t n, Vector* out) {
   for (size_t i = 0; i < n; ++i) out->SetValue(i, v);
 }
 
-// Three-valued AND/OR: false (AND) or true (OR) dominates NULL.
-void CombineLogical(bool is_and, const Vector& operand, Vector* acc, size_t n) {
-  uint8_t* a = acc->Data<uint8_t>();
-  const uint8_t* b = operand.Data<uint8_t>();
-  for (size_t i = 0; i < n; ++i) {
-    bool av = acc->IsValid(i), bv = operand.IsValid(i);
-    bool dominant = !is_and;  // the value that decides alone
-    if ((av && (a[i] != 0) == dominant) || (bv && (b[i] != 0) == dominant)) {
-      acc->SetValid(i, true);
-      a[i] = dominant ? 1 : 0;
-    } else if (av && bv) {
-      a[i] = dominant ? 0 : 1;
-    } else {
-      acc->SetValid(i, false);
-    }
-  }
-}
-
 // Evaluates `expr` for the given rows of `input` only (so that, as in PostgreSQL, a CASE
 // branch or a later COALESCE argument is not evaluated for rows that do not reach it).
 // Returns one value per entry of `rows`.
@@ -47,6 +29,74 @@ Result<Vector> EvaluateRows(const BoundExpr& expr, const DataChunk& input,
 }
 
 bool IsTrue(const Vector& v, size_t i) { return v.IsValid(i) && v.Data<uint8_t>()[i] != 0; }
+
+// AND/OR with three-valued logic, evaluated left to right: a later operand is evaluated only
+// for rows the earlier ones left undecided (false decides AND, true decides OR), so that, as in
+// PostgreSQL, `x <> 0 AND 1 / x > 0` never divides by zero.
+Status EvaluateLogical(const BoundExpr& expr, const DataChunk& input, Vector* out) {
+  bool is_and = expr.kind == BoundExpr::Kind::kAnd;
+  OMEN_RETURN_IF_ERROR(Evaluate(*expr.children[0], input, out));
+  uint8_t* a = out->Data<uint8_t>();
+  for (size_t c = 1; c < expr.children.size(); ++c) {
+    std::vector<uint32_t> undecided;
+    for (size_t i = 0; i < input.size(); ++i) {
+      bool decided = out->IsValid(i) && (a[i] != 0) != is_and;
+      if (!decided) undecided.push_back(static_cast<uint32_t>(i));
+    }
+    if (undecided.empty()) break;
+    Vector operand(TypeId::kBoolean);
+    OMEN_ASSIGN_OR_RETURN(operand, EvaluateRows(*expr.children[c], input, undecided));
+    for (size_t k = 0; k < undecided.size(); ++k) {
+      size_t i = undecided[k];
+      bool bv = operand.IsValid(k), b = bv && operand.Data<uint8_t>()[k] != 0;
+      if (bv && b != is_and) {
+        out->SetValid(i, true);  // the deciding value
+        a[i] = is_and ? 0 : 1;
+      } else if (!bv) {
+        out->SetValid(i, false);  // unknown unless a later operand decides
+      }
+    }
+  }
+  return Status::OK();
+}
+
+// x IN (a, b, ...) as x = a OR x = b OR ...: each item is evaluated only for rows not yet true.
+Status EvaluateIn(const BoundExpr& expr, const DataChunk& input, Vector* out) {
+  size_t n = input.size();
+  Vector lhs(expr.children[0]->type, n);
+  OMEN_RETURN_IF_ERROR(Evaluate(*expr.children[0], input, &lhs));
+  std::vector<std::optional<bool>> result(n, false);
+  for (size_t a = 1; a < expr.children.size(); ++a) {
+    std::vector<uint32_t> open;
+    for (size_t i = 0; i < n; ++i) {
+      if (result[i] != true) open.push_back(static_cast<uint32_t>(i));
+    }
+    if (open.empty()) break;
+    Vector item(expr.children[a]->type);
+    OMEN_ASSIGN_OR_RETURN(item, EvaluateRows(*expr.children[a], input, open));
+    Vector left(lhs.type(), open.size());
+    for (uint32_t i : open) left.AppendFrom(lhs, i);
+    Vector eq(TypeId::kBoolean, open.size());
+    eq.Resize(open.size());
+    for (size_t k = 0; k < open.size(); ++k) eq.SetValid(k, left.IsValid(k) && item.IsValid(k));
+    OMEN_RETURN_IF_ERROR(expr.function->kernel({&left, &item}, open.size(), &eq));
+    for (size_t k = 0; k < open.size(); ++k) {
+      size_t i = open[k];
+      if (!eq.IsValid(k)) {
+        result[i] = std::nullopt;  // unknown unless a later item matches
+      } else if (eq.Data<uint8_t>()[k]) {
+        result[i] = true;
+      }
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    std::optional<bool> r = result[i];
+    if (r && expr.negated) r = !*r;
+    out->SetValid(i, r.has_value());
+    if (r) out->Data<uint8_t>()[i] = *r ? 1 : 0;
+  }
+  return Status::OK();
+}
 
 Status EvaluateCase(const BoundExpr& expr, const DataChunk& input, Vector* out) {
   size_t n = input.size();
@@ -155,27 +205,6 @@ Status EvaluateOther(const BoundExpr& expr, const DataChunk& input, Vector* out)
       }
       return Status::OK();
     }
-    case BoundExpr::Kind::kIn: {
-      std::vector<std::optional<bool>> result(n, false);
-      for (size_t a = 1; a < args.size(); ++a) {
-        Vector eq(TypeId::kBoolean);
-        OMEN_RETURN_IF_ERROR(Equal(expr, args[0], args[a], n, &eq));
-        for (size_t i = 0; i < n; ++i) {
-          if (result[i] == true) continue;
-          if (!eq.IsValid(i)) {
-            result[i] = std::nullopt;  // unknown unless a later item matches
-          } else if (eq.Data<uint8_t>()[i]) {
-            result[i] = true;
-          }
-        }
-      }
-      for (size_t i = 0; i < n; ++i) {
-        std::optional<bool> r = result[i];
-        if (r && expr.negated) r = !*r;
-        SetBool(out, i, r);
-      }
-      return Status::OK();
-    }
     case BoundExpr::Kind::kDistinctFrom: {
       Vector eq(TypeId::kBoolean);
       OMEN_RETURN_IF_ERROR(Equal(expr, args[0], args[1], n, &eq));
@@ -271,15 +300,10 @@ Status Evaluate(const BoundExpr& expr, const DataChunk& input, Vector* out) {
       return Status::OK();
     }
     case BoundExpr::Kind::kAnd:
-    case BoundExpr::Kind::kOr: {
-      OMEN_RETURN_IF_ERROR(Evaluate(*expr.children[0], input, out));
-      for (size_t c = 1; c < expr.children.size(); ++c) {
-        Vector operand(TypeId::kBoolean, n);
-        OMEN_RETURN_IF_ERROR(Evaluate(*expr.children[c], input, &operand));
-        CombineLogical(expr.kind == BoundExpr::Kind::kAnd, operand, out, n);
-      }
-      return Status::OK();
-    }
+    case BoundExpr::Kind::kOr:
+      return EvaluateLogical(expr, input, out);
+    case BoundExpr::Kind::kIn:
+      return EvaluateIn(expr, input, out);
     case BoundExpr::Kind::kNot: {
       OMEN_RETURN_IF_ERROR(Evaluate(*expr.children[0], input, out));
       uint8_t* d = out->Data<uint8_t>();

@@ -72,6 +72,7 @@ Status Abs(const Args& a, size_t n, Vector* out) {
                       sizeof(T) == 4 ? "integer out of range" : "bigint out of range");
       }
     }
+    if constexpr (std::is_floating_point_v<T>) return std::fabs(x);  // abs(-0) is 0
     return x < 0 ? -x : x;
   });
 }
@@ -366,7 +367,8 @@ const FunctionRegistry& Functions() {
 int CastCost(LogicalType from, LogicalType to) {
   if (from == to) return 0;
   TypeId f = from.id(), t = to.id();
-  if (f == TypeId::kUnknown || f == TypeId::kNull) return 1;
+  // An untyped literal prefers double precision, PostgreSQL's preferred numeric type.
+  if (f == TypeId::kUnknown || f == TypeId::kNull) return t == TypeId::kDouble ? 1 : 2;
   if (f == TypeId::kInteger && t == TypeId::kBigInt) return 1;
   if (f == TypeId::kInteger && t == TypeId::kDouble) return 2;
   if (f == TypeId::kBigInt && t == TypeId::kDouble) return 1;

@@ -39,7 +39,7 @@ Status ArithKernel(const std::vector<const Vector*>& args, size_t n, Vector* out
       if constexpr (kOp == Arith::kSub) v = x[i] - y[i];
       if constexpr (kOp == Arith::kMul) v = x[i] * y[i];
       if constexpr (kOp == Arith::kDiv) {
-        if (y[i] == 0) return DivisionByZero();
+        if (y[i] == 0 && !std::isnan(x[i])) return DivisionByZero();  // NaN / 0 is NaN
         v = x[i] / y[i];
       }
       if (std::isinf(v) && !std::isinf(x[i]) && !std::isinf(y[i])) {
@@ -238,6 +238,12 @@ Result<const ScalarFunction*> ResolveOperator(const std::string& name,
   if (args.size() == 2) {
     TypeId a = args[0].id(), b = args[1].id();
     if (IsUntyped(a) && IsUntyped(b)) {
+      // Comparisons of two untyped literals compare text; arithmetic has no preferred type.
+      if (name == "+" || name == "-" || name == "*" || name == "/" || name == "%") {
+        return Status("42725", "operator is not unique: unknown " + name + " unknown", "",
+                      "Could not choose a best candidate operator. You might need to add "
+                      "explicit type casts.");
+      }
       args[0] = args[1] = TypeId::kText;
     } else if (IsUntyped(a)) {
       args[0] = args[1];

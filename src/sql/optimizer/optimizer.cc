@@ -1,5 +1,7 @@
 #include "sql/optimizer/optimizer.h"
 
+#include "sql/optimizer/constant_folding.h"
+
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -187,6 +189,7 @@ void PushDownLimit(LogicalOperator* op) {
 
 Status Optimize(BoundStatement* statement) {
   if (statement->kind == BoundStatement::Kind::kExplain) return Optimize(statement->explained.get());
+  OMEN_RETURN_IF_ERROR(FoldConstants(statement));
   if (statement->kind != BoundStatement::Kind::kQuery) return Status::OK();
   ChooseAccessPath(&statement->plan);
   PushDownLimit(statement->plan.get());
