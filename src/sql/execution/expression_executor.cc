@@ -14,11 +14,56 @@ void Broadcast(const Value& v, size_t n, Vector* out) {
 // Evaluates `expr` for the given rows of `input` only (so that, as in PostgreSQL, a CASE
 // branch or a later COALESCE argument is not evaluated for rows that do not reach it).
 // Returns one value per entry of `rows`.
+// Whether evaluating `expr` can raise an error (overflow, division by zero, bad input...).
+// Comparisons, boolean logic, NULL tests, column references and constants cannot.
+bool CanFail(const BoundExpr& e) {
+  using K = BoundExpr::Kind;
+  switch (e.kind) {
+    case K::kColumn:
+    case K::kConstant:
+    case K::kAnd:
+    case K::kOr:
+    case K::kNot:
+    case K::kIsNull:
+    case K::kIsNotNull:
+    case K::kBoolTest:
+    case K::kDistinctFrom:
+    case K::kIn:
+    case K::kGreatest:
+    case K::kLeast:
+    case K::kCoalesce:
+    case K::kNullIf:
+    case K::kCase:
+      break;
+    case K::kFunction: {
+      const std::string& op = e.function->name;
+      bool comparison = e.function->is_operator &&
+                        (op == "=" || op == "<>" || op == "<" || op == "<=" || op == ">" ||
+                         op == ">=" || op == "||");
+      if (!comparison) return true;
+      break;
+    }
+    default:
+      return true;
+  }
+  for (const auto& c : e.children) {
+    if (CanFail(*c)) return true;
+  }
+  return false;
+}
+
 Result<Vector> EvaluateRows(const BoundExpr& expr, const DataChunk& input,
                             const std::vector<uint32_t>& rows) {
   Vector out(expr.type, rows.size());
   if (rows.size() == input.size()) {
     OMEN_RETURN_IF_ERROR(Evaluate(expr, input, &out));
+    return out;
+  }
+  if (!CanFail(expr)) {
+    // Evaluating the other rows too is harmless and cheaper than copying the selected rows.
+    Vector all(expr.type, input.size());
+    OMEN_RETURN_IF_ERROR(Evaluate(expr, input, &all));
+    for (uint32_t r : rows) out.AppendFrom(all, r);
     return out;
   }
   DataChunk subset(input.Types(), rows.size());

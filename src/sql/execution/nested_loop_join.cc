@@ -56,23 +56,22 @@ class NestedLoopJoinOp final : public PhysicalOperator {
   }
 
   // Pairs the current left row with every right row, keeping pairs where the condition holds.
+  // Each right batch is copied once into a pair batch; per left row only the left columns
+  // are rewritten.
   Status JoinLeftRow(DataChunk* out) {
+    if (pairs_.size() != right_side_.chunks().size()) BuildPairBatches();
     bool matched = false;
-    for (size_t rc = 0; rc < right_side_.chunks().size(); ++rc) {
-      const DataChunk& right = right_side_.chunks()[rc];
-      DataChunk pairs(types(), right.size());
+    for (size_t rc = 0; rc < pairs_.size(); ++rc) {
+      DataChunk& pairs = pairs_[rc];
+      size_t n = pairs.size();
       for (size_t c = 0; c < left_width_; ++c) {
-        Vector& v = pairs.column(c);
-        v.Resize(right.size());
-        for (size_t r = 0; r < right.size(); ++r) v.CopyFrom(left_chunk_.column(c), left_row_, r);
+        for (size_t r = 0; r < n; ++r) pairs.column(c).CopyFrom(left_chunk_.column(c), left_row_, r);
       }
-      for (size_t c = 0; c < right.column_count(); ++c) pairs.column(left_width_ + c) = right.column(c);
-      pairs.SetSize(right.size());
-      Vector keep(TypeId::kBoolean, right.size());
+      Vector keep(TypeId::kBoolean, n);
       if (op_.predicate) {
         OMEN_RETURN_IF_ERROR(Evaluate(*op_.predicate, pairs, &keep));
       }
-      for (size_t r = 0; r < right.size(); ++r) {
+      for (size_t r = 0; r < n; ++r) {
         if (op_.predicate && !(keep.IsValid(r) && keep.Data<uint8_t>()[r])) continue;
         out->AppendRowFrom(pairs, r);
         right_side_.MarkMatched(rc, r);
@@ -83,13 +82,22 @@ class NestedLoopJoinOp final : public PhysicalOperator {
     return Status::OK();
   }
 
-
+  void BuildPairBatches() {
+    pairs_.clear();
+    for (const DataChunk& right : right_side_.chunks()) {
+      DataChunk pairs(types(), right.size());
+      pairs.SetSize(right.size());
+      for (size_t c = 0; c < right.column_count(); ++c) pairs.column(left_width_ + c) = right.column(c);
+      pairs_.push_back(std::move(pairs));
+    }
+  }
 
   const LogicalOperator& op_;
   PhysicalOperatorPtr left_, right_;
   size_t left_width_;
   bool started_ = false;
   JoinBuildSide right_side_;
+  std::vector<DataChunk> pairs_;  // per right batch: left columns (rewritten per row) + right
   DataChunk left_chunk_;
   size_t left_row_ = 0;
   bool left_done_ = false;
