@@ -115,6 +115,79 @@ bool InRange(const Value& v, const KeyRange& r) {
   return true;
 }
 
+LogicalOperatorPtr WrapInFilter(LogicalOperatorPtr child, std::vector<BoundExprPtr> conjuncts) {
+  auto filter = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kFilter);
+  filter->predicate = JoinConjuncts(std::move(conjuncts));
+  filter->types = child->types;
+  filter->children.push_back(std::move(child));
+  return filter;
+}
+
+// Moves the conjuncts of a filter above a join to where they apply first: conditions on one
+// side below the join (only where that side is not null-extended by an outer join), and for
+// inner joins conditions on both sides into the join condition (so an equality there makes a
+// hash join). Runs top-down, so pushed filters keep moving through nested joins.
+void PushDownFilters(LogicalOperatorPtr* node) {
+  LogicalOperator& op = **node;
+  if (op.kind == LogicalOperator::Kind::kFilter &&
+      op.children[0]->kind == LogicalOperator::Kind::kJoin) {
+    LogicalOperator& join = *op.children[0];
+    size_t lw = join.children[0]->types.size();
+    bool inner = join.join_type == JoinType::kInner;
+    bool left_ok = inner || join.join_type == JoinType::kLeft;
+    bool right_ok = inner || join.join_type == JoinType::kRight;
+    std::vector<BoundExprPtr> conjuncts, left, right, into_join, rest;
+    SplitConjuncts(std::move(op.predicate), &conjuncts);
+    for (auto& c : conjuncts) {
+      size_t lo, hi;
+      if (!c->ColumnRange(&lo, &hi)) {
+        rest.push_back(std::move(c));
+      } else if (hi < lw && left_ok) {
+        left.push_back(std::move(c));
+      } else if (lo >= lw && right_ok) {
+        right.push_back(c->Clone(-static_cast<int64_t>(lw)));
+      } else if (inner) {
+        into_join.push_back(std::move(c));
+      } else {
+        rest.push_back(std::move(c));
+      }
+    }
+    if (!left.empty()) join.children[0] = WrapInFilter(std::move(join.children[0]), std::move(left));
+    if (!right.empty()) join.children[1] = WrapInFilter(std::move(join.children[1]), std::move(right));
+    if (!into_join.empty()) {
+      if (join.predicate) into_join.insert(into_join.begin(), std::move(join.predicate));
+      join.predicate = JoinConjuncts(std::move(into_join));
+    }
+    if (rest.empty()) {
+      *node = std::move(op.children[0]);
+    } else {
+      op.predicate = JoinConjuncts(std::move(rest));
+    }
+  }
+  // An inner join's own condition: conjuncts on one side filter that side before the join.
+  LogicalOperator& cur = **node;
+  if (cur.kind == LogicalOperator::Kind::kJoin && cur.join_type == JoinType::kInner &&
+      cur.predicate) {
+    size_t lw = cur.children[0]->types.size();
+    std::vector<BoundExprPtr> conjuncts, left, right, keep;
+    SplitConjuncts(std::move(cur.predicate), &conjuncts);
+    for (auto& c : conjuncts) {
+      size_t lo, hi;
+      if (c->ColumnRange(&lo, &hi) && hi < lw) {
+        left.push_back(std::move(c));
+      } else if (c->ColumnRange(&lo, &hi) && lo >= lw) {
+        right.push_back(c->Clone(-static_cast<int64_t>(lw)));
+      } else {
+        keep.push_back(std::move(c));
+      }
+    }
+    if (!left.empty()) cur.children[0] = WrapInFilter(std::move(cur.children[0]), std::move(left));
+    if (!right.empty()) cur.children[1] = WrapInFilter(std::move(cur.children[1]), std::move(right));
+    if (!keep.empty()) cur.predicate = JoinConjuncts(std::move(keep));
+  }
+  for (auto& child : (*node)->children) PushDownFilters(&child);
+}
+
 void ChooseAccessPath(LogicalOperatorPtr* node) {
   LogicalOperator& op = **node;
   for (auto& child : op.children) ChooseAccessPath(&child);
@@ -191,6 +264,7 @@ Status Optimize(BoundStatement* statement) {
   if (statement->kind == BoundStatement::Kind::kExplain) return Optimize(statement->explained.get());
   OMEN_RETURN_IF_ERROR(FoldConstants(statement));
   if (statement->kind != BoundStatement::Kind::kQuery) return Status::OK();
+  PushDownFilters(&statement->plan);
   ChooseAccessPath(&statement->plan);
   PushDownLimit(statement->plan.get());
   return Status::OK();
