@@ -137,67 +137,45 @@ class FullScanner final : public TableScanner {
   uint64_t produced_ = 0;
 };
 
-class KeyRangeScanner final : public TableScanner {
+// Reads the rows of a sequence of key-index ranges, in order: one range for a key-range scan,
+// one per key point for an IN list.
+class KeyIndexScanner final : public TableScanner {
  public:
-  KeyRangeScanner(const TableData* table, ScanSpec spec) : table_(table), spec_(std::move(spec)) {
-    const auto& index = table_->pk_index_;
+  KeyIndexScanner(const TableData* table, ScanSpec spec) : table_(table), spec_(std::move(spec)) {
+    const Index& index = table_->pk_index_;
+    if (spec_.use_key_points) {
+      for (const std::vector<Value>& p : spec_.key_points) {
+        ranges_.emplace_back(index.lower_bound(p), index.upper_bound(p));
+      }
+      return;
+    }
     const KeyBound& lo = spec_.lower;
     const KeyBound& hi = spec_.upper;
-    if (lo.prefix.empty()) {
-      it_ = index.begin();
-    } else {
-      it_ = lo.inclusive ? index.lower_bound(lo.prefix) : index.upper_bound(lo.prefix);
+    Index::const_iterator it = index.begin(), end = index.end();
+    if (!lo.prefix.empty()) {
+      it = lo.inclusive ? index.lower_bound(lo.prefix) : index.upper_bound(lo.prefix);
     }
-    if (hi.prefix.empty()) {
-      end_ = index.end();
-    } else {
-      end_ = hi.inclusive ? index.upper_bound(hi.prefix) : index.lower_bound(hi.prefix);
+    if (!hi.prefix.empty()) {
+      end = hi.inclusive ? index.upper_bound(hi.prefix) : index.lower_bound(hi.prefix);
     }
-    // When lower lies above upper, end_ precedes it_: the range is empty.
-    if (end_ != index.end() && (it_ == index.end() || index.key_comp()(end_->first, it_->first))) {
-      it_ = end_;
+    // When lower lies above upper, end precedes it: the range is empty.
+    if (end != index.end() && (it == index.end() || index.key_comp()(end->first, it->first))) {
+      it = end;
     }
+    ranges_.emplace_back(it, end);
   }
 
   Result<bool> Next(DataChunk* out) override {
     ResetChunk(out);
     size_t n = 0;
-    while (it_ != end_ && n < kVectorSize && produced_ < spec_.limit) {
-      table_->GatherRow(it_->second, spec_.column_ids, out);
-      ++it_;
-      ++n;
-      ++produced_;
-    }
-    out->SetSize(n);
-    return n > 0;
-  }
-
- private:
-  using Index = std::map<std::vector<Value>, uint64_t, TableData::KeyLess>;
-  const TableData* table_;
-  ScanSpec spec_;
-  Index::const_iterator it_, end_;
-  uint64_t produced_ = 0;
-};
-
-class KeyListScanner final : public TableScanner {
- public:
-  KeyListScanner(const TableData* table, ScanSpec spec) : table_(table), spec_(std::move(spec)) {}
-
-  Result<bool> Next(DataChunk* out) override {
-    ResetChunk(out);
-    const auto& index = table_->pk_index_;
-    size_t n = 0;
-    while (n < kVectorSize && produced_ < spec_.limit) {
-      if (it_ == end_) {
-        if (point_ >= spec_.key_points.size()) break;
-        const std::vector<Value>& p = spec_.key_points[point_++];
-        it_ = index.lower_bound(p);
-        end_ = index.upper_bound(p);
+    while (n < kVectorSize && produced_ < spec_.limit && range_ < ranges_.size()) {
+      auto& [it, end] = ranges_[range_];
+      if (it == end) {
+        ++range_;
         continue;
       }
-      table_->GatherRow(it_->second, spec_.column_ids, out);
-      ++it_;
+      table_->GatherRow(it->second, spec_.column_ids, out);
+      ++it;
       ++n;
       ++produced_;
     }
@@ -209,17 +187,14 @@ class KeyListScanner final : public TableScanner {
   using Index = std::map<std::vector<Value>, uint64_t, TableData::KeyLess>;
   const TableData* table_;
   ScanSpec spec_;
-  size_t point_ = 0;
-  Index::const_iterator it_{}, end_{};
+  std::vector<std::pair<Index::const_iterator, Index::const_iterator>> ranges_;
+  size_t range_ = 0;
   uint64_t produced_ = 0;
 };
 
 std::unique_ptr<TableScanner> TableData::Scan(const ScanSpec& spec) const {
-  if (spec.use_key_points && !schema_.primary_key.empty()) {
-    return std::make_unique<KeyListScanner>(this, spec);
-  }
-  if (spec.use_key_range && !schema_.primary_key.empty()) {
-    return std::make_unique<KeyRangeScanner>(this, spec);
+  if ((spec.use_key_points || spec.use_key_range) && !schema_.primary_key.empty()) {
+    return std::make_unique<KeyIndexScanner>(this, spec);
   }
   return std::make_unique<FullScanner>(this, spec);
 }

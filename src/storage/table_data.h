@@ -81,8 +81,7 @@ class TableData {
     using is_transparent = void;
     bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const;
   };
-  friend class KeyRangeScanner;
-  friend class KeyListScanner;
+  friend class KeyIndexScanner;
   friend class FullScanner;
 
   std::vector<Value> KeyOf(const DataChunk& chunk, size_t row) const;

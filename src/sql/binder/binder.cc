@@ -116,6 +116,36 @@ class Restore {
 
 }  // namespace
 
+namespace {
+
+// ORDER BY <integer constant> names a select-list position.
+bool IsPosition(const ParsedExpr& e) {
+  return e.kind == ParsedExpr::Kind::kConstant && e.constant.type().id() == TypeId::kInteger;
+}
+
+// The 0-based column of ORDER BY position `e` among `n` output columns; 42P10 if out of range.
+Result<std::optional<size_t>> OrderByPosition(const ParsedExpr& e, size_t n) {
+  int64_t pos = e.constant.GetInt();
+  if (pos < 1 || static_cast<size_t>(pos) > n) {
+    return WithPos(Status(sqlstate::kInvalidColumnReference,
+                          "ORDER BY position " + std::to_string(pos) + " is not in select list"),
+                   e.location);
+  }
+  return std::optional<size_t>(static_cast<size_t>(pos - 1));
+}
+
+// A sort on output column `column`; NULLs sort as if larger than every value unless the item
+// says otherwise (PostgreSQL's default).
+OrderSpec MakeOrder(size_t column, LogicalType type, const ParsedOrderItem& item) {
+  OrderSpec spec;
+  spec.expr = BoundExpr::Column(column, type);
+  spec.descending = item.descending;
+  spec.nulls_first = item.nulls_first.value_or(item.descending);
+  return spec;
+}
+
+}  // namespace
+
 std::string OutputColumnName(const ParsedExpr& expr) {
   switch (expr.kind) {
     case ParsedExpr::Kind::kFunction: return expr.names[0];
@@ -896,14 +926,8 @@ Result<BoundStatement> Binder::BindSetOperation(const ParsedSelect& select) {
   for (const ParsedOrderItem& item : select.order_by) {
     const ParsedExpr& e = *item.expr;
     std::optional<size_t> column;
-    if (e.kind == ParsedExpr::Kind::kConstant && e.constant.type().id() == TypeId::kInteger) {
-      int64_t pos = e.constant.GetInt();
-      if (pos < 1 || static_cast<size_t>(pos) > n) {
-        return WithPos(Status(sqlstate::kInvalidColumnReference,
-                              "ORDER BY position " + std::to_string(pos) + " is not in select list"),
-                       e.location);
-      }
-      column = static_cast<size_t>(pos - 1);
+    if (IsPosition(e)) {
+      OMEN_ASSIGN_OR_RETURN(column, OrderByPosition(e, n));
     } else if (e.kind == ParsedExpr::Kind::kColumnRef && e.names.size() == 1) {
       for (size_t i = 0; i < n && !column; ++i) {
         if (out.column_names[i] == e.names[0]) column = i;
@@ -921,11 +945,7 @@ Result<BoundStatement> Binder::BindSetOperation(const ParsedSelect& select) {
                             "a FROM clause."),
                      e.location);
     }
-    OrderSpec spec;
-    spec.expr = BoundExpr::Column(*column, types[*column]);
-    spec.descending = item.descending;
-    spec.nulls_first = item.nulls_first.value_or(item.descending);
-    orders.push_back(std::move(spec));
+    orders.push_back(MakeOrder(*column, types[*column], item));
   }
   OMEN_ASSIGN_OR_RETURN(out.plan, AddOrderAndLimit(std::move(plan), std::move(orders), select));
   return out;
@@ -1032,14 +1052,8 @@ Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
   for (const ParsedOrderItem& item : select.order_by) {
     const ParsedExpr& e = *item.expr;
     std::optional<size_t> column;
-    if (e.kind == ParsedExpr::Kind::kConstant && e.constant.type().id() == TypeId::kInteger) {
-      int64_t pos = e.constant.GetInt();
-      if (pos < 1 || static_cast<size_t>(pos) > visible) {
-        return WithPos(Status(sqlstate::kInvalidColumnReference,
-                              "ORDER BY position " + std::to_string(pos) + " is not in select list"),
-                       e.location);
-      }
-      column = static_cast<size_t>(pos - 1);
+    if (IsPosition(e)) {
+      OMEN_ASSIGN_OR_RETURN(column, OrderByPosition(e, visible));
     } else if (e.kind == ParsedExpr::Kind::kColumnRef && e.names.size() == 1) {
       // A bare name refers to an output column first (PostgreSQL's SQL-92 rule).
       for (size_t i = 0; i < visible; ++i) {
@@ -1066,12 +1080,7 @@ Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
       proj->types.push_back(b->type);
       proj->expressions.push_back(std::move(b));
     }
-    OrderSpec spec;
-    spec.expr = BoundExpr::Column(*column, proj->types[*column]);
-    spec.descending = item.descending;
-    // PostgreSQL: NULLs sort as if larger than every value unless told otherwise.
-    spec.nulls_first = item.nulls_first.value_or(item.descending);
-    orders.push_back(std::move(spec));
+    orders.push_back(MakeOrder(*column, proj->types[*column], item));
   }
   if (aggregate) {
     LogicalOperatorPtr having;
