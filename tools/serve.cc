@@ -18,9 +18,7 @@ int RunServer(const ServeOptions& options) {
     return 1;
   }
   boost::asio::io_context io;
-  unsigned workers = std::max(2u, std::thread::hardware_concurrency());
-  boost::asio::thread_pool pool(workers);
-  pgwire::PgServer pg(io, pool, db->get());
+  pgwire::PgServer pg(io, db->get());
   http::HttpServer web(io, db->get());
   for (Status s : {pg.Listen(options.host, options.port), web.Listen(options.host, options.http_port)}) {
     if (!s.ok()) {
@@ -43,7 +41,6 @@ int RunServer(const ServeOptions& options) {
             << " -U postgres\n"
             << "omendb: ready" << std::endl;
   io.run();
-  pool.join();
   std::cout << "omendb: shut down" << std::endl;
   return 0;
 }

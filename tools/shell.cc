@@ -132,7 +132,7 @@ void PrintError(const QueryError& e, const std::string& query, std::ostream& err
 
 void RunOne(Connection* conn, const std::string& sql, std::ostream& out, std::ostream& err) {
   QueryResult r = conn->Query(sql);
-  for (const std::string& n : r.notices) err << "NOTICE:  " << n << "\n";
+  for (const Notice& n : r.notices) err << n.severity << ":  " << n.message << "\n";
   for (const StatementResult& s : r.statements) {
     if (!s.columns.empty()) {
       PrintAligned(s, out);

@@ -44,11 +44,18 @@ struct StatementResult {
   std::string command_tag;  // "SELECT 2", "INSERT 0 1", "CREATE TABLE"...
 };
 
+// A NOTICE or WARNING the query raised.
+struct Notice {
+  std::string severity;  // "NOTICE" or "WARNING"
+  std::string message;
+};
+
 // The result of one query string: the statements that completed, then the error that
-// stopped it (if any). On error the whole string's changes are undone.
+// stopped it (if any). On error the string's changes are undone as PostgreSQL does: the whole
+// string outside a transaction block; inside one the block fails and awaits ROLLBACK.
 struct QueryResult {
   std::vector<StatementResult> statements;
-  std::vector<std::string> notices;
+  std::vector<Notice> notices;
   std::optional<QueryError> error;
   bool ok() const { return !error.has_value(); }
 };

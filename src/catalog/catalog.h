@@ -1,9 +1,15 @@
-// Catalog: the set of tables of the one database ("postgres") with its one schema ("public").
-// Not thread-safe: callers serialise DDL against readers (the storage engine's lock).
+// Catalog: the tables of the one database ("postgres") with its one schema ("public").
+//
+// Transactional: a table created by a running transaction is visible only to that transaction,
+// and a table it drops disappears for it at once and for others when it commits. Transactions
+// are named by their ids (0: none, or an operation that is final at once). Thread-safe;
+// schemas returned stay valid and unchanged while the catalog exists (dropped ones are kept).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -18,21 +24,47 @@ inline constexpr char kDefaultSuperuser[] = "postgres";
 
 class Catalog {
  public:
-  // Returns the table called `name`, or nullptr.
-  const TableSchema* FindTable(const std::string& name) const;
+  // Returns the table called `name` that `txn_id` sees, or nullptr.
+  const TableSchema* FindTable(const std::string& name, uint64_t txn_id = 0) const;
   // Errors 42P01 `relation "<name>" does not exist`.
-  Result<const TableSchema*> GetTable(const std::string& name) const;
+  Result<const TableSchema*> GetTable(const std::string& name, uint64_t txn_id = 0) const;
 
-  // Adds `schema`, assigning a table id when schema.table_id is 0 (replay keeps logged ids).
-  // Errors 42P07 when the name is taken.
-  Result<const TableSchema*> CreateTable(TableSchema schema);
-  // Removes and returns the table. Errors 42P01 when absent.
-  Result<TableSchema> DropTable(const std::string& name);
+  // Adds `schema` as created by `txn_id`, assigning a table id when schema.table_id is 0
+  // (replay keeps logged ids). Errors 42P07 when `txn_id` sees a table of that name. When a
+  // running transaction's uncommitted CREATE or DROP of that name stands in the way, nothing
+  // changes and *blocker is set to that transaction (wait for it, then retry).
+  Result<const TableSchema*> CreateTable(TableSchema schema, uint64_t txn_id, uint64_t* blocker);
+  // Marks the table dropped by `txn_id`. Errors 42P01 (`table "<name>" does not exist`) when
+  // `txn_id` sees no such table; sets *blocker as CreateTable does when another running
+  // transaction is dropping it.
+  Result<const TableSchema*> DropTable(const std::string& name, uint64_t txn_id,
+                                       uint64_t* blocker);
 
+  // Ending a transaction's DDL, table by table.
+  void CommitCreate(uint64_t table_id);
+  void AbortCreate(uint64_t table_id);
+  void CommitDrop(uint64_t table_id);
+  void AbortDrop(uint64_t table_id);
+
+  // The committed tables, by name.
   std::vector<const TableSchema*> Tables() const;
 
  private:
-  std::map<std::string, std::unique_ptr<TableSchema>> tables_;
+  struct Entry {
+    std::unique_ptr<TableSchema> schema;
+    uint64_t created_by = 0;  // running creator, 0 once committed
+    uint64_t dropped_by = 0;  // running dropper, 0 if none
+    bool VisibleTo(uint64_t txn_id) const {
+      return (created_by == 0 || created_by == txn_id) && (dropped_by == 0 || dropped_by != txn_id);
+    }
+  };
+  Entry* FindEntry(uint64_t table_id);
+  void Remove(uint64_t table_id);
+  void Bury(std::multimap<std::string, Entry>::iterator it);
+
+  mutable std::mutex mu_;
+  std::multimap<std::string, Entry> tables_;
+  std::vector<std::unique_ptr<TableSchema>> dropped_;  // kept: readers may hold pointers
   uint64_t next_table_id_ = 1;
 };
 

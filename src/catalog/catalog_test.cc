@@ -15,17 +15,54 @@ TableSchema Accounts() {
 
 TEST(CatalogTest, CreateFindDrop) {
   Catalog c;
-  auto t = c.CreateTable(Accounts());
+  uint64_t blocker = 1;
+  auto t = c.CreateTable(Accounts(), 0, &blocker);
   ASSERT_TRUE(t.ok());
+  EXPECT_EQ(blocker, 0u);
   EXPECT_EQ((*t)->table_id, 1u);
   EXPECT_EQ(c.FindTable("accounts"), *t);
-  EXPECT_EQ(c.CreateTable(Accounts()).status().sqlstate(), "42P07");
+  EXPECT_EQ(c.CreateTable(Accounts(), 0, &blocker).status().sqlstate(), "42P07");
   EXPECT_EQ(c.GetTable("nope").status().message(), "relation \"nope\" does not exist");
-  ASSERT_TRUE(c.DropTable("accounts").ok());
+  ASSERT_TRUE(c.DropTable("accounts", 0, &blocker).ok());
+  c.CommitDrop((*t)->table_id);
   EXPECT_EQ(c.FindTable("accounts"), nullptr);
-  EXPECT_EQ(c.DropTable("accounts").status().sqlstate(), "42P01");
+  EXPECT_EQ((*t)->name, "accounts");  // dropped schemas stay valid
+  EXPECT_EQ(c.DropTable("accounts", 0, &blocker).status().sqlstate(), "42P01");
   // Ids are never reused.
-  EXPECT_EQ((*c.CreateTable(Accounts()))->table_id, 2u);
+  EXPECT_EQ((*c.CreateTable(Accounts(), 0, &blocker))->table_id, 2u);
+}
+
+TEST(CatalogTest, UncommittedDdlIsPrivateToItsTransaction) {
+  Catalog c;
+  const uint64_t t1 = 100, t2 = 200;
+  uint64_t blocker = 0;
+  auto created = c.CreateTable(Accounts(), t1, &blocker);
+  ASSERT_TRUE(created.ok());
+  EXPECT_EQ(c.FindTable("accounts", t1), *created);
+  EXPECT_EQ(c.FindTable("accounts", t2), nullptr);
+  EXPECT_TRUE(c.Tables().empty());
+  // A second creator must wait for the first.
+  EXPECT_TRUE(c.CreateTable(Accounts(), t2, &blocker).ok());
+  EXPECT_EQ(blocker, t1);
+  c.CommitCreate((*created)->table_id);
+  EXPECT_EQ(c.FindTable("accounts", t2), *created);
+  EXPECT_EQ(c.CreateTable(Accounts(), t2, &blocker).status().sqlstate(), "42P07");
+
+  // A drop hides the table from the dropper only, until it commits; rollback restores it.
+  ASSERT_TRUE(c.DropTable("accounts", t1, &blocker).ok());
+  EXPECT_EQ(c.FindTable("accounts", t1), nullptr);
+  EXPECT_EQ(c.FindTable("accounts", t2), *created);
+  EXPECT_TRUE(c.DropTable("accounts", t2, &blocker).ok());
+  EXPECT_EQ(blocker, t1);
+  // The dropper may create a new table of the same name.
+  auto again = c.CreateTable(Accounts(), t1, &blocker);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(blocker, 0u);
+  EXPECT_EQ(c.FindTable("accounts", t1), *again);
+  c.AbortCreate((*again)->table_id);
+  c.AbortDrop((*created)->table_id);
+  EXPECT_EQ(c.FindTable("accounts", t1), *created);
+  EXPECT_EQ(c.Tables().size(), 1u);
 }
 
 TEST(TableSchemaTest, EncodingRoundTripsAndRejectsGarbage) {

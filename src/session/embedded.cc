@@ -43,7 +43,10 @@ class CollectingSink final : public ResultSink {
     return Status::OK();
   }
   void OnNotice(std::string_view, const std::string& message) override {
-    out_->notices.push_back(message);
+    out_->notices.push_back({"NOTICE", message});
+  }
+  void OnWarning(std::string_view, const std::string& message) override {
+    out_->notices.push_back({"WARNING", message});
   }
 
  private:

@@ -1,9 +1,9 @@
 #include "session/session.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <mutex>
-#include <shared_mutex>
 
 #include "common/stack_guard.h"
 #include "sql/binder/binder.h"
@@ -18,14 +18,14 @@ namespace {
 
 using sql::BoundStatement;
 
-Status RunQuery(const BoundStatement& stmt, const StorageEngine& engine, ResultSink* sink) {
+Status RunQuery(const BoundStatement& stmt, const sql::ExecContext& ctx, ResultSink* sink) {
   std::vector<ResultColumn> columns;
   for (size_t i = 0; i < stmt.column_names.size(); ++i) {
     columns.push_back({stmt.column_names[i], stmt.plan->types[i]});
   }
   OMEN_RETURN_IF_ERROR(sink->OnColumns(columns));
   sql::PhysicalOperatorPtr root;
-  OMEN_ASSIGN_OR_RETURN(root, sql::CreatePhysicalPlan(*stmt.plan, engine));
+  OMEN_ASSIGN_OR_RETURN(root, sql::CreatePhysicalPlan(*stmt.plan, ctx));
   uint64_t rows = 0;
   DataChunk chunk = root->NewChunk();
   for (;;) {
@@ -39,19 +39,20 @@ Status RunQuery(const BoundStatement& stmt, const StorageEngine& engine, ResultS
 }
 
 Status RunStatement(const sql::ParsedStatement& parsed, StorageEngine& engine,
-                    WriteTransaction* txn, ResultSink* sink) {
-  sql::Binder binder(engine.catalog());
+                    Transaction* txn, ResultSink* sink) {
+  sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr};
+  sql::Binder binder(engine.catalog(), txn->id());
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, binder.Bind(parsed));
   // Subqueries run first, so their results can shape the access path (id = (SELECT ...)).
-  OMEN_RETURN_IF_ERROR(sql::ResolveSubqueries(&stmt, engine));
+  OMEN_RETURN_IF_ERROR(sql::ResolveSubqueries(&stmt, ctx));
   OMEN_RETURN_IF_ERROR(sql::Optimize(&stmt));
   switch (stmt.kind) {
     case BoundStatement::Kind::kQuery:
-      return RunQuery(stmt, engine, sink);
+      return RunQuery(stmt, ctx, sink);
     case BoundStatement::Kind::kInsert: {
       uint64_t n;
-      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, *stmt.table, engine, txn));
+      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, *stmt.table, ctx, txn));
       return sink->OnComplete("INSERT 0 " + std::to_string(n));
     }
     case BoundStatement::Kind::kExplain: {
@@ -64,7 +65,7 @@ Status RunStatement(const sql::ParsedStatement& parsed, StorageEngine& engine,
         auto start = std::chrono::steady_clock::now();
         sql::PhysicalOperatorPtr root;
         OMEN_ASSIGN_OR_RETURN(root,
-                              sql::CreatePhysicalPlan(*stmt.explained->plan, engine, &stats, start));
+                              sql::CreatePhysicalPlan(*stmt.explained->plan, ctx, &stats, start));
         DataChunk chunk = root->NewChunk();
         for (;;) {
           bool more;
@@ -87,16 +88,16 @@ Status RunStatement(const sql::ParsedStatement& parsed, StorageEngine& engine,
     }
     case BoundStatement::Kind::kUpdate: {
       uint64_t n;
-      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteUpdate(stmt, engine, txn));
+      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteUpdate(stmt, ctx, txn));
       return sink->OnComplete("UPDATE " + std::to_string(n));
     }
     case BoundStatement::Kind::kDelete: {
       uint64_t n;
-      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteDelete(stmt, engine, txn));
+      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteDelete(stmt, ctx, txn));
       return sink->OnComplete("DELETE " + std::to_string(n));
     }
     case BoundStatement::Kind::kCreateTableAs: {
-      if (engine.catalog().FindTable(stmt.schema.name)) {
+      if (engine.catalog().FindTable(stmt.schema.name, txn->id())) {
         if (!stmt.if_not_exists) {
           return Status(sqlstate::kDuplicateTable,
                         "relation \"" + stmt.schema.name + "\" already exists");
@@ -109,12 +110,12 @@ Status RunStatement(const sql::ParsedStatement& parsed, StorageEngine& engine,
       OMEN_ASSIGN_OR_RETURN(created, txn->CreateTable(stmt.schema));
       uint64_t n = 0;
       if (stmt.with_data) {
-        OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, *created, engine, txn));
+        OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, *created, ctx, txn));
       }
       return sink->OnComplete("SELECT " + std::to_string(n));
     }
     case BoundStatement::Kind::kCreateTable: {
-      if (stmt.if_not_exists && engine.catalog().FindTable(stmt.schema.name)) {
+      if (stmt.if_not_exists && engine.catalog().FindTable(stmt.schema.name, txn->id())) {
         sink->OnNotice(sqlstate::kDuplicateTable,
                        "relation \"" + stmt.schema.name + "\" already exists, skipping");
         return sink->OnComplete("CREATE TABLE");
@@ -125,12 +126,12 @@ Status RunStatement(const sql::ParsedStatement& parsed, StorageEngine& engine,
     case BoundStatement::Kind::kDropTable: {
       // PostgreSQL checks every name before dropping any.
       for (const std::string& name : stmt.drop_names) {
-        if (!engine.catalog().FindTable(name) && !stmt.if_exists) {
+        if (!engine.catalog().FindTable(name, txn->id()) && !stmt.if_exists) {
           return Status(sqlstate::kUndefinedTable, "table \"" + name + "\" does not exist");
         }
       }
       for (const std::string& name : stmt.drop_names) {
-        if (!engine.catalog().FindTable(name)) {
+        if (!engine.catalog().FindTable(name, txn->id())) {
           sink->OnNotice(sqlstate::kSuccessfulCompletion,
                          "table \"" + name + "\" does not exist, skipping");
           continue;
@@ -143,6 +144,55 @@ Status RunStatement(const sql::ParsedStatement& parsed, StorageEngine& engine,
   return InternalError("unknown statement kind");
 }
 
+// Holds back the last statement's completion until the transaction's commit is durable.
+class DeferLastComplete final : public ResultSink {
+ public:
+  explicit DeferLastComplete(ResultSink* inner) : inner_(inner) {}
+  Status OnColumns(const std::vector<ResultColumn>& c) override {
+    OMEN_RETURN_IF_ERROR(Flush());
+    return inner_->OnColumns(c);
+  }
+  Status OnChunk(const DataChunk& c, size_t n) override { return inner_->OnChunk(c, n); }
+  Status OnComplete(const std::string& tag) override {
+    OMEN_RETURN_IF_ERROR(Flush());
+    pending_ = tag;
+    return Status::OK();
+  }
+  void OnNotice(std::string_view st, const std::string& m) override {
+    (void)Flush();
+    inner_->OnNotice(st, m);
+  }
+  void OnWarning(std::string_view st, const std::string& m) override {
+    (void)Flush();
+    inner_->OnWarning(st, m);
+  }
+  // Delivers the held-back completion, if any.
+  Status Flush() {
+    if (!pending_) return Status::OK();
+    std::string tag = std::move(*pending_);
+    pending_.reset();
+    return inner_->OnComplete(tag);
+  }
+
+ private:
+  ResultSink* inner_;
+  std::optional<std::string> pending_;
+};
+
+// The command name PostgreSQL uses in "cannot execute X in a read-only transaction".
+const char* WriteCommandName(sql::ParsedStatement::Kind kind) {
+  using K = sql::ParsedStatement::Kind;
+  switch (kind) {
+    case K::kInsert: return "INSERT";
+    case K::kUpdate: return "UPDATE";
+    case K::kDelete: return "DELETE";
+    case K::kCreateTable: return "CREATE TABLE";
+    case K::kCreateTableAs: return "CREATE TABLE AS";
+    case K::kDropTable: return "DROP TABLE";
+    default: return nullptr;
+  }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& data_dir) {
@@ -151,66 +201,259 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& data_dir) {
   return db;
 }
 
+Session::~Session() {
+  if (txn_) txn_->Rollback();
+}
+
+char Session::TransactionStatus() const {
+  switch (block_) {
+    case Block::kExplicit: return 'T';
+    case Block::kFailed: return 'E';
+    default: return 'I';
+  }
+}
+
 Status Session::Execute(std::string_view sql_text, ResultSink* sink) {
   StackBase stack_base;
-  std::vector<sql::ParsedStatement> statements;
-  OMEN_ASSIGN_OR_RETURN(statements, sql::Parse(sql_text));
-  if (statements.empty()) {
+  Result<std::vector<sql::ParsedStatement>> parsed = sql::Parse(sql_text);
+  if (!parsed.ok()) {
+    if (block_ == Block::kExplicit) block_ = Block::kFailed;
+    return parsed.status();
+  }
+  if (parsed->empty()) {
     sink->OnEmptyQuery();
     return Status::OK();
   }
-  bool read_only = true;
-  for (const auto& s : statements) {
-    read_only = read_only && (s.kind == sql::ParsedStatement::Kind::kSelect ||
-                              s.kind == sql::ParsedStatement::Kind::kExplain);
-  }
-  StorageEngine& engine = db_->storage();
-  if (read_only) {
-    std::shared_lock lock(engine.mutex());
-    for (const auto& s : statements) OMEN_RETURN_IF_ERROR(RunStatement(s, engine, nullptr, sink));
-    return Status::OK();
-  }
-  std::unique_lock lock(engine.mutex());
-  std::unique_ptr<WriteTransaction> txn = engine.BeginWrite();
-  // The last statement's completion is held back until the commit is durable.
-  class DeferLastComplete final : public ResultSink {
-   public:
-    explicit DeferLastComplete(ResultSink* inner) : inner_(inner) {}
-    Status OnColumns(const std::vector<ResultColumn>& c) override {
-      OMEN_RETURN_IF_ERROR(Flush());
-      return inner_->OnColumns(c);
-    }
-    Status OnChunk(const DataChunk& c, size_t n) override { return inner_->OnChunk(c, n); }
-    Status OnComplete(const std::string& tag) override {
-      OMEN_RETURN_IF_ERROR(Flush());
-      pending_ = tag;
-      return Status::OK();
-    }
-    void OnNotice(std::string_view st, const std::string& m) override {
-      (void)Flush();
-      inner_->OnNotice(st, m);
-    }
-    // Delivers the held-back completion, if any.
-    Status Flush() {
-      if (!pending_) return Status::OK();
-      std::string tag = std::move(*pending_);
-      pending_.reset();
-      return inner_->OnComplete(tag);
-    }
-
-   private:
-    ResultSink* inner_;
-    std::optional<std::string> pending_;
-  } deferred(sink);
-  for (const auto& s : statements) {
-    Status st = RunStatement(s, engine, txn.get(), &deferred);
+  DeferLastComplete deferred(sink);
+  multi_statement_ = parsed->size() > 1;
+  for (const sql::ParsedStatement& stmt : *parsed) {
+    Status st = RunOne(stmt, &deferred);
     if (!st.ok()) {
-      txn->Rollback();
+      if (block_ == Block::kImplicit) RollbackTransaction();
+      if (block_ == Block::kExplicit) block_ = Block::kFailed;
       return st;
     }
   }
-  OMEN_RETURN_IF_ERROR(txn->Commit());
+  if (block_ == Block::kImplicit) OMEN_RETURN_IF_ERROR(CommitTransaction());
   return deferred.Flush();
+}
+
+Status Session::RunOne(const sql::ParsedStatement& stmt, ResultSink* sink) {
+  using K = sql::ParsedStatement::Kind;
+  if (block_ == Block::kFailed) {
+    using T = sql::ParsedTransaction::Kind;
+    bool ends_failure = stmt.kind == K::kTransaction &&
+                        (stmt.transaction->kind == T::kCommit ||
+                         stmt.transaction->kind == T::kRollback ||
+                         stmt.transaction->kind == T::kRollbackTo);
+    if (!ends_failure) {
+      return Status(sqlstate::kInFailedSqlTransaction,
+                    "current transaction is aborted, commands ignored until end of transaction "
+                    "block");
+    }
+  }
+  switch (stmt.kind) {
+    case K::kTransaction: return RunTransactionControl(*stmt.transaction, sink);
+    case K::kSet: return RunSet(*stmt.set, sink);
+    case K::kShow: return RunShow(stmt.show_name, sink);
+    default: return RunInTransaction(stmt, sink);
+  }
+}
+
+void Session::EnsureTransaction() {
+  if (txn_) return;
+  txn_ = db_->storage().Begin(settings_.default_isolation);
+  txn_read_only_ = settings_.default_read_only;
+  block_ = Block::kImplicit;
+  settings_at_begin_ = settings_;
+}
+
+Status Session::CommitTransaction() {
+  Status s = txn_->Commit(settings_.SynchronousCommit());
+  txn_.reset();
+  savepoints_.clear();
+  block_ = Block::kNone;
+  return s;
+}
+
+void Session::RollbackTransaction() {
+  txn_->Rollback();
+  txn_.reset();
+  savepoints_.clear();
+  settings_ = settings_at_begin_;
+  block_ = Block::kNone;
+}
+
+Status Session::RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* sink) {
+  EnsureTransaction();
+  const char* write = WriteCommandName(stmt.kind);
+  if (write != nullptr && txn_read_only_) {
+    return Status("25006", std::string("cannot execute ") + write + " in a read-only transaction");
+  }
+  return RunStatement(stmt, db_->storage(), txn_.get(), sink);
+}
+
+Status Session::ApplyModes(const sql::ParsedTransactionModes& modes, bool in_block) {
+  if (!modes.isolation.empty()) {
+    IsolationLevel level;
+    OMEN_ASSIGN_OR_RETURN(level, ParseIsolationLevel(modes.isolation, "transaction_isolation"));
+    if (in_block) {
+      if (level != txn_->isolation()) {
+        if (txn_->has_snapshot()) {
+          return Status(sqlstate::kActiveSqlTransaction,
+                        "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        }
+        if (!savepoints_.empty()) {
+          return Status(sqlstate::kActiveSqlTransaction,
+                        "SET TRANSACTION ISOLATION LEVEL must not be called in a subtransaction");
+        }
+      }
+      txn_->set_isolation(level);
+    } else {
+      settings_.default_isolation = level;
+    }
+  }
+  if (modes.read_only) {
+    if (in_block) {
+      if (!*modes.read_only && txn_read_only_ && txn_->has_snapshot()) {
+        return Status(sqlstate::kActiveSqlTransaction,
+                      "transaction read-write mode must be set before any query");
+      }
+      txn_read_only_ = *modes.read_only;
+    } else {
+      settings_.default_read_only = *modes.read_only;
+    }
+  }
+  return Status::OK();
+}
+
+Status Session::RunTransactionControl(const sql::ParsedTransaction& t, ResultSink* sink) {
+  using K = sql::ParsedTransaction::Kind;
+  switch (t.kind) {
+    case K::kBegin: {
+      if (!t.modes.isolation.empty()) {
+        // A level that is refused starts nothing.
+        OMEN_RETURN_IF_ERROR(
+            ParseIsolationLevel(t.modes.isolation, "transaction_isolation").status());
+      }
+      if (block_ == Block::kExplicit) {
+        sink->OnWarning(sqlstate::kActiveSqlTransaction, "there is already a transaction in progress");
+      } else {
+        EnsureTransaction();  // statements before BEGIN in this string join the block
+        block_ = Block::kExplicit;
+      }
+      OMEN_RETURN_IF_ERROR(ApplyModes(t.modes, true));
+      return sink->OnComplete(t.start ? "START TRANSACTION" : "BEGIN");
+    }
+    case K::kCommit: {
+      if (block_ == Block::kNone || block_ == Block::kImplicit) {
+        sink->OnWarning(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
+        if (block_ == Block::kImplicit) OMEN_RETURN_IF_ERROR(CommitTransaction());
+        return sink->OnComplete("COMMIT");
+      }
+      if (block_ == Block::kFailed) {
+        RollbackTransaction();
+        return sink->OnComplete("ROLLBACK");
+      }
+      OMEN_RETURN_IF_ERROR(CommitTransaction());
+      return sink->OnComplete("COMMIT");
+    }
+    case K::kRollback: {
+      if (block_ == Block::kNone || block_ == Block::kImplicit) {
+        sink->OnWarning(sqlstate::kNoActiveSqlTransaction, "there is no transaction in progress");
+      }
+      if (txn_) RollbackTransaction();
+      return sink->OnComplete("ROLLBACK");
+    }
+    case K::kSavepoint: {
+      // A multi-statement string's implicit transaction is a block too.
+      if (block_ != Block::kExplicit && !(block_ == Block::kImplicit && multi_statement_)) {
+        return Status(sqlstate::kNoActiveSqlTransaction,
+                      "SAVEPOINT can only be used in transaction blocks");
+      }
+      savepoints_.push_back({t.savepoint, txn_->Savepoint(), settings_});
+      return sink->OnComplete("SAVEPOINT");
+    }
+    case K::kRelease:
+    case K::kRollbackTo: {
+      bool release = t.kind == K::kRelease;
+      if (block_ != Block::kExplicit && block_ != Block::kFailed &&
+          !(block_ == Block::kImplicit && multi_statement_)) {
+        return Status(sqlstate::kNoActiveSqlTransaction,
+                      std::string(release ? "RELEASE SAVEPOINT" : "ROLLBACK TO SAVEPOINT") +
+                          " can only be used in transaction blocks");
+      }
+      auto it = std::find_if(savepoints_.rbegin(), savepoints_.rend(),
+                             [&](const SavepointEntry& e) { return e.name == t.savepoint; });
+      if (it == savepoints_.rend()) {
+        return Status(sqlstate::kInvalidSavepointSpecification,
+                      "savepoint \"" + t.savepoint + "\" does not exist");
+      }
+      size_t index = static_cast<size_t>(savepoints_.rend() - it) - 1;
+      if (release) {
+        savepoints_.resize(index);  // the savepoint and every later one
+        return sink->OnComplete("RELEASE");
+      }
+      txn_->RollbackTo(savepoints_[index].mark);
+      settings_ = savepoints_[index].settings;
+      savepoints_.resize(index + 1);  // the savepoint stays
+      if (block_ == Block::kFailed) block_ = Block::kExplicit;
+      return sink->OnComplete("ROLLBACK");
+    }
+  }
+  return InternalError("unknown transaction statement");
+}
+
+Status Session::RunSet(const sql::ParsedSet& set, ResultSink* sink) {
+  using K = sql::ParsedSet::Kind;
+  if (set.is_local) return NotSupported("SET LOCAL");
+  if (set.kind == K::kTransaction || set.name == "transaction_isolation" ||
+      set.name == "transaction_read_only") {
+    sql::ParsedTransactionModes modes = set.modes;
+    if (set.kind != K::kTransaction) {
+      if (set.kind != K::kValue) return NotSupported("RESET " + set.name);
+      if (set.name == "transaction_isolation") modes.isolation = set.values.at(0);
+      if (set.name == "transaction_read_only") {
+        SessionSettings parsed;
+        OMEN_RETURN_IF_ERROR(ApplySetting("default_transaction_read_only", set.values, &parsed));
+        modes.read_only = parsed.default_read_only;
+      }
+    }
+    if (block_ != Block::kExplicit) {
+      // Outside a block the setting would end with the statement's own transaction.
+      if (set.kind == K::kTransaction) {
+        sink->OnWarning(sqlstate::kNoActiveSqlTransaction,
+                        "SET TRANSACTION can only be used in transaction blocks");
+      }
+      return sink->OnComplete("SET");
+    }
+    OMEN_RETURN_IF_ERROR(ApplyModes(modes, true));
+    return sink->OnComplete("SET");
+  }
+  if (set.kind == K::kSessionCharacteristics) {
+    OMEN_RETURN_IF_ERROR(ApplyModes(set.modes, false));
+    return sink->OnComplete("SET");
+  }
+  OMEN_RETURN_IF_ERROR(ApplySetting(set.name, set.kind == K::kValue ? set.values
+                                                                    : std::vector<std::string>{},
+                                    &settings_));
+  return sink->OnComplete(set.kind == K::kValue ? "SET" : "RESET");
+}
+
+Status Session::RunShow(const std::string& name, ResultSink* sink) {
+  std::string value;
+  if (name == "transaction_isolation") {
+    value = IsolationLevelName(txn_ ? txn_->isolation() : settings_.default_isolation);
+  } else if (name == "transaction_read_only") {
+    value = (txn_ ? txn_read_only_ : settings_.default_read_only) ? "on" : "off";
+  } else {
+    OMEN_ASSIGN_OR_RETURN(value, ShowSetting(name, settings_));
+  }
+  OMEN_RETURN_IF_ERROR(sink->OnColumns({{name, TypeId::kText}}));
+  DataChunk chunk({TypeId::kText});
+  chunk.AppendRow({Value::Text(value)});
+  OMEN_RETURN_IF_ERROR(sink->OnChunk(chunk, 1));
+  return sink->OnComplete("SHOW");
 }
 
 }  // namespace omendb

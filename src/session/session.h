@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "common/status.h"
+#include "session/settings.h"
+#include "sql/parser/parsed_nodes.h"
 #include "storage/storage_engine.h"
 #include "types/vector.h"
 
@@ -44,21 +46,57 @@ class ResultSink {
   virtual void OnEmptyQuery() {}
   // A NOTICE (e.g. "table \"t\" does not exist, skipping").
   virtual void OnNotice(std::string_view sqlstate, const std::string& message) {}
+  // A WARNING (e.g. "there is already a transaction in progress").
+  virtual void OnWarning(std::string_view sqlstate, const std::string& message) {}
 };
 
 // One client's session. Not thread-safe: one query at a time.
 class Session {
  public:
   explicit Session(Database* db) : db_(db) {}
+  // Rolls back an open transaction (the client went away).
+  ~Session();
 
-  // Runs every statement of `sql` in one implicit transaction, as PostgreSQL runs a simple
-  // Query message: results stream to `sink`; the first error stops the string, undoes all of
-  // its changes and is returned. Nothing is acknowledged (OnComplete of the last statement)
-  // before the transaction's changes are durable.
+  // Runs every statement of `sql` as PostgreSQL runs a simple Query message: outside a
+  // transaction block the statements form one implicit transaction (committed at the end,
+  // rolled back with all its changes at the first error); BEGIN starts a block that lasts
+  // until COMMIT or ROLLBACK, in this string or a later one; an error inside a block fails the
+  // block (25P02 for what follows) until ROLLBACK or ROLLBACK TO SAVEPOINT. Results stream to
+  // `sink`; nothing is acknowledged (OnComplete of a committing statement) before the
+  // transaction's changes are durable.
   Status Execute(std::string_view sql, ResultSink* sink);
 
+  // ReadyForQuery's transaction status: 'I' idle, 'T' in a transaction block, 'E' in a failed
+  // transaction block.
+  char TransactionStatus() const;
+
  private:
+  enum class Block { kNone, kImplicit, kExplicit, kFailed };
+  struct SavepointEntry {
+    std::string name;
+    Transaction::Mark mark;
+    SessionSettings settings;
+  };
+
+  Status RunOne(const sql::ParsedStatement& stmt, ResultSink* sink);
+  Status RunTransactionControl(const sql::ParsedTransaction& t, ResultSink* sink);
+  Status RunSet(const sql::ParsedSet& set, ResultSink* sink);
+  Status RunShow(const std::string& name, ResultSink* sink);
+  Status RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* sink);
+  // Starts the implicit transaction if none is open.
+  void EnsureTransaction();
+  Status CommitTransaction();
+  void RollbackTransaction();
+  Status ApplyModes(const sql::ParsedTransactionModes& modes, bool in_block);
+
   Database* db_;
+  SessionSettings settings_;
+  SessionSettings settings_at_begin_;  // restored when the block rolls back
+  Block block_ = Block::kNone;
+  std::unique_ptr<Transaction> txn_;
+  bool txn_read_only_ = false;
+  bool multi_statement_ = false;  // the running query string holds several statements
+  std::vector<SavepointEntry> savepoints_;
 };
 
 }  // namespace omendb

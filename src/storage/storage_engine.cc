@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 
 #include "common/coding.h"
@@ -16,13 +17,22 @@ namespace {
 
 constexpr char kWalFile[] = "wal.log";
 constexpr char kLockFile[] = "LOCK";
+constexpr auto kLockPoll = std::chrono::milliseconds(5);
+constexpr auto kFlushInterval = std::chrono::milliseconds(10);
 
-// Operations inside a kCommit WAL record (see docs/formats/wal.md).
-enum class Op : uint8_t { kCreateTable = 1, kDropTable = 2, kInsert = 3, kDelete = 4 };
+// Operations inside a kCommit WAL record (see docs/formats/wal.md). Codes 3 and 4 were the
+// foundation's row-id based insert and delete; they are no longer written or read.
+enum class Op : uint8_t { kCreateTable = 1, kDropTable = 2, kInsert = 5, kDelete = 6 };
 
 }  // namespace
 
 StorageEngine::~StorageEngine() {
+  {
+    std::lock_guard l(sync_mu_);
+    stopping_ = true;
+  }
+  sync_cv_.notify_all();
+  if (flusher_.joinable()) flusher_.join();
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
@@ -38,6 +48,8 @@ Result<std::unique_ptr<StorageEngine>> StorageEngine::Open(const std::string& di
     return Status("55006", "data directory \"" + dir + "\" is in use by another OmenDB process");
   }
   OMEN_RETURN_IF_ERROR(engine->Recover());
+  StorageEngine* e = engine.get();
+  engine->flusher_ = std::thread([e] { e->FlusherLoop(); });
   return engine;
 }
 
@@ -70,12 +82,15 @@ Status StorageEngine::Recover() {
   OMEN_ASSIGN_OR_RETURN(file, env_->NewAppendableFile(path));
   OMEN_RETURN_IF_ERROR(env_->SyncDir(dir_));
   wal_ = std::make_unique<wal::LogWriter>(std::move(file), next_lsn);
+  written_lsn_ = durable_lsn_ = next_lsn - 1;
   return Status::OK();
 }
 
 Status StorageEngine::ApplyCommit(std::string_view payload) {
   Decoder in(payload);
   auto bad = [] { return Status(sqlstate::kDataCorrupted, "malformed operation"); };
+  std::unique_ptr<Transaction> txn = Begin(IsolationLevel::kReadCommitted);
+  Snapshot latest = txn->LatestSnapshot();
   while (!in.empty()) {
     uint8_t op;
     if (!in.GetByte(&op)) return bad();
@@ -85,59 +100,77 @@ Status StorageEngine::ApplyCommit(std::string_view payload) {
         if (!in.GetLengthPrefixed(&enc)) return bad();
         TableSchema schema;
         OMEN_ASSIGN_OR_RETURN(schema, TableSchema::Decode(enc));
-        const TableSchema* created;
-        OMEN_ASSIGN_OR_RETURN(created, catalog_.CreateTable(schema));
-        tables_[created->table_id] = std::make_unique<TableData>(*created);
+        OMEN_RETURN_IF_ERROR(txn->CreateTable(std::move(schema)).status());
         break;
       }
       case Op::kDropTable: {
         std::string_view name;
         if (!in.GetLengthPrefixed(&name)) return bad();
-        TableSchema dropped;
-        OMEN_ASSIGN_OR_RETURN(dropped, catalog_.DropTable(std::string(name)));
-        tables_.erase(dropped.table_id);
+        OMEN_RETURN_IF_ERROR(txn->DropTable(std::string(name)));
         break;
       }
       case Op::kInsert: {
-        uint64_t table_id, nrows;
+        uint64_t table_id, nrows, first_hidden = 0;
         if (!in.GetVarint64(&table_id) || !in.GetVarint64(&nrows)) return bad();
-        auto it = tables_.find(table_id);
-        if (it == tables_.end()) return bad();
-        TableData* table = it->second.get();
+        TableData* table;
+        OMEN_ASSIGN_OR_RETURN(table, txn->TableForWrite(table_id));
+        if (table->has_hidden_key() && !in.GetVarint64(&first_hidden)) return bad();
         std::vector<LogicalType> types = table->schema().ColumnTypes();
         for (uint64_t done = 0; done < nrows;) {
           DataChunk chunk(types);
+          std::vector<uint64_t> ids;
           while (done < nrows && chunk.size() < kVectorSize) {
             if (!DecodeRow(&in, &chunk)) return bad();
+            ids.push_back(first_hidden + done);
             ++done;
           }
-          OMEN_RETURN_IF_ERROR(table->CheckUnique(chunk));
-          table->Append(chunk);
+          std::vector<uint64_t> positions;
+          OMEN_RETURN_IF_ERROR(table->Insert(chunk, txn->id(),
+                                             table->has_hidden_key() ? ids.data() : nullptr,
+                                             &positions));
+          for (uint64_t pos : positions) {
+            txn->undo_.push_back({Transaction::Undo::kInsert, table, pos, 0, nullptr});
+          }
         }
         break;
       }
       case Op::kDelete: {
         uint64_t table_id, n;
         if (!in.GetVarint64(&table_id) || !in.GetVarint64(&n)) return bad();
-        auto it = tables_.find(table_id);
-        if (it == tables_.end() || n > in.remaining()) return bad();
-        std::vector<uint64_t> ids(n);
-        for (uint64_t& id : ids) {
-          if (!in.GetVarint64(&id) || !it->second->IsLive(id)) return bad();
+        if (n > in.remaining()) return bad();
+        TableData* table;
+        OMEN_ASSIGN_OR_RETURN(table, txn->TableForWrite(table_id));
+        std::vector<LogicalType> key_types = table->KeyTypes();
+        for (uint64_t i = 0; i < n; ++i) {
+          DataChunk key_chunk(key_types, 1);
+          if (!DecodeRow(&in, &key_chunk)) return bad();
+          std::vector<Value> key;
+          for (size_t c = 0; c < key_types.size(); ++c) key.push_back(key_chunk.GetValue(c, 0));
+          uint64_t pos = table->FindVisible(key, latest);
+          if (pos == kNoPosition) return bad();
+          LockOutcome outcome;
+          OMEN_ASSIGN_OR_RETURN(outcome, table->Lock(pos, latest, IsolationLevel::kReadCommitted));
+          if (outcome.kind != LockOutcome::kLocked) return bad();
+          txn->undo_.push_back({Transaction::Undo::kDelete, table, pos, 0, nullptr});
         }
-        it->second->Delete(ids);
         break;
       }
       default:
         return bad();
     }
   }
+  txn->CommitReplayed();
   return Status::OK();
 }
 
-const TableData* StorageEngine::GetTableData(uint64_t table_id) const {
+std::shared_ptr<TableData> StorageEngine::GetTableData(uint64_t table_id) const {
+  std::lock_guard l(tables_mu_);
   auto it = tables_.find(table_id);
-  return it == tables_.end() ? nullptr : it->second.get();
+  return it == tables_.end() ? nullptr : it->second;
+}
+
+std::unique_ptr<Transaction> StorageEngine::Begin(IsolationLevel isolation) {
+  return std::unique_ptr<Transaction>(new Transaction(this, txns_.Begin(), isolation));
 }
 
 Status StorageEngine::WritesRefused() const {
@@ -146,117 +179,276 @@ Status StorageEngine::WritesRefused() const {
       .WithHint("Restart the server to recover from the write-ahead log.");
 }
 
-std::unique_ptr<WriteTransaction> StorageEngine::BeginWrite() {
-  return std::unique_ptr<WriteTransaction>(new WriteTransaction(this));
+void StorageEngine::MarkFailed(const Status& s) {
+  {
+    std::lock_guard l(sync_mu_);
+    if (!failed_.load()) write_failure_ = s;
+    failed_.store(true, std::memory_order_release);
+  }
+  sync_cv_.notify_all();
 }
 
-WriteTransaction::~WriteTransaction() {
-  if (!done_) Rollback();
+Result<uint64_t> StorageEngine::AppendCommit(std::string_view payload, Timestamp* ts) {
+  std::lock_guard l(wal_mu_);
+  *ts = txns_.NextCommitTs();
+  if (failed()) return WritesRefused();
+  Result<uint64_t> lsn = wal_->AddRecord(wal::RecordType::kCommit, payload);
+  if (!lsn.ok()) {
+    // An oversized record was refused before anything was written; any other error leaves
+    // the log in an unknown state.
+    if (lsn.status().sqlstate() != sqlstate::kProgramLimitExceeded) MarkFailed(lsn.status());
+    return lsn;
+  }
+  {
+    std::lock_guard s(sync_mu_);
+    written_lsn_ = *lsn;
+  }
+  return lsn;
 }
 
-Result<const TableSchema*> WriteTransaction::CreateTable(TableSchema schema) {
-  if (!engine_->write_failure_.ok()) return engine_->WritesRefused();
+Status StorageEngine::WaitDurable(uint64_t lsn) {
+  std::unique_lock l(sync_mu_);
+  while (durable_lsn_ < lsn) {
+    if (failed()) return WritesRefused();
+    if (syncing_) {
+      sync_cv_.wait(l);
+      continue;
+    }
+    // Lead a group: one fdatasync makes every record written so far durable.
+    syncing_ = true;
+    uint64_t target = written_lsn_;
+    l.unlock();
+    Status s = wal_->Sync();
+    l.lock();
+    syncing_ = false;
+    if (!s.ok()) {
+      if (!failed_.load()) write_failure_ = s;
+      failed_.store(true, std::memory_order_release);
+      sync_cv_.notify_all();
+      return s;
+    }
+    durable_lsn_ = std::max(durable_lsn_, target);
+    sync_cv_.notify_all();
+  }
+  return Status::OK();
+}
+
+void StorageEngine::FlusherLoop() {
+  std::unique_lock l(sync_mu_);
+  while (!stopping_) {
+    sync_cv_.wait_for(l, kFlushInterval);
+    if (stopping_ || failed() || durable_lsn_ >= written_lsn_) continue;
+    uint64_t target = written_lsn_;
+    l.unlock();
+    (void)WaitDurable(target);  // failures are recorded; committers see them
+    l.lock();
+  }
+}
+
+// --- Transaction ----------------------------------------------------------------------------
+
+Transaction::~Transaction() {
+  if (!finished_) Rollback();
+}
+
+Snapshot Transaction::StatementSnapshot() {
+  if (isolation_ == IsolationLevel::kRepeatableRead && has_snapshot_) return snapshot_;
+  snapshot_ = engine_->txns_.TakeSnapshot(id_);
+  has_snapshot_ = true;
+  return snapshot_;
+}
+
+Snapshot Transaction::LatestSnapshot() const { return engine_->txns_.TakeSnapshot(id_); }
+
+Result<TableData*> Transaction::TableForWrite(uint64_t table_id) {
+  for (;;) {
+    std::shared_ptr<TableData> table = engine_->GetTableData(table_id);
+    if (table == nullptr) return InternalError("write to a table that no longer exists");
+    if (touched_.count(table.get()) != 0) return table.get();
+    uint64_t dropper = table->AddWriter(id_);
+    if (dropper == 0) {
+      touched_.emplace(table.get(), table);
+      return table.get();
+    }
+    // Another transaction is dropping the table: its outcome decides.
+    OMEN_RETURN_IF_ERROR(engine_->txns_.WaitFor(id_, dropper));
+    if (engine_->GetTableData(table_id) == nullptr) {
+      return Status(sqlstate::kUndefinedTable,
+                    "relation \"" + table->schema().name + "\" does not exist");
+    }
+  }
+}
+
+Result<const TableSchema*> Transaction::CreateTable(TableSchema schema) {
+  if (engine_->failed()) return engine_->WritesRefused();
   const TableSchema* created;
-  OMEN_ASSIGN_OR_RETURN(created, engine_->catalog_.CreateTable(std::move(schema)));
-  engine_->tables_[created->table_id] = std::make_unique<TableData>(*created);
+  for (;;) {
+    uint64_t blocker = 0;
+    OMEN_ASSIGN_OR_RETURN(created, engine_->catalog_.CreateTable(schema, id_, &blocker));
+    if (blocker == 0) break;
+    OMEN_RETURN_IF_ERROR(engine_->txns_.WaitFor(id_, blocker));
+  }
+  auto data = std::make_shared<TableData>(*created, &engine_->txns_);
+  {
+    std::lock_guard l(engine_->tables_mu_);
+    engine_->tables_[created->table_id] = data;
+  }
   payload_.push_back(static_cast<char>(Op::kCreateTable));
   std::string enc;
   created->EncodeTo(&enc);
   PutLengthPrefixed(&payload_, enc);
-  undo_.push_back({Undo::kCreate, created->name, created->table_id, 0, nullptr, {}});
+  undo_.push_back({Undo::kCreate, nullptr, 0, created->table_id, std::move(data)});
   return created;
 }
 
-Status WriteTransaction::DropTable(const std::string& name) {
-  if (!engine_->write_failure_.ok()) return engine_->WritesRefused();
-  TableSchema dropped;
-  OMEN_ASSIGN_OR_RETURN(dropped, engine_->catalog_.DropTable(name));
-  auto it = engine_->tables_.find(dropped.table_id);
-  Undo u{Undo::kDrop, name, dropped.table_id, 0, std::move(it->second), {}};
-  engine_->tables_.erase(it);
-  undo_.push_back(std::move(u));
+Status Transaction::DropTable(const std::string& name) {
+  if (engine_->failed()) return engine_->WritesRefused();
+  const TableSchema* schema;
+  for (;;) {
+    uint64_t blocker = 0;
+    OMEN_ASSIGN_OR_RETURN(schema, engine_->catalog_.DropTable(name, id_, &blocker));
+    if (blocker == 0) break;
+    OMEN_RETURN_IF_ERROR(engine_->txns_.WaitFor(id_, blocker));
+  }
+  std::shared_ptr<TableData> data = engine_->GetTableData(schema->table_id);
+  undo_.push_back({Undo::kDrop, nullptr, 0, schema->table_id, data});
   payload_.push_back(static_cast<char>(Op::kDropTable));
   PutLengthPrefixed(&payload_, name);
+  // Transactions with uncommitted writes to the table finish first (as PostgreSQL's DROP
+  // waits for their locks); new writers wait for this transaction.
+  for (uint64_t writer : data->MarkDropping(id_)) {
+    OMEN_RETURN_IF_ERROR(engine_->txns_.WaitFor(id_, writer));
+  }
   return Status::OK();
 }
 
-Status WriteTransaction::Insert(uint64_t table_id, const DataChunk& rows) {
-  if (!engine_->write_failure_.ok()) return engine_->WritesRefused();
-  auto it = engine_->tables_.find(table_id);
-  if (it == engine_->tables_.end()) return InternalError("insert into unknown table id");
-  TableData* table = it->second.get();
-  OMEN_RETURN_IF_ERROR(table->CheckUnique(rows));
-  undo_.push_back(
-      {Undo::kInsert, table->schema().name, table_id, table->row_count(), nullptr, {}});
-  table->Append(rows);
+Status Transaction::Insert(uint64_t table_id, const DataChunk& rows,
+                           std::vector<uint64_t>* positions) {
+  if (engine_->failed()) return engine_->WritesRefused();
+  TableData* table;
+  OMEN_ASSIGN_OR_RETURN(table, TableForWrite(table_id));
+  std::vector<uint64_t> added;
+  OMEN_RETURN_IF_ERROR(table->Insert(rows, id_, nullptr, &added));
+  for (uint64_t pos : added) undo_.push_back({Undo::kInsert, table, pos, 0, nullptr});
   payload_.push_back(static_cast<char>(Op::kInsert));
   PutVarint64(&payload_, table_id);
   PutVarint64(&payload_, rows.size());
+  if (table->has_hidden_key()) {
+    // Hidden ids of one insert are consecutive.
+    PutVarint64(&payload_, added.empty() ? 0 : table->HiddenId(added.front()));
+  }
   for (size_t r = 0; r < rows.size(); ++r) EncodeRow(rows, r, &payload_);
+  if (positions) positions->insert(positions->end(), added.begin(), added.end());
   return Status::OK();
 }
 
-Status WriteTransaction::Delete(uint64_t table_id, const std::vector<uint64_t>& row_ids) {
-  if (!engine_->write_failure_.ok()) return engine_->WritesRefused();
-  auto it = engine_->tables_.find(table_id);
-  if (it == engine_->tables_.end()) return InternalError("delete from unknown table id");
-  TableData* table = it->second.get();
-  for (uint64_t id : row_ids) {
-    if (!table->IsLive(id)) return InternalError("delete of a row that is not live");
+Result<LockOutcome> Transaction::Lock(uint64_t table_id, uint64_t pos, const Snapshot& snapshot) {
+  if (engine_->failed()) return engine_->WritesRefused();
+  TableData* table;
+  OMEN_ASSIGN_OR_RETURN(table, TableForWrite(table_id));
+  LockOutcome outcome;
+  OMEN_ASSIGN_OR_RETURN(outcome, table->Lock(pos, snapshot, isolation_));
+  if (outcome.kind == LockOutcome::kLocked) {
+    undo_.push_back({Undo::kDelete, table, pos, 0, nullptr});
+    payload_.push_back(static_cast<char>(Op::kDelete));
+    PutVarint64(&payload_, table_id);
+    PutVarint64(&payload_, 1);
+    std::vector<Value> key = table->StorageKey(pos);
+    DataChunk key_chunk(table->KeyTypes(), 1);
+    key_chunk.AppendRow(key);
+    EncodeRow(key_chunk, 0, &payload_);
   }
-  table->Delete(row_ids);
-  undo_.push_back({Undo::kDelete, table->schema().name, table_id, 0, nullptr, row_ids});
-  payload_.push_back(static_cast<char>(Op::kDelete));
-  PutVarint64(&payload_, table_id);
-  PutVarint64(&payload_, row_ids.size());
-  for (uint64_t id : row_ids) PutVarint64(&payload_, id);
-  return Status::OK();
+  return outcome;
 }
 
-Status WriteTransaction::Commit() {
-  if (payload_.empty()) {
-    done_ = true;
-    return Status::OK();
-  }
-  if (!engine_->write_failure_.ok()) {
-    Rollback();
-    return engine_->WritesRefused();
-  }
-  Status s = engine_->wal_->AddRecord(wal::RecordType::kCommit, payload_).status();
-  if (s.ok()) s = engine_->wal_->Sync();
-  if (!s.ok()) {
-    engine_->write_failure_ = s;
-    Rollback();
-    return s;
-  }
-  done_ = true;
-  return Status::OK();
+void Transaction::SetSuccessor(uint64_t table_id, uint64_t pos, uint64_t successor) {
+  engine_->GetTableData(table_id)->SetSuccessor(pos, successor);
 }
 
-void WriteTransaction::Rollback() {
-  for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) {
-    switch (it->kind) {
-      case Undo::kCreate:
-        (void)engine_->catalog_.DropTable(it->table_name);
-        engine_->tables_.erase(it->table_id);
-        break;
+void Transaction::UndoOne(Undo* u) {
+  switch (u->kind) {
+    case Undo::kCreate: {
+      engine_->catalog_.AbortCreate(u->table_id);
+      std::lock_guard l(engine_->tables_mu_);
+      engine_->tables_.erase(u->table_id);
+      break;
+    }
+    case Undo::kDrop:
+      engine_->catalog_.AbortDrop(u->table_id);
+      u->data->ClearDropping();
+      break;
+    case Undo::kInsert:
+      u->table->AbortInsert(u->pos);
+      break;
+    case Undo::kDelete:
+      u->table->AbortDelete(u->pos);
+      break;
+  }
+}
+
+void Transaction::RollbackTo(const Mark& mark) {
+  while (undo_.size() > mark.undo) {
+    UndoOne(&undo_.back());
+    undo_.pop_back();
+  }
+  payload_.resize(mark.payload);
+}
+
+void Transaction::Finish() {
+  for (auto& [table, pin] : touched_) table->RemoveWriter(id_);
+  touched_.clear();
+  undo_.clear();
+  finished_ = true;
+  engine_->txns_.Finish(id_);
+}
+
+void Transaction::Rollback() {
+  if (finished_) return;
+  RollbackTo(Mark{});
+  Finish();
+}
+
+void Transaction::Apply(Timestamp ts) {
+  for (Undo& u : undo_) {
+    switch (u.kind) {
+      case Undo::kInsert: u.table->CommitInsert(u.pos, ts); break;
+      case Undo::kDelete: u.table->CommitDelete(u.pos, ts); break;
+      case Undo::kCreate: engine_->catalog_.CommitCreate(u.table_id); break;
       case Undo::kDrop: {
-        TableSchema schema = it->dropped->schema();
-        (void)engine_->catalog_.CreateTable(std::move(schema));
-        engine_->tables_[it->table_id] = std::move(it->dropped);
+        engine_->catalog_.CommitDrop(u.table_id);
+        std::lock_guard l(engine_->tables_mu_);
+        engine_->tables_.erase(u.table_id);  // running scans keep their reference
         break;
       }
-      case Undo::kInsert:
-        engine_->tables_[it->table_id]->TruncateTo(it->old_row_count);
-        break;
-      case Undo::kDelete:
-        engine_->tables_[it->table_id]->Undelete(it->row_ids);
-        break;
     }
   }
-  undo_.clear();
-  payload_.clear();
-  done_ = true;
+  engine_->txns_.Publish(ts);
+}
+
+Status Transaction::Commit(bool synchronous) {
+  if (finished_) return Status::OK();
+  if (payload_.empty()) {
+    Finish();
+    return Status::OK();
+  }
+  Timestamp ts = 0;
+  Result<uint64_t> lsn = engine_->AppendCommit(payload_, &ts);
+  Status s = lsn.status();
+  if (s.ok() && synchronous) s = engine_->WaitDurable(*lsn);
+  if (!s.ok()) {
+    RollbackTo(Mark{});
+    engine_->txns_.Publish(ts);  // timestamps publish in order, failed ones too
+    Finish();
+    return s;
+  }
+  Apply(ts);
+  Finish();
+  return Status::OK();
+}
+
+void Transaction::CommitReplayed() {
+  Apply(engine_->txns_.NextCommitTs());
+  Finish();
 }
 
 }  // namespace omendb

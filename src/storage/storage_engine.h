@@ -1,16 +1,24 @@
-// StorageEngine: the catalog and the data of every table in one data directory, made durable
-// by a write-ahead log.
+// StorageEngine: the catalog and the tables of one data directory, MVCC transactions over them,
+// and their durability through a write-ahead log with group commit.
 //
-// Concurrency (foundation design, replaced by MVCC in the storage issue): readers hold mutex()
-// shared; a writer holds it exclusively from BeginWrite() until Commit()/Rollback(), so no
-// reader ever sees uncommitted changes. A commit is acknowledged only after its WAL record is
-// durable (fdatasync). After any WAL write or sync failure the engine refuses further writes
-// (durability of the failed record is unknown); a restart recovers from the log.
+// Concurrency: transactions run concurrently under timestamp MVCC (storage/txn/mvcc.h); row
+// writes conflict first-updater-wins. DDL is transactional through the catalog: uncommitted
+// tables are private to their creator; DROP TABLE waits for transactions that wrote the table,
+// and writers of a table being dropped wait for the dropper. Tables stay alive while a scan
+// holds them, so a committed DROP never pulls a table from under a running statement.
+//
+// Durability: a commit is acknowledged only after its WAL record is durable (fdatasync, shared
+// by every commit waiting at the time: group commit), unless the transaction asked for
+// synchronous_commit = off. After any WAL write or sync failure the engine refuses further
+// writes (durability of the failed records is unknown); a restart recovers from the log.
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <memory>
-#include <shared_mutex>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -18,11 +26,12 @@
 #include "common/env.h"
 #include "common/status.h"
 #include "storage/table_data.h"
+#include "storage/txn/transaction_manager.h"
 #include "storage/wal/log_writer.h"
 
 namespace omendb {
 
-class WriteTransaction;
+class Transaction;
 
 class StorageEngine {
  public:
@@ -34,77 +43,141 @@ class StorageEngine {
   static Result<std::unique_ptr<StorageEngine>> Open(const std::string& dir,
                                                      Env* env = Env::Default());
 
-  // Readers take this shared; BeginWrite() callers take it exclusively.
-  std::shared_mutex& mutex() { return mu_; }
+  // Starts a transaction. Its reads see a snapshot taken at its first statement (REPEATABLE
+  // READ) or at each statement (READ COMMITTED).
+  std::unique_ptr<Transaction> Begin(IsolationLevel isolation);
 
-  // REQUIRES: mutex() held (shared or exclusive).
+  // Thread-safe; uncommitted DDL is visible only to its transaction.
   const Catalog& catalog() const { return catalog_; }
-  const TableData* GetTableData(uint64_t table_id) const;
+  // The table's data, or nullptr when it has been dropped.
+  std::shared_ptr<TableData> GetTableData(uint64_t table_id) const;
 
-  // Starts the one write transaction. REQUIRES: mutex() held exclusively until it ends.
-  std::unique_ptr<WriteTransaction> BeginWrite();
-
+  TransactionManager& txns() { return txns_; }
   const std::string& dir() const { return dir_; }
 
  private:
-  friend class WriteTransaction;
+  friend class Transaction;
   StorageEngine(std::string dir, Env* env) : dir_(std::move(dir)), env_(env) {}
 
   Status Recover();
   // Applies one committed transaction's payload (replay).
   Status ApplyCommit(std::string_view payload);
   Status WritesRefused() const;
+  void MarkFailed(const Status& s);
+  bool failed() const { return failed_.load(std::memory_order_acquire); }
+  // Appends a commit record; returns its LSN. Assigns *ts in WAL order.
+  Result<uint64_t> AppendCommit(std::string_view payload, Timestamp* ts);
+  // Blocks until every record up to `lsn` is durable, syncing as the group's leader when no
+  // sync is running.
+  Status WaitDurable(uint64_t lsn);
+  void FlusherLoop();
 
   std::string dir_;
   Env* env_;
   int lock_fd_ = -1;
-  std::shared_mutex mu_;
+  TransactionManager txns_;
+
   Catalog catalog_;
-  std::unordered_map<uint64_t, std::unique_ptr<TableData>> tables_;
+  mutable std::mutex tables_mu_;
+  std::unordered_map<uint64_t, std::shared_ptr<TableData>> tables_;
+
+  std::mutex wal_mu_;  // appends, in commit-timestamp order
   std::unique_ptr<wal::LogWriter> wal_;
-  Status write_failure_;  // set once a WAL write or sync fails
+  std::mutex sync_mu_;
+  std::condition_variable sync_cv_;
+  uint64_t written_lsn_ = 0;  // under sync_mu_
+  uint64_t durable_lsn_ = 0;  // under sync_mu_
+  bool syncing_ = false;      // under sync_mu_
+  bool stopping_ = false;     // under sync_mu_
+  std::atomic<bool> failed_{false};
+  Status write_failure_;  // set once (under sync_mu_) before failed_
+  std::thread flusher_;   // makes synchronous_commit = off commits durable within ~10 ms
 };
 
-// The changes of one transaction: applied in memory at once (visible only to its owner, who
-// holds the exclusive lock), logged as one WAL record at Commit(), undone by Rollback() or by
-// destruction without Commit().
-class WriteTransaction {
+// One transaction. Not thread-safe (one session drives it). Destroying an unfinished
+// transaction rolls it back.
+class Transaction {
  public:
-  ~WriteTransaction();
+  ~Transaction();
 
-  // Errors 42P07 if the name is taken.
+  uint64_t id() const { return id_; }
+  IsolationLevel isolation() const { return isolation_; }
+  // Changes the isolation level. REQUIRES: no statement has taken a snapshot yet.
+  void set_isolation(IsolationLevel level) { isolation_ = level; }
+  // Whether a statement has run (SET TRANSACTION ISOLATION LEVEL must precede it).
+  bool has_snapshot() const { return has_snapshot_; }
+  // The snapshot for a new statement: the transaction's one snapshot in REPEATABLE READ, a
+  // fresh one in READ COMMITTED.
+  Snapshot StatementSnapshot();
+  // A fresh snapshot, for READ COMMITTED's re-check of concurrently updated rows.
+  Snapshot LatestSnapshot() const;
+
+  // DDL. Waits while another running transaction creates or drops the same name (40P01 on
+  // deadlock). 42P07 if the name is taken.
   Result<const TableSchema*> CreateTable(TableSchema schema);
-  // Errors 42P01 if absent.
+  // Also waits for running transactions that wrote the table. 42P01 if absent.
   Status DropTable(const std::string& name);
-  // Appends rows to the table. Errors 23505 on a duplicate primary key (nothing appended).
-  // REQUIRES: rows match the table's column types; NOT NULL already checked by the caller.
-  Status Insert(uint64_t table_id, const DataChunk& rows);
-  // Deletes the rows with these ids (from a scan with ScanSpec::with_row_ids). Errors XX000
-  // if one is not a live row of the table.
-  Status Delete(uint64_t table_id, const std::vector<uint64_t>& row_ids);
 
-  // Makes the transaction durable. On error nothing of it survives (it is rolled back) and the
-  // engine refuses further writes if the WAL failed.
-  Status Commit();
+  // Inserts rows (see TableData::Insert for unique checks and waits); appends the new
+  // versions' positions to *positions when given.
+  // REQUIRES: rows match the table's column types; NOT NULL already checked by the caller.
+  Status Insert(uint64_t table_id, const DataChunk& rows,
+                std::vector<uint64_t>* positions = nullptr);
+  // Takes the version at `pos` for update or delete (see TableData::Lock); when locked, the
+  // version is deleted when the transaction commits.
+  Result<LockOutcome> Lock(uint64_t table_id, uint64_t pos, const Snapshot& snapshot);
+  // Records that the locked version at `pos` was replaced by the inserted version `successor`.
+  void SetSuccessor(uint64_t table_id, uint64_t pos, uint64_t successor);
+
+  // Savepoints: a mark of the work done so far, and undoing everything after a mark.
+  struct Mark {
+    size_t undo = 0;
+    size_t payload = 0;
+  };
+  Mark Savepoint() const { return Mark{undo_.size(), payload_.size()}; }
+  void RollbackTo(const Mark& mark);
+
+  // Makes the transaction durable (unless `synchronous` is false: then it is logged and made
+  // durable by the background flusher within milliseconds) and visible. On error nothing of it
+  // survives in memory (it is rolled back) and the engine refuses further writes if the WAL
+  // failed.
+  Status Commit(bool synchronous = true);
   void Rollback();
+  bool finished() const { return finished_; }
 
  private:
   friend class StorageEngine;
-  explicit WriteTransaction(StorageEngine* engine) : engine_(engine) {}
+  Transaction(StorageEngine* engine, uint64_t id, IsolationLevel isolation)
+      : engine_(engine), id_(id), isolation_(isolation) {}
 
   struct Undo {
     enum Kind { kCreate, kDrop, kInsert, kDelete } kind;
-    std::string table_name;
-    uint64_t table_id = 0;
-    uint64_t old_row_count = 0;
-    std::unique_ptr<TableData> dropped;
-    std::vector<uint64_t> row_ids;  // kDelete
+    TableData* table = nullptr;  // kept alive by touched_ (kInsert, kDelete) or `data`
+    uint64_t pos = 0;            // kInsert, kDelete
+    uint64_t table_id = 0;       // kCreate, kDrop
+    std::shared_ptr<TableData> data;  // kCreate, kDrop
   };
+  // The table for a write: registers this transaction as its writer, waiting first for a
+  // running transaction that drops it (42P01 if that one commits).
+  Result<TableData*> TableForWrite(uint64_t table_id);
+  void UndoOne(Undo* u);
+  // Ends the transaction: unregisters it as a writer and wakes waiters.
+  void Finish();
+  // Stamps every version with `ts`, makes the DDL final and publishes `ts`.
+  void Apply(Timestamp ts);
+  // Replay: stamps the transaction committed at the next timestamp without logging it.
+  void CommitReplayed();
 
   StorageEngine* engine_;
+  uint64_t id_;
+  IsolationLevel isolation_;
+  bool has_snapshot_ = false;
+  Snapshot snapshot_;
   std::string payload_;  // the WAL record being built
   std::vector<Undo> undo_;
-  bool done_ = false;
+  // Tables this transaction wrote (kept alive until it ends).
+  std::unordered_map<TableData*, std::shared_ptr<TableData>> touched_;
+  bool finished_ = false;
 };
 
 }  // namespace omendb

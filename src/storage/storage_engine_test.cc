@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace omendb {
 namespace {
@@ -37,9 +38,21 @@ class StorageEngineTest : public ::testing::Test {
     for (int i = from; i < to; ++i) c.AppendRow({Value::Integer(i), Value::Double(i * 0.5)});
     return c;
   }
-  uint64_t RowCount(StorageEngine& e, const std::string& table) {
+  // Rows of `table` a new snapshot sees (0 when the table does not exist).
+  static uint64_t RowCount(StorageEngine& e, const std::string& table) {
     const TableSchema* t = e.catalog().FindTable(table);
-    return t ? e.GetTableData(t->table_id)->row_count() : 0;
+    if (t == nullptr) return 0;
+    ScanSpec spec;
+    spec.snapshot = e.txns().TakeSnapshot(0);
+    spec.column_ids = {0};
+    auto scan = e.GetTableData(t->table_id)->Scan(spec);
+    DataChunk chunk({TypeId::kInteger});
+    uint64_t n = 0;
+    while (*scan->Next(&chunk)) n += chunk.size();
+    return n;
+  }
+  static std::unique_ptr<Transaction> Begin(StorageEngine& e) {
+    return e.Begin(IsolationLevel::kReadCommitted);
   }
 
   std::filesystem::path dir_;
@@ -48,15 +61,15 @@ class StorageEngineTest : public ::testing::Test {
 TEST_F(StorageEngineTest, CommittedStateSurvivesReopen) {
   {
     auto e = Open();
-    auto tx = e->BeginWrite();
+    auto tx = Begin(*e);
     auto t = tx->CreateTable(Schema("a"));
     ASSERT_TRUE(t.ok());
     ASSERT_TRUE(tx->Insert((*t)->table_id, Rows(0, 5000)).ok());
     ASSERT_TRUE(tx->Commit().ok());
-    auto tx2 = e->BeginWrite();
+    auto tx2 = Begin(*e);
     ASSERT_TRUE(tx2->CreateTable(Schema("b")).ok());
     ASSERT_TRUE(tx2->Commit().ok());
-    auto tx3 = e->BeginWrite();
+    auto tx3 = Begin(*e);
     ASSERT_TRUE(tx3->DropTable("b").ok());
     ASSERT_TRUE(tx3->Commit().ok());
   }
@@ -65,23 +78,27 @@ TEST_F(StorageEngineTest, CommittedStateSurvivesReopen) {
   EXPECT_EQ(e->catalog().FindTable("b"), nullptr);
   // The replayed primary key still rejects duplicates; ids are not reused.
   const TableSchema* a = e->catalog().FindTable("a");
-  EXPECT_EQ(e->GetTableData(a->table_id)->CheckUnique(Rows(4999, 5000)).sqlstate(), "23505");
-  auto tx = e->BeginWrite();
+  auto tx = Begin(*e);
+  EXPECT_EQ(tx->Insert(a->table_id, Rows(4999, 5000)).sqlstate(), "23505");
   EXPECT_EQ((*tx->CreateTable(Schema("c")))->table_id, 3u);
 }
 
 TEST_F(StorageEngineTest, RollbackUndoesEverything) {
   auto e = Open();
   {
-    auto tx = e->BeginWrite();
+    auto tx = Begin(*e);
     auto t = tx->CreateTable(Schema("a"));
     ASSERT_TRUE(tx->Insert((*t)->table_id, Rows(0, 10)).ok());
     ASSERT_TRUE(tx->Commit().ok());
   }
   {
-    auto tx = e->BeginWrite();
+    auto tx = Begin(*e);
     const TableSchema* a = e->catalog().FindTable("a");
     ASSERT_TRUE(tx->Insert(a->table_id, Rows(10, 20)).ok());
+    // Deletes and updates of committed rows are undone too.
+    auto data = e->GetTableData(a->table_id);
+    uint64_t pos = data->FindVisible({Value::Integer(3)}, tx->LatestSnapshot());
+    ASSERT_EQ(tx->Lock(a->table_id, pos, tx->LatestSnapshot())->kind, LockOutcome::kLocked);
     EXPECT_EQ(tx->Insert(a->table_id, Rows(5, 6)).sqlstate(), "23505");
     ASSERT_TRUE(tx->DropTable("a").ok());
     ASSERT_TRUE(tx->CreateTable(Schema("z")).ok());
@@ -97,7 +114,7 @@ TEST_F(StorageEngineTest, RollbackUndoesEverything) {
 TEST_F(StorageEngineTest, TornTailIsCutAndLogContinues) {
   {
     auto e = Open();
-    auto tx = e->BeginWrite();
+    auto tx = Begin(*e);
     ASSERT_TRUE(tx->CreateTable(Schema("a")).ok());
     ASSERT_TRUE(tx->Commit().ok());
   }
@@ -108,7 +125,7 @@ TEST_F(StorageEngineTest, TornTailIsCutAndLogContinues) {
   {
     auto e = Open();
     ASSERT_NE(e->catalog().FindTable("a"), nullptr);
-    auto tx = e->BeginWrite();
+    auto tx = Begin(*e);
     ASSERT_TRUE(tx->CreateTable(Schema("b")).ok());
     ASSERT_TRUE(tx->Commit().ok());
   }
@@ -120,7 +137,7 @@ TEST_F(StorageEngineTest, MidLogCorruptionRefusesToOpen) {
   {
     auto e = Open();
     for (const char* n : {"a", "b"}) {
-      auto tx = e->BeginWrite();
+      auto tx = Begin(*e);
       ASSERT_TRUE(tx->CreateTable(Schema(n)).ok());
       ASSERT_TRUE(tx->Commit().ok());
     }
@@ -134,6 +151,103 @@ TEST_F(StorageEngineTest, MidLogCorruptionRefusesToOpen) {
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.status().sqlstate(), "XX001");
   EXPECT_NE(e.status().message().find("wal.log\" is corrupt at offset 0"), std::string::npos);
+}
+
+TEST_F(StorageEngineTest, DeletesAndUpdatesReplayByKey) {
+  {
+    auto e = Open();
+    auto tx = Begin(*e);
+    auto t = tx->CreateTable(Schema("a"));
+    ASSERT_TRUE(tx->Insert((*t)->table_id, Rows(0, 100)).ok());
+    TableSchema heap = Schema("h");
+    heap.primary_key.clear();
+    auto h = tx->CreateTable(heap);
+    ASSERT_TRUE(tx->Insert((*h)->table_id, Rows(0, 10)).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+    // Delete keys 10..19 of a and the rows with hidden ids 1 and 2 of h, in two transactions.
+    auto del = Begin(*e);
+    Snapshot snap = del->StatementSnapshot();
+    auto data = e->GetTableData((*t)->table_id);
+    for (int k = 10; k < 20; ++k) {
+      uint64_t pos = data->FindVisible({Value::Integer(k)}, snap);
+      ASSERT_EQ(del->Lock((*t)->table_id, pos, snap)->kind, LockOutcome::kLocked);
+    }
+    ASSERT_TRUE(del->Commit().ok());
+    auto del2 = Begin(*e);
+    snap = del2->StatementSnapshot();
+    for (uint64_t pos : {0u, 1u}) {
+      ASSERT_EQ(del2->Lock((*h)->table_id, pos, snap)->kind, LockOutcome::kLocked);
+    }
+    ASSERT_TRUE(del2->Commit(/*synchronous=*/false).ok());
+  }
+  auto e = Open();
+  EXPECT_EQ(RowCount(*e, "a"), 90u);
+  EXPECT_EQ(RowCount(*e, "h"), 8u);
+  // Hidden ids continue after the replayed ones.
+  const TableSchema* h = e->catalog().FindTable("h");
+  auto tx = Begin(*e);
+  std::vector<uint64_t> pos;
+  ASSERT_TRUE(tx->Insert(h->table_id, Rows(0, 1), &pos).ok());
+  EXPECT_EQ(e->GetTableData(h->table_id)->HiddenId(pos[0]), 11u);
+}
+
+TEST_F(StorageEngineTest, UncommittedDdlIsPrivateAndDropWaitsForWriters) {
+  auto e = Open();
+  auto creator = Begin(*e);
+  auto t = creator->CreateTable(Schema("a"));
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(e->catalog().FindTable("a", creator->id()), *t);
+  EXPECT_EQ(e->catalog().FindTable("a"), nullptr);
+  ASSERT_TRUE(creator->Insert((*t)->table_id, Rows(0, 3)).ok());
+  ASSERT_TRUE(creator->Commit().ok());
+  EXPECT_EQ(RowCount(*e, "a"), 3u);
+
+  auto writer = Begin(*e);
+  ASSERT_TRUE(writer->Insert((*t)->table_id, Rows(3, 4)).ok());
+  auto dropper = Begin(*e);
+  std::atomic<bool> dropped{false};
+  std::thread drop([&] {
+    EXPECT_TRUE(dropper->DropTable("a").ok());
+    dropped = true;
+  });
+  while (!e->txns().WaitsFor(dropper->id(), writer->id())) std::this_thread::yield();
+  EXPECT_FALSE(dropped.load());
+  ASSERT_TRUE(writer->Commit().ok());
+  drop.join();
+  // Other transactions still see the table until the drop commits; new writers wait for it.
+  EXPECT_EQ(RowCount(*e, "a"), 4u);
+  auto late = Begin(*e);
+  Status late_insert;
+  std::thread late_thread([&] { late_insert = late->Insert((*t)->table_id, Rows(9, 10)); });
+  while (!e->txns().WaitsFor(late->id(), dropper->id())) std::this_thread::yield();
+  ASSERT_TRUE(dropper->Commit().ok());
+  late_thread.join();
+  EXPECT_EQ(late_insert.sqlstate(), "42P01");
+  EXPECT_EQ(e->catalog().FindTable("a"), nullptr);
+}
+
+TEST_F(StorageEngineTest, GroupCommitSharesSyncsAmongConcurrentCommitters) {
+  auto e = Open();
+  auto setup = Begin(*e);
+  auto t = setup->CreateTable(Schema("a"));
+  ASSERT_TRUE(setup->Commit().ok());
+  constexpr int kThreads = 8, kPerThread = 50;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      for (int j = 0; j < kPerThread; ++j) {
+        auto tx = Begin(*e);
+        int k = i * kPerThread + j;
+        ASSERT_TRUE(tx->Insert((*t)->table_id, Rows(k, k + 1)).ok());
+        ASSERT_TRUE(tx->Commit().ok());
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(RowCount(*e, "a"), uint64_t{kThreads * kPerThread});
+  e.reset();
+  e = Open();
+  EXPECT_EQ(RowCount(*e, "a"), uint64_t{kThreads * kPerThread});
 }
 
 TEST_F(StorageEngineTest, SecondOpenOfSameDirectoryIsRefused) {

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <optional>
+#include <thread>
+
 namespace omendb {
 namespace {
 
@@ -20,6 +24,39 @@ DataChunk Rows(const std::vector<int64_t>& keys) {
   return c;
 }
 
+// A transaction of the tests: begins in `txns`, commits by stamping its versions.
+struct Txn {
+  TransactionManager* txns;
+  uint64_t id;
+  std::vector<std::pair<TableData*, uint64_t>> inserted, deleted;
+  explicit Txn(TransactionManager* m) : txns(m), id(m->Begin()) {}
+  Snapshot snapshot() const { return txns->TakeSnapshot(id); }
+  Status Insert(TableData* t, const DataChunk& rows) {
+    std::vector<uint64_t> pos;
+    Status s = t->Insert(rows, id, nullptr, &pos);
+    for (uint64_t p : pos) inserted.emplace_back(t, p);
+    return s;
+  }
+  Result<LockOutcome> Lock(TableData* t, uint64_t pos,
+                           IsolationLevel iso = IsolationLevel::kReadCommitted) {
+    Result<LockOutcome> o = t->Lock(pos, snapshot(), iso);
+    if (o.ok() && o->kind == LockOutcome::kLocked) deleted.emplace_back(t, pos);
+    return o;
+  }
+  void Commit() {
+    Timestamp ts = txns->NextCommitTs();
+    for (auto [t, p] : inserted) t->CommitInsert(p, ts);
+    for (auto [t, p] : deleted) t->CommitDelete(p, ts);
+    txns->Publish(ts);
+    txns->Finish(id);
+  }
+  void Abort() {
+    for (auto [t, p] : inserted) t->AbortInsert(p);
+    for (auto [t, p] : deleted) t->AbortDelete(p);
+    txns->Finish(id);
+  }
+};
+
 std::vector<int64_t> Keys(const TableData& t, const ScanSpec& spec) {
   auto scan = t.Scan(spec);
   std::vector<int64_t> out;
@@ -33,8 +70,10 @@ std::vector<int64_t> Keys(const TableData& t, const ScanSpec& spec) {
   return out;
 }
 
-ScanSpec Range(std::optional<int64_t> lo, bool lo_inc, std::optional<int64_t> hi, bool hi_inc) {
+ScanSpec Range(const Snapshot& snap, std::optional<int64_t> lo, bool lo_inc,
+               std::optional<int64_t> hi, bool hi_inc) {
   ScanSpec s;
+  s.snapshot = snap;
   s.column_ids = {0};
   s.use_key_range = true;
   if (lo) s.lower = {{Value::BigInt(*lo)}, lo_inc};
@@ -42,80 +81,186 @@ ScanSpec Range(std::optional<int64_t> lo, bool lo_inc, std::optional<int64_t> hi
   return s;
 }
 
+ScanSpec Full(const Snapshot& snap) {
+  ScanSpec s;
+  s.snapshot = snap;
+  s.column_ids = {0};
+  return s;
+}
+
+// The position of the version of `key` that `snap` sees.
+uint64_t PosOf(const TableData& t, int64_t key, const Snapshot& snap) {
+  return t.FindVisible({Value::BigInt(key)}, snap);
+}
+
 TEST(TableDataTest, UniqueViolations) {
-  TableData t(KeyValue());
-  ASSERT_TRUE(t.CheckUnique(Rows({1, 2})).ok());
-  t.Append(Rows({1, 2}));
-  Status s = t.CheckUnique(Rows({3, 2}));
+  TransactionManager m;
+  TableData t(KeyValue(), &m);
+  Txn a(&m);
+  ASSERT_TRUE(a.Insert(&t, Rows({1, 2})).ok());
+  a.Commit();
+  Txn b(&m);
+  Status s = b.Insert(&t, Rows({3, 2}));
   EXPECT_EQ(s.sqlstate(), "23505");
   EXPECT_EQ(s.message(), "duplicate key value violates unique constraint \"kv_pkey\"");
   EXPECT_EQ(s.detail(), "Key (k)=(2) already exists.");
-  EXPECT_EQ(t.CheckUnique(Rows({5, 5})).detail(), "Key (k)=(5) already exists.");
+  EXPECT_EQ(t.version_count(), 2u);  // nothing of the failed batch was appended
+  EXPECT_EQ(b.Insert(&t, Rows({5, 5})).detail(), "Key (k)=(5) already exists.");
+  ASSERT_TRUE(b.Insert(&t, Rows({7})).ok());
+  EXPECT_EQ(b.Insert(&t, Rows({7})).sqlstate(), "23505");  // its own uncommitted row
+  // A key deleted by the same transaction may be inserted again.
+  ASSERT_EQ(b.Lock(&t, PosOf(t, 1, b.snapshot()))->kind, LockOutcome::kLocked);
+  EXPECT_TRUE(b.Insert(&t, Rows({1})).ok());
+  b.Abort();
 }
 
 TEST(TableDataTest, RangeScansAcrossChunks) {
-  TableData t(KeyValue());
+  TransactionManager m;
+  TableData t(KeyValue(), &m);
   std::vector<int64_t> keys;
   for (int64_t k = 10000; k > 0; k -= 2) keys.push_back(k);  // inserted in descending order
-  t.Append(Rows(keys));
-  EXPECT_EQ(t.row_count(), 5000u);
-  EXPECT_EQ(Keys(t, Range(4, true, 10, true)), (std::vector<int64_t>{4, 6, 8, 10}));
-  EXPECT_EQ(Keys(t, Range(4, false, 10, false)), (std::vector<int64_t>{6, 8}));
-  EXPECT_EQ(Keys(t, Range(5, true, 9, true)), (std::vector<int64_t>{6, 8}));
-  EXPECT_EQ(Keys(t, Range(9996, false, std::nullopt, true)), (std::vector<int64_t>{9998, 10000}));
-  EXPECT_EQ(Keys(t, Range(std::nullopt, true, 3, true)), (std::vector<int64_t>{2}));
-  EXPECT_TRUE(Keys(t, Range(10, true, 4, true)).empty());
-  EXPECT_TRUE(Keys(t, Range(6, false, 6, true)).empty());
-  EXPECT_TRUE(Keys(t, Range(20000, true, std::nullopt, true)).empty());
-  EXPECT_EQ(Keys(t, Range(std::nullopt, true, std::nullopt, true)).size(), 5000u);
-  ScanSpec limited = Range(100, true, std::nullopt, true);
+  Txn a(&m);
+  ASSERT_TRUE(a.Insert(&t, Rows(keys)).ok());
+  a.Commit();
+  Snapshot s = m.TakeSnapshot(0);
+  EXPECT_EQ(t.version_count(), 5000u);
+  EXPECT_EQ(Keys(t, Range(s, 4, true, 10, true)), (std::vector<int64_t>{4, 6, 8, 10}));
+  EXPECT_EQ(Keys(t, Range(s, 4, false, 10, false)), (std::vector<int64_t>{6, 8}));
+  EXPECT_EQ(Keys(t, Range(s, 5, true, 9, true)), (std::vector<int64_t>{6, 8}));
+  EXPECT_EQ(Keys(t, Range(s, 9996, false, std::nullopt, true)), (std::vector<int64_t>{9998, 10000}));
+  EXPECT_EQ(Keys(t, Range(s, std::nullopt, true, 3, true)), (std::vector<int64_t>{2}));
+  EXPECT_TRUE(Keys(t, Range(s, 10, true, 4, true)).empty());
+  EXPECT_TRUE(Keys(t, Range(s, 6, false, 6, true)).empty());
+  EXPECT_TRUE(Keys(t, Range(s, 20000, true, std::nullopt, true)).empty());
+  EXPECT_EQ(Keys(t, Range(s, std::nullopt, true, std::nullopt, true)).size(), 5000u);
+  ScanSpec limited = Range(s, 100, true, std::nullopt, true);
   limited.limit = 3;
   EXPECT_EQ(Keys(t, limited), (std::vector<int64_t>{100, 102, 104}));
-  ScanSpec full;
-  full.column_ids = {0};
+  ScanSpec full = Full(s);
   full.limit = 2049;
   EXPECT_EQ(Keys(t, full).size(), 2049u);
+  // A position list is filtered by visibility and by the key range.
+  std::vector<uint64_t> positions = {PosOf(t, 8, s), PosOf(t, 4, s), PosOf(t, 5000, s), 99999};
+  ScanSpec listed = Range(s, 4, true, 10, true);
+  listed.positions = &positions;
+  EXPECT_EQ(Keys(t, listed), (std::vector<int64_t>{8, 4}));
 }
 
-TEST(TableDataTest, TruncateUndoesAppend) {
-  TableData t(KeyValue());
-  t.Append(Rows({1, 2, 3}));
-  t.Append(Rows({4, 5}));
-  t.TruncateTo(3);
-  EXPECT_EQ(t.row_count(), 3u);
-  EXPECT_TRUE(t.CheckUnique(Rows({4, 5})).ok());
-  ScanSpec full;
-  full.column_ids = {0};
-  EXPECT_EQ(Keys(t, full), (std::vector<int64_t>{1, 2, 3}));
+TEST(TableDataTest, SnapshotsSeeCommittedVersionsOnly) {
+  TransactionManager m;
+  TableData t(KeyValue(), &m);
+  Txn a(&m);
+  ASSERT_TRUE(a.Insert(&t, Rows({1, 2, 3})).ok());
+  Snapshot before = m.TakeSnapshot(0);
+  EXPECT_TRUE(Keys(t, Full(before)).empty());
+  EXPECT_EQ(Keys(t, Full(a.snapshot())), (std::vector<int64_t>{1, 2, 3}));  // its own rows
+  a.Commit();
+  EXPECT_TRUE(Keys(t, Full(before)).empty());  // an old snapshot stays as it was
+  Snapshot after = m.TakeSnapshot(0);
+  EXPECT_EQ(Keys(t, Full(after)), (std::vector<int64_t>{1, 2, 3}));
+
+  // An update: the old version is deleted, a new one inserted and linked as its successor.
+  Txn b(&m);
+  uint64_t old_pos = PosOf(t, 2, b.snapshot());
+  ASSERT_EQ(b.Lock(&t, old_pos)->kind, LockOutcome::kLocked);
+  DataChunk updated({TypeId::kBigInt, TypeId::kText});
+  updated.AppendRow({Value::BigInt(2), Value::Text("new")});
+  ASSERT_TRUE(b.Insert(&t, updated).ok());
+  t.SetSuccessor(old_pos, b.inserted.back().second);
+  EXPECT_EQ(b.Lock(&t, old_pos)->kind, LockOutcome::kSelfDeleted);
+  b.Commit();
+  Snapshot later = m.TakeSnapshot(0);
+  EXPECT_EQ(Keys(t, Range(later, 2, true, 2, true)), (std::vector<int64_t>{2}));
+  EXPECT_EQ(Keys(t, Full(after)), (std::vector<int64_t>{1, 2, 3}));
+  EXPECT_EQ(Keys(t, Full(later)), (std::vector<int64_t>{1, 3, 2}));  // storage order
+
+  // READ COMMITTED: a transaction whose snapshot saw the old version is led to the new one.
+  Txn c(&m);
+  auto o = t.Lock(old_pos, after, IsolationLevel::kReadCommitted);
+  ASSERT_TRUE(o.ok());
+  EXPECT_EQ(o->kind, LockOutcome::kUpdated);
+  EXPECT_EQ(o->successor, PosOf(t, 2, later));
+  // REPEATABLE READ: the same conflict is a serialization failure.
+  auto rr = t.Lock(old_pos, Snapshot{after.read_ts, c.id}, IsolationLevel::kRepeatableRead);
+  EXPECT_EQ(rr.status().sqlstate(), "40001");
+  EXPECT_EQ(rr.status().message(), "could not serialize access due to concurrent update");
+  c.Abort();
+
+  // Aborted work disappears: inserts are never seen, deletes are undone.
+  Txn d(&m);
+  ASSERT_TRUE(d.Insert(&t, Rows({9})).ok());
+  ASSERT_EQ(d.Lock(&t, PosOf(t, 1, d.snapshot()))->kind, LockOutcome::kLocked);
+  d.Abort();
+  EXPECT_EQ(Keys(t, Full(m.TakeSnapshot(0))), (std::vector<int64_t>{1, 3, 2}));
 }
 
-}  // namespace
-}  // namespace omendb
+TEST(TableDataTest, WritersWaitForTheRowsOwnerAndDetectDeadlocks) {
+  TransactionManager m;
+  TableData t(KeyValue(), &m);
+  Txn load(&m);
+  ASSERT_TRUE(load.Insert(&t, Rows({1, 2})).ok());
+  load.Commit();
+  Snapshot s = m.TakeSnapshot(0);
+  uint64_t p1 = PosOf(t, 1, s), p2 = PosOf(t, 2, s);
 
-namespace omendb {
-namespace {
+  // b waits for a's lock on row 1; a's commit of a delete hands b "deleted" (no successor).
+  Txn a(&m), b(&m);
+  ASSERT_EQ(a.Lock(&t, p1)->kind, LockOutcome::kLocked);
+  std::atomic<bool> done{false};
+  std::optional<Result<LockOutcome>> waited;
+  std::thread waiter([&] {
+    waited.emplace(b.Lock(&t, p1));
+    done = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_FALSE(done.load());
+  a.Commit();
+  waiter.join();
+  ASSERT_TRUE(waited->ok());
+  EXPECT_EQ((*waited)->kind, LockOutcome::kUpdated);
+  EXPECT_EQ((*waited)->successor, kNoPosition);
 
-TEST(TableDataTest, DeletedRowsLeaveScansAndTheKeyIndex) {
-  TableData t(KeyValue());
-  t.Append(Rows({1, 2, 3, 4}));
-  t.Delete({1, 2});  // keys 2 and 3
-  EXPECT_FALSE(t.IsLive(1));
-  EXPECT_TRUE(t.IsLive(3));
-  ScanSpec full;
-  full.column_ids = {0};
-  full.with_row_ids = true;
-  auto scan = t.Scan(full);
-  DataChunk chunk({TypeId::kBigInt, TypeId::kBigInt});
-  ASSERT_TRUE(*scan->Next(&chunk));
-  ASSERT_EQ(chunk.size(), 2u);
-  EXPECT_EQ(chunk.GetValue(0, 1), Value::BigInt(4));
-  EXPECT_EQ(chunk.GetValue(1, 1), Value::BigInt(3));  // the row id
-  EXPECT_EQ(Keys(t, Range(1, true, 4, true)), (std::vector<int64_t>{1, 4}));
-  // A deleted key may be inserted again; undoing the delete restores the index.
-  EXPECT_TRUE(t.CheckUnique(Rows({2})).ok());
-  t.Undelete({1, 2});
-  EXPECT_EQ(Keys(t, Range(1, true, 4, true)), (std::vector<int64_t>{1, 2, 3, 4}));
-  EXPECT_EQ(t.CheckUnique(Rows({3})).sqlstate(), "23505");
+  // c holds row 2 and waits for d's insert of key 3; d then waits for row 2: deadlock.
+  Txn c(&m), d(&m);
+  ASSERT_EQ(c.Lock(&t, p2)->kind, LockOutcome::kLocked);
+  ASSERT_TRUE(d.Insert(&t, Rows({3})).ok());
+  Status c_insert;
+  std::thread c_thread([&] { c_insert = c.Insert(&t, Rows({3})); });
+  while (!m.WaitsFor(c.id, d.id)) std::this_thread::yield();
+  auto cycle = d.Lock(&t, p2);
+  EXPECT_EQ(cycle.status().sqlstate(), "40P01");
+  d.Abort();  // the victim rolls back; c's insert of key 3 goes ahead
+  c_thread.join();
+  EXPECT_TRUE(c_insert.ok()) << c_insert.ToString();
+  c.Commit();
+  b.Abort();
+  EXPECT_EQ(Keys(t, Full(m.TakeSnapshot(0))), (std::vector<int64_t>{3}));
+}
+
+TEST(TableDataTest, TablesWithoutPrimaryKeyUseHiddenRowIds) {
+  TransactionManager m;
+  TableSchema schema = KeyValue();
+  schema.primary_key.clear();
+  TableData t(schema, &m);
+  EXPECT_TRUE(t.has_hidden_key());
+  Txn a(&m);
+  ASSERT_TRUE(a.Insert(&t, Rows({5, 5, 6})).ok());  // duplicates are fine
+  a.Commit();
+  EXPECT_EQ(t.HiddenId(0), 1u);
+  EXPECT_EQ(t.HiddenId(2), 3u);
+  EXPECT_EQ(t.StorageKey(1), std::vector<Value>{Value::BigInt(2)});
+  Snapshot s = m.TakeSnapshot(0);
+  EXPECT_EQ(t.FindVisible({Value::BigInt(3)}, s), 2u);
+  EXPECT_EQ(Keys(t, Full(s)), (std::vector<int64_t>{5, 5, 6}));
+  // Replay assigns logged ids; new ids continue after the largest.
+  Txn b(&m);
+  std::vector<uint64_t> pos;
+  uint64_t ids[] = {10};
+  ASSERT_TRUE(t.Insert(Rows({7}), b.id, ids, &pos).ok());
+  EXPECT_EQ(t.HiddenId(pos[0]), 10u);
+  ASSERT_TRUE(b.Insert(&t, Rows({8})).ok());
+  EXPECT_EQ(t.HiddenId(b.inserted.back().second), 11u);
+  b.Abort();
 }
 
 }  // namespace

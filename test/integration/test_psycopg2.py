@@ -24,14 +24,75 @@ def expect_error(cur, sql, sqlstate, params=None):
     return None
 
 
+def check_transactions(server, failures):
+    """psycopg2's default mode: every statement runs in a transaction it opens with BEGIN."""
+    from psycopg2 import extensions as ext
+    a = psycopg2.connect(server.dsn())
+    b = psycopg2.connect(server.dsn())
+    b.autocommit = True
+    ca, cb = a.cursor(), b.cursor()
+    ca.execute("CREATE TABLE acct (id integer PRIMARY KEY, bal bigint NOT NULL)")
+    ca.execute("INSERT INTO acct VALUES (1, 100), (2, 100)")
+    check("status inside a block", a.info.transaction_status, ext.TRANSACTION_STATUS_INTRANS)
+    expect_error(cb, "SELECT * FROM acct", "42P01")  # uncommitted DDL is private
+    a.commit()
+    check("status after commit", a.info.transaction_status, ext.TRANSACTION_STATUS_IDLE)
+    ca.execute("UPDATE acct SET bal = bal - 30 WHERE id = 1")
+    cb.execute("SELECT bal FROM acct WHERE id = 1")
+    check("no dirty read", cb.fetchall(), [(100,)])
+    a.rollback()
+    cb.execute("SELECT bal FROM acct WHERE id = 1")
+    check("rolled back", cb.fetchall(), [(100,)])
+    # An error fails the block until rollback.
+    try:
+        ca.execute("SELECT 1/0")
+        failures.append("1/0 succeeded")
+    except psycopg2.Error:
+        pass
+    check("status after error", a.info.transaction_status, ext.TRANSACTION_STATUS_INERROR)
+    expect_error(ca, "SELECT 1", "25P02")
+    a.rollback()
+    # REPEATABLE READ keeps its snapshot and refuses a lost update with 40001.
+    a.set_session(isolation_level="REPEATABLE READ")
+    ca.execute("SELECT bal FROM acct WHERE id = 2")
+    check("rr first read", ca.fetchall(), [(100,)])
+    cb.execute("UPDATE acct SET bal = bal + 5 WHERE id = 2")
+    ca.execute("SELECT bal FROM acct WHERE id = 2")
+    check("rr repeatable", ca.fetchall(), [(100,)])
+    expect_error(ca, "UPDATE acct SET bal = bal + 1 WHERE id = 2", "40001")
+    a.rollback()
+    ca.execute("SHOW transaction_isolation")
+    check("isolation", ca.fetchall(), [("repeatable read",)])
+    a.rollback()
+    a.set_session(isolation_level="READ COMMITTED")
+    with a:
+        ca.execute("UPDATE acct SET bal = bal + 1 WHERE id = 2")
+    cb.execute("SELECT bal FROM acct ORDER BY id")
+    check("committed by the with block", cb.fetchall(), [(100,), (106,)])
+    # A row lock: b waits for a's uncommitted update, then applies its own on top (READ
+    # COMMITTED re-check), so both increments count.
+    import threading
+    ca.execute("UPDATE acct SET bal = bal + 10 WHERE id = 1")
+    b.autocommit = False
+    done = []
+    t = threading.Thread(target=lambda: (cb.execute("UPDATE acct SET bal = bal * 2 WHERE id = 1"),
+                                         done.append(cb.rowcount), b.commit()))
+    t.start()
+    t.join(0.3)
+    check("b waits for the row lock", done, [])
+    a.commit()
+    t.join(10)
+    check("b updated after a committed", done, [1])
+    ca.execute("SELECT bal FROM acct WHERE id = 1")
+    check("both updates applied", ca.fetchall(), [(220,)])
+    a.rollback()
+    a.close()
+    b.close()
+
+
 def main():
     with OmenServer(binary_from_argv()) as server:
         conn = psycopg2.connect(server.dsn(), connect_timeout=10)
-        # Explicit transaction blocks are not implemented yet: psycopg2's implicit BEGIN must
-        # fail clearly with 0A000, not silently run without a transaction.
-        cur = conn.cursor()
-        expect_error(cur, "SELECT 1", "0A000")
-        conn.rollback()
         conn.autocommit = True
         cur = conn.cursor()
         cur.execute("CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, "
@@ -85,6 +146,7 @@ def main():
         oc.execute("SELECT id, price FROM items WHERE id = 100")
         check("second connection", oc.fetchall(), [(100, 125.0)])
         other.close()
+        check_transactions(server, failures)
         conn.close()
         # Startup checks: unknown role and database are refused as PostgreSQL refuses them.
         for dsn, code in [("host=127.0.0.1 port=%d user=nobody dbname=postgres", "role \"nobody\" does not exist"),

@@ -98,16 +98,20 @@ class WireSink final : public ResultSink {
   void OnNotice(std::string_view sqlstate, const std::string& message) override {
     WriteErrorOrNotice(out_, 'N', "NOTICE", Status(sqlstate, message));
   }
+  void OnWarning(std::string_view sqlstate, const std::string& message) override {
+    WriteErrorOrNotice(out_, 'N', "WARNING", Status(sqlstate, message));
+  }
 
  private:
   std::string* out_;
   MessageWriter w_;
 };
 
-void WriteReadyForQuery(std::string* out) {
+// `status`: 'I' idle, 'T' in a transaction block, 'E' in a failed one.
+void WriteReadyForQuery(std::string* out, char status) {
   MessageWriter w(out);
   w.Begin('Z');
-  w.Int8('I');
+  w.Int8(static_cast<uint8_t>(status));
   w.End();
 }
 
@@ -129,13 +133,11 @@ int32_t ReadInt32(const char* p) {
 
 struct PgServer::Impl {
   asio::io_context& io;
-  asio::thread_pool& workers;
   Database* db;
   tcp::acceptor acceptor;
   std::atomic<int32_t> next_backend_id{1};
 
-  Impl(asio::io_context& i, asio::thread_pool& w, Database* d)
-      : io(i), workers(w), db(d), acceptor(i) {}
+  Impl(asio::io_context& i, Database* d) : io(i), db(d), acceptor(i) {}
 
   awaitable<void> AcceptLoop() {
     for (;;) {
@@ -259,10 +261,14 @@ struct PgServer::Impl {
       w.Int32(next_backend_id++);
       w.Int32(static_cast<int32_t>(std::random_device{}()));
       w.End();
-      WriteReadyForQuery(&out);
+      WriteReadyForQuery(&out, 'I');
       co_await Send(sock, out);
 
       Session session(db);
+      // Each session runs its queries on a thread of its own (as PostgreSQL runs a backend
+      // process per connection): a query waiting for another transaction's row lock must not
+      // hold up the queries that would release it.
+      asio::thread_pool session_thread(1);
       bool skipping_to_sync = false;  // after an extended-protocol error
       for (;;) {
         char hdr[5];
@@ -289,10 +295,10 @@ struct PgServer::Impl {
               WireSink sink(&buf);
               Status s = session.Execute(query, &sink);
               if (!s.ok()) WriteErrorOrNotice(&buf, 'E', "ERROR", s, query);
-              WriteReadyForQuery(&buf);
+              WriteReadyForQuery(&buf, session.TransactionStatus());
               return buf;
             };
-            out = co_await RunOnPool(workers, &run);
+            out = co_await RunOnPool(session_thread, &run);
             break;
           }
           case 'X':
@@ -308,7 +314,7 @@ struct PgServer::Impl {
             break;
           case 'S':
             skipping_to_sync = false;
-            WriteReadyForQuery(&out);
+            WriteReadyForQuery(&out, session.TransactionStatus());
             break;
           case 'd': case 'c': case 'f':
             break;  // copy messages outside COPY are ignored, as in PostgreSQL
@@ -326,8 +332,8 @@ struct PgServer::Impl {
   }
 };
 
-PgServer::PgServer(asio::io_context& io, asio::thread_pool& workers, Database* db)
-    : impl_(std::make_unique<Impl>(io, workers, db)) {}
+PgServer::PgServer(asio::io_context& io, Database* db)
+    : impl_(std::make_unique<Impl>(io, db)) {}
 
 PgServer::~PgServer() = default;
 

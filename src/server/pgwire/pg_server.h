@@ -18,15 +18,15 @@
 
 namespace boost::asio {
 class io_context;
-class thread_pool;
 }  // namespace boost::asio
 
 namespace omendb::pgwire {
 
 class PgServer {
  public:
-  // `io`, `workers` and `db` must outlive the server.
-  PgServer(boost::asio::io_context& io, boost::asio::thread_pool& workers, Database* db);
+  // `io` and `db` must outlive the server. Each connection's queries run on a thread of its
+  // own.
+  PgServer(boost::asio::io_context& io, Database* db);
   ~PgServer();
 
   // Binds and listens on host:port (port 0 picks a free port). Errors 58030 (e.g. in use).

@@ -236,7 +236,7 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
         return derived;
       }
     }
-    Result<const TableSchema*> table = catalog_.GetTable(item.table.name);
+    Result<const TableSchema*> table = catalog_.GetTable(item.table.name, txn_id_);
     if (!table.ok()) return WithPos(table.status(), item.table.location);
     std::string name = item.table.alias.empty() ? item.table.name : item.table.alias;
     if (scope->Find(name) != nullptr) {
@@ -296,6 +296,10 @@ Result<BoundStatement> Binder::Bind(const ParsedStatement& stmt) {
       return out;
     }
     case ParsedStatement::Kind::kDelete: return BindDelete(*stmt.del);
+    case ParsedStatement::Kind::kTransaction:
+    case ParsedStatement::Kind::kSet:
+    case ParsedStatement::Kind::kShow:
+      return InternalError("utility statements are run by the session");
     case ParsedStatement::Kind::kDropTable: {
       BoundStatement b;
       b.kind = BoundStatement::Kind::kDropTable;
@@ -1120,7 +1124,7 @@ Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
 Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
   BoundStatement out;
   out.kind = BoundStatement::Kind::kInsert;
-  Result<const TableSchema*> table = catalog_.GetTable(insert.table.name);
+  Result<const TableSchema*> table = catalog_.GetTable(insert.table.name, txn_id_);
   if (!table.ok()) return WithPos(table.status(), insert.table.location);
   out.table = *table;
   const TableSchema& t = *out.table;

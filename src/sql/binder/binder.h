@@ -16,8 +16,9 @@ namespace omendb::sql {
 
 class Binder {
  public:
-  // `catalog` must stay unchanged while the bound statement is in use.
-  explicit Binder(const Catalog& catalog) : catalog_(catalog) {}
+  // Binds against the tables transaction `txn_id` sees in `catalog`.
+  explicit Binder(const Catalog& catalog, uint64_t txn_id = 0)
+      : catalog_(catalog), txn_id_(txn_id) {}
 
   Result<BoundStatement> Bind(const ParsedStatement& stmt);
 
@@ -94,6 +95,7 @@ class Binder {
                                              LogicalOperatorPtr input, AggregateContext* ctx);
 
   const Catalog& catalog_;
+  uint64_t txn_id_;
   AggregateContext* agg_ = nullptr;
   // Scopes of the queries enclosing the one being bound (to recognise correlated references).
   std::vector<const Scope*> outer_scopes_;

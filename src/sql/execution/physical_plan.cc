@@ -14,11 +14,13 @@ namespace {
 
 class TableScanOp final : public PhysicalOperator {
  public:
-  TableScanOp(std::vector<LogicalType> types, std::unique_ptr<TableScanner> scanner)
-      : PhysicalOperator(std::move(types)), scanner_(std::move(scanner)) {}
+  TableScanOp(std::vector<LogicalType> types, std::shared_ptr<const TableData> table,
+              const ScanSpec& spec)
+      : PhysicalOperator(std::move(types)), table_(std::move(table)), scanner_(table_->Scan(spec)) {}
   Result<bool> Next(DataChunk* out) override { return scanner_->Next(out); }
 
  private:
+  std::shared_ptr<const TableData> table_;  // kept alive even if dropped meanwhile
   std::unique_ptr<TableScanner> scanner_;
 };
 
@@ -246,36 +248,38 @@ class InstrumentedOp final : public PhysicalOperator {
   std::chrono::steady_clock::time_point start_;
 };
 
-Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const StorageEngine& engine,
+Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const ExecContext& ctx,
                                            std::vector<PhysicalOperatorPtr> children);
 
 }  // namespace
 
 Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
-                                               const StorageEngine& engine, PlanStats* stats,
+                                               const ExecContext& ctx, PlanStats* stats,
                                                std::chrono::steady_clock::time_point start) {
   std::vector<PhysicalOperatorPtr> children;
   for (const auto& c : plan.children) {
     PhysicalOperatorPtr p;
-    OMEN_ASSIGN_OR_RETURN(p, CreatePhysicalPlan(*c, engine, stats, start));
+    OMEN_ASSIGN_OR_RETURN(p, CreatePhysicalPlan(*c, ctx, stats, start));
     children.push_back(std::move(p));
   }
   PhysicalOperatorPtr op;
-  OMEN_ASSIGN_OR_RETURN(op, CreateOperator(plan, engine, std::move(children)));
+  OMEN_ASSIGN_OR_RETURN(op, CreateOperator(plan, ctx, std::move(children)));
   if (stats == nullptr) return op;
   return PhysicalOperatorPtr(new InstrumentedOp(std::move(op), &(*stats)[&plan], start));
 }
 
 namespace {
 
-Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const StorageEngine& engine,
+Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const ExecContext& ctx,
                                            std::vector<PhysicalOperatorPtr> children) {
   switch (plan.kind) {
     case LogicalOperator::Kind::kGet: {
-      const TableData* data = engine.GetTableData(plan.table->table_id);
+      std::shared_ptr<const TableData> data = ctx.engine->GetTableData(plan.table->table_id);
       if (data == nullptr) return InternalError("table data missing for " + plan.table->name);
       ScanSpec spec;
+      spec.snapshot = ctx.snapshot;
       spec.column_ids = plan.column_ids;
+      if (plan.with_row_ids) spec.positions = ctx.recheck_positions;
       spec.limit = plan.scan_limit;
       spec.with_row_ids = plan.with_row_ids;
       if (plan.use_key_points) {
@@ -286,7 +290,7 @@ Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const St
         spec.lower = {plan.key_range.lower, plan.key_range.lower_inclusive};
         spec.upper = {plan.key_range.upper, plan.key_range.upper_inclusive};
       }
-      return PhysicalOperatorPtr(new TableScanOp(plan.types, data->Scan(spec)));
+      return PhysicalOperatorPtr(new TableScanOp(plan.types, std::move(data), spec));
     }
     case LogicalOperator::Kind::kDummyScan:
       return PhysicalOperatorPtr(new DummyScanOp());
@@ -340,12 +344,12 @@ Status CheckNotNull(const TableSchema& t, const DataChunk& rows) {
 }  // namespace
 
 Result<uint64_t> ExecuteInsert(const BoundStatement& insert, const TableSchema& t,
-                               const StorageEngine& engine, WriteTransaction* txn) {
+                               const ExecContext& ctx, Transaction* txn) {
   std::vector<LogicalType> types = t.ColumnTypes();
   std::vector<DataChunk> batches;
   if (insert.plan) {
     PhysicalOperatorPtr root;
-    OMEN_ASSIGN_OR_RETURN(root, CreatePhysicalPlan(*insert.plan, engine));
+    OMEN_ASSIGN_OR_RETURN(root, CreatePhysicalPlan(*insert.plan, ctx));
     for (;;) {
       DataChunk chunk = root->NewChunk();
       bool more;
@@ -384,9 +388,9 @@ Result<uint64_t> ExecuteInsert(const BoundStatement& insert, const TableSchema& 
 namespace {
 
 Result<std::vector<DataChunk>> RunToCompletion(const LogicalOperator& plan,
-                                               const StorageEngine& engine) {
+                                               const ExecContext& ctx) {
   PhysicalOperatorPtr root;
-  OMEN_ASSIGN_OR_RETURN(root, CreatePhysicalPlan(plan, engine));
+  OMEN_ASSIGN_OR_RETURN(root, CreatePhysicalPlan(plan, ctx));
   std::vector<DataChunk> out;
   for (;;) {
     DataChunk chunk = root->NewChunk();
@@ -410,31 +414,77 @@ std::vector<uint64_t> RowIds(const std::vector<DataChunk>& chunks, size_t column
 
 }  // namespace
 
-Result<uint64_t> ExecuteUpdate(const BoundStatement& update, const StorageEngine& engine,
-                               WriteTransaction* txn) {
+Result<uint64_t> ExecuteUpdate(const BoundStatement& update, const ExecContext& ctx,
+                               Transaction* txn) {
   const TableSchema& t = *update.table;
-  std::vector<DataChunk> chunks;
-  OMEN_ASSIGN_OR_RETURN(chunks, RunToCompletion(*update.plan, engine));
-  std::vector<uint64_t> ids = RowIds(chunks, t.columns.size());
-  OMEN_RETURN_IF_ERROR(txn->Delete(t.table_id, ids));
+  const size_t ncols = t.columns.size();
   std::vector<LogicalType> types = t.ColumnTypes();
-  for (const DataChunk& c : chunks) {
-    DataChunk rows(types, c.size());
-    for (size_t col = 0; col < types.size(); ++col) rows.column(col) = c.column(col);
-    rows.SetSize(c.size());
-    OMEN_RETURN_IF_ERROR(CheckNotNull(t, rows));
-    OMEN_RETURN_IF_ERROR(txn->Insert(t.table_id, rows));
+  ExecContext run = ctx;
+  std::vector<uint64_t> recheck;
+  uint64_t updated = 0;
+  for (;;) {
+    std::vector<DataChunk> chunks;
+    OMEN_ASSIGN_OR_RETURN(chunks, RunToCompletion(*update.plan, run));
+    // Take every target row first, then write the new versions, so keys are checked against
+    // the table after the whole statement's deletions (SET id = id + 1 succeeds).
+    std::vector<uint64_t> old_positions, next_recheck;
+    std::vector<DataChunk> new_rows;
+    for (const DataChunk& c : chunks) {
+      const int64_t* pos = c.column(ncols).Data<int64_t>();
+      for (size_t r = 0; r < c.size(); ++r) {
+        LockOutcome o;
+        OMEN_ASSIGN_OR_RETURN(o, txn->Lock(t.table_id, static_cast<uint64_t>(pos[r]),
+                                           run.snapshot));
+        if (o.kind == LockOutcome::kUpdated && o.successor != kNoPosition) {
+          next_recheck.push_back(o.successor);
+        }
+        if (o.kind != LockOutcome::kLocked) continue;
+        if (new_rows.empty() || new_rows.back().size() == kVectorSize) new_rows.emplace_back(types);
+        DataChunk& out = new_rows.back();
+        for (size_t col = 0; col < ncols; ++col) out.column(col).AppendFrom(c.column(col), r);
+        out.SetSize(out.column(0).size());
+        old_positions.push_back(static_cast<uint64_t>(pos[r]));
+      }
+    }
+    size_t next_old = 0;
+    for (const DataChunk& rows : new_rows) {
+      OMEN_RETURN_IF_ERROR(CheckNotNull(t, rows));
+      std::vector<uint64_t> added;
+      OMEN_RETURN_IF_ERROR(txn->Insert(t.table_id, rows, &added));
+      for (uint64_t pos : added) txn->SetSuccessor(t.table_id, old_positions[next_old++], pos);
+    }
+    updated += old_positions.size();
+    if (next_recheck.empty()) return updated;
+    // READ COMMITTED: rows a concurrent transaction updated are re-evaluated on their newest
+    // version (PostgreSQL's EvalPlanQual) and updated if they still qualify.
+    recheck = std::move(next_recheck);
+    run.recheck_positions = &recheck;
+    run.snapshot = txn->LatestSnapshot();
   }
-  return ids.size();
 }
 
-Result<uint64_t> ExecuteDelete(const BoundStatement& del, const StorageEngine& engine,
-                               WriteTransaction* txn) {
-  std::vector<DataChunk> chunks;
-  OMEN_ASSIGN_OR_RETURN(chunks, RunToCompletion(*del.plan, engine));
-  std::vector<uint64_t> ids = RowIds(chunks, 0);
-  OMEN_RETURN_IF_ERROR(txn->Delete(del.table->table_id, ids));
-  return ids.size();
+Result<uint64_t> ExecuteDelete(const BoundStatement& del, const ExecContext& ctx,
+                               Transaction* txn) {
+  ExecContext run = ctx;
+  std::vector<uint64_t> recheck;
+  uint64_t deleted = 0;
+  for (;;) {
+    std::vector<DataChunk> chunks;
+    OMEN_ASSIGN_OR_RETURN(chunks, RunToCompletion(*del.plan, run));
+    std::vector<uint64_t> next_recheck;
+    for (uint64_t pos : RowIds(chunks, 0)) {
+      LockOutcome o;
+      OMEN_ASSIGN_OR_RETURN(o, txn->Lock(del.table->table_id, pos, run.snapshot));
+      if (o.kind == LockOutcome::kLocked) ++deleted;
+      if (o.kind == LockOutcome::kUpdated && o.successor != kNoPosition) {
+        next_recheck.push_back(o.successor);
+      }
+    }
+    if (next_recheck.empty()) return deleted;
+    recheck = std::move(next_recheck);
+    run.recheck_positions = &recheck;
+    run.snapshot = txn->LatestSnapshot();
+  }
 }
 
 }  // namespace omendb::sql

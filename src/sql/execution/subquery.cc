@@ -5,13 +5,13 @@
 namespace omendb::sql {
 namespace {
 
-Status ResolvePlan(LogicalOperator* op, const StorageEngine& engine);
+Status ResolvePlan(LogicalOperator* op, const ExecContext& ctx);
 
-Result<std::vector<Value>> RunColumn(LogicalOperator& plan, const StorageEngine& engine,
+Result<std::vector<Value>> RunColumn(LogicalOperator& plan, const ExecContext& ctx,
                                      size_t max_rows) {
-  OMEN_RETURN_IF_ERROR(ResolvePlan(&plan, engine));
+  OMEN_RETURN_IF_ERROR(ResolvePlan(&plan, ctx));
   PhysicalOperatorPtr root;
-  OMEN_ASSIGN_OR_RETURN(root, CreatePhysicalPlan(plan, engine));
+  OMEN_ASSIGN_OR_RETURN(root, CreatePhysicalPlan(plan, ctx));
   std::vector<Value> values;
   for (;;) {
     DataChunk chunk = root->NewChunk();
@@ -26,14 +26,14 @@ Result<std::vector<Value>> RunColumn(LogicalOperator& plan, const StorageEngine&
   return values;
 }
 
-Status ResolveExpr(BoundExprPtr* slot, const StorageEngine& engine) {
+Status ResolveExpr(BoundExprPtr* slot, const ExecContext& ctx) {
   BoundExpr& e = **slot;
-  for (auto& c : e.children) OMEN_RETURN_IF_ERROR(ResolveExpr(&c, engine));
+  for (auto& c : e.children) OMEN_RETURN_IF_ERROR(ResolveExpr(&c, ctx));
   if (e.kind != BoundExpr::Kind::kSubquery) return Status::OK();
   switch (e.subquery_kind) {
     case 0: {  // scalar
       std::vector<Value> v;
-      OMEN_ASSIGN_OR_RETURN(v, RunColumn(*e.subplan, engine, 2));
+      OMEN_ASSIGN_OR_RETURN(v, RunColumn(*e.subplan, ctx, 2));
       if (v.size() > 1) {
         return Status(sqlstate::kCardinalityViolation,
                       "more than one row returned by a subquery used as an expression");
@@ -43,13 +43,13 @@ Status ResolveExpr(BoundExprPtr* slot, const StorageEngine& engine) {
     }
     case 1: {  // EXISTS
       std::vector<Value> v;
-      OMEN_ASSIGN_OR_RETURN(v, RunColumn(*e.subplan, engine, 1));
+      OMEN_ASSIGN_OR_RETURN(v, RunColumn(*e.subplan, ctx, 1));
       *slot = BoundExpr::Constant(Value::Boolean(!v.empty()));
       return Status::OK();
     }
     default: {  // IN
       std::vector<Value> v;
-      OMEN_ASSIGN_OR_RETURN(v, RunColumn(*e.subplan, engine, SIZE_MAX));
+      OMEN_ASSIGN_OR_RETURN(v, RunColumn(*e.subplan, ctx, SIZE_MAX));
       LogicalType t = e.children[0]->type;
       const ScalarFunction* eq;
       OMEN_ASSIGN_OR_RETURN(eq, ResolveOperator("=", {t, t}));
@@ -70,9 +70,9 @@ Status ResolveExpr(BoundExprPtr* slot, const StorageEngine& engine) {
   }
 }
 
-Status ResolvePlan(LogicalOperator* op, const StorageEngine& engine) {
-  for (auto& c : op->children) OMEN_RETURN_IF_ERROR(ResolvePlan(c.get(), engine));
-  auto resolve = [&](BoundExprPtr& e) { return e ? ResolveExpr(&e, engine) : Status::OK(); };
+Status ResolvePlan(LogicalOperator* op, const ExecContext& ctx) {
+  for (auto& c : op->children) OMEN_RETURN_IF_ERROR(ResolvePlan(c.get(), ctx));
+  auto resolve = [&](BoundExprPtr& e) { return e ? ResolveExpr(&e, ctx) : Status::OK(); };
   OMEN_RETURN_IF_ERROR(resolve(op->predicate));
   OMEN_RETURN_IF_ERROR(resolve(op->limit));
   OMEN_RETURN_IF_ERROR(resolve(op->offset));
@@ -87,16 +87,16 @@ Status ResolvePlan(LogicalOperator* op, const StorageEngine& engine) {
 
 }  // namespace
 
-Status ResolveSubqueries(BoundStatement* stmt, const StorageEngine& engine) {
+Status ResolveSubqueries(BoundStatement* stmt, const ExecContext& ctx) {
   if (stmt->kind == BoundStatement::Kind::kExplain) {
     // Plain EXPLAIN shows subqueries as SubPlans without running anything.
-    return stmt->analyze ? ResolveSubqueries(stmt->explained.get(), engine) : Status::OK();
+    return stmt->analyze ? ResolveSubqueries(stmt->explained.get(), ctx) : Status::OK();
   }
   if (stmt->plan) {
-    OMEN_RETURN_IF_ERROR(ResolvePlan(stmt->plan.get(), engine));
+    OMEN_RETURN_IF_ERROR(ResolvePlan(stmt->plan.get(), ctx));
   }
   for (auto& row : stmt->rows) {
-    for (auto& e : row) OMEN_RETURN_IF_ERROR(ResolveExpr(&e, engine));
+    for (auto& e : row) OMEN_RETURN_IF_ERROR(ResolveExpr(&e, ctx));
   }
   return Status::OK();
 }

@@ -15,7 +15,8 @@ class OptimizerTest : public ::testing::Test {
     t.name = "t";
     t.columns = {{"id", TypeId::kBigInt, true}, {"v", TypeId::kInteger, false}};
     t.primary_key = {0};
-    ASSERT_TRUE(catalog_.CreateTable(t).ok());
+    uint64_t blocker = 0;
+    ASSERT_TRUE(catalog_.CreateTable(t, 0, &blocker).ok());
   }
 
   BoundStatement Plan(const std::string& sql) {

@@ -173,6 +173,30 @@ struct ParsedDropTable {
   bool if_exists = false;
 };
 
+// Transaction characteristics (BEGIN ISOLATION LEVEL ..., SET TRANSACTION ...).
+struct ParsedTransactionModes {
+  std::string isolation;  // PostgreSQL's spelling ("read committed"), empty when not given
+  std::optional<bool> read_only;
+};
+
+// BEGIN / START TRANSACTION, COMMIT / END, ROLLBACK / ABORT, SAVEPOINT, RELEASE, ROLLBACK TO.
+struct ParsedTransaction {
+  enum class Kind { kBegin, kCommit, kRollback, kSavepoint, kRelease, kRollbackTo } kind;
+  bool start = false;  // kBegin spelled START TRANSACTION
+  std::string savepoint;
+  ParsedTransactionModes modes;  // kBegin
+};
+
+// SET [SESSION | LOCAL] name {TO | =} value | DEFAULT, RESET name, SET TRANSACTION modes,
+// SET SESSION CHARACTERISTICS AS TRANSACTION modes.
+struct ParsedSet {
+  enum class Kind { kValue, kDefault, kTransaction, kSessionCharacteristics } kind;
+  std::string name;  // lower case
+  std::vector<std::string> values;  // kValue: the values as written (strings unquoted)
+  bool is_local = false;
+  ParsedTransactionModes modes;  // kTransaction, kSessionCharacteristics
+};
+
 struct ParsedStatement {
   enum class Kind {
     kSelect,
@@ -183,6 +207,9 @@ struct ParsedStatement {
     kCreateTableAs,
     kDropTable,
     kExplain,  // EXPLAIN of `explained`
+    kTransaction,
+    kSet,
+    kShow,  // SHOW `show_name`
   };
   Kind kind;
   std::string text;  // this statement's source text
@@ -194,6 +221,9 @@ struct ParsedStatement {
   std::unique_ptr<ParsedCreateTableAs> create_table_as;
   std::unique_ptr<ParsedDropTable> drop_table;
   std::unique_ptr<ParsedStatement> explained;
+  std::unique_ptr<ParsedTransaction> transaction;
+  std::unique_ptr<ParsedSet> set;
+  std::string show_name;  // lower case
   struct ExplainOptions {
     bool analyze = false;  // run the statement, show actual rows (and times)
     bool timing = true;    // with analyze: per-node times

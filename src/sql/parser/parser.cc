@@ -4,7 +4,6 @@
 #include <pg_query.h>
 
 #include <cctype>
-
 #include <google/protobuf/io/coded_stream.h>
 
 #include "common/stack_guard.h"
@@ -748,6 +747,96 @@ const char* StatementName(const Node& n) {
   }
 }
 
+// The text of a SET argument or transaction option value: strings, numbers and booleans as
+// written.
+std::string ConstText(const Node& n) {
+  if (n.has_a_const()) {
+    const auto& c = n.a_const();
+    if (c.has_sval()) return c.sval().sval();
+    if (c.has_ival()) return std::to_string(c.ival().ival());
+    if (c.has_fval()) return c.fval().fval();
+    if (c.has_boolval()) return c.boolval().boolval() ? "on" : "off";
+  }
+  if (n.has_string()) return n.string().sval();
+  if (n.has_type_cast() && n.type_cast().has_arg()) return ConstText(n.type_cast().arg());
+  return "";
+}
+
+Result<ParsedTransactionModes> TransformTransactionModes(
+    const google::protobuf::RepeatedPtrField<Node>& options) {
+  ParsedTransactionModes modes;
+  for (const Node& o : options) {
+    const auto& d = o.def_elem();
+    if (d.defname() == "transaction_isolation") {
+      modes.isolation = ConstText(d.arg());
+    } else if (d.defname() == "transaction_read_only") {
+      modes.read_only = ConstText(d.arg()) == "1";
+    } else if (d.defname() == "transaction_deferrable") {
+      // DEFERRABLE only matters for SERIALIZABLE READ ONLY transactions; PostgreSQL ignores
+      // it otherwise, and SERIALIZABLE is refused.
+    } else {
+      return Unsupported("transaction option " + d.defname(), d.location());
+    }
+  }
+  return modes;
+}
+
+Result<std::unique_ptr<ParsedTransaction>> TransformTransaction(const pg_query::TransactionStmt& t) {
+  auto out = std::make_unique<ParsedTransaction>();
+  using K = ParsedTransaction::Kind;
+  if (t.chain()) return Unsupported("AND CHAIN");
+  switch (t.kind()) {
+    case pg_query::TRANS_STMT_BEGIN:
+    case pg_query::TRANS_STMT_START: {
+      out->kind = K::kBegin;
+      out->start = t.kind() == pg_query::TRANS_STMT_START;
+      OMEN_ASSIGN_OR_RETURN(out->modes, TransformTransactionModes(t.options()));
+      return out;
+    }
+    case pg_query::TRANS_STMT_COMMIT: out->kind = K::kCommit; return out;
+    case pg_query::TRANS_STMT_ROLLBACK: out->kind = K::kRollback; return out;
+    case pg_query::TRANS_STMT_SAVEPOINT: out->kind = K::kSavepoint; break;
+    case pg_query::TRANS_STMT_RELEASE: out->kind = K::kRelease; break;
+    case pg_query::TRANS_STMT_ROLLBACK_TO: out->kind = K::kRollbackTo; break;
+    default: return Unsupported("two-phase commit");
+  }
+  out->savepoint = t.savepoint_name();
+  return out;
+}
+
+Result<std::unique_ptr<ParsedSet>> TransformSet(const pg_query::VariableSetStmt& v) {
+  auto out = std::make_unique<ParsedSet>();
+  out->name = v.name();
+  for (char& ch : out->name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  out->is_local = v.is_local();
+  switch (v.kind()) {
+    case pg_query::VAR_SET_VALUE:
+      out->kind = ParsedSet::Kind::kValue;
+      for (const Node& a : v.args()) out->values.push_back(ConstText(a));
+      return out;
+    case pg_query::VAR_SET_DEFAULT:
+    case pg_query::VAR_RESET:
+      out->kind = ParsedSet::Kind::kDefault;
+      return out;
+    case pg_query::VAR_SET_MULTI:
+      if (out->name == "transaction") {
+        out->kind = ParsedSet::Kind::kTransaction;
+      } else if (out->name == "session characteristics") {
+        out->kind = ParsedSet::Kind::kSessionCharacteristics;
+      } else {
+        return Unsupported("SET " + v.name());
+      }
+      {
+        OMEN_ASSIGN_OR_RETURN(out->modes, TransformTransactionModes(v.args()));
+      }
+      return out;
+    case pg_query::VAR_RESET_ALL:
+      return Unsupported("RESET ALL");
+    default:
+      return Unsupported("SET ... FROM CURRENT");
+  }
+}
+
 Result<ParsedStatement> TransformStatement(const Node& n) {
   ParsedStatement st;
   switch (n.node_case()) {
@@ -815,6 +904,22 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
       ParsedStatement inner;
       OMEN_ASSIGN_OR_RETURN(inner, TransformStatement(e.query()));
       st.explained = std::make_unique<ParsedStatement>(std::move(inner));
+      return st;
+    }
+    case Node::kTransactionStmt: {
+      st.kind = ParsedStatement::Kind::kTransaction;
+      OMEN_ASSIGN_OR_RETURN(st.transaction, TransformTransaction(n.transaction_stmt()));
+      return st;
+    }
+    case Node::kVariableSetStmt: {
+      st.kind = ParsedStatement::Kind::kSet;
+      OMEN_ASSIGN_OR_RETURN(st.set, TransformSet(n.variable_set_stmt()));
+      return st;
+    }
+    case Node::kVariableShowStmt: {
+      st.kind = ParsedStatement::Kind::kShow;
+      st.show_name = n.variable_show_stmt().name();
+      for (char& ch : st.show_name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       return st;
     }
     case Node::kDropStmt: {

@@ -1,0 +1,104 @@
+#include "session/settings.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace omendb {
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Status InvalidValue(const std::string& parameter, const std::string& value,
+                    const std::string& available) {
+  return Status(sqlstate::kInvalidParameterValue,
+                "invalid value for parameter \"" + parameter + "\": \"" + value + "\"")
+      .WithHint("Available values: " + available + ".");
+}
+
+}  // namespace
+
+Result<IsolationLevel> ParseIsolationLevel(const std::string& value,
+                                           const std::string& parameter) {
+  std::string v = Lower(value);
+  if (v == "read committed" || v == "read uncommitted") return IsolationLevel::kReadCommitted;
+  if (v == "repeatable read") return IsolationLevel::kRepeatableRead;
+  if (v == "serializable") {
+    return Status(sqlstate::kFeatureNotSupported, "SERIALIZABLE isolation is not supported yet")
+        .WithHint("REPEATABLE READ gives snapshot isolation.");
+  }
+  return InvalidValue(parameter, value,
+                      "serializable, repeatable read, read committed, read uncommitted");
+}
+
+const char* IsolationLevelName(IsolationLevel level) {
+  return level == IsolationLevel::kRepeatableRead ? "repeatable read" : "read committed";
+}
+
+Status ApplySetting(const std::string& name, const std::vector<std::string>& values,
+                    SessionSettings* settings) {
+  SessionSettings defaults;
+  if (values.size() > 1 && name != "search_path") {
+    return Status(sqlstate::kInvalidParameterValue, "SET " + name + " takes only one argument");
+  }
+  const std::string value = values.empty() ? "" : values[0];
+  if (name == "default_transaction_isolation") {
+    if (values.empty()) {
+      settings->default_isolation = defaults.default_isolation;
+      return Status::OK();
+    }
+    OMEN_ASSIGN_OR_RETURN(settings->default_isolation, ParseIsolationLevel(value, name));
+    return Status::OK();
+  }
+  if (name == "default_transaction_read_only") {
+    std::string v = Lower(value);
+    if (values.empty() || v == "off" || v == "false" || v == "0" || v == "no") {
+      settings->default_read_only = false;
+    } else if (v == "on" || v == "true" || v == "1" || v == "yes") {
+      settings->default_read_only = true;
+    } else {
+      return Status(sqlstate::kInvalidParameterValue,
+                    "parameter \"" + name + "\" requires a Boolean value");
+    }
+    return Status::OK();
+  }
+  if (name == "synchronous_commit") {
+    std::string v = Lower(value);
+    if (values.empty()) {
+      settings->synchronous_commit = defaults.synchronous_commit;
+    } else if (v == "on" || v == "true" || v == "yes" || v == "1") {
+      settings->synchronous_commit = "on";
+    } else if (v == "off" || v == "false" || v == "no" || v == "0") {
+      settings->synchronous_commit = "off";
+    } else if (v == "local" || v == "remote_write" || v == "remote_apply") {
+      settings->synchronous_commit = v;  // one node: every level waits for the local flush
+    } else {
+      return InvalidValue(name, value, "local, remote_write, remote_apply, on, off");
+    }
+    return Status::OK();
+  }
+  if (name == "application_name") {
+    settings->application_name = value;
+    return Status::OK();
+  }
+  return NotSupported("SET " + name);
+}
+
+Result<std::string> ShowSetting(const std::string& name, const SessionSettings& settings) {
+  if (name == "default_transaction_isolation") {
+    return std::string(IsolationLevelName(settings.default_isolation));
+  }
+  if (name == "default_transaction_read_only") return std::string(settings.default_read_only ? "on" : "off");
+  if (name == "synchronous_commit") return settings.synchronous_commit;
+  if (name == "application_name") return settings.application_name;
+  if (name == "server_version") return std::string("15.0");
+  if (name == "server_encoding" || name == "client_encoding") return std::string("UTF8");
+  if (name == "standard_conforming_strings" || name == "integer_datetimes") {
+    return std::string("on");
+  }
+  return Status(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+}
+
+}  // namespace omendb

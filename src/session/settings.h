@@ -1,0 +1,37 @@
+// Session settings reached by SET and SHOW, with PostgreSQL's names, values and errors.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "storage/txn/mvcc.h"
+
+namespace omendb {
+
+struct SessionSettings {
+  IsolationLevel default_isolation = IsolationLevel::kReadCommitted;
+  bool default_read_only = false;
+  std::string synchronous_commit = "on";  // as set: on, off, local, remote_write, remote_apply
+  std::string application_name;
+
+  // Whether commits wait for their WAL record to be durable.
+  bool SynchronousCommit() const { return synchronous_commit != "off"; }
+};
+
+// Parses an isolation level as PostgreSQL spells it ("read committed"). READ UNCOMMITTED is READ
+// COMMITTED, as in PostgreSQL; SERIALIZABLE errors 0A000 (not implemented, never weakened);
+// anything else 22023 naming `parameter`.
+Result<IsolationLevel> ParseIsolationLevel(const std::string& value, const std::string& parameter);
+const char* IsolationLevelName(IsolationLevel level);
+
+// SET name = values / SET name TO DEFAULT (values empty). Errors 22023 for a bad value and
+// 0A000 for parameters OmenDB does not have. The transaction_* parameters are handled by the
+// session, which owns the transaction.
+Status ApplySetting(const std::string& name, const std::vector<std::string>& values,
+                    SessionSettings* settings);
+
+// The value SHOW prints for a session-level parameter; 42704 for unknown names.
+Result<std::string> ShowSetting(const std::string& name, const SessionSettings& settings);
+
+}  // namespace omendb

@@ -1,0 +1,20 @@
+// ExecContext: what a statement's operators read from storage.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "storage/storage_engine.h"
+
+namespace omendb::sql {
+
+struct ExecContext {
+  const StorageEngine* engine = nullptr;
+  // The versions every scan of the statement sees.
+  Snapshot snapshot;
+  // When set, the scan of the UPDATE/DELETE target (the scan that returns row ids) reads only
+  // these versions: READ COMMITTED's re-check of rows a concurrent transaction updated.
+  const std::vector<uint64_t>* recheck_positions = nullptr;
+};
+
+}  // namespace omendb::sql

@@ -1,0 +1,102 @@
+#include "storage/txn/transaction_manager.h"
+
+namespace omendb {
+
+uint64_t TransactionManager::Begin() {
+  std::lock_guard l(mu_);
+  uint64_t id = next_txn_id_++;
+  running_.insert(id);
+  return id;
+}
+
+void TransactionManager::Finish(uint64_t txn_id) {
+  {
+    std::lock_guard l(mu_);
+    running_.erase(txn_id);
+    waits_for_.erase(txn_id);
+  }
+  finished_cv_.notify_all();
+}
+
+bool TransactionManager::IsRunning(uint64_t txn_id) const {
+  std::lock_guard l(mu_);
+  return running_.count(txn_id) != 0;
+}
+
+Snapshot TransactionManager::TakeSnapshot(uint64_t txn_id) const {
+  std::lock_guard l(mu_);
+  return Snapshot{visible_ts_, txn_id};
+}
+
+Timestamp TransactionManager::visible_ts() const {
+  std::lock_guard l(mu_);
+  return visible_ts_;
+}
+
+Timestamp TransactionManager::NextCommitTs() {
+  std::lock_guard l(mu_);
+  return ++last_assigned_ts_;
+}
+
+void TransactionManager::Publish(Timestamp ts) {
+  std::unique_lock l(mu_);
+  published_cv_.wait(l, [&] { return visible_ts_ == ts - 1; });
+  visible_ts_ = ts;
+  l.unlock();
+  published_cv_.notify_all();
+}
+
+void TransactionManager::WaitVisible(Timestamp ts) {
+  std::unique_lock l(mu_);
+  published_cv_.wait(l, [&] { return visible_ts_ >= ts; });
+}
+
+Status TransactionManager::Deadlock() {
+  return Status(sqlstate::kDeadlockDetected, "deadlock detected",
+                "Two transactions wait for each other's row locks.")
+      .WithHint("See server log for query details.");
+}
+
+bool TransactionManager::WaitsForLocked(uint64_t holder, uint64_t waiter) const {
+  // Each transaction waits for at most one other, so the chain is a path; it is bounded by the
+  // number of waiting transactions, which guards against a cycle not involving `waiter`.
+  uint64_t t = holder;
+  for (size_t steps = 0; steps <= waits_for_.size(); ++steps) {
+    if (t == waiter) return true;
+    auto it = waits_for_.find(t);
+    if (it == waits_for_.end()) return false;
+    t = it->second;
+  }
+  return false;
+}
+
+bool TransactionManager::WaitsFor(uint64_t holder, uint64_t waiter) const {
+  std::lock_guard l(mu_);
+  return WaitsForLocked(holder, waiter);
+}
+
+Status TransactionManager::SetWaiting(uint64_t waiter, uint64_t holder) {
+  std::lock_guard l(mu_);
+  if (holder == 0) {
+    waits_for_.erase(waiter);
+    return Status::OK();
+  }
+  if (WaitsForLocked(holder, waiter)) {
+    waits_for_.erase(waiter);
+    return Deadlock();
+  }
+  waits_for_[waiter] = holder;
+  return Status::OK();
+}
+
+Status TransactionManager::WaitFor(uint64_t waiter, uint64_t holder) {
+  std::unique_lock l(mu_);
+  if (running_.count(holder) == 0) return Status::OK();
+  if (WaitsForLocked(holder, waiter)) return Deadlock();
+  waits_for_[waiter] = holder;
+  finished_cv_.wait(l, [&] { return running_.count(holder) == 0; });
+  waits_for_.erase(waiter);
+  return Status::OK();
+}
+
+}  // namespace omendb

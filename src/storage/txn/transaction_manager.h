@@ -1,0 +1,60 @@
+// TransactionManager: transaction ids, commit timestamps, snapshots, and waiting for other
+// transactions (row locks) with deadlock detection. Thread-safe.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/status.h"
+#include "storage/txn/mvcc.h"
+
+namespace omendb {
+
+class TransactionManager {
+ public:
+  // Registers a new running transaction and returns its id (>= kTxnIdBase).
+  uint64_t Begin();
+  // Marks `txn_id` finished (its stamps are final) and wakes every transaction waiting for it.
+  void Finish(uint64_t txn_id);
+  bool IsRunning(uint64_t txn_id) const;
+
+  // A snapshot of everything committed so far, plus `txn_id`'s own writes.
+  Snapshot TakeSnapshot(uint64_t txn_id) const;
+  Timestamp visible_ts() const;
+
+  // Hands out the next commit timestamp. Callers take timestamps in WAL order (under the
+  // WAL's append lock) and must Publish() every timestamp they take, even when their commit
+  // fails, since publication happens in timestamp order.
+  Timestamp NextCommitTs();
+  // Makes `ts` visible to new snapshots once every earlier timestamp is; blocks until then.
+  void Publish(Timestamp ts);
+  // Blocks until `ts` is visible to new snapshots.
+  void WaitVisible(Timestamp ts);
+
+  // Blocks until `holder` finishes. Errors 40P01 (deadlock detected) when `holder` is itself
+  // waiting, directly or transitively, for `waiter`; nothing is waited for then.
+  Status WaitFor(uint64_t waiter, uint64_t holder);
+  // Whether `holder` waits, directly or transitively, for `waiter`.
+  bool WaitsFor(uint64_t holder, uint64_t waiter) const;
+  // Records that `waiter` is blocked on `holder` for something other than WaitFor (the
+  // catalog lock); `holder` 0 clears it. Errors 40P01 if that closes a cycle.
+  Status SetWaiting(uint64_t waiter, uint64_t holder);
+
+ private:
+  bool WaitsForLocked(uint64_t holder, uint64_t waiter) const;
+  static Status Deadlock();
+
+  mutable std::mutex mu_;
+  std::condition_variable finished_cv_;
+  std::condition_variable published_cv_;
+  uint64_t next_txn_id_ = kTxnIdBase + 1;
+  std::unordered_set<uint64_t> running_;
+  std::unordered_map<uint64_t, uint64_t> waits_for_;  // waiter -> holder
+  Timestamp last_assigned_ts_ = 1;  // ts 1: everything recovered at start-up
+  Timestamp visible_ts_ = 1;
+};
+
+}  // namespace omendb
