@@ -12,7 +12,8 @@
 
 namespace omendb {
 
-// A file opened for appending. Not thread-safe; one writer at a time.
+// A file opened for appending. One writer at a time; Sync may run concurrently with Append
+// (group commit syncs while the next records are appended).
 class WritableFile {
  public:
   virtual ~WritableFile() = default;
@@ -39,6 +40,8 @@ class Env {
   // Makes the directory's entries (created/renamed files) durable.
   virtual Status SyncDir(const std::string& path) = 0;
   virtual Status RemoveFile(const std::string& path) = 0;
+  // Atomically replaces `to` with `from` (POSIX rename); SyncDir makes it durable.
+  virtual Status RenameFile(const std::string& from, const std::string& to) = 0;
   virtual Result<std::vector<std::string>> ListDir(const std::string& path) = 0;
 };
 

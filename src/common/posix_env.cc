@@ -117,6 +117,11 @@ class PosixEnv final : public Env {
     return Status::OK();
   }
 
+  Status RenameFile(const std::string& from, const std::string& to) override {
+    if (::rename(from.c_str(), to.c_str()) != 0) return ErrnoStatus("could not rename file", from, errno);
+    return Status::OK();
+  }
+
   Result<std::vector<std::string>> ListDir(const std::string& path) override {
     DIR* d = ::opendir(path.c_str());
     if (d == nullptr) return ErrnoStatus("could not open directory", path, errno);

@@ -36,8 +36,9 @@ StorageEngine::~StorageEngine() {
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
-Result<std::unique_ptr<StorageEngine>> StorageEngine::Open(const std::string& dir, Env* env) {
-  std::unique_ptr<StorageEngine> engine(new StorageEngine(dir, env));
+Result<std::unique_ptr<StorageEngine>> StorageEngine::Open(const std::string& dir,
+                                                          const StorageOptions& options, Env* env) {
+  std::unique_ptr<StorageEngine> engine(new StorageEngine(dir, options, env));
   OMEN_RETURN_IF_ERROR(env->CreateDirIfMissing(dir));
   std::string lock_path = dir + "/" + kLockFile;
   engine->lock_fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
@@ -208,7 +209,7 @@ Result<uint64_t> StorageEngine::AppendCommit(std::string_view payload, Timestamp
 
 Status StorageEngine::WaitDurable(uint64_t lsn) {
   std::unique_lock l(sync_mu_);
-  while (durable_lsn_ < lsn) {
+  while (durable_lsn_ < lsn || !options_.group_commit) {
     if (failed()) return WritesRefused();
     if (syncing_) {
       sync_cv_.wait(l);
@@ -229,6 +230,7 @@ Status StorageEngine::WaitDurable(uint64_t lsn) {
     }
     durable_lsn_ = std::max(durable_lsn_, target);
     sync_cv_.notify_all();
+    if (!options_.group_commit) break;  // one sync of its own per commit
   }
   return Status::OK();
 }

@@ -33,6 +33,12 @@ namespace omendb {
 
 class Transaction;
 
+struct StorageOptions {
+  // Share one fdatasync among the commits waiting at the time (group commit). Off, every commit
+  // syncs on its own (the baseline group commit is measured against).
+  bool group_commit = true;
+};
+
 class StorageEngine {
  public:
   ~StorageEngine();
@@ -41,6 +47,7 @@ class StorageEngine {
   // replaying its WAL. Errors: 58030 for I/O, 55006 when another process has it open, XX001 for
   // a corrupt log (start-up refused, naming the file and offset).
   static Result<std::unique_ptr<StorageEngine>> Open(const std::string& dir,
+                                                     const StorageOptions& options = {},
                                                      Env* env = Env::Default());
 
   // Starts a transaction. Its reads see a snapshot taken at its first statement (REPEATABLE
@@ -57,7 +64,8 @@ class StorageEngine {
 
  private:
   friend class Transaction;
-  StorageEngine(std::string dir, Env* env) : dir_(std::move(dir)), env_(env) {}
+  StorageEngine(std::string dir, const StorageOptions& options, Env* env)
+      : dir_(std::move(dir)), options_(options), env_(env) {}
 
   Status Recover();
   // Applies one committed transaction's payload (replay).
@@ -73,6 +81,7 @@ class StorageEngine {
   void FlusherLoop();
 
   std::string dir_;
+  StorageOptions options_;
   Env* env_;
   int lock_fd_ = -1;
   TransactionManager txns_;
