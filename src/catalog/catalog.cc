@@ -100,6 +100,16 @@ void Catalog::AbortDrop(uint64_t table_id) {
   if (Entry* e = FindEntry(table_id)) e->dropped_by = 0;
 }
 
+uint64_t Catalog::next_table_id() const {
+  std::lock_guard l(mu_);
+  return next_table_id_;
+}
+
+void Catalog::ReserveTableIds(uint64_t next) {
+  std::lock_guard l(mu_);
+  next_table_id_ = std::max(next_table_id_, next);
+}
+
 std::vector<const TableSchema*> Catalog::Tables() const {
   std::lock_guard l(mu_);
   std::vector<const TableSchema*> out;

@@ -48,6 +48,10 @@ class Catalog {
 
   // The committed tables, by name.
   std::vector<const TableSchema*> Tables() const;
+  // The id the next new table gets; ReserveTableIds makes ids below `next` unused (recovery
+  // of ids handed out before a checkpoint, so a dropped table's id is never reused).
+  uint64_t next_table_id() const;
+  void ReserveTableIds(uint64_t next);
 
  private:
   struct Entry {

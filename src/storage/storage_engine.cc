@@ -4,8 +4,10 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 
 #include "common/coding.h"
@@ -15,7 +17,6 @@
 namespace omendb {
 namespace {
 
-constexpr char kWalFile[] = "wal.log";
 constexpr char kLockFile[] = "LOCK";
 constexpr auto kLockPoll = std::chrono::milliseconds(5);
 constexpr auto kFlushInterval = std::chrono::milliseconds(10);
@@ -27,6 +28,12 @@ enum class Op : uint8_t { kCreateTable = 1, kDropTable = 2, kInsert = 5, kDelete
 }  // namespace
 
 StorageEngine::~StorageEngine() {
+  {
+    std::lock_guard l(maintenance_mu_);
+    maintenance_stop_ = true;
+  }
+  maintenance_cv_.notify_all();
+  if (maintenance_.joinable()) maintenance_.join();
   {
     std::lock_guard l(sync_mu_);
     stopping_ = true;
@@ -51,47 +58,95 @@ Result<std::unique_ptr<StorageEngine>> StorageEngine::Open(const std::string& di
   OMEN_RETURN_IF_ERROR(engine->Recover());
   StorageEngine* e = engine.get();
   engine->flusher_ = std::thread([e] { e->FlusherLoop(); });
+  if (options.background_maintenance) {
+    engine->maintenance_ = std::thread([e] { e->MaintenanceLoop(); });
+  }
   return engine;
 }
 
+std::string StorageEngine::WalPath(uint64_t number) const {
+  char name[32];
+  std::snprintf(name, sizeof(name), "wal-%016llu.log", static_cast<unsigned long long>(number));
+  return dir_ + "/" + name;
+}
+
 Status StorageEngine::Recover() {
-  std::string path = dir_ + "/" + kWalFile;
+  OMEN_RETURN_IF_ERROR(LoadManifest());
+  // The WAL files, oldest first; only the last may end in a torn record.
+  std::vector<uint64_t> numbers;
+  std::vector<std::string> names;
+  OMEN_ASSIGN_OR_RETURN(names, env_->ListDir(dir_));
+  for (const std::string& name : names) {
+    unsigned long long n;
+    char tail;
+    if (std::sscanf(name.c_str(), "wal-%16llu.lo%c", &n, &tail) == 2 && tail == 'g' &&
+        name.size() == 24) {
+      numbers.push_back(n);
+    }
+  }
+  std::sort(numbers.begin(), numbers.end());
   uint64_t next_lsn = 1;
-  if (env_->FileExists(path)) {
+  Timestamp last_ts = catalog_ts_;
+  for (size_t f = 0; f < numbers.size(); ++f) {
+    const std::string path = WalPath(numbers[f]);
     std::string data;
     OMEN_ASSIGN_OR_RETURN(data, env_->ReadFileToString(path));
     wal::LogReader reader(data, path);
     wal::Record rec;
+    Timestamp file_max = 0;
     for (;;) {
       bool more;
       OMEN_ASSIGN_OR_RETURN(more, reader.ReadRecord(&rec));
       if (!more) break;
-      Status s = ApplyCommit(rec.payload);
+      Timestamp ts = 0;
+      Status s = ApplyCommit(rec.payload, &ts);
       if (!s.ok()) {
         return Status(sqlstate::kDataCorrupted, "WAL file \"" + path + "\": record at LSN " +
                                                     std::to_string(rec.lsn) +
                                                     " cannot be replayed: " + s.message());
       }
+      file_max = std::max(file_max, ts);
+      last_ts = std::max(last_ts, ts);
       next_lsn = rec.lsn + 1;
     }
-    // A torn tail was never acknowledged; cut it off so new records follow valid ones.
     if (reader.valid_end() < data.size()) {
+      if (f + 1 < numbers.size()) {
+        return Status(sqlstate::kDataCorrupted,
+                      "WAL file \"" + path + "\" is corrupt at offset " +
+                          std::to_string(reader.valid_end()) + ": a later WAL file follows it");
+      }
+      // A torn tail was never acknowledged; cut it off so new records follow valid ones.
       OMEN_RETURN_IF_ERROR(env_->TruncateFile(path, reader.valid_end()));
     }
+    if (f + 1 < numbers.size()) closed_wal_files_[numbers[f]] = file_max;
   }
+  txns_.RecoverTo(last_ts);
+  last_logged_ts_ = last_ts;
+  wal_number_ = numbers.empty() ? 1 : numbers.back();
   std::unique_ptr<WritableFile> file;
-  OMEN_ASSIGN_OR_RETURN(file, env_->NewAppendableFile(path));
+  OMEN_ASSIGN_OR_RETURN(file, env_->NewAppendableFile(WalPath(wal_number_)));
   OMEN_RETURN_IF_ERROR(env_->SyncDir(dir_));
   wal_ = std::make_unique<wal::LogWriter>(std::move(file), next_lsn);
   written_lsn_ = durable_lsn_ = next_lsn - 1;
   return Status::OK();
 }
 
-Status StorageEngine::ApplyCommit(std::string_view payload) {
+Status StorageEngine::ApplyCommit(std::string_view payload, Timestamp* commit_ts) {
   Decoder in(payload);
   auto bad = [] { return Status(sqlstate::kDataCorrupted, "malformed operation"); };
+  uint64_t ts;
+  if (!in.GetFixed64(&ts) || !IsCommitTs(ts)) return bad();
+  *commit_ts = ts;
   std::unique_ptr<Transaction> txn = Begin(IsolationLevel::kReadCommitted);
   Snapshot latest = txn->LatestSnapshot();
+  // What the checkpoint already holds is skipped: DDL up to the catalog's timestamp, a table's
+  // rows up to its main store's watermark (and rows of tables dropped before the checkpoint).
+  const bool ddl_done = ts <= catalog_ts_;
+  auto rows_done = [&](uint64_t table_id) {
+    auto it = replay_watermarks_.find(table_id);
+    if (it != replay_watermarks_.end()) return ts <= it->second;
+    return ddl_done && GetTableData(table_id) == nullptr;
+  };
   while (!in.empty()) {
     uint8_t op;
     if (!in.GetByte(&op)) return bad();
@@ -101,27 +156,31 @@ Status StorageEngine::ApplyCommit(std::string_view payload) {
         if (!in.GetLengthPrefixed(&enc)) return bad();
         TableSchema schema;
         OMEN_ASSIGN_OR_RETURN(schema, TableSchema::Decode(enc));
-        OMEN_RETURN_IF_ERROR(txn->CreateTable(std::move(schema)).status());
+        if (!ddl_done) OMEN_RETURN_IF_ERROR(txn->CreateTable(std::move(schema)).status());
         break;
       }
       case Op::kDropTable: {
         std::string_view name;
         if (!in.GetLengthPrefixed(&name)) return bad();
-        OMEN_RETURN_IF_ERROR(txn->DropTable(std::string(name)));
+        if (!ddl_done) OMEN_RETURN_IF_ERROR(txn->DropTable(std::string(name)));
         break;
       }
       case Op::kInsert: {
         uint64_t table_id, nrows, first_hidden = 0;
-        if (!in.GetVarint64(&table_id) || !in.GetVarint64(&nrows)) return bad();
+        std::string_view body;
+        if (!in.GetVarint64(&table_id) || !in.GetLengthPrefixed(&body)) return bad();
+        if (rows_done(table_id)) break;
         TableData* table;
         OMEN_ASSIGN_OR_RETURN(table, txn->TableForWrite(table_id));
-        if (table->has_hidden_key() && !in.GetVarint64(&first_hidden)) return bad();
+        Decoder b(body);
+        if (!b.GetVarint64(&nrows) || nrows > b.remaining()) return bad();
+        if (table->has_hidden_key() && !b.GetVarint64(&first_hidden)) return bad();
         std::vector<LogicalType> types = table->schema().ColumnTypes();
         for (uint64_t done = 0; done < nrows;) {
           DataChunk chunk(types);
           std::vector<uint64_t> ids;
           while (done < nrows && chunk.size() < kVectorSize) {
-            if (!DecodeRow(&in, &chunk)) return bad();
+            if (!DecodeRow(&b, &chunk)) return bad();
             ids.push_back(first_hidden + done);
             ++done;
           }
@@ -133,18 +192,22 @@ Status StorageEngine::ApplyCommit(std::string_view payload) {
             txn->undo_.push_back({Transaction::Undo::kInsert, table, pos, 0, nullptr});
           }
         }
+        if (!b.empty()) return bad();
         break;
       }
       case Op::kDelete: {
         uint64_t table_id, n;
-        if (!in.GetVarint64(&table_id) || !in.GetVarint64(&n)) return bad();
-        if (n > in.remaining()) return bad();
+        std::string_view body;
+        if (!in.GetVarint64(&table_id) || !in.GetLengthPrefixed(&body)) return bad();
+        if (rows_done(table_id)) break;
         TableData* table;
         OMEN_ASSIGN_OR_RETURN(table, txn->TableForWrite(table_id));
+        Decoder b(body);
+        if (!b.GetVarint64(&n) || n > b.remaining()) return bad();
         std::vector<LogicalType> key_types = table->KeyTypes();
         for (uint64_t i = 0; i < n; ++i) {
           DataChunk key_chunk(key_types, 1);
-          if (!DecodeRow(&in, &key_chunk)) return bad();
+          if (!DecodeRow(&b, &key_chunk)) return bad();
           std::vector<Value> key;
           for (size_t c = 0; c < key_types.size(); ++c) key.push_back(key_chunk.GetValue(c, 0));
           uint64_t pos = table->FindVisible(key, latest);
@@ -154,13 +217,14 @@ Status StorageEngine::ApplyCommit(std::string_view payload) {
           if (outcome.kind != LockOutcome::kLocked) return bad();
           txn->undo_.push_back({Transaction::Undo::kDelete, table, pos, 0, nullptr});
         }
+        if (!b.empty()) return bad();
         break;
       }
       default:
         return bad();
     }
   }
-  txn->CommitReplayed();
+  txn->CommitReplayed(ts);
   return Status::OK();
 }
 
@@ -193,7 +257,15 @@ Result<uint64_t> StorageEngine::AppendCommit(std::string_view payload, Timestamp
   std::lock_guard l(wal_mu_);
   *ts = txns_.NextCommitTs();
   if (failed()) return WritesRefused();
-  Result<uint64_t> lsn = wal_->AddRecord(wal::RecordType::kCommit, payload);
+  std::string record;
+  record.reserve(8 + payload.size());
+  PutFixed64(&record, *ts);
+  record.append(payload);
+  Result<uint64_t> lsn = wal_->AddRecord(wal::RecordType::kCommit, record);
+  if (lsn.ok()) {
+    last_logged_ts_ = *ts;
+    wal_bytes_since_checkpoint_ += record.size() + wal::kHeaderSize;
+  }
   if (!lsn.ok()) {
     // An oversized record was refused before anything was written; any other error leaves
     // the log in an unknown state.
@@ -218,8 +290,9 @@ Status StorageEngine::WaitDurable(uint64_t lsn) {
     // Lead a group: one fdatasync makes every record written so far durable.
     syncing_ = true;
     uint64_t target = written_lsn_;
+    wal::LogWriter* log = wal_.get();  // replaced only while no sync runs (RotateWal)
     l.unlock();
-    Status s = wal_->Sync();
+    Status s = log->Sync();
     l.lock();
     syncing_ = false;
     if (!s.ok()) {
@@ -334,12 +407,14 @@ Status Transaction::Insert(uint64_t table_id, const DataChunk& rows,
   for (uint64_t pos : added) undo_.push_back({Undo::kInsert, table, pos, 0, nullptr});
   payload_.push_back(static_cast<char>(Op::kInsert));
   PutVarint64(&payload_, table_id);
-  PutVarint64(&payload_, rows.size());
+  std::string body;
+  PutVarint64(&body, rows.size());
   if (table->has_hidden_key()) {
     // Hidden ids of one insert are consecutive.
-    PutVarint64(&payload_, added.empty() ? 0 : table->HiddenId(added.front()));
+    PutVarint64(&body, added.empty() ? 0 : table->HiddenId(added.front()));
   }
-  for (size_t r = 0; r < rows.size(); ++r) EncodeRow(rows, r, &payload_);
+  for (size_t r = 0; r < rows.size(); ++r) EncodeRow(rows, r, &body);
+  PutLengthPrefixed(&payload_, body);
   if (positions) positions->insert(positions->end(), added.begin(), added.end());
   return Status::OK();
 }
@@ -354,11 +429,12 @@ Result<LockOutcome> Transaction::Lock(uint64_t table_id, uint64_t pos, const Sna
     undo_.push_back({Undo::kDelete, table, pos, 0, nullptr});
     payload_.push_back(static_cast<char>(Op::kDelete));
     PutVarint64(&payload_, table_id);
-    PutVarint64(&payload_, 1);
-    std::vector<Value> key = table->StorageKey(pos);
+    std::string body;
+    PutVarint64(&body, 1);
     DataChunk key_chunk(table->KeyTypes(), 1);
-    key_chunk.AppendRow(key);
-    EncodeRow(key_chunk, 0, &payload_);
+    key_chunk.AppendRow(table->StorageKey(pos));
+    EncodeRow(key_chunk, 0, &body);
+    PutLengthPrefixed(&payload_, body);
   }
   return outcome;
 }
@@ -410,7 +486,7 @@ void Transaction::Rollback() {
   Finish();
 }
 
-void Transaction::Apply(Timestamp ts) {
+void Transaction::Apply(Timestamp ts, bool publish) {
   for (Undo& u : undo_) {
     switch (u.kind) {
       case Undo::kInsert: u.table->CommitInsert(u.pos, ts); break;
@@ -424,7 +500,7 @@ void Transaction::Apply(Timestamp ts) {
       }
     }
   }
-  engine_->txns_.Publish(ts);
+  if (publish) engine_->txns_.Publish(ts);
 }
 
 Status Transaction::Commit(bool synchronous) {
@@ -448,8 +524,9 @@ Status Transaction::Commit(bool synchronous) {
   return Status::OK();
 }
 
-void Transaction::CommitReplayed() {
-  Apply(engine_->txns_.NextCommitTs());
+void Transaction::CommitReplayed(Timestamp ts) {
+  Apply(ts, /*publish=*/false);
+  engine_->txns_.RecoverTo(ts);
   Finish();
 }
 

@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -37,15 +38,24 @@ struct StorageOptions {
   // Share one fdatasync among the commits waiting at the time (group commit). Off, every commit
   // syncs on its own (the baseline group commit is measured against).
   bool group_commit = true;
+  // A table whose delta holds this many row versions is merged into its main store.
+  uint64_t merge_threshold = 1'000'000;
+  // Rows per main-store segment.
+  uint64_t segment_rows = 1'000'000;
+  // A checkpoint runs once this many WAL bytes were written since the last one.
+  uint64_t checkpoint_wal_bytes = uint64_t{64} << 20;
+  // Merge and checkpoint in a background thread (otherwise only through Checkpoint()).
+  bool background_maintenance = true;
 };
 
 class StorageEngine {
  public:
   ~StorageEngine();
 
-  // Opens (creating if missing) the data directory `dir`, taking an exclusive lock on it and
-  // replaying its WAL. Errors: 58030 for I/O, 55006 when another process has it open, XX001 for
-  // a corrupt log (start-up refused, naming the file and offset).
+  // Opens (creating if missing) the data directory `dir`, taking an exclusive lock on it: maps
+  // the segment files the manifest names and replays the WAL written after them. Errors: 58030
+  // for I/O, 55006 when another process has it open, XX001 for a corrupt manifest, segment or
+  // log (start-up refused, naming the file and offset).
   static Result<std::unique_ptr<StorageEngine>> Open(const std::string& dir,
                                                      const StorageOptions& options = {},
                                                      Env* env = Env::Default());
@@ -62,14 +72,27 @@ class StorageEngine {
   TransactionManager& txns() { return txns_; }
   const std::string& dir() const { return dir_; }
 
+  // Merges every table's delta into its main store (best effort: a table whose writers do not
+  // drain in time keeps its delta), writes new segment files and the catalog, atomically
+  // replaces the manifest, then removes the WAL files and segment files no longer needed.
+  // Commits proceed meanwhile except for a moment while the catalog is captured. One
+  // checkpoint at a time.
+  Status Checkpoint();
+
  private:
   friend class Transaction;
   StorageEngine(std::string dir, const StorageOptions& options, Env* env)
       : dir_(std::move(dir)), options_(options), env_(env) {}
 
   Status Recover();
-  // Applies one committed transaction's payload (replay).
-  Status ApplyCommit(std::string_view payload);
+  // Loads the manifest's catalog and segments; sets the replay bounds.
+  Status LoadManifest();
+  // Applies one committed transaction's payload (replay), skipping what the checkpoint holds.
+  Status ApplyCommit(std::string_view payload, Timestamp* commit_ts);
+  // Starts a new WAL file after making the current one durable. REQUIRES: wal_mu_ held.
+  Status RotateWal();
+  std::string WalPath(uint64_t number) const;
+  void MaintenanceLoop();
   Status WritesRefused() const;
   void MarkFailed(const Status& s);
   bool failed() const { return failed_.load(std::memory_order_acquire); }
@@ -92,6 +115,25 @@ class StorageEngine {
 
   std::mutex wal_mu_;  // appends, in commit-timestamp order
   std::unique_ptr<wal::LogWriter> wal_;
+  uint64_t wal_number_ = 1;            // the file being appended to (under wal_mu_)
+  Timestamp last_logged_ts_ = 0;       // under wal_mu_
+  std::map<uint64_t, Timestamp> closed_wal_files_;  // number -> newest ts in it (under wal_mu_)
+  std::atomic<uint64_t> wal_bytes_since_checkpoint_{0};
+
+  // Checkpoints: one at a time; the segment files already written, by segment.
+  std::mutex checkpoint_mu_;
+  // Keyed by the segment itself (kept alive until a checkpoint no longer names it).
+  std::unordered_map<std::shared_ptr<const Segment>, std::string> segment_files_;
+  uint64_t next_segment_file_ = 1;
+  // Replay bounds from the manifest: DDL up to catalog_ts_ and each table's rows up to its
+  // watermark are in the checkpoint.
+  Timestamp catalog_ts_ = 0;
+  std::unordered_map<uint64_t, Timestamp> replay_watermarks_;
+
+  std::mutex maintenance_mu_;
+  std::condition_variable maintenance_cv_;
+  bool maintenance_stop_ = false;
+  std::thread maintenance_;
   std::mutex sync_mu_;
   std::condition_variable sync_cv_;
   uint64_t written_lsn_ = 0;  // under sync_mu_
@@ -126,6 +168,11 @@ class Transaction {
   Result<const TableSchema*> CreateTable(TableSchema schema);
   // Also waits for running transactions that wrote the table. 42P01 if absent.
   Status DropTable(const std::string& name);
+
+  // Registers the transaction as a writer of the table before it reads the row positions it
+  // will update or delete (they stay valid until it ends: merges wait for writers). Waits for
+  // a running transaction dropping the table (42P01 if that one commits).
+  Status DeclareWrite(uint64_t table_id) { return TableForWrite(table_id).status(); }
 
   // Inserts rows (see TableData::Insert for unique checks and waits); appends the new
   // versions' positions to *positions when given.
@@ -172,10 +219,10 @@ class Transaction {
   void UndoOne(Undo* u);
   // Ends the transaction: unregisters it as a writer and wakes waiters.
   void Finish();
-  // Stamps every version with `ts`, makes the DDL final and publishes `ts`.
-  void Apply(Timestamp ts);
-  // Replay: stamps the transaction committed at the next timestamp without logging it.
-  void CommitReplayed();
+  // Stamps every version with `ts`, makes the DDL final and (unless replaying) publishes `ts`.
+  void Apply(Timestamp ts, bool publish = true);
+  // Replay: stamps the transaction committed at `ts` without logging it.
+  void CommitReplayed(Timestamp ts);
 
   StorageEngine* engine_;
   uint64_t id_;

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -119,7 +121,7 @@ TEST_F(StorageEngineTest, TornTailIsCutAndLogContinues) {
     ASSERT_TRUE(tx->Commit().ok());
   }
   {
-    std::ofstream f(dir_ / "wal.log", std::ios::app | std::ios::binary);
+    std::ofstream f(dir_ / "wal-0000000000000001.log", std::ios::app | std::ios::binary);
     f << "\x10\x20\x30 half a record";
   }
   {
@@ -143,14 +145,14 @@ TEST_F(StorageEngineTest, MidLogCorruptionRefusesToOpen) {
     }
   }
   {
-    std::fstream f(dir_ / "wal.log", std::ios::in | std::ios::out | std::ios::binary);
+    std::fstream f(dir_ / "wal-0000000000000001.log", std::ios::in | std::ios::out | std::ios::binary);
     f.seekp(20);
     f.put('\xff');
   }
   auto e = StorageEngine::Open(dir_.string());
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.status().sqlstate(), "XX001");
-  EXPECT_NE(e.status().message().find("wal.log\" is corrupt at offset 0"), std::string::npos);
+  EXPECT_NE(e.status().message().find("wal-0000000000000001.log\" is corrupt at offset 0"), std::string::npos);
 }
 
 TEST_F(StorageEngineTest, DeletesAndUpdatesReplayByKey) {
@@ -248,6 +250,135 @@ TEST_F(StorageEngineTest, GroupCommitSharesSyncsAmongConcurrentCommitters) {
   e.reset();
   e = Open();
   EXPECT_EQ(RowCount(*e, "a"), uint64_t{kThreads * kPerThread});
+}
+
+TEST_F(StorageEngineTest, CheckpointWritesSegmentsAndTrimsTheLog) {
+  StorageOptions options;
+  options.background_maintenance = false;
+  options.segment_rows = 1000;
+  uint64_t a_id = 0;
+  {
+    auto e = StorageEngine::Open(dir_.string(), options);
+    ASSERT_TRUE(e.ok());
+    auto& eng = **e;
+    auto tx = Begin(eng);
+    auto a = tx->CreateTable(Schema("a"));
+    a_id = (*a)->table_id;
+    ASSERT_TRUE(tx->Insert(a_id, Rows(0, 2500)).ok());
+    ASSERT_TRUE(tx->CreateTable(Schema("gone")).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+    auto drop = Begin(eng);
+    ASSERT_TRUE(drop->DropTable("gone").ok());
+    ASSERT_TRUE(drop->Commit().ok());
+    ASSERT_TRUE(eng.Checkpoint().ok());
+    EXPECT_EQ(eng.GetTableData(a_id)->main_rows(), 2500u);
+    EXPECT_EQ(eng.GetTableData(a_id)->delta_versions(), 0u);
+    // After the checkpoint: deletes of main rows, an update, inserts, a new table.
+    auto w = Begin(eng);
+    Snapshot snap = w->StatementSnapshot();
+    auto data = eng.GetTableData(a_id);
+    for (int k : {0, 1, 2, 1500}) {
+      uint64_t pos = data->FindVisible({Value::Integer(k)}, snap);
+      ASSERT_EQ(w->Lock(a_id, pos, snap)->kind, LockOutcome::kLocked);
+    }
+    ASSERT_TRUE(w->Insert(a_id, Rows(1500, 1501)).ok());  // re-inserted: an update
+    ASSERT_TRUE(w->Insert(a_id, Rows(5000, 5010)).ok());
+    ASSERT_TRUE(w->CreateTable(Schema("b")).ok());
+    ASSERT_TRUE(w->Commit().ok());
+  }
+  // Only the files the manifest names and the newest WAL remain.
+  std::vector<std::string> files;
+  for (const auto& f : std::filesystem::directory_iterator(dir_)) files.push_back(f.path().filename());
+  std::sort(files.begin(), files.end());
+  EXPECT_EQ(files, (std::vector<std::string>{"LOCK", "MANIFEST", "seg-0000000000000001.seg",
+                                             "seg-0000000000000002.seg", "seg-0000000000000003.seg",
+                                             "wal-0000000000000002.log"}));
+  {
+    auto e = StorageEngine::Open(dir_.string(), options);
+    ASSERT_TRUE(e.ok()) << e.status().ToString();
+    auto& eng = **e;
+    EXPECT_EQ(RowCount(eng, "a"), 2500u - 3 + 10);
+    EXPECT_NE(eng.catalog().FindTable("b"), nullptr);
+    EXPECT_EQ(eng.catalog().FindTable("gone"), nullptr);
+    auto data = eng.GetTableData(a_id);
+    Snapshot now = eng.txns().TakeSnapshot(0);
+    EXPECT_EQ(data->FindVisible({Value::Integer(1)}, now), kNoPosition);
+    EXPECT_NE(data->FindVisible({Value::Integer(1500)}, now), kNoPosition);
+    EXPECT_NE(data->FindVisible({Value::Integer(2499)}, now), kNoPosition);
+    // A dropped table's id is not handed out again.
+    auto tx = Begin(eng);
+    auto c = tx->CreateTable(Schema("c"));
+    ASSERT_TRUE(c.ok());
+    EXPECT_EQ((*c)->table_id, 4u);
+    ASSERT_TRUE(tx->Commit().ok());
+    // A second checkpoint folds the replayed changes in; everything survives again.
+    ASSERT_TRUE(eng.Checkpoint().ok());
+  }
+  auto e = StorageEngine::Open(dir_.string(), options);
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_EQ(RowCount(**e, "a"), 2507u);
+  EXPECT_NE((*e)->catalog().FindTable("c"), nullptr);
+}
+
+TEST_F(StorageEngineTest, BackgroundMaintenanceMergesAndCheckpoints) {
+  StorageOptions options;
+  options.merge_threshold = 3000;
+  options.segment_rows = 2000;
+  {
+    auto e = StorageEngine::Open(dir_.string(), options);
+    ASSERT_TRUE(e.ok());
+    auto tx = Begin(**e);
+    auto t = tx->CreateTable(Schema("a"));
+    ASSERT_TRUE(tx->Commit().ok());
+    for (int i = 0; i < 10; ++i) {
+      auto w = Begin(**e);
+      ASSERT_TRUE(w->Insert((*t)->table_id, Rows(i * 500, i * 500 + 500)).ok());
+      ASSERT_TRUE(w->Commit().ok());
+    }
+    auto data = (*e)->GetTableData((*t)->table_id);
+    for (int i = 0; i < 200 && data->main_rows() < 3000; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_GE(data->main_rows(), 3000u);
+    EXPECT_TRUE(std::filesystem::exists(dir_ / "MANIFEST"));
+  }
+  auto e = StorageEngine::Open(dir_.string(), options);
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(RowCount(**e, "a"), 5000u);
+}
+
+TEST_F(StorageEngineTest, DamagedManifestOrSegmentRefusesToOpen) {
+  StorageOptions options;
+  options.background_maintenance = false;
+  {
+    auto e = StorageEngine::Open(dir_.string(), options);
+    auto tx = Begin(**e);
+    auto t = tx->CreateTable(Schema("a"));
+    ASSERT_TRUE(tx->Insert((*t)->table_id, Rows(0, 100)).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+    ASSERT_TRUE((*e)->Checkpoint().ok());
+  }
+  for (const char* name : {"seg-0000000000000001.seg", "MANIFEST"}) {
+    std::filesystem::path path = dir_ / name;
+    std::string saved;
+    {
+      std::ifstream f(path, std::ios::binary);
+      saved.assign(std::istreambuf_iterator<char>(f), {});
+    }
+    {
+      std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+      f.seekp(static_cast<std::streamoff>(saved.size() / 2));
+      f.put('\x5a');
+    }
+    auto e = StorageEngine::Open(dir_.string(), options);
+    ASSERT_FALSE(e.ok()) << name;
+    EXPECT_EQ(e.status().sqlstate(), "XX001");
+    EXPECT_NE(e.status().message().find(name), std::string::npos) << e.status().message();
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << saved;
+  }
+  auto e = StorageEngine::Open(dir_.string(), options);
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(RowCount(**e, "a"), 100u);
 }
 
 TEST_F(StorageEngineTest, SecondOpenOfSameDirectoryIsRefused) {

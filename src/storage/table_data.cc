@@ -1,52 +1,95 @@
 #include "storage/table_data.h"
 
 #include <algorithm>
-#include <mutex>
 #include <set>
+
+#include "storage/table_stores.h"
 
 namespace omendb {
 
-struct TableData::RowGroup {
-  explicit RowGroup(const std::vector<LogicalType>& types) : data(types) {}
-  DataChunk data;
-  std::atomic<uint64_t> begin[kVectorSize];
-  std::atomic<uint64_t> end[kVectorSize];
-  // The version that replaced this one (an update), or kNoPosition.
-  std::atomic<uint64_t> successor[kVectorSize];
-  // The previous version of the same storage key, or kNoPosition. Written under the exclusive
-  // latch before the version becomes reachable from the index; never changed after.
-  uint64_t older[kVectorSize];
-};
+uint64_t MainStore::Find(const std::vector<Value>& key) const {
+  uint64_t g = Bound(key, /*upper=*/false);
+  if (g >= rows) return kNoPosition;
+  uint64_t pos = PosOfGlobal(g);
+  std::vector<Value> found = SegmentAt(pos).KeyAt(RowOf(pos));
+  KeyLess less;
+  return less(key, found) || less(found, key) ? kNoPosition : pos;
+}
 
-bool TableData::KeyLess::operator()(const std::vector<Value>& a,
-                                    const std::vector<Value>& b) const {
-  // Compares the common prefix only, so a shorter vector acts as a key prefix in lookups.
-  size_t n = std::min(a.size(), b.size());
-  for (size_t i = 0; i < n; ++i) {
-    int c = Value::Compare(a[i], b[i]);
-    if (c != 0) return c < 0;
-  }
-  return false;
+uint64_t MainStore::Bound(const std::vector<Value>& prefix, bool upper) const {
+  KeyLess less;
+  // The first segment that can hold the bound: its last key is >= prefix (> for upper).
+  auto it = std::partition_point(segments.begin(), segments.end(), [&](const MainSegment& s) {
+    return upper ? !less(prefix, s.last_key) : less(s.last_key, prefix);
+  });
+  if (it == segments.end()) return rows;
+  uint64_t row = upper ? it->segment->UpperBound(prefix) : it->segment->LowerBound(prefix);
+  return it->first_row + row;
+}
+
+uint64_t MainStore::PosOfGlobal(uint64_t g) const {
+  auto it = std::partition_point(segments.begin(), segments.end(),
+                                 [&](const MainSegment& s) { return s.first_row <= g; });
+  size_t seg = static_cast<size_t>(it - segments.begin()) - 1;
+  return MainPos(seg, g - segments[seg].first_row);
+}
+
+uint64_t DeltaStore::AppendLocked(const std::vector<LogicalType>& types, const DataChunk& rows,
+                                  size_t r, std::vector<Value> key, uint64_t begin,
+                                  uint64_t end) {
+  if (size % kVectorSize == 0) groups.push_back(std::make_unique<RowGroup>(types));
+  uint64_t pos = size;
+  RowGroup& g = *groups.back();
+  size_t o = pos % kVectorSize;
+  for (size_t c = 0; c < types.size(); ++c) g.data.column(c).AppendFrom(rows.column(c), r);
+  g.data.SetSize(o + 1);
+  g.begin[o].store(begin, std::memory_order_relaxed);
+  g.end[o].store(end, std::memory_order_relaxed);
+  g.successor[o].store(kNoPosition, std::memory_order_relaxed);
+  auto [it, inserted] = index.try_emplace(std::move(key), pos);
+  g.older[o] = inserted ? kNoPosition : it->second;
+  it->second = pos;
+  ++size;
+  return pos;
 }
 
 TableData::TableData(TableSchema schema, TransactionManager* txns)
     : schema_(std::move(schema)), txns_(txns) {
   key_columns_ = schema_.primary_key;
   if (key_columns_.empty()) key_columns_.push_back(schema_.columns.size());
+  state_.main = std::make_shared<MainStore>();
+  state_.delta = std::make_shared<DeltaStore>();
 }
 
 TableData::~TableData() = default;
 
+TableData::State TableData::CurrentState() const {
+  std::lock_guard l(state_mu_);
+  return state_;
+}
+
+uint64_t TableData::delta_versions() const {
+  State st = CurrentState();
+  std::shared_lock l(st.delta->latch);
+  return st.delta->size;
+}
+
+uint64_t TableData::main_rows() const { return CurrentState().main->rows; }
+
 uint64_t TableData::AddWriter(uint64_t txn_id) {
-  std::lock_guard l(writers_mu_);
+  std::unique_lock l(writers_mu_);
+  writers_cv_.wait(l, [&] { return !merge_pending_; });
   if (dropping_ != 0 && dropping_ != txn_id) return dropping_;
   writers_.push_back(txn_id);
   return 0;
 }
 
 void TableData::RemoveWriter(uint64_t txn_id) {
-  std::lock_guard l(writers_mu_);
-  writers_.erase(std::remove(writers_.begin(), writers_.end(), txn_id), writers_.end());
+  {
+    std::lock_guard l(writers_mu_);
+    writers_.erase(std::remove(writers_.begin(), writers_.end(), txn_id), writers_.end());
+  }
+  writers_cv_.notify_all();
 }
 
 std::vector<uint64_t> TableData::MarkDropping(uint64_t txn_id) {
@@ -64,25 +107,12 @@ void TableData::ClearDropping() {
   dropping_ = 0;
 }
 
-uint64_t TableData::version_count() const {
-  std::shared_lock l(latch_);
-  return size_;
+std::atomic<uint64_t>& TableData::EndStamp(const State& st, uint64_t pos) const {
+  if (IsMainPos(pos)) return st.main->End(pos);
+  return st.delta->Group(pos).end[pos % kVectorSize];
 }
 
-TableData::RowGroup& TableData::Group(uint64_t pos) const {
-  std::shared_lock l(latch_);
-  return *groups_[pos / kVectorSize];
-}
-
-std::atomic<uint64_t>& TableData::BeginStamp(uint64_t pos) const {
-  return Group(pos).begin[pos % kVectorSize];
-}
-
-std::atomic<uint64_t>& TableData::EndStamp(uint64_t pos) const {
-  return Group(pos).end[pos % kVectorSize];
-}
-
-std::vector<Value> TableData::KeyOf(const DataChunk& chunk, size_t row) const {
+std::vector<Value> TableData::KeyOfChunk(const DataChunk& chunk, size_t row) const {
   std::vector<Value> key;
   key.reserve(key_columns_.size());
   for (size_t k : key_columns_) key.push_back(chunk.GetValue(k, row));
@@ -96,15 +126,20 @@ std::vector<LogicalType> TableData::KeyTypes() const {
   return types;
 }
 
+std::vector<Value> TableData::StorageKeyOf(const DeltaStore& delta, uint64_t pos) const {
+  return KeyOfChunk(delta.GroupLocked(pos).data, pos % kVectorSize);
+}
+
 std::vector<Value> TableData::StorageKey(uint64_t pos) const {
-  std::shared_lock l(latch_);
-  return KeyOf(groups_[pos / kVectorSize]->data, pos % kVectorSize);
+  State st = CurrentState();
+  if (IsMainPos(pos)) return st.main->SegmentAt(pos).KeyAt(RowOf(pos));
+  std::shared_lock l(st.delta->latch);
+  return StorageKeyOf(*st.delta, pos);
 }
 
 uint64_t TableData::HiddenId(uint64_t pos) const {
-  std::shared_lock l(latch_);
-  const DataChunk& d = groups_[pos / kVectorSize]->data;
-  return static_cast<uint64_t>(d.column(schema_.columns.size()).Data<int64_t>()[pos % kVectorSize]);
+  std::vector<Value> key = StorageKey(pos);
+  return static_cast<uint64_t>(key[0].GetInt());
 }
 
 Status TableData::DuplicateKey(const std::vector<Value>& key) const {
@@ -126,17 +161,23 @@ Status TableData::DuplicateKey(const std::vector<Value>& key) const {
 Status TableData::Insert(const DataChunk& rows, uint64_t txn_id, const uint64_t* hidden_ids,
                          std::vector<uint64_t>* positions) {
   const size_t ncols = schema_.columns.size();
+  std::vector<LogicalType> types = schema_.ColumnTypes();
+  if (has_hidden_key()) types.push_back(TypeId::kBigInt);
+  State st = CurrentState();
+  DeltaStore& delta = *st.delta;
   for (;;) {
     uint64_t wait_for = 0;
     {
-      std::unique_lock l(latch_);
+      std::unique_lock l(delta.latch);
       if (!has_hidden_key()) {
         std::set<std::vector<Value>, KeyLess> batch;
         for (size_t r = 0; r < rows.size() && wait_for == 0; ++r) {
-          std::vector<Value> key = KeyOf(rows, r);
-          auto it = index_.find(key);
-          for (uint64_t p = it == index_.end() ? kNoPosition : it->second; p != kNoPosition;) {
-            RowGroup& g = *groups_[p / kVectorSize];
+          std::vector<Value> key = KeyOfChunk(rows, r);
+          // The key's versions, newest first: the delta chain, then the main row.
+          auto it = delta.index.find(key);
+          bool decided = false;
+          for (uint64_t p = it == delta.index.end() ? kNoPosition : it->second; p != kNoPosition;) {
+            RowGroup& g = delta.GroupLocked(p);
             size_t o = p % kVectorSize;
             uint64_t b = g.begin[o].load(std::memory_order_acquire);
             uint64_t e = g.end[o].load(std::memory_order_acquire);
@@ -150,41 +191,48 @@ Status TableData::Insert(const DataChunk& rows, uint64_t txn_id, const uint64_t*
                 wait_for = e;  // a delete in progress
                 break;
               }
-              if (IsCommitTs(e)) break;  // older versions were deleted before this one
+              if (IsCommitTs(e)) {
+                decided = true;  // older versions were deleted before this one
+                break;
+              }
             }
             p = g.older[o];
           }
+          if (wait_for == 0 && !decided) {
+            uint64_t m = st.main->Find(key);
+            if (m != kNoPosition) {
+              uint64_t e = st.main->End(m).load(std::memory_order_acquire);
+              if (e == kNotDeleted) return DuplicateKey(key);
+              if (IsTxnId(e) && e != txn_id) wait_for = e;
+            }
+          }
           if (wait_for == 0 && !batch.insert(std::move(key)).second) {
-            return DuplicateKey(KeyOf(rows, r));
+            return DuplicateKey(KeyOfChunk(rows, r));
           }
         }
       }
       if (wait_for == 0) {
+        DataChunk one(types, 1);
         for (size_t r = 0; r < rows.size(); ++r) {
-          if (size_ % kVectorSize == 0) {
-            std::vector<LogicalType> types = schema_.ColumnTypes();
-            if (has_hidden_key()) types.push_back(TypeId::kBigInt);
-            groups_.push_back(std::make_unique<RowGroup>(types));
-          }
-          uint64_t pos = size_;
-          RowGroup& g = *groups_.back();
-          size_t o = pos % kVectorSize;
-          DataChunk& d = g.data;
-          for (size_t c = 0; c < ncols; ++c) d.column(c).AppendFrom(rows.column(c), r);
+          const DataChunk* src = &rows;
+          size_t at = r;
+          std::vector<Value> key;
           if (has_hidden_key()) {
-            uint64_t id = hidden_ids ? hidden_ids[r] : next_hidden_id_;
-            next_hidden_id_ = std::max(next_hidden_id_, id + 1);
-            d.column(ncols).Append(Value::BigInt(static_cast<int64_t>(id)));
+            uint64_t id = hidden_ids ? hidden_ids[r] : next_hidden_id_.load();
+            uint64_t next = next_hidden_id_.load();
+            while (next <= id && !next_hidden_id_.compare_exchange_weak(next, id + 1)) {
+            }
+            one.SetSize(0);
+            for (size_t c = 0; c < ncols; ++c) one.column(c).AppendFrom(rows.column(c), r);
+            one.column(ncols).Append(Value::BigInt(static_cast<int64_t>(id)));
+            one.SetSize(1);
+            src = &one;
+            at = 0;
+            key = {Value::BigInt(static_cast<int64_t>(id))};
+          } else {
+            key = KeyOfChunk(rows, r);
           }
-          d.SetSize(o + 1);
-          g.begin[o].store(txn_id, std::memory_order_relaxed);
-          g.end[o].store(kNotDeleted, std::memory_order_relaxed);
-          g.successor[o].store(kNoPosition, std::memory_order_relaxed);
-          auto [it, inserted] = index_.try_emplace(KeyOf(d, o), pos);
-          g.older[o] = inserted ? kNoPosition : it->second;
-          it->second = pos;
-          ++size_;
-          positions->push_back(pos);
+          positions->push_back(delta.AppendLocked(types, *src, at, std::move(key), txn_id, kNotDeleted));
         }
         return Status::OK();
       }
@@ -195,12 +243,22 @@ Status TableData::Insert(const DataChunk& rows, uint64_t txn_id, const uint64_t*
 
 Result<LockOutcome> TableData::Lock(uint64_t pos, const Snapshot& snapshot,
                                     IsolationLevel isolation) {
-  RowGroup& g = Group(pos);
-  std::atomic<uint64_t>& end = g.end[pos % kVectorSize];
+  State st = CurrentState();
+  std::atomic<uint64_t>& end = EndStamp(st, pos);
+  // The successor of a version: a delta version's own field, a main row's entry in the map.
+  auto successor_of = [&](uint64_t p) {
+    if (!IsMainPos(p)) {
+      return st.delta->Group(p).successor[p % kVectorSize].load(std::memory_order_acquire);
+    }
+    std::lock_guard l(st.main->successor_mu);
+    auto it = st.main->successors.find(p);
+    return it == st.main->successors.end() ? kNoPosition : it->second;
+  };
   for (;;) {
     uint64_t e = end.load(std::memory_order_acquire);
     if (e == kNotDeleted) {
       if (end.compare_exchange_strong(e, snapshot.txn_id, std::memory_order_acq_rel)) {
+        if (IsMainPos(pos)) st.main->stamped.fetch_add(1);
         return LockOutcome{LockOutcome::kLocked, 0};
       }
       continue;
@@ -213,7 +271,7 @@ Result<LockOutcome> TableData::Lock(uint64_t pos, const Snapshot& snapshot,
     // Committed by a transaction the snapshot does not see. Its successor is stamped by the
     // time the commit is published; wait for that so the caller's next snapshot sees it.
     txns_->WaitVisible(e);
-    uint64_t succ = g.successor[pos % kVectorSize].load(std::memory_order_acquire);
+    uint64_t succ = successor_of(pos);
     if (isolation == IsolationLevel::kRepeatableRead) {
       return Status(sqlstate::kSerializationFailure,
                     succ == kNoPosition ? "could not serialize access due to concurrent delete"
@@ -221,215 +279,67 @@ Result<LockOutcome> TableData::Lock(uint64_t pos, const Snapshot& snapshot,
     }
     // Follow the update chain to its newest committed version.
     while (succ != kNoPosition) {
-      RowGroup& s = Group(succ);
-      uint64_t se = s.end[succ % kVectorSize].load(std::memory_order_acquire);
+      uint64_t se = EndStamp(st, succ).load(std::memory_order_acquire);
       if (!IsCommitTs(se) || se == kNotDeleted) break;
       txns_->WaitVisible(se);
-      succ = s.successor[succ % kVectorSize].load(std::memory_order_acquire);
+      succ = successor_of(succ);
     }
     return LockOutcome{LockOutcome::kUpdated, succ};
   }
 }
 
 void TableData::SetSuccessor(uint64_t pos, uint64_t successor) {
-  Group(pos).successor[pos % kVectorSize].store(successor, std::memory_order_release);
+  State st = CurrentState();
+  if (IsMainPos(pos)) {
+    std::lock_guard l(st.main->successor_mu);
+    st.main->successors[pos] = successor;
+    return;
+  }
+  st.delta->Group(pos).successor[pos % kVectorSize].store(successor, std::memory_order_release);
 }
 
 void TableData::CommitInsert(uint64_t pos, Timestamp ts) {
-  BeginStamp(pos).store(ts, std::memory_order_release);
+  CurrentState().delta->Group(pos).begin[pos % kVectorSize].store(ts, std::memory_order_release);
 }
 
 void TableData::CommitDelete(uint64_t pos, Timestamp ts) {
-  EndStamp(pos).store(ts, std::memory_order_release);
+  EndStamp(CurrentState(), pos).store(ts, std::memory_order_release);
 }
 
 void TableData::AbortInsert(uint64_t pos) {
-  BeginStamp(pos).store(kAborted, std::memory_order_release);
+  CurrentState().delta->Group(pos).begin[pos % kVectorSize].store(kAborted,
+                                                                   std::memory_order_release);
 }
 
 void TableData::AbortDelete(uint64_t pos) {
-  RowGroup& g = Group(pos);
-  g.successor[pos % kVectorSize].store(kNoPosition, std::memory_order_relaxed);
-  g.end[pos % kVectorSize].store(kNotDeleted, std::memory_order_release);
-}
-
-bool TableData::SeesLocked(uint64_t pos, const Snapshot& snapshot) const {
-  const RowGroup& g = *groups_[pos / kVectorSize];
-  size_t o = pos % kVectorSize;
-  return snapshot.Sees(g.begin[o].load(std::memory_order_acquire),
-                       g.end[o].load(std::memory_order_acquire));
-}
-
-uint64_t TableData::VisibleInChainLocked(uint64_t newest, const Snapshot& snapshot) const {
-  for (uint64_t p = newest; p != kNoPosition; p = groups_[p / kVectorSize]->older[p % kVectorSize]) {
-    if (SeesLocked(p, snapshot)) return p;
+  State st = CurrentState();
+  if (IsMainPos(pos)) {
+    std::lock_guard l(st.main->successor_mu);
+    st.main->successors.erase(pos);
+    st.main->stamped.fetch_sub(1);
+  } else {
+    st.delta->Group(pos).successor[pos % kVectorSize].store(kNoPosition, std::memory_order_relaxed);
   }
-  return kNoPosition;
+  EndStamp(st, pos).store(kNotDeleted, std::memory_order_release);
 }
 
 uint64_t TableData::FindVisible(const std::vector<Value>& key, const Snapshot& snapshot) const {
-  std::shared_lock l(latch_);
-  auto it = index_.find(key);
-  return it == index_.end() ? kNoPosition : VisibleInChainLocked(it->second, snapshot);
-}
-
-bool TableData::KeyInRange(uint64_t pos, const ScanSpec& spec) const {
-  if (!spec.use_key_range && !spec.use_key_points) return true;
-  std::vector<Value> key = KeyOf(groups_[pos / kVectorSize]->data, pos % kVectorSize);
-  KeyLess less;
-  if (spec.use_key_points) {
-    return std::any_of(spec.key_points.begin(), spec.key_points.end(), [&](const auto& p) {
-      return !less(key, p) && !less(p, key);
-    });
-  }
-  const KeyBound& lo = spec.lower;
-  const KeyBound& hi = spec.upper;
-  if (!lo.prefix.empty() && (less(key, lo.prefix) || (!lo.inclusive && !less(lo.prefix, key)))) {
-    return false;
-  }
-  if (!hi.prefix.empty() && (less(hi.prefix, key) || (!hi.inclusive && !less(key, hi.prefix)))) {
-    return false;
-  }
-  return true;
-}
-
-void TableData::GatherRow(uint64_t pos, const std::vector<size_t>& column_ids,
-                          DataChunk* out) const {
-  const DataChunk& src = groups_[pos / kVectorSize]->data;
-  size_t offset = pos % kVectorSize;
-  for (size_t i = 0; i < column_ids.size(); ++i) {
-    out->column(i).AppendFrom(src.column(column_ids[i]), offset);
-  }
-  if (out->column_count() > column_ids.size()) {
-    out->column(column_ids.size()).Append(Value::BigInt(static_cast<int64_t>(pos)));
-  }
-}
-
-// Every version the snapshot sees, in storage order.
-class FullScanner final : public TableScanner {
- public:
-  FullScanner(const TableData* table, ScanSpec spec) : table_(table), spec_(std::move(spec)) {}
-
-  Result<bool> Next(DataChunk* out) override {
-    out->SetSize(0);
-    size_t n = 0;
-    std::shared_lock l(table_->latch_);
-    while (n < kVectorSize && produced_ < spec_.limit && pos_ < table_->size_) {
-      if (table_->SeesLocked(pos_, spec_.snapshot)) {
-        table_->GatherRow(pos_, spec_.column_ids, out);
-        ++produced_;
-        ++n;
+  State st = CurrentState();
+  {
+    std::shared_lock l(st.delta->latch);
+    auto it = st.delta->index.find(key);
+    if (it != st.delta->index.end()) {
+      for (uint64_t p = it->second; p != kNoPosition;
+           p = st.delta->GroupLocked(p).older[p % kVectorSize]) {
+        if (st.delta->SeesLocked(p, snapshot)) return p;
       }
-      ++pos_;
     }
-    out->SetSize(n);
-    return n > 0;
   }
-
- private:
-  const TableData* table_;
-  ScanSpec spec_;
-  uint64_t pos_ = 0;
-  uint64_t produced_ = 0;
-};
-
-// Reads the rows of a sequence of key-index ranges, in order: one range for a key-range scan,
-// one per key point for an IN list. Index iterators stay valid while the latch is released
-// between batches, since entries are never erased while the table is open.
-class KeyIndexScanner final : public TableScanner {
- public:
-  KeyIndexScanner(const TableData* table, ScanSpec spec) : table_(table), spec_(std::move(spec)) {
-    std::shared_lock l(table_->latch_);
-    const Index& index = table_->index_;
-    if (spec_.use_key_points) {
-      for (const std::vector<Value>& p : spec_.key_points) {
-        ranges_.emplace_back(index.lower_bound(p), index.upper_bound(p));
-      }
-      return;
-    }
-    const KeyBound& lo = spec_.lower;
-    const KeyBound& hi = spec_.upper;
-    Index::const_iterator it = index.begin(), end = index.end();
-    if (!lo.prefix.empty()) {
-      it = lo.inclusive ? index.lower_bound(lo.prefix) : index.upper_bound(lo.prefix);
-    }
-    if (!hi.prefix.empty()) {
-      end = hi.inclusive ? index.upper_bound(hi.prefix) : index.lower_bound(hi.prefix);
-    }
-    // When lower lies above upper, end precedes it: the range is empty.
-    if (end != index.end() && (it == index.end() || index.key_comp()(end->first, it->first))) {
-      it = end;
-    }
-    ranges_.emplace_back(it, end);
+  uint64_t m = st.main->Find(key);
+  if (m != kNoPosition && snapshot.Sees(0, st.main->End(m).load(std::memory_order_acquire))) {
+    return m;
   }
-
-  Result<bool> Next(DataChunk* out) override {
-    out->SetSize(0);
-    size_t n = 0;
-    std::shared_lock l(table_->latch_);
-    while (n < kVectorSize && produced_ < spec_.limit && range_ < ranges_.size()) {
-      auto& [it, end] = ranges_[range_];
-      if (it == end) {
-        ++range_;
-        continue;
-      }
-      uint64_t pos = table_->VisibleInChainLocked(it->second, spec_.snapshot);
-      ++it;
-      if (pos == kNoPosition) continue;
-      table_->GatherRow(pos, spec_.column_ids, out);
-      ++n;
-      ++produced_;
-    }
-    out->SetSize(n);
-    return n > 0;
-  }
-
- private:
-  using Index = TableData::KeyIndex;
-  const TableData* table_;
-  ScanSpec spec_;
-  std::vector<std::pair<Index::const_iterator, Index::const_iterator>> ranges_;
-  size_t range_ = 0;
-  uint64_t produced_ = 0;
-};
-
-// The versions listed in ScanSpec::positions that the snapshot sees and the key bounds admit.
-class PositionScanner final : public TableScanner {
- public:
-  PositionScanner(const TableData* table, ScanSpec spec) : table_(table), spec_(std::move(spec)) {}
-
-  Result<bool> Next(DataChunk* out) override {
-    out->SetSize(0);
-    size_t n = 0;
-    std::shared_lock l(table_->latch_);
-    const std::vector<uint64_t>& list = *spec_.positions;
-    while (n < kVectorSize && produced_ < spec_.limit && next_ < list.size()) {
-      uint64_t pos = list[next_++];
-      if (pos >= table_->size_ || !table_->SeesLocked(pos, spec_.snapshot) ||
-          !table_->KeyInRange(pos, spec_)) {
-        continue;
-      }
-      table_->GatherRow(pos, spec_.column_ids, out);
-      ++n;
-      ++produced_;
-    }
-    out->SetSize(n);
-    return n > 0;
-  }
-
- private:
-  const TableData* table_;
-  ScanSpec spec_;
-  size_t next_ = 0;
-  uint64_t produced_ = 0;
-};
-
-std::unique_ptr<TableScanner> TableData::Scan(const ScanSpec& spec) const {
-  if (spec.positions != nullptr) return std::make_unique<PositionScanner>(this, spec);
-  if ((spec.use_key_points || spec.use_key_range) && !schema_.primary_key.empty()) {
-    return std::make_unique<KeyIndexScanner>(this, spec);
-  }
-  return std::make_unique<FullScanner>(this, spec);
+  return kNoPosition;
 }
 
 }  // namespace omendb

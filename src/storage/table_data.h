@@ -1,18 +1,25 @@
-// TableData: the row versions of one table (the delta store of DESIGN.md) and its key index.
+// TableData: the rows of one table, stored twice over by age as DESIGN.md describes.
 //
-// Versions are appended into row groups of kVectorSize rows (columnar, with per-row MVCC stamps,
-// see storage/txn/mvcc.h) and never move, so a position identifies a version for good. Every
-// table has a storage key: its primary key, or for a table without one a hidden dense bigint row
-// id. An ordered index maps each storage key to its newest version; older versions of the same
-// key are chained behind it. An update is the deletion of the old version plus a new version
-// linked from it as its successor.
+// Every table has a storage key: its primary key, or for a table without one a hidden dense
+// bigint row id. The main store is a list of immutable segments (storage/segment/) sorted by
+// key, each with a learned index when the key is one integer column, plus an end stamp per row
+// (who deleted it; storage/txn/mvcc.h). The delta store holds newer versions in row groups of
+// kVectorSize rows with begin and end stamps, and an ordered index from key to the newest
+// delta version (older versions of the key chained behind it; the main row, if any, is the
+// oldest). An update deletes the old version and links the new one as its successor.
 //
-// Thread-safe: readers and writers of different rows proceed concurrently (an internal latch
-// guards the physical structures for short sections; MVCC stamps decide visibility). Waiting
-// for another transaction never happens while the latch is held.
+// A merge (Merge) rebuilds main from the versions alive at a watermark no running snapshot is
+// older than, keeps newer versions in a new delta, and swaps both in at once; scans keep
+// reading the generation they started on. Positions name versions within a generation:
+// writers register (AddWriter) before they read positions, and a merge waits until no writer
+// is registered.
+//
+// Thread-safe: readers and writers of different rows proceed concurrently; waiting for another
+// transaction never happens while an internal latch is held.
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -50,6 +57,7 @@ struct ScanSpec {
   std::vector<std::vector<Value>> key_points;
   // When set, only these versions are read (if the snapshot sees them and they satisfy the key
   // range or points above), in this order: the re-check of rows updated concurrently.
+  // REQUIRES: the scanning transaction is a registered writer (positions stay valid).
   const std::vector<uint64_t>* positions = nullptr;
   // Upper limit on rows produced (LIMIT pushed down); stops the scan early.
   uint64_t limit = UINT64_MAX;
@@ -80,6 +88,20 @@ struct LockOutcome {
 
 inline constexpr uint64_t kNoPosition = UINT64_MAX;
 
+class Segment;
+struct MainStore;
+struct DeltaStore;
+
+// What a merge did.
+struct MergeStats {
+  bool merged = false;           // false: writers did not drain in time; nothing changed
+  Timestamp watermark = 0;       // versions alive at this timestamp went to main
+  uint64_t main_rows = 0;        // rows in the new main store
+  uint64_t delta_versions = 0;   // versions kept in the new delta
+  uint64_t dropped_versions = 0; // dead or aborted versions reclaimed
+  size_t segments = 0;
+};
+
 class TableData {
  public:
   TableData(TableSchema schema, TransactionManager* txns);
@@ -87,8 +109,10 @@ class TableData {
 
   const TableSchema& schema() const { return schema_; }
   bool has_hidden_key() const { return schema_.primary_key.empty(); }
-  // Versions stored so far (live, dead and aborted).
-  uint64_t version_count() const;
+  // Versions in the delta store (live, dead and aborted): what a merge would fold into main.
+  uint64_t delta_versions() const;
+  // Rows in the main store.
+  uint64_t main_rows() const;
 
   // Appends `rows` as new versions created by `txn_id`, appending their positions to
   // *positions. For a table without primary key each row gets the next hidden row id (or
@@ -96,7 +120,8 @@ class TableData {
   // delete the same key, then errors 23505 if the key is taken by a version that is committed
   // and not deleted, or written by this transaction (PostgreSQL's unique check sees committed
   // rows outside the snapshot too). On error nothing is appended.
-  // REQUIRES: rows match the table's column types; NOT NULL checked by the caller.
+  // REQUIRES: rows match the table's column types; NOT NULL checked by the caller; `txn_id`
+  // registered with AddWriter.
   Status Insert(const DataChunk& rows, uint64_t txn_id, const uint64_t* hidden_ids,
                 std::vector<uint64_t>* positions);
 
@@ -122,8 +147,9 @@ class TableData {
   // The position of the version of `key` that `snapshot` sees, or kNoPosition.
   uint64_t FindVisible(const std::vector<Value>& key, const Snapshot& snapshot) const;
 
-  // Registers `txn_id` as a writer of the table, unless another running transaction is
-  // dropping it: then returns that transaction's id (wait for it), else 0.
+  // Registers `txn_id` as a writer of the table (waiting while a merge swaps the stores in),
+  // unless another running transaction is dropping it: then returns that transaction's id
+  // (wait for it), else 0.
   uint64_t AddWriter(uint64_t txn_id);
   void RemoveWriter(uint64_t txn_id);
   // Marks the table as being dropped by `txn_id`; returns the other running writers (DROP
@@ -131,46 +157,49 @@ class TableData {
   std::vector<uint64_t> MarkDropping(uint64_t txn_id);
   void ClearDropping();
 
+  // Folds the delta into a new main store: waits up to `drain_timeout_ms` for registered
+  // writers to finish (new ones wait meanwhile; if they do not drain, nothing changes), then
+  // rebuilds main from the versions alive at the watermark (the oldest running snapshot) in
+  // segments of up to `segment_rows` rows, keeps newer versions in a new delta, and swaps.
+  Result<MergeStats> Merge(uint64_t segment_rows, int drain_timeout_ms = 200);
+  // The main store's segments and the watermark they hold the table as of (checkpoint).
+  std::vector<std::shared_ptr<const Segment>> MainSegments(Timestamp* watermark) const;
+  // Replaces an empty table's main store with `segments` (recovery). REQUIRES: no versions yet.
+  void LoadMain(std::vector<std::shared_ptr<const Segment>> segments, Timestamp watermark);
+
   // The scanner reads a consistent snapshot while writers proceed.
   std::unique_ptr<TableScanner> Scan(const ScanSpec& spec) const;
 
  private:
-  struct KeyLess {
-    using is_transparent = void;
-    bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const;
+  struct State {
+    std::shared_ptr<MainStore> main;
+    std::shared_ptr<DeltaStore> delta;
   };
-  using KeyIndex = std::map<std::vector<Value>, uint64_t, KeyLess>;
-  struct RowGroup;
   friend class KeyIndexScanner;
   friend class FullScanner;
   friend class PositionScanner;
 
-  std::vector<Value> KeyOf(const DataChunk& chunk, size_t row) const;
-  RowGroup& Group(uint64_t pos) const;
-  std::atomic<uint64_t>& BeginStamp(uint64_t pos) const;
-  std::atomic<uint64_t>& EndStamp(uint64_t pos) const;
-  // Whether `snapshot` sees the version at `pos`. REQUIRES: latch_ held.
-  bool SeesLocked(uint64_t pos, const Snapshot& snapshot) const;
-  // The newest version of `key`'s chain that `snapshot` sees. REQUIRES: latch_ held.
-  uint64_t VisibleInChainLocked(uint64_t newest, const Snapshot& snapshot) const;
-  // REQUIRES: latch_ held (shared is enough).
-  bool KeyInRange(uint64_t pos, const ScanSpec& spec) const;
-  void GatherRow(uint64_t pos, const std::vector<size_t>& column_ids, DataChunk* out) const;
+  State CurrentState() const;
+  std::vector<Value> KeyOfChunk(const DataChunk& chunk, size_t row) const;
+  // The storage key of delta version `pos`. REQUIRES: the delta's latch held.
+  std::vector<Value> StorageKeyOf(const DeltaStore& delta, uint64_t pos) const;
+  std::atomic<uint64_t>& EndStamp(const State& st, uint64_t pos) const;
   Status DuplicateKey(const std::vector<Value>& key) const;
 
   TableSchema schema_;
   TransactionManager* txns_;
   std::vector<size_t> key_columns_;  // storage key columns (hidden id: the extra last column)
 
-  mutable std::shared_mutex latch_;  // guards groups_ (the vector), size_ and index_
-  std::vector<std::unique_ptr<RowGroup>> groups_;
-  uint64_t size_ = 0;
-  KeyIndex index_;
-  uint64_t next_hidden_id_ = 1;
+  mutable std::mutex state_mu_;  // guards state_ (the pointers) and the merge watermark
+  State state_;
+  Timestamp main_watermark_ = 0;
+  std::atomic<uint64_t> next_hidden_id_{1};
 
   mutable std::mutex writers_mu_;
+  std::condition_variable writers_cv_;
   std::vector<uint64_t> writers_;
-  uint64_t dropping_ = 0;  // the running transaction dropping the table
+  uint64_t dropping_ = 0;    // the running transaction dropping the table
+  bool merge_pending_ = false;  // new writers wait while a merge drains and swaps
 };
 
 }  // namespace omendb

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "storage/segment/segment.h"
+
 #include <atomic>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -104,7 +107,7 @@ TEST(TableDataTest, UniqueViolations) {
   EXPECT_EQ(s.sqlstate(), "23505");
   EXPECT_EQ(s.message(), "duplicate key value violates unique constraint \"kv_pkey\"");
   EXPECT_EQ(s.detail(), "Key (k)=(2) already exists.");
-  EXPECT_EQ(t.version_count(), 2u);  // nothing of the failed batch was appended
+  EXPECT_EQ(t.delta_versions(), 2u);  // nothing of the failed batch was appended
   EXPECT_EQ(b.Insert(&t, Rows({5, 5})).detail(), "Key (k)=(5) already exists.");
   ASSERT_TRUE(b.Insert(&t, Rows({7})).ok());
   EXPECT_EQ(b.Insert(&t, Rows({7})).sqlstate(), "23505");  // its own uncommitted row
@@ -123,7 +126,7 @@ TEST(TableDataTest, RangeScansAcrossChunks) {
   ASSERT_TRUE(a.Insert(&t, Rows(keys)).ok());
   a.Commit();
   Snapshot s = m.TakeSnapshot(0);
-  EXPECT_EQ(t.version_count(), 5000u);
+  EXPECT_EQ(t.delta_versions(), 5000u);
   EXPECT_EQ(Keys(t, Range(s, 4, true, 10, true)), (std::vector<int64_t>{4, 6, 8, 10}));
   EXPECT_EQ(Keys(t, Range(s, 4, false, 10, false)), (std::vector<int64_t>{6, 8}));
   EXPECT_EQ(Keys(t, Range(s, 5, true, 9, true)), (std::vector<int64_t>{6, 8}));
@@ -261,6 +264,194 @@ TEST(TableDataTest, TablesWithoutPrimaryKeyUseHiddenRowIds) {
   ASSERT_TRUE(b.Insert(&t, Rows({8})).ok());
   EXPECT_EQ(t.HiddenId(b.inserted.back().second), 11u);
   b.Abort();
+}
+
+// (key, value text) of every row a snapshot sees, through a full scan and through a key-range
+// scan (which must agree, in key order).
+std::map<int64_t, std::string> Contents(const TableData& t, const Snapshot& snap) {
+  std::map<int64_t, std::string> out;
+  for (bool by_key : {false, true}) {
+    ScanSpec spec = by_key ? Range(snap, std::nullopt, true, std::nullopt, true) : Full(snap);
+    spec.column_ids = {0, 1};
+    auto scan = t.Scan(spec);
+    DataChunk chunk({TypeId::kBigInt, TypeId::kText});
+    std::map<int64_t, std::string> got;
+    int64_t last = INT64_MIN;
+    for (;;) {
+      auto more = scan->Next(&chunk);
+      EXPECT_TRUE(more.ok());
+      if (!*more) break;
+      for (size_t r = 0; r < chunk.size(); ++r) {
+        int64_t k = chunk.GetValue(0, r).GetInt();
+        if (by_key) {
+          EXPECT_GT(k, last);
+          last = k;
+        }
+        EXPECT_TRUE(got.emplace(k, chunk.GetValue(1, r).GetString()).second) << "duplicate " << k;
+      }
+    }
+    if (by_key) {
+      EXPECT_EQ(got, out);
+    } else {
+      out = std::move(got);
+    }
+  }
+  return out;
+}
+
+DataChunk Row(int64_t k, const std::string& v) {
+  DataChunk c({TypeId::kBigInt, TypeId::kText});
+  c.AppendRow({Value::BigInt(k), Value::Text(v)});
+  return c;
+}
+
+// Updates key k to value v in txn (lock the visible version, insert the new one, link them).
+void Update(Txn* txn, TableData* t, int64_t k, const std::string& v) {
+  uint64_t pos = PosOf(*t, k, txn->snapshot());
+  ASSERT_NE(pos, kNoPosition) << k;
+  ASSERT_EQ(txn->Lock(t, pos)->kind, LockOutcome::kLocked) << k;
+  ASSERT_TRUE(txn->Insert(t, Row(k, v)).ok());
+  t->SetSuccessor(pos, txn->inserted.back().second);
+}
+
+TEST(TableDataTest, MergeMovesLiveVersionsToLearnedIndexedSegments) {
+  TransactionManager m;
+  TableData t(KeyValue(), &m);
+  std::map<int64_t, std::string> model;
+  {
+    Txn load(&m);
+    std::vector<int64_t> keys;
+    for (int64_t k = 0; k < 10000; ++k) keys.push_back(k * 2);
+    ASSERT_TRUE(load.Insert(&t, Rows(keys)).ok());
+    load.Commit();
+    for (int64_t k : keys) model[k] = "v" + std::to_string(k);
+  }
+  {
+    Txn w(&m);  // updates, deletes and an aborted transaction before the first merge
+    Update(&w, &t, 10, "ten");
+    model[10] = "ten";
+    ASSERT_EQ(w.Lock(&t, PosOf(t, 12, w.snapshot()))->kind, LockOutcome::kLocked);
+    model.erase(12);
+    w.Commit();
+    Txn gone(&m);
+    ASSERT_TRUE(gone.Insert(&t, Rows({13})).ok());
+    gone.Abort();
+  }
+  auto first = t.Merge(/*segment_rows=*/3000);
+  ASSERT_TRUE(first.ok());
+  EXPECT_TRUE(first->merged);
+  EXPECT_EQ(first->main_rows, 9999u);
+  EXPECT_EQ(first->segments, 4u);
+  EXPECT_EQ(first->delta_versions, 0u);
+  EXPECT_EQ(first->dropped_versions, 3u);  // 10's old version, 12, and the aborted 13
+  EXPECT_EQ(t.main_rows(), 9999u);
+  EXPECT_EQ(t.delta_versions(), 0u);
+  Timestamp w0;
+  auto segs = t.MainSegments(&w0);
+  ASSERT_EQ(segs.size(), 4u);
+  EXPECT_TRUE(segs[0]->has_learned_index());
+  EXPECT_EQ(Contents(t, m.TakeSnapshot(0)), model);
+
+  // A reader whose snapshot predates later writes keeps seeing its versions across a merge.
+  Txn reader(&m);
+  Snapshot old_snap = reader.snapshot();
+  std::map<int64_t, std::string> old_model = model;
+  {
+    Txn w(&m);
+    Update(&w, &t, 0, "zero");  // a main row
+    ASSERT_EQ(w.Lock(&t, PosOf(t, 4, w.snapshot()))->kind, LockOutcome::kLocked);
+    ASSERT_TRUE(w.Insert(&t, Rows({5, 100001})).ok());
+    EXPECT_EQ(w.Insert(&t, Rows({6})).sqlstate(), "23505");  // taken by a main row
+    w.Commit();
+    model[0] = "zero";
+    model.erase(4);
+    model[5] = "v5";
+    model[100001] = "v100001";
+  }
+  EXPECT_EQ(Contents(t, m.TakeSnapshot(0)), model);
+  auto second = t.Merge(3000);
+  ASSERT_TRUE(second.ok());
+  EXPECT_TRUE(second->merged);
+  EXPECT_EQ(second->watermark, old_snap.read_ts);
+  EXPECT_EQ(second->delta_versions, 3u);  // "zero", 5 and 100001 are newer than the reader
+  EXPECT_EQ(Contents(t, old_snap), old_model);
+  EXPECT_EQ(Contents(t, m.TakeSnapshot(0)), model);
+  // Point and IN lookups reach main rows and delta versions alike.
+  EXPECT_EQ(Keys(t, Range(m.TakeSnapshot(0), 4, true, 6, true)), (std::vector<int64_t>{5, 6}));
+  ScanSpec points = Full(m.TakeSnapshot(0));
+  points.use_key_points = true;
+  points.key_points = {{Value::BigInt(0)}, {Value::BigInt(3)}, {Value::BigInt(100001)}};
+  EXPECT_EQ(Keys(t, points), (std::vector<int64_t>{0, 100001}));
+  reader.Abort();
+  auto third = t.Merge(3000);
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(third->delta_versions, 0u);
+  EXPECT_EQ(Contents(t, m.TakeSnapshot(0)), model);
+
+  // Conflicts on main rows follow the same rules as on delta versions.
+  Snapshot before = m.TakeSnapshot(0);
+  uint64_t main_pos = PosOf(t, 8, before);
+  Txn a(&m);
+  Update(&a, &t, 8, "eight");
+  a.Commit();
+  Txn rr(&m);
+  auto conflict = t.Lock(main_pos, Snapshot{before.read_ts, rr.id}, IsolationLevel::kRepeatableRead);
+  EXPECT_EQ(conflict.status().sqlstate(), "40001");
+  auto rc = t.Lock(main_pos, Snapshot{before.read_ts, rr.id}, IsolationLevel::kReadCommitted);
+  ASSERT_TRUE(rc.ok());
+  EXPECT_EQ(rc->kind, LockOutcome::kUpdated);
+  EXPECT_EQ(rc->successor, PosOf(t, 8, m.TakeSnapshot(0)));
+  rr.Abort();
+}
+
+TEST(TableDataTest, MergeWaitsForRegisteredWriters) {
+  TransactionManager m;
+  TableData t(KeyValue(), &m);
+  Txn w(&m);
+  ASSERT_EQ(t.AddWriter(w.id), 0u);
+  ASSERT_TRUE(w.Insert(&t, Rows({1, 2})).ok());
+  auto busy = t.Merge(1000, /*drain_timeout_ms=*/20);
+  ASSERT_TRUE(busy.ok());
+  EXPECT_FALSE(busy->merged);  // the writer did not finish: nothing changed
+  EXPECT_EQ(t.delta_versions(), 2u);
+  std::thread finish([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    w.Commit();
+    t.RemoveWriter(w.id);
+  });
+  auto merged = t.Merge(1000, /*drain_timeout_ms=*/5000);
+  finish.join();
+  ASSERT_TRUE(merged.ok());
+  EXPECT_TRUE(merged->merged);
+  EXPECT_EQ(t.main_rows(), 2u);
+}
+
+TEST(TableDataTest, HiddenKeyTablesMergeToo) {
+  TransactionManager m;
+  TableSchema schema = KeyValue();
+  schema.primary_key.clear();
+  TableData t(schema, &m);
+  Txn a(&m);
+  std::vector<int64_t> vals(5000, 7);
+  ASSERT_TRUE(a.Insert(&t, Rows(vals)).ok());
+  a.Commit();
+  Txn d(&m);
+  ASSERT_EQ(d.Lock(&t, PosOf(t, 1, d.snapshot()))->kind, LockOutcome::kLocked);
+  d.Commit();
+  auto merged = t.Merge(2000);
+  ASSERT_TRUE(merged.ok());
+  EXPECT_EQ(merged->main_rows, 4999u);
+  Timestamp w;
+  EXPECT_TRUE(t.MainSegments(&w)[0]->has_learned_index());
+  EXPECT_EQ(Keys(t, Full(m.TakeSnapshot(0))).size(), 4999u);
+  EXPECT_EQ(t.FindVisible({Value::BigInt(1)}, m.TakeSnapshot(0)), kNoPosition);
+  uint64_t p = t.FindVisible({Value::BigInt(4000)}, m.TakeSnapshot(0));
+  EXPECT_EQ(t.HiddenId(p), 4000u);
+  Txn b(&m);
+  std::vector<uint64_t> pos;
+  ASSERT_TRUE(b.Insert(&t, Rows({9})).ok());
+  EXPECT_EQ(t.HiddenId(b.inserted.back().second), 5001u);
+  b.Commit();
 }
 
 }  // namespace

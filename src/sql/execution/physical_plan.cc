@@ -419,6 +419,7 @@ Result<uint64_t> ExecuteUpdate(const BoundStatement& update, const ExecContext& 
   const TableSchema& t = *update.table;
   const size_t ncols = t.columns.size();
   std::vector<LogicalType> types = t.ColumnTypes();
+  OMEN_RETURN_IF_ERROR(txn->DeclareWrite(t.table_id));
   ExecContext run = ctx;
   std::vector<uint64_t> recheck;
   uint64_t updated = 0;
@@ -465,6 +466,7 @@ Result<uint64_t> ExecuteUpdate(const BoundStatement& update, const ExecContext& 
 
 Result<uint64_t> ExecuteDelete(const BoundStatement& del, const ExecContext& ctx,
                                Transaction* txn) {
+  OMEN_RETURN_IF_ERROR(txn->DeclareWrite(del.table->table_id));
   ExecContext run = ctx;
   std::vector<uint64_t> recheck;
   uint64_t deleted = 0;

@@ -1,5 +1,7 @@
 #include "storage/txn/transaction_manager.h"
 
+#include <algorithm>
+
 namespace omendb {
 
 uint64_t TransactionManager::Begin() {
@@ -14,6 +16,7 @@ void TransactionManager::Finish(uint64_t txn_id) {
     std::lock_guard l(mu_);
     running_.erase(txn_id);
     waits_for_.erase(txn_id);
+    snapshots_.erase(txn_id);
   }
   finished_cv_.notify_all();
 }
@@ -23,9 +26,17 @@ bool TransactionManager::IsRunning(uint64_t txn_id) const {
   return running_.count(txn_id) != 0;
 }
 
-Snapshot TransactionManager::TakeSnapshot(uint64_t txn_id) const {
+Snapshot TransactionManager::TakeSnapshot(uint64_t txn_id) {
   std::lock_guard l(mu_);
+  if (running_.count(txn_id) != 0) snapshots_[txn_id] = visible_ts_;
   return Snapshot{visible_ts_, txn_id};
+}
+
+Timestamp TransactionManager::OldestSnapshot() const {
+  std::lock_guard l(mu_);
+  Timestamp oldest = visible_ts_;
+  for (const auto& [txn, ts] : snapshots_) oldest = std::min(oldest, ts);
+  return oldest;
 }
 
 Timestamp TransactionManager::visible_ts() const {
@@ -44,6 +55,17 @@ void TransactionManager::Publish(Timestamp ts) {
   visible_ts_ = ts;
   l.unlock();
   published_cv_.notify_all();
+}
+
+void TransactionManager::RecoverTo(Timestamp ts) {
+  std::lock_guard l(mu_);
+  last_assigned_ts_ = std::max(last_assigned_ts_, ts);
+  visible_ts_ = last_assigned_ts_;
+}
+
+bool TransactionManager::AllPublished() const {
+  std::lock_guard l(mu_);
+  return visible_ts_ == last_assigned_ts_;
 }
 
 void TransactionManager::WaitVisible(Timestamp ts) {

@@ -21,8 +21,13 @@ class TransactionManager {
   void Finish(uint64_t txn_id);
   bool IsRunning(uint64_t txn_id) const;
 
-  // A snapshot of everything committed so far, plus `txn_id`'s own writes.
-  Snapshot TakeSnapshot(uint64_t txn_id) const;
+  // A snapshot of everything committed so far, plus `txn_id`'s own writes. For a running
+  // transaction it also becomes the transaction's registered snapshot (its previous one is no
+  // longer in use), which OldestSnapshot takes into account until the transaction finishes.
+  Snapshot TakeSnapshot(uint64_t txn_id);
+  // No running transaction reads versions older than this: the oldest registered snapshot, or
+  // the visible timestamp when there is none (the merge watermark).
+  Timestamp OldestSnapshot() const;
   Timestamp visible_ts() const;
 
   // Hands out the next commit timestamp. Callers take timestamps in WAL order (under the
@@ -33,6 +38,11 @@ class TransactionManager {
   void Publish(Timestamp ts);
   // Blocks until `ts` is visible to new snapshots.
   void WaitVisible(Timestamp ts);
+  // Recovery (nothing running): commits replayed with timestamp `ts` are visible and the next
+  // commit timestamp follows it.
+  void RecoverTo(Timestamp ts);
+  // Whether every commit timestamp handed out so far is published.
+  bool AllPublished() const;
 
   // Blocks until `holder` finishes. Errors 40P01 (deadlock detected) when `holder` is itself
   // waiting, directly or transitively, for `waiter`; nothing is waited for then.
@@ -53,6 +63,7 @@ class TransactionManager {
   uint64_t next_txn_id_ = kTxnIdBase + 1;
   std::unordered_set<uint64_t> running_;
   std::unordered_map<uint64_t, uint64_t> waits_for_;  // waiter -> holder
+  std::unordered_map<uint64_t, Timestamp> snapshots_;  // running transaction -> snapshot
   Timestamp last_assigned_ts_ = 1;  // ts 1: everything recovered at start-up
   Timestamp visible_ts_ = 1;
 };

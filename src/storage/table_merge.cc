@@ -1,0 +1,238 @@
+// TableData's merge: folds the delta store into a new main store (DESIGN.md "Merge").
+#include <chrono>
+
+#include "storage/table_data.h"
+#include "storage/table_stores.h"
+
+namespace omendb {
+namespace {
+
+// Whether a version with end stamp `end` is still alive at `watermark`.
+bool AliveAt(uint64_t end, Timestamp watermark) {
+  return end == kNotDeleted || !IsCommitTs(end) || end > watermark;
+}
+
+// Accumulates the rows of the new main store and cuts them into segments.
+class MainBuilder {
+ public:
+  MainBuilder(const TableSchema& schema, std::vector<LogicalType> types,
+              std::vector<size_t> key_columns, uint64_t segment_rows)
+      : schema_(schema), types_(std::move(types)), key_columns_(std::move(key_columns)),
+        segment_rows_(std::max<uint64_t>(segment_rows, 1)) {}
+
+  // Adds one row (copied from `src` row `r`) whose end stamp is `end`.
+  Status Add(const DataChunk& src, size_t r, uint64_t end) {
+    if (chunks_.empty() || chunks_.back().size() == kVectorSize) chunks_.emplace_back(types_);
+    chunks_.back().AppendRowFrom(src, r);
+    ends_.push_back(end);
+    if (ends_.size() == segment_rows_) return Cut();
+    return Status::OK();
+  }
+  // Adds main row `pos` of `main`.
+  Status AddMain(const MainStore& main, uint64_t pos, uint64_t end) {
+    if (scratch_.column_count() == 0) scratch_ = DataChunk(types_, 1);
+    scratch_.SetSize(0);
+    for (size_t c = 0; c < types_.size(); ++c) scratch_.column(c).Resize(0);
+    std::vector<size_t> all(types_.size());
+    for (size_t c = 0; c < all.size(); ++c) all[c] = c;
+    main.SegmentAt(pos).AppendRow(RowOf(pos), all, &scratch_);
+    scratch_.SetSize(1);
+    return Add(scratch_, 0, end);
+  }
+
+  Result<std::shared_ptr<MainStore>> Finish() {
+    OMEN_RETURN_IF_ERROR(Cut());
+    return std::move(store_);
+  }
+
+ private:
+  Status Cut() {
+    if (ends_.empty()) return Status::OK();
+    std::shared_ptr<const Segment> seg;
+    OMEN_ASSIGN_OR_RETURN(seg, Segment::Build(schema_.table_id, types_, key_columns_, chunks_));
+    MainSegment ms;
+    ms.segment = seg;
+    ms.end = std::make_unique<std::atomic<uint64_t>[]>(ends_.size());
+    for (size_t i = 0; i < ends_.size(); ++i) {
+      ms.end[i].store(ends_[i], std::memory_order_relaxed);
+      if (ends_[i] != kNotDeleted) store_->stamped.fetch_add(1);
+    }
+    ms.first_row = store_->rows;
+    ms.last_key = seg->KeyAt(seg->row_count() - 1);
+    store_->rows += seg->row_count();
+    store_->segments.push_back(std::move(ms));
+    chunks_.clear();
+    ends_.clear();
+    return Status::OK();
+  }
+
+  const TableSchema& schema_;
+  std::vector<LogicalType> types_;
+  std::vector<size_t> key_columns_;
+  uint64_t segment_rows_;
+  std::vector<DataChunk> chunks_;
+  std::vector<uint64_t> ends_;
+  DataChunk scratch_;
+  std::shared_ptr<MainStore> store_ = std::make_shared<MainStore>();
+};
+
+}  // namespace
+
+Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms) {
+  MergeStats stats;
+  {
+    // Drain: new writers wait; registered ones must finish (or the merge gives up, so that a
+    // writer waiting for a lock elsewhere never deadlocks with it).
+    std::unique_lock l(writers_mu_);
+    if (merge_pending_ || dropping_ != 0) return stats;
+    merge_pending_ = true;
+    bool drained = writers_cv_.wait_for(l, std::chrono::milliseconds(drain_timeout_ms),
+                                        [&] { return writers_.empty(); });
+    if (!drained) {
+      merge_pending_ = false;
+      l.unlock();
+      writers_cv_.notify_all();
+      return stats;
+    }
+  }
+  auto done = [&] {
+    {
+      std::lock_guard l(writers_mu_);
+      merge_pending_ = false;
+    }
+    writers_cv_.notify_all();
+  };
+  // No transaction can write the table now, and every version is committed or aborted.
+  State st = CurrentState();
+  const Timestamp watermark = txns_->OldestSnapshot();
+  if (st.main->stamped.load() == 0 && delta_versions() == 0) {
+    // Nothing changed since the last merge: the main store holds the table as of now too.
+    std::lock_guard l(state_mu_);
+    main_watermark_ = std::max(main_watermark_, watermark);
+    stats.merged = true;
+    stats.watermark = main_watermark_;
+    stats.main_rows = state_.main->rows;
+    stats.segments = state_.main->segments.size();
+    done();
+    return stats;
+  }
+  std::vector<LogicalType> types = schema_.ColumnTypes();
+  if (has_hidden_key()) types.push_back(TypeId::kBigInt);
+  MainBuilder builder(schema_, types, key_columns_, segment_rows);
+  auto delta = std::make_shared<DeltaStore>();
+  const MainStore& main = *st.main;
+  const DeltaStore& old = *st.delta;
+  Status status;
+  {
+    std::unique_lock new_latch(delta->latch);
+    std::shared_lock l(old.latch);
+    KeyLess less;
+    auto it = old.index.begin();
+    uint64_t g = 0;
+    std::vector<uint64_t> kept;  // the key's delta versions that stay, newest first
+    while (status.ok() && (it != old.index.end() || g < main.rows)) {
+      uint64_t main_pos = g < main.rows ? main.PosOfGlobal(g) : kNoPosition;
+      int order;
+      if (g >= main.rows) {
+        order = -1;
+      } else if (it == old.index.end()) {
+        order = 1;
+      } else {
+        std::vector<Value> mk = main.SegmentAt(main_pos).KeyAt(RowOf(main_pos));
+        order = less(it->first, mk) ? -1 : less(mk, it->first) ? 1 : 0;
+      }
+      // The version alive at the watermark goes to main (at most one per key); committed
+      // versions newer than the watermark stay in the delta; the rest is reclaimed.
+      bool to_main = false;
+      if (order >= 0) {
+        uint64_t end = main.End(main_pos).load(std::memory_order_acquire);
+        if (AliveAt(end, watermark)) {
+          status = builder.AddMain(main, main_pos, end);
+          to_main = true;
+        } else {
+          ++stats.dropped_versions;
+        }
+        ++g;
+      }
+      if (order <= 0) {
+        kept.clear();
+        for (uint64_t p = it->second; p != kNoPosition && status.ok();
+             p = old.GroupLocked(p).older[p % kVectorSize]) {
+          const RowGroup& grp = old.GroupLocked(p);
+          size_t o = p % kVectorSize;
+          uint64_t b = grp.begin[o].load(std::memory_order_acquire);
+          uint64_t e = grp.end[o].load(std::memory_order_acquire);
+          if (b != kAborted && IsCommitTs(b) && b > watermark) {
+            kept.push_back(p);
+          } else if (b != kAborted && IsCommitTs(b) && AliveAt(e, watermark) && !to_main) {
+            status = builder.Add(grp.data, o, e);
+            to_main = true;
+          } else {
+            ++stats.dropped_versions;
+          }
+        }
+        // Oldest first, so the new index points at the newest and chains follow.
+        for (auto k = kept.rbegin(); k != kept.rend(); ++k) {
+          const RowGroup& grp = old.GroupLocked(*k);
+          size_t o = *k % kVectorSize;
+          delta->AppendLocked(types, grp.data, o, it->first,
+                              grp.begin[o].load(std::memory_order_acquire),
+                              grp.end[o].load(std::memory_order_acquire));
+          ++stats.delta_versions;
+        }
+        ++it;
+      }
+    }
+  }
+  Result<std::shared_ptr<MainStore>> built =
+      status.ok() ? builder.Finish() : Result<std::shared_ptr<MainStore>>(status);
+  if (!built.ok()) {
+    done();
+    return built.status();
+  }
+  stats.merged = true;
+  stats.watermark = watermark;
+  stats.main_rows = (*built)->rows;
+  stats.segments = (*built)->segments.size();
+  {
+    std::lock_guard l(state_mu_);
+    state_.main = std::move(*built);
+    state_.delta = std::move(delta);
+    main_watermark_ = watermark;
+  }
+  done();
+  return stats;
+}
+
+std::vector<std::shared_ptr<const Segment>> TableData::MainSegments(Timestamp* watermark) const {
+  std::lock_guard l(state_mu_);
+  *watermark = main_watermark_;
+  std::vector<std::shared_ptr<const Segment>> out;
+  for (const MainSegment& s : state_.main->segments) out.push_back(s.segment);
+  return out;
+}
+
+void TableData::LoadMain(std::vector<std::shared_ptr<const Segment>> segments,
+                         Timestamp watermark) {
+  auto store = std::make_shared<MainStore>();
+  for (auto& seg : segments) {
+    if (seg->row_count() == 0) continue;
+    MainSegment ms;
+    ms.end = std::make_unique<std::atomic<uint64_t>[]>(seg->row_count());
+    for (uint64_t i = 0; i < seg->row_count(); ++i) ms.end[i].store(kNotDeleted, std::memory_order_relaxed);
+    ms.first_row = store->rows;
+    ms.last_key = seg->KeyAt(seg->row_count() - 1);
+    store->rows += seg->row_count();
+    ms.segment = std::move(seg);
+    store->segments.push_back(std::move(ms));
+  }
+  if (has_hidden_key() && !store->segments.empty()) {
+    // Hidden ids continue after the largest one stored.
+    next_hidden_id_ = static_cast<uint64_t>(store->segments.back().last_key[0].GetInt()) + 1;
+  }
+  std::lock_guard l(state_mu_);
+  state_.main = std::move(store);
+  main_watermark_ = watermark;
+}
+
+}  // namespace omendb

@@ -1,0 +1,240 @@
+// The scanners of TableData: full scans, key-range and key-point scans (main store through
+// its learned index merged with the delta's key index), and position lists.
+#include <algorithm>
+
+#include "storage/table_data.h"
+#include "storage/table_stores.h"
+
+namespace omendb {
+namespace {
+
+// Appends the version at `pos` (columns `column_ids`, then its position if the output has one
+// more column) to *out. REQUIRES: the delta latch held for delta positions.
+void Gather(const MainStore& main, const DeltaStore& delta, uint64_t pos,
+            const std::vector<size_t>& column_ids, DataChunk* out) {
+  if (IsMainPos(pos)) {
+    main.SegmentAt(pos).AppendRow(RowOf(pos), column_ids, out);
+  } else {
+    const DataChunk& src = delta.GroupLocked(pos).data;
+    size_t offset = pos % kVectorSize;
+    for (size_t i = 0; i < column_ids.size(); ++i) {
+      out->column(i).AppendFrom(src.column(column_ids[i]), offset);
+    }
+  }
+  if (out->column_count() > column_ids.size()) {
+    out->column(column_ids.size()).Append(Value::BigInt(static_cast<int64_t>(pos)));
+  }
+}
+
+bool MainSees(const MainStore& main, uint64_t pos, const Snapshot& snapshot) {
+  return snapshot.Sees(0, main.End(pos).load(std::memory_order_acquire));
+}
+
+}  // namespace
+
+// Every version the snapshot sees: the main store's rows in key order, then the delta's.
+class FullScanner final : public TableScanner {
+ public:
+  FullScanner(TableData::State st, ScanSpec spec) : st_(std::move(st)), spec_(std::move(spec)) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    out->SetSize(0);
+    size_t n = 0;
+    const MainStore& main = *st_.main;
+    const DeltaStore& delta = *st_.delta;
+    while (n < kVectorSize && produced_ < spec_.limit && main_row_ < main.rows) {
+      uint64_t pos = main.PosOfGlobal(main_row_++);
+      if (!MainSees(main, pos, spec_.snapshot)) continue;
+      Gather(main, delta, pos, spec_.column_ids, out);
+      ++produced_;
+      ++n;
+    }
+    std::shared_lock l(delta.latch);
+    while (n < kVectorSize && produced_ < spec_.limit && pos_ < delta.size) {
+      if (delta.SeesLocked(pos_, spec_.snapshot)) {
+        Gather(main, delta, pos_, spec_.column_ids, out);
+        ++produced_;
+        ++n;
+      }
+      ++pos_;
+    }
+    out->SetSize(n);
+    return n > 0;
+  }
+
+ private:
+  TableData::State st_;
+  ScanSpec spec_;
+  uint64_t main_row_ = 0;
+  uint64_t pos_ = 0;
+  uint64_t produced_ = 0;
+};
+
+// Reads the rows of a sequence of key ranges in key order: one range for a key-range scan, one
+// per key point for an IN list. Each range merges the main store's rows (found through the
+// segments' learned indexes) with the delta's index entries; for a key in both, the delta's
+// visible version wins, else the main row if the snapshot sees it. Delta index iterators stay
+// valid while the latch is released between batches: entries are never erased from a delta.
+class KeyIndexScanner final : public TableScanner {
+ public:
+  KeyIndexScanner(TableData::State st, ScanSpec spec) : st_(std::move(st)), spec_(std::move(spec)) {
+    const MainStore& main = *st_.main;
+    std::shared_lock l(st_.delta->latch);
+    const Index& index = st_.delta->index;
+    auto add = [&](Index::const_iterator it, Index::const_iterator end, uint64_t lo, uint64_t hi) {
+      ranges_.push_back({it, end, lo, std::max(lo, hi)});
+    };
+    if (spec_.use_key_points) {
+      for (const std::vector<Value>& p : spec_.key_points) {
+        add(index.lower_bound(p), index.upper_bound(p), main.Bound(p, false), main.Bound(p, true));
+      }
+      return;
+    }
+    const KeyBound& lo = spec_.lower;
+    const KeyBound& hi = spec_.upper;
+    Index::const_iterator it = index.begin(), end = index.end();
+    uint64_t mlo = 0, mhi = main.rows;
+    if (!lo.prefix.empty()) {
+      it = lo.inclusive ? index.lower_bound(lo.prefix) : index.upper_bound(lo.prefix);
+      mlo = main.Bound(lo.prefix, !lo.inclusive);
+    }
+    if (!hi.prefix.empty()) {
+      end = hi.inclusive ? index.upper_bound(hi.prefix) : index.lower_bound(hi.prefix);
+      mhi = main.Bound(hi.prefix, hi.inclusive);
+    }
+    // When lower lies above upper, end precedes it: the range is empty.
+    if (end != index.end() && (it == index.end() || index.key_comp()(end->first, it->first))) {
+      it = end;
+    }
+    add(it, end, mlo, mhi);
+  }
+
+  Result<bool> Next(DataChunk* out) override {
+    out->SetSize(0);
+    size_t n = 0;
+    const MainStore& main = *st_.main;
+    const DeltaStore& delta = *st_.delta;
+    std::shared_lock l(delta.latch);
+    KeyLess less;
+    while (n < kVectorSize && produced_ < spec_.limit && range_ < ranges_.size()) {
+      Range& r = ranges_[range_];
+      bool delta_left = r.it != r.end, main_left = r.main < r.main_end;
+      if (!delta_left && !main_left) {
+        ++range_;
+        continue;
+      }
+      uint64_t main_pos = main_left ? main.PosOfGlobal(r.main) : kNoPosition;
+      int order = 0;  // < 0: the delta key comes first; > 0: the main row; 0: the same key
+      if (!main_left) {
+        order = -1;
+      } else if (!delta_left) {
+        order = 1;
+      } else {
+        std::vector<Value> main_key = main.SegmentAt(main_pos).KeyAt(RowOf(main_pos));
+        order = less(r.it->first, main_key) ? -1 : less(main_key, r.it->first) ? 1 : 0;
+      }
+      uint64_t pos = kNoPosition;
+      if (order <= 0) {
+        for (uint64_t p = r.it->second; p != kNoPosition; p = delta.GroupLocked(p).older[p % kVectorSize]) {
+          if (delta.SeesLocked(p, spec_.snapshot)) {
+            pos = p;
+            break;
+          }
+        }
+        ++r.it;
+      }
+      if (order >= 0) {
+        if (pos == kNoPosition && MainSees(main, main_pos, spec_.snapshot)) pos = main_pos;
+        ++r.main;
+      }
+      if (pos == kNoPosition) continue;
+      Gather(main, delta, pos, spec_.column_ids, out);
+      ++n;
+      ++produced_;
+    }
+    out->SetSize(n);
+    return n > 0;
+  }
+
+ private:
+  using Index = DeltaStore::KeyIndex;
+  struct Range {
+    Index::const_iterator it, end;  // delta index entries
+    uint64_t main, main_end;        // global main rows
+  };
+  TableData::State st_;
+  ScanSpec spec_;
+  std::vector<Range> ranges_;
+  size_t range_ = 0;
+  uint64_t produced_ = 0;
+};
+
+// The versions listed in ScanSpec::positions that the snapshot sees and the key bounds admit.
+class PositionScanner final : public TableScanner {
+ public:
+  PositionScanner(const TableData* table, TableData::State st, ScanSpec spec)
+      : table_(table), st_(std::move(st)), spec_(std::move(spec)) {}
+
+  Result<bool> Next(DataChunk* out) override {
+    out->SetSize(0);
+    size_t n = 0;
+    const MainStore& main = *st_.main;
+    const DeltaStore& delta = *st_.delta;
+    const std::vector<uint64_t>& list = *spec_.positions;
+    while (n < kVectorSize && produced_ < spec_.limit && next_ < list.size()) {
+      uint64_t pos = list[next_++];
+      std::vector<Value> key;
+      if (IsMainPos(pos)) {
+        if (SegmentOf(pos) >= main.segments.size() || RowOf(pos) >= main.SegmentAt(pos).row_count() ||
+            !MainSees(main, pos, spec_.snapshot)) {
+          continue;
+        }
+        key = main.SegmentAt(pos).KeyAt(RowOf(pos));
+      } else {
+        std::shared_lock l(delta.latch);
+        if (pos >= delta.size || !delta.SeesLocked(pos, spec_.snapshot)) continue;
+        key = table_->StorageKeyOf(delta, pos);
+      }
+      if (!KeyInRange(key)) continue;
+      std::shared_lock l(delta.latch);
+      Gather(main, delta, pos, spec_.column_ids, out);
+      ++n;
+      ++produced_;
+    }
+    out->SetSize(n);
+    return n > 0;
+  }
+
+ private:
+  bool KeyInRange(const std::vector<Value>& key) const {
+    if (!spec_.use_key_range && !spec_.use_key_points) return true;
+    KeyLess less;
+    if (spec_.use_key_points) {
+      return std::any_of(spec_.key_points.begin(), spec_.key_points.end(),
+                         [&](const auto& p) { return !less(key, p) && !less(p, key); });
+    }
+    const KeyBound& lo = spec_.lower;
+    const KeyBound& hi = spec_.upper;
+    if (!lo.prefix.empty() && (less(key, lo.prefix) || (!lo.inclusive && !less(lo.prefix, key)))) {
+      return false;
+    }
+    return hi.prefix.empty() || !(less(hi.prefix, key) || (!hi.inclusive && !less(key, hi.prefix)));
+  }
+
+  const TableData* table_;
+  TableData::State st_;
+  ScanSpec spec_;
+  size_t next_ = 0;
+  uint64_t produced_ = 0;
+};
+
+std::unique_ptr<TableScanner> TableData::Scan(const ScanSpec& spec) const {
+  State st = CurrentState();
+  if (spec.positions != nullptr) return std::make_unique<PositionScanner>(this, std::move(st), spec);
+  if ((spec.use_key_points || spec.use_key_range) && !schema_.primary_key.empty()) {
+    return std::make_unique<KeyIndexScanner>(std::move(st), spec);
+  }
+  return std::make_unique<FullScanner>(std::move(st), spec);
+}
+
+}  // namespace omendb

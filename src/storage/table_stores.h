@@ -1,0 +1,114 @@
+// The two stores behind TableData (internal to src/storage): the main store (immutable
+// segments plus per-row end stamps) and the delta store (versioned row groups plus a key
+// index). A generation of both is swapped in at once by a merge; scans pin the generation
+// they started on.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "storage/segment/segment.h"
+#include "storage/table_data.h"
+
+namespace omendb {
+
+// Orders storage keys; compares the common prefix only, so a shorter vector acts as a key
+// prefix in lookups.
+struct KeyLess {
+  using is_transparent = void;
+  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+    size_t n = std::min(a.size(), b.size());
+    for (size_t i = 0; i < n; ++i) {
+      int c = Value::Compare(a[i], b[i]);
+      if (c != 0) return c < 0;
+    }
+    return false;
+  }
+};
+
+// Positions: delta versions are numbered from 0; main rows carry the top bit, their segment
+// and their row.
+inline constexpr uint64_t kMainBit = uint64_t{1} << 63;
+inline constexpr int kRowBits = 40;
+inline bool IsMainPos(uint64_t pos) { return pos != kNoPosition && (pos & kMainBit) != 0; }
+inline uint64_t MainPos(size_t segment, uint64_t row) {
+  return kMainBit | (uint64_t{segment} << kRowBits) | row;
+}
+inline size_t SegmentOf(uint64_t pos) {
+  return static_cast<size_t>((pos & ~kMainBit) >> kRowBits);
+}
+inline uint64_t RowOf(uint64_t pos) { return pos & ((uint64_t{1} << kRowBits) - 1); }
+
+struct MainSegment {
+  std::shared_ptr<const Segment> segment;
+  std::unique_ptr<std::atomic<uint64_t>[]> end;  // per row: kNotDeleted, a txn id or a ts
+  uint64_t first_row = 0;  // of the whole main store
+  std::vector<Value> last_key;
+};
+
+struct MainStore {
+  std::vector<MainSegment> segments;
+  uint64_t rows = 0;
+  // Main rows whose end stamp is set (locked or deleted): the store differs from its segments.
+  std::atomic<uint64_t> stamped{0};
+  // Successors of updated main rows (delta positions), few compared to the rows.
+  std::mutex successor_mu;
+  std::unordered_map<uint64_t, uint64_t> successors;
+
+  std::atomic<uint64_t>& End(uint64_t pos) const { return segments[SegmentOf(pos)].end[RowOf(pos)]; }
+  // The main position of exactly `key`, or kNoPosition.
+  uint64_t Find(const std::vector<Value>& key) const;
+  // Global row numbers (0..rows) of the first row whose key is >= `prefix` (or > with
+  // `upper`), comparing the prefix only.
+  uint64_t Bound(const std::vector<Value>& prefix, bool upper) const;
+  // The position of global row `g`. REQUIRES: g < rows.
+  uint64_t PosOfGlobal(uint64_t g) const;
+  const Segment& SegmentAt(uint64_t pos) const { return *segments[SegmentOf(pos)].segment; }
+};
+
+struct RowGroup {
+  explicit RowGroup(const std::vector<LogicalType>& types) : data(types) {}
+  DataChunk data;
+  std::atomic<uint64_t> begin[kVectorSize];
+  std::atomic<uint64_t> end[kVectorSize];
+  // The version that replaced this one (an update), or kNoPosition.
+  std::atomic<uint64_t> successor[kVectorSize];
+  // The previous delta version of the same storage key, or kNoPosition. Written under the
+  // exclusive latch before the version becomes reachable from the index; never changed after.
+  uint64_t older[kVectorSize];
+};
+
+struct DeltaStore {
+  using KeyIndex = std::map<std::vector<Value>, uint64_t, KeyLess>;
+
+  // Guards groups (the vector), size and index; stamps are atomics read without it.
+  mutable std::shared_mutex latch;
+  std::vector<std::unique_ptr<RowGroup>> groups;
+  uint64_t size = 0;
+  KeyIndex index;  // key -> newest delta version
+
+  RowGroup& GroupLocked(uint64_t pos) const { return *groups[pos / kVectorSize]; }
+  RowGroup& Group(uint64_t pos) const {
+    std::shared_lock l(latch);
+    return GroupLocked(pos);
+  }
+  // REQUIRES: latch held.
+  bool SeesLocked(uint64_t pos, const Snapshot& snapshot) const {
+    const RowGroup& g = GroupLocked(pos);
+    size_t o = pos % kVectorSize;
+    return snapshot.Sees(g.begin[o].load(std::memory_order_acquire),
+                         g.end[o].load(std::memory_order_acquire));
+  }
+  // Appends one version (row `r` of `rows`, columns as stored, with `key`) and links it as
+  // the newest of its key. REQUIRES: latch held exclusively.
+  uint64_t AppendLocked(const std::vector<LogicalType>& types, const DataChunk& rows, size_t r,
+                        std::vector<Value> key, uint64_t begin, uint64_t end);
+};
+
+}  // namespace omendb
