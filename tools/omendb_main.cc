@@ -21,6 +21,14 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--http-port", serve.http_port, "HTTP port (0 = pick a free one)")
       ->capture_default_str();
+  serve_cmd
+      ->add_option("--merge-threshold", serve.storage.merge_threshold,
+                   "Row versions in a table's delta store that trigger a merge into its main store")
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--checkpoint-wal-bytes", serve.storage.checkpoint_wal_bytes,
+                   "WAL bytes written since the last checkpoint that trigger the next one")
+      ->capture_default_str();
 
   std::string shell_dir = "./omendb-data";
   CLI::App* shell_cmd =
@@ -31,6 +39,7 @@ int main(int argc, char** argv) {
   app.footer(
       "Usage:\n"
       "  omendb serve [--data-dir DIR] [--host ADDR] [--port N] [--http-port N]\n"
+      "               [--merge-threshold N] [--checkpoint-wal-bytes N]\n"
       "      defaults: --data-dir ./omendb-data --host 127.0.0.1 --port 55432 --http-port 58080;\n"
       "      port 0 picks a free port; the chosen ports are printed on start\n"
       "  omendb shell [--data-dir DIR]\n"

@@ -11,7 +11,7 @@
 namespace omendb::tools {
 
 int RunServer(const ServeOptions& options) {
-  auto db = Database::Open(options.data_dir);
+  auto db = Database::Open(options.data_dir, options.storage);
   if (!db.ok()) {
     std::cerr << "omendb: could not open data directory \"" << options.data_dir
               << "\": " << db.status().message() << "\n";

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "storage/storage_engine.h"
+
 namespace omendb::tools {
 
 struct ServeOptions {
@@ -11,6 +13,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 55432;
   uint16_t http_port = 58080;
+  StorageOptions storage;  // merge and checkpoint thresholds
 };
 
 // Opens the database, listens, prints the bound addresses and serves until SIGINT/SIGTERM.

@@ -195,9 +195,10 @@ const char* WriteCommandName(sql::ParsedStatement::Kind kind) {
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> Database::Open(const std::string& data_dir) {
+Result<std::unique_ptr<Database>> Database::Open(const std::string& data_dir,
+                                                 const StorageOptions& options) {
   auto db = std::unique_ptr<Database>(new Database());
-  OMEN_ASSIGN_OR_RETURN(db->storage_, StorageEngine::Open(data_dir));
+  OMEN_ASSIGN_OR_RETURN(db->storage_, StorageEngine::Open(data_dir, options));
   return db;
 }
 
@@ -256,6 +257,10 @@ Status Session::RunOne(const sql::ParsedStatement& stmt, ResultSink* sink) {
     case K::kTransaction: return RunTransactionControl(*stmt.transaction, sink);
     case K::kSet: return RunSet(*stmt.set, sink);
     case K::kShow: return RunShow(stmt.show_name, sink);
+    case K::kCheckpoint:
+      // Not transactional: it makes everything committed so far part of the data files.
+      OMEN_RETURN_IF_ERROR(db_->storage().Checkpoint());
+      return sink->OnComplete("CHECKPOINT");
     default: return RunInTransaction(stmt, sink);
   }
 }

@@ -19,7 +19,8 @@ namespace omendb {
 class Database {
  public:
   // Opens or creates the data directory (see StorageEngine::Open for errors).
-  static Result<std::unique_ptr<Database>> Open(const std::string& data_dir);
+  static Result<std::unique_ptr<Database>> Open(const std::string& data_dir,
+                                                const StorageOptions& options = {});
   StorageEngine& storage() { return *storage_; }
 
  private:

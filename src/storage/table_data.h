@@ -55,8 +55,9 @@ struct ScanSpec {
   // order. REQUIRES: points sorted ascending, no duplicates; exclusive with use_key_range.
   bool use_key_points = false;
   std::vector<std::vector<Value>> key_points;
-  // When set, only these versions are read (if the snapshot sees them and they satisfy the key
-  // range or points above), in this order: the re-check of rows updated concurrently.
+  // When set, only these versions are read (if the snapshot sees their creation, deleted
+  // since or not, and they satisfy the key range or points above), in this order: the
+  // re-check of rows updated concurrently.
   // REQUIRES: the scanning transaction is a registered writer (positions stay valid).
   const std::vector<uint64_t>* positions = nullptr;
   // Upper limit on rows produced (LIMIT pushed down); stops the scan early.

@@ -177,6 +177,14 @@ TEST(TableDataTest, SnapshotsSeeCommittedVersionsOnly) {
   EXPECT_EQ(Keys(t, Full(after)), (std::vector<int64_t>{1, 2, 3}));
   EXPECT_EQ(Keys(t, Full(later)), (std::vector<int64_t>{1, 3, 2}));  // storage order
 
+  // A re-check reads listed versions whose creation it sees even when they were deleted since
+  // (Lock then reports the update), but never ones created after its snapshot.
+  std::vector<uint64_t> listed_positions = {old_pos, PosOf(t, 2, later)};
+  ScanSpec recheck = Full(after);
+  recheck.positions = &listed_positions;
+  EXPECT_EQ(Keys(t, recheck), (std::vector<int64_t>{2}));
+  recheck.snapshot = later;
+  EXPECT_EQ(Keys(t, recheck), (std::vector<int64_t>{2, 2}));
   // READ COMMITTED: a transaction whose snapshot saw the old version is led to the new one.
   Txn c(&m);
   auto o = t.Lock(old_pos, after, IsolationLevel::kReadCommitted);
@@ -376,6 +384,18 @@ TEST(TableDataTest, MergeMovesLiveVersionsToLearnedIndexedSegments) {
   EXPECT_EQ(second->delta_versions, 3u);  // "zero", 5 and 100001 are newer than the reader
   EXPECT_EQ(Contents(t, old_snap), old_model);
   EXPECT_EQ(Contents(t, m.TakeSnapshot(0)), model);
+  // Update chains survive the merge: a READ COMMITTED writer that saw key 0's old version is
+  // led to the new one.
+  {
+    Txn late(&m);
+    uint64_t old_version = t.FindVisible({Value::BigInt(0)}, old_snap);
+    auto chained = t.Lock(old_version, Snapshot{old_snap.read_ts, late.id},
+                          IsolationLevel::kReadCommitted);
+    ASSERT_TRUE(chained.ok());
+    EXPECT_EQ(chained->kind, LockOutcome::kUpdated);
+    EXPECT_EQ(chained->successor, PosOf(t, 0, m.TakeSnapshot(0)));
+    late.Abort();
+  }
   // Point and IN lookups reach main rows and delta versions alike.
   EXPECT_EQ(Keys(t, Range(m.TakeSnapshot(0), 4, true, 6, true)), (std::vector<int64_t>{5, 6}));
   ScanSpec points = Full(m.TakeSnapshot(0));

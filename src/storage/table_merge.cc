@@ -1,5 +1,6 @@
 // TableData's merge: folds the delta store into a new main store (DESIGN.md "Merge").
 #include <chrono>
+#include <unordered_map>
 
 #include "storage/table_data.h"
 #include "storage/table_stores.h"
@@ -123,6 +124,21 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
   const MainStore& main = *st.main;
   const DeltaStore& old = *st.delta;
   Status status;
+  // Update chains cross the merge: READ COMMITTED writers follow a deleted version's successor
+  // to the row's newest version. Old position -> new position of every version kept, and the
+  // kept versions whose successor must be carried over.
+  std::unordered_map<uint64_t, uint64_t> moved;
+  std::vector<std::pair<uint64_t, uint64_t>> chained;  // (new position, old position)
+  const uint64_t rows_per_segment = std::max<uint64_t>(segment_rows, 1);
+  uint64_t main_added = 0;
+  auto new_main_pos = [&](uint64_t k) {
+    return MainPos(static_cast<size_t>(k / rows_per_segment), k % rows_per_segment);
+  };
+  auto keep_main = [&](uint64_t old_pos, uint64_t end) {
+    uint64_t pos = new_main_pos(main_added++);
+    moved[old_pos] = pos;
+    if (end != kNotDeleted) chained.emplace_back(pos, old_pos);
+  };
   {
     std::unique_lock new_latch(delta->latch);
     std::shared_lock l(old.latch);
@@ -148,6 +164,7 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
         uint64_t end = main.End(main_pos).load(std::memory_order_acquire);
         if (AliveAt(end, watermark)) {
           status = builder.AddMain(main, main_pos, end);
+          keep_main(main_pos, end);
           to_main = true;
         } else {
           ++stats.dropped_versions;
@@ -166,6 +183,7 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
             kept.push_back(p);
           } else if (b != kAborted && IsCommitTs(b) && AliveAt(e, watermark) && !to_main) {
             status = builder.Add(grp.data, o, e);
+            keep_main(p, e);
             to_main = true;
           } else {
             ++stats.dropped_versions;
@@ -175,9 +193,11 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
         for (auto k = kept.rbegin(); k != kept.rend(); ++k) {
           const RowGroup& grp = old.GroupLocked(*k);
           size_t o = *k % kVectorSize;
-          delta->AppendLocked(types, grp.data, o, it->first,
-                              grp.begin[o].load(std::memory_order_acquire),
-                              grp.end[o].load(std::memory_order_acquire));
+          uint64_t e = grp.end[o].load(std::memory_order_acquire);
+          uint64_t pos = delta->AppendLocked(types, grp.data, o, it->first,
+                                             grp.begin[o].load(std::memory_order_acquire), e);
+          moved[*k] = pos;
+          if (e != kNotDeleted) chained.emplace_back(pos, *k);
           ++stats.delta_versions;
         }
         ++it;
@@ -189,6 +209,24 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
   if (!built.ok()) {
     done();
     return built.status();
+  }
+  for (auto [pos, old_pos] : chained) {
+    uint64_t succ;
+    if (IsMainPos(old_pos)) {
+      auto it = main.successors.find(old_pos);  // no writer runs: no lock needed
+      succ = it == main.successors.end() ? kNoPosition : it->second;
+    } else {
+      succ = old.Group(old_pos).successor[old_pos % kVectorSize].load(std::memory_order_acquire);
+    }
+    if (succ == kNoPosition) continue;  // deleted, not updated
+    auto target = moved.find(succ);
+    if (target == moved.end()) continue;  // cannot happen: a successor outlives its predecessor
+    if (IsMainPos(pos)) {
+      (*built)->successors[pos] = target->second;
+    } else {
+      delta->Group(pos).successor[pos % kVectorSize].store(target->second,
+                                                           std::memory_order_relaxed);
+    }
   }
   stats.merged = true;
   stats.watermark = watermark;

@@ -169,7 +169,9 @@ class KeyIndexScanner final : public TableScanner {
   uint64_t produced_ = 0;
 };
 
-// The versions listed in ScanSpec::positions that the snapshot sees and the key bounds admit.
+// The versions listed in ScanSpec::positions that the key bounds admit and whose creation the
+// snapshot sees, deleted or not: the re-check of concurrently updated rows takes each one,
+// and Lock then reports an update committed meanwhile (whose successor is re-checked next).
 class PositionScanner final : public TableScanner {
  public:
   PositionScanner(const TableData* table, TableData::State st, ScanSpec spec)
@@ -185,14 +187,18 @@ class PositionScanner final : public TableScanner {
       uint64_t pos = list[next_++];
       std::vector<Value> key;
       if (IsMainPos(pos)) {
-        if (SegmentOf(pos) >= main.segments.size() || RowOf(pos) >= main.SegmentAt(pos).row_count() ||
-            !MainSees(main, pos, spec_.snapshot)) {
+        if (SegmentOf(pos) >= main.segments.size() || RowOf(pos) >= main.SegmentAt(pos).row_count()) {
           continue;
         }
         key = main.SegmentAt(pos).KeyAt(RowOf(pos));
       } else {
         std::shared_lock l(delta.latch);
-        if (pos >= delta.size || !delta.SeesLocked(pos, spec_.snapshot)) continue;
+        if (pos >= delta.size ||
+            !spec_.snapshot.Sees(delta.GroupLocked(pos).begin[pos % kVectorSize].load(
+                                     std::memory_order_acquire),
+                                 kNotDeleted)) {
+          continue;
+        }
         key = table_->StorageKeyOf(delta, pos);
       }
       if (!KeyInRange(key)) continue;

@@ -14,8 +14,9 @@ import time
 
 
 class OmenServer:
-    def __init__(self, binary, data_dir=None):
+    def __init__(self, binary, data_dir=None, extra_args=()):
         self.binary = binary
+        self.extra_args = extra_args
         self._own_dir = data_dir is None
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="omendb_it_")
         self.proc = None
@@ -24,7 +25,8 @@ class OmenServer:
 
     def start(self):
         self.proc = subprocess.Popen(
-            [self.binary, "serve", "--data-dir", self.data_dir, "--port", "0", "--http-port", "0"],
+            [self.binary, "serve", "--data-dir", self.data_dir, "--port", "0", "--http-port", "0"]
+            + list(self.extra_args),
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         deadline = time.time() + 30
         lines = []

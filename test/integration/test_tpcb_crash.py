@@ -130,6 +130,10 @@ class Worker(threading.Thread):
                     cur.execute("BEGIN")
                     for s in stmts:
                         cur.execute(s)
+                        # Every row exists: each statement must touch exactly one.
+                        if cur.rowcount != 1:
+                            failures.append("worker %d: %r affected %d rows (hid %d)" %
+                                            (self.worker_id, s, cur.rowcount, hid))
                     cur.execute("COMMIT")
                 if cur.statusmessage != "COMMIT":
                     failures.append("worker %d: COMMIT of hid %d answered %r" %
@@ -269,10 +273,15 @@ def run_workers(dsn, ledger, rng, deadlocks, duration, end):
     return acked, inflight, retries
 
 
+# Small merge and checkpoint thresholds, so that kills also land during and between
+# checkpoints and recovery starts from segment files plus the WAL after them.
+SERVER_ARGS = ("--merge-threshold", "3000", "--checkpoint-wal-bytes", "300000")
+
+
 def crash_main(binary, rounds, rng, deadlocks):
     ledger = Ledger()
     data_dir = tempfile.mkdtemp(prefix="omendb_tpcb_")
-    server = OmenServer(binary, data_dir=data_dir)
+    server = OmenServer(binary, data_dir=data_dir, extra_args=SERVER_ARGS)
     try:
         server.start()
         load(server.dsn())
@@ -280,14 +289,16 @@ def crash_main(binary, rounds, rng, deadlocks):
             acked, inflight, retries = run_workers(
                 server.dsn(), ledger, rng, deadlocks, rng.uniform(0.2, 1.5),
                 lambda workers: server.kill())
-            server = OmenServer(binary, data_dir=data_dir).start()
+            server = OmenServer(binary, data_dir=data_dir, extra_args=SERVER_ARGS).start()
+            checkpoints = len([f for f in os.listdir(data_dir) if f.endswith(".seg")])
             rows = ledger.verify(server.dsn(), "round %d" % i, acked, inflight)
-            print("round %d: %d acknowledged, %d in flight, retries %s, %d history rows" %
-                  (i, len(acked), len(inflight), retries or "none", rows))
+            print("round %d: %d acknowledged, %d in flight, retries %s, %d history rows, "
+                  "%d segment files" % (i, len(acked), len(inflight), retries or "none", rows,
+                                        checkpoints))
             if failures:
                 return
         check("clean shutdown exit code", server.stop() == 0)
-        server = OmenServer(binary, data_dir=data_dir).start()
+        server = OmenServer(binary, data_dir=data_dir, extra_args=SERVER_ARGS).start()
         ledger.verify(server.dsn(), "after clean restart", {}, {})
     finally:
         server.stop()

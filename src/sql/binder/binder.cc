@@ -299,6 +299,7 @@ Result<BoundStatement> Binder::Bind(const ParsedStatement& stmt) {
     case ParsedStatement::Kind::kTransaction:
     case ParsedStatement::Kind::kSet:
     case ParsedStatement::Kind::kShow:
+    case ParsedStatement::Kind::kCheckpoint:
       return InternalError("utility statements are run by the session");
     case ParsedStatement::Kind::kDropTable: {
       BoundStatement b;

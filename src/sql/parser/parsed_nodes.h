@@ -210,6 +210,7 @@ struct ParsedStatement {
     kTransaction,
     kSet,
     kShow,  // SHOW `show_name`
+    kCheckpoint,
   };
   Kind kind;
   std::string text;  // this statement's source text

@@ -916,6 +916,9 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
       OMEN_ASSIGN_OR_RETURN(st.set, TransformSet(n.variable_set_stmt()));
       return st;
     }
+    case Node::kCheckPointStmt:
+      st.kind = ParsedStatement::Kind::kCheckpoint;
+      return st;
     case Node::kVariableShowStmt: {
       st.kind = ParsedStatement::Kind::kShow;
       st.show_name = n.variable_show_stmt().name();
