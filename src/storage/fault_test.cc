@@ -1,7 +1,8 @@
 // WAL write and fsync failures (injected through FaultInjectionEnv): the failing commit and
 // every later write are refused with a clear error, reads keep working, nothing acknowledged
 // is lost, a transaction whose durability is unknown is recovered whole or not at all, and a
-// restart recovers cleanly and accepts writes again.
+// restart recovers cleanly and accepts writes again. A failed checkpoint (segment file or
+// manifest) loses nothing either: the previous manifest and the WAL stay in force.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -454,6 +455,97 @@ INSTANTIATE_TEST_SUITE_P(Fault, ConcurrentSyncFailureTest,
                            return std::string(std::get<0>(info.param) ? "Group" : "Single") +
                                   (std::get<1>(info.param) ? "Drop" : "Keep");
                          });
+
+// --- (d) checkpoint failures ------------------------------------------------------------------
+
+// Parameters: the file the fault hits (a segment file, the new manifest, or the WAL file the
+// checkpoint syncs before rotating it) and the fault (a failed fdatasync, or a torn write).
+struct CheckpointFault {
+  const char* name;
+  const char* target;
+  bool sync;           // else a torn append
+  bool refuses_writes; // a WAL failure refuses writes; a failed checkpoint file does not
+};
+
+class CheckpointFailureTest : public FaultTestBase,
+                              public ::testing::TestWithParam<CheckpointFault> {
+ protected:
+  void SetUp() override { MakeDir(std::string("checkpoint_") + GetParam().name); }
+  void TearDown() override { RemoveDir(); }
+};
+
+TEST_P(CheckpointFailureTest, FailedCheckpointLosesNothingAndRecovers) {
+  const CheckpointFault p = GetParam();
+  FaultInjectionEnv env;
+  env.set_target(p.target);
+  StorageOptions options;
+  options.background_maintenance = false;  // checkpoints only when the test asks
+  std::set<int64_t> acked;
+  auto ack = [&](int64_t from, int64_t to) {
+    auto r = Range(from, to);
+    acked.insert(r.begin(), r.end());
+  };
+  {
+    auto e = Open(&env, options);
+    ASSERT_NE(e, nullptr);
+    {
+      auto tx = e->Begin(IsolationLevel::kReadCommitted);
+      auto created = tx->CreateTable(Schema("t"));
+      ASSERT_TRUE(created.ok());
+      ASSERT_TRUE(tx->Insert((*created)->table_id, Rows(0, 100)).ok());
+      ASSERT_TRUE(tx->Commit().ok());
+      ack(0, 100);
+    }
+    uint64_t t = TableId(*e, "t");
+    ASSERT_TRUE(e->Checkpoint().ok());  // a manifest and segments to fall back on
+    ASSERT_TRUE(CommitRows(*e, t, 100, 200).ok());
+    ack(100, 200);
+
+    if (p.sync) {
+      env.FailSync();
+    } else {
+      env.FailAppend(/*after=*/0, /*every_later=*/true, /*torn_bytes=*/10);
+    }
+    Status s = e->Checkpoint();
+    EXPECT_EQ(s.sqlstate(), "58030") << s.ToString();
+    EXPECT_NE(s.message().find("injected I/O error"), std::string::npos) << s.ToString();
+    EXPECT_EQ(Keys(*e, "t"), acked);  // reads keep working
+    Status w = CommitRows(*e, t, 200, 300);
+    if (p.refuses_writes) {
+      EXPECT_EQ(w.message().rfind(kRefused, 0), 0u) << w.ToString();
+      ExpectWritesRefused(*e, t);
+    } else {
+      // The previous manifest stays in force and the WAL keeps every commit.
+      EXPECT_TRUE(w.ok()) << w.ToString();
+      ack(200, 300);
+      env.ClearFaults();
+      ASSERT_TRUE(e->Checkpoint().ok());  // a retry succeeds
+      ASSERT_TRUE(CommitRows(*e, t, 300, 400).ok());
+      ack(300, 400);
+    }
+    EXPECT_EQ(Keys(*e, "t"), acked);
+  }
+  {
+    auto e = Open(Env::Default(), options);
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(Keys(*e, "t"), acked);
+    ASSERT_TRUE(CommitRows(*e, TableId(*e, "t"), 1000, 1100).ok());
+    ack(1000, 1100);
+    ASSERT_TRUE(e->Checkpoint().ok());
+  }
+  auto e = Open(Env::Default(), options);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Keys(*e, "t"), acked);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Fault, CheckpointFailureTest,
+    ::testing::Values(CheckpointFault{"SegmentSync", ".seg", true, false},
+                      CheckpointFault{"SegmentTorn", ".seg", false, false},
+                      CheckpointFault{"ManifestSync", "/MANIFEST.tmp", true, false},
+                      CheckpointFault{"ManifestTorn", "/MANIFEST.tmp", false, false},
+                      CheckpointFault{"WalRotationSync", ".log", true, true}),
+    [](const auto& info) { return std::string(info.param.name); });
 
 // --- FaultInjectionEnv itself ------------------------------------------------------------------
 

@@ -42,6 +42,14 @@ struct KeyBound {
   bool inclusive = true;
 };
 
+// "<column> <op> <constant>": a full scan skips main-store blocks whose zone map proves that no
+// row satisfies it (rows it returns still need the caller's filter).
+struct ScanZoneFilter {
+  enum class Op { kEq, kLt, kLe, kGt, kGe } op;
+  size_t column;
+  Value constant;  // non-NULL, of the column's type
+};
+
 // What a scan reads. Rows come in storage order for full scans and in key order for key scans.
 struct ScanSpec {
   std::vector<size_t> column_ids;  // output columns, in this order
@@ -62,6 +70,8 @@ struct ScanSpec {
   const std::vector<uint64_t>* positions = nullptr;
   // Upper limit on rows produced (LIMIT pushed down); stops the scan early.
   uint64_t limit = UINT64_MAX;
+  // Conditions full scans use to skip blocks of the main store.
+  std::vector<ScanZoneFilter> zone_filters;
   // Appends a bigint column holding each row version's position (for UPDATE and DELETE).
   bool with_row_ids = false;
 };
@@ -73,6 +83,8 @@ class TableScanner {
   // Fills *out (whose columns match ScanSpec::column_ids) with the next batch of up to
   // kVectorSize rows. Returns false when the scan is exhausted (then out->size() == 0).
   virtual Result<bool> Next(DataChunk* out) = 0;
+  // Main-store blocks skipped so far because their zone maps exclude a zone filter.
+  virtual uint64_t zone_blocks_skipped() const { return 0; }
 };
 
 // The result of trying to take a version for update or delete.

@@ -32,7 +32,24 @@ bool MainSees(const MainStore& main, uint64_t pos, const Snapshot& snapshot) {
 
 }  // namespace
 
-// Every version the snapshot sees: the main store's rows in key order, then the delta's.
+// Whether a block whose non-NULL values lie in [zone.min, zone.max] may hold a row satisfying
+// `f` (NULLs never satisfy a comparison).
+bool ZoneMayMatch(const Segment::Zone& zone, const ScanZoneFilter& f) {
+  if (zone.min.is_null()) return false;  // only NULLs
+  using Op = ScanZoneFilter::Op;
+  int lo = Value::Compare(zone.min, f.constant), hi = Value::Compare(zone.max, f.constant);
+  switch (f.op) {
+    case Op::kEq: return lo <= 0 && hi >= 0;
+    case Op::kLt: return lo < 0;
+    case Op::kLe: return lo <= 0;
+    case Op::kGt: return hi > 0;
+    case Op::kGe: return hi >= 0;
+  }
+  return true;
+}
+
+// Every version the snapshot sees: the main store's rows in key order (skipping blocks the
+// zone filters exclude), then the delta's.
 class FullScanner final : public TableScanner {
  public:
   FullScanner(TableData::State st, ScanSpec spec) : st_(std::move(st)), spec_(std::move(spec)) {}
@@ -43,7 +60,21 @@ class FullScanner final : public TableScanner {
     const MainStore& main = *st_.main;
     const DeltaStore& delta = *st_.delta;
     while (n < kVectorSize && produced_ < spec_.limit && main_row_ < main.rows) {
-      uint64_t pos = main.PosOfGlobal(main_row_++);
+      uint64_t pos = main.PosOfGlobal(main_row_);
+      if (!spec_.zone_filters.empty() && RowOf(pos) % kVectorSize == 0) {
+        const Segment& seg = main.SegmentAt(pos);
+        size_t block = static_cast<size_t>(RowOf(pos) / kVectorSize);
+        bool may_match = true;
+        for (const ScanZoneFilter& f : spec_.zone_filters) {
+          may_match = may_match && ZoneMayMatch(seg.ZoneOf(f.column, block), f);
+        }
+        if (!may_match) {
+          main_row_ += std::min<uint64_t>(kVectorSize, seg.row_count() - RowOf(pos));
+          ++skipped_;
+          continue;
+        }
+      }
+      ++main_row_;
       if (!MainSees(main, pos, spec_.snapshot)) continue;
       Gather(main, delta, pos, spec_.column_ids, out);
       ++produced_;
@@ -61,10 +92,12 @@ class FullScanner final : public TableScanner {
     out->SetSize(n);
     return n > 0;
   }
+  uint64_t zone_blocks_skipped() const override { return skipped_; }
 
  private:
   TableData::State st_;
   ScanSpec spec_;
+  uint64_t skipped_ = 0;
   uint64_t main_row_ = 0;
   uint64_t pos_ = 0;
   uint64_t produced_ = 0;

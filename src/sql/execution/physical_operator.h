@@ -19,6 +19,8 @@ class PhysicalOperator {
   virtual ~PhysicalOperator() = default;
 
   virtual Result<bool> Next(DataChunk* out) = 0;
+  // Scans: blocks of the main store skipped by zone maps so far (EXPLAIN ANALYZE).
+  virtual uint64_t ZoneBlocksSkipped() const { return 0; }
   const std::vector<LogicalType>& types() const { return types_; }
   // A fresh batch of this operator's types.
   DataChunk NewChunk() const { return DataChunk(types_); }

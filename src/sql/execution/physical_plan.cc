@@ -18,6 +18,7 @@ class TableScanOp final : public PhysicalOperator {
               const ScanSpec& spec)
       : PhysicalOperator(std::move(types)), table_(std::move(table)), scanner_(table_->Scan(spec)) {}
   Result<bool> Next(DataChunk* out) override { return scanner_->Next(out); }
+  uint64_t ZoneBlocksSkipped() const override { return scanner_->zone_blocks_skipped(); }
 
  private:
   std::shared_ptr<const TableData> table_;  // kept alive even if dropped meanwhile
@@ -239,6 +240,7 @@ class InstrumentedOp final : public PhysicalOperator {
       if (stats_->first_ms < 0) stats_->first_ms = now;
     }
     stats_->total_ms = now;
+    stats_->zone_blocks_skipped = inner_->ZoneBlocksSkipped();
     return more;
   }
 
@@ -282,6 +284,10 @@ Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const Ex
       if (plan.with_row_ids) spec.positions = ctx.recheck_positions;
       spec.limit = plan.scan_limit;
       spec.with_row_ids = plan.with_row_ids;
+      for (const ZoneFilter& z : plan.zone_filters) {
+        spec.zone_filters.push_back(
+            {static_cast<ScanZoneFilter::Op>(static_cast<int>(z.op)), z.column, z.constant});
+      }
       if (plan.use_key_points) {
         spec.use_key_points = true;
         for (const Value& v : plan.key_points) spec.key_points.push_back({v});

@@ -188,12 +188,51 @@ void PushDownFilters(LogicalOperatorPtr* node) {
   for (auto& child : (*node)->children) PushDownFilters(&child);
 }
 
+// If `e` is "<column> op <non-NULL constant>" (either side) over a scanned column, the zone
+// filter it implies (columns numbered as the table's).
+std::optional<ZoneFilter> ZoneFilterOf(const BoundExpr& e, const LogicalOperator& get) {
+  if (e.kind != BoundExpr::Kind::kFunction || e.children.size() != 2) return std::nullopt;
+  const BoundExpr* col = e.children[0].get();
+  const BoundExpr* val = e.children[1].get();
+  std::string op = e.function->name;
+  if (col->kind == BoundExpr::Kind::kConstant) {
+    std::swap(col, val);
+    if (op == "<") op = ">";
+    else if (op == ">") op = "<";
+    else if (op == "<=") op = ">=";
+    else if (op == ">=") op = "<=";
+  }
+  if (col->kind != BoundExpr::Kind::kColumn || col->column >= get.column_ids.size() ||
+      val->kind != BoundExpr::Kind::kConstant || val->constant.is_null() || col->type != val->type) {
+    return std::nullopt;
+  }
+  using Op = ZoneFilter::Op;
+  Op zop;
+  if (op == "=") zop = Op::kEq;
+  else if (op == "<") zop = Op::kLt;
+  else if (op == "<=") zop = Op::kLe;
+  else if (op == ">") zop = Op::kGt;
+  else if (op == ">=") zop = Op::kGe;
+  else return std::nullopt;
+  return ZoneFilter{zop, get.column_ids[col->column], val->constant};
+}
+
 void ChooseAccessPath(LogicalOperatorPtr* node) {
   LogicalOperator& op = **node;
   for (auto& child : op.children) ChooseAccessPath(&child);
   if (op.kind != LogicalOperator::Kind::kFilter) return;
   LogicalOperator& get = *op.children[0];
-  if (get.kind != LogicalOperator::Kind::kGet || get.table->primary_key.empty()) return;
+  if (get.kind != LogicalOperator::Kind::kGet) return;
+  if (get.table->primary_key.empty()) {
+    // Comparisons with constants let the scan skip blocks by their zone maps.
+    std::vector<BoundExprPtr> conjuncts;
+    SplitConjuncts(std::move(op.predicate), &conjuncts);
+    for (const auto& c : conjuncts) {
+      if (auto z = ZoneFilterOf(*c, get)) get.zone_filters.push_back(std::move(*z));
+    }
+    op.predicate = JoinConjuncts(std::move(conjuncts));
+    return;
+  }
   // The scan outputs column_ids; find the first key column's position in it.
   size_t key = get.table->primary_key[0];
   size_t key_pos = get.column_ids.size();
@@ -231,6 +270,11 @@ void ChooseAccessPath(LogicalOperatorPtr* node) {
   } else if (used) {
     get.use_key_range = true;
     get.key_range = std::move(range);
+  }
+  if (!get.use_key_points && !get.use_key_range) {
+    for (const auto& c : rest) {
+      if (auto z = ZoneFilterOf(*c, get)) get.zone_filters.push_back(std::move(*z));
+    }
   }
   if (rest.empty()) {
     *node = std::move(op.children[0]);

@@ -7,6 +7,9 @@
 namespace omendb::sql {
 namespace {
 
+constexpr char kZoneLine[] = "Blocks Skipped by Zone Maps: ";
+
+
 using Names = std::vector<std::string>;
 
 std::string Deparse(const BoundExpr& e, const Names& names);
@@ -134,7 +137,10 @@ class Printer {
         std::swap(lines_, child_lines);
         // Insert "Filter:" after the child's label line and its own properties.
         size_t at = 1;
-        while (at < child_lines.size() && IsPropertyOf(child_lines[at], depth)) ++at;
+        while (at < child_lines.size() && IsPropertyOf(child_lines[at], depth) &&
+               child_lines[at].find(kZoneLine) == std::string::npos) {
+          ++at;
+        }
         std::vector<std::string> props = {"Filter: " + Deparse(*op.predicate, names)};
         if (stats_ != nullptr) {
           props.push_back("Rows Removed by Filter: " +
@@ -191,6 +197,14 @@ class Printer {
           Label(depth, "Seq Scan on " + on);
         }
         for (const std::string& p : extra) Property(depth, p);
+        if (stats_ != nullptr) {
+          // OmenDB's own line (shown when non-zero, as PostgreSQL shows "Rows Removed by
+          // Filter"): main-store blocks the filter's comparisons skipped by their zone maps.
+          auto it = stats_->find(&op);
+          if (it != stats_->end() && it->second.zone_blocks_skipped > 0) {
+            Property(depth, kZoneLine + std::to_string(it->second.zone_blocks_skipped));
+          }
+        }
         return names;
       }
       case K::kDummyScan:

@@ -15,6 +15,7 @@ struct OperatorStats {
   uint64_t rows = 0;        // rows produced
   double first_ms = -1;     // time until the first batch (ms since the query started)
   double total_ms = 0;      // time until the node was exhausted
+  uint64_t zone_blocks_skipped = 0;  // scans: main-store blocks skipped by zone maps
 };
 using PlanStats = std::unordered_map<const LogicalOperator*, OperatorStats>;
 

@@ -21,6 +21,14 @@ struct KeyRange {
   bool upper_inclusive = true;
 };
 
+// "<column> <op> <non-NULL constant>", a conjunct a scan may use to skip blocks of rows whose
+// zone map (min/max) proves no row satisfies it; the conjunct itself stays in the filter.
+struct ZoneFilter {
+  enum class Op { kEq, kLt, kLe, kGt, kGe } op;
+  size_t column;  // the table's column
+  Value constant; // of the column's type
+};
+
 // One aggregate computed by an Aggregate operator, over its input batch's columns.
 struct AggregateCall {
   AggregateKind kind;
@@ -66,6 +74,7 @@ struct LogicalOperator {
   std::vector<Value> key_points;
   uint64_t scan_limit = UINT64_MAX;  // rows the scan may stop after (LIMIT pushdown)
   bool with_row_ids = false;         // one more output column: the row id (bigint)
+  std::vector<ZoneFilter> zone_filters;  // blocks the scan may skip
 
   // kJoin: pairs of rows (left columns, then right columns) for which `predicate` is true
   // (every pair if it is null); outer joins add unmatched rows with NULLs for the other side.
