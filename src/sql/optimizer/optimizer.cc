@@ -26,10 +26,15 @@ BoundExprPtr JoinConjuncts(std::vector<BoundExprPtr> conjuncts) {
   return e;
 }
 
-// If `e` is "<key column> op <non-null constant>" (either side), narrows *range and returns
-// true. The key column's type must equal the constant's (the binder casts constants).
-bool TightenRange(const BoundExpr& e, size_t key_column, KeyRange* range) {
-  if (e.kind != BoundExpr::Kind::kFunction || e.children.size() != 2) return false;
+// "<column> op <non-NULL constant of the column's type>", either side, as "column op constant".
+struct ColumnComparison {
+  size_t column;  // the input column
+  std::string op; // =, <, <=, >, >= (mirrored when the constant came first)
+  const Value* constant;
+};
+
+std::optional<ColumnComparison> MatchColumnComparison(const BoundExpr& e) {
+  if (e.kind != BoundExpr::Kind::kFunction || e.children.size() != 2) return std::nullopt;
   const BoundExpr* col = e.children[0].get();
   const BoundExpr* val = e.children[1].get();
   std::string op = e.function->name;
@@ -41,12 +46,21 @@ bool TightenRange(const BoundExpr& e, size_t key_column, KeyRange* range) {
     else if (op == "<=") op = ">=";
     else if (op == ">=") op = "<=";
   }
-  if (col->kind != BoundExpr::Kind::kColumn || col->column != key_column ||
-      val->kind != BoundExpr::Kind::kConstant || val->constant.is_null() ||
-      col->type != val->type) {
-    return false;
+  if (col->kind != BoundExpr::Kind::kColumn || val->kind != BoundExpr::Kind::kConstant ||
+      val->constant.is_null() || col->type != val->type ||
+      (op != "=" && op != "<" && op != "<=" && op != ">" && op != ">=")) {
+    return std::nullopt;
   }
-  const Value& v = val->constant;
+  return ColumnComparison{col->column, op, &val->constant};
+}
+
+// If `e` is "<key column> op <non-null constant>" (either side), narrows *range and returns
+// true. The key column's type must equal the constant's (the binder casts constants).
+bool TightenRange(const BoundExpr& e, size_t key_column, KeyRange* range) {
+  std::optional<ColumnComparison> cmp = MatchColumnComparison(e);
+  if (!cmp || cmp->column != key_column) return false;
+  const std::string& op = cmp->op;
+  const Value& v = *cmp->constant;
   auto set_lower = [&](bool inclusive) {
     if (range->lower.empty()) {
       range->lower = {v};
@@ -191,30 +205,12 @@ void PushDownFilters(LogicalOperatorPtr* node) {
 // If `e` is "<column> op <non-NULL constant>" (either side) over a scanned column, the zone
 // filter it implies (columns numbered as the table's).
 std::optional<ZoneFilter> ZoneFilterOf(const BoundExpr& e, const LogicalOperator& get) {
-  if (e.kind != BoundExpr::Kind::kFunction || e.children.size() != 2) return std::nullopt;
-  const BoundExpr* col = e.children[0].get();
-  const BoundExpr* val = e.children[1].get();
-  std::string op = e.function->name;
-  if (col->kind == BoundExpr::Kind::kConstant) {
-    std::swap(col, val);
-    if (op == "<") op = ">";
-    else if (op == ">") op = "<";
-    else if (op == "<=") op = ">=";
-    else if (op == ">=") op = "<=";
-  }
-  if (col->kind != BoundExpr::Kind::kColumn || col->column >= get.column_ids.size() ||
-      val->kind != BoundExpr::Kind::kConstant || val->constant.is_null() || col->type != val->type) {
-    return std::nullopt;
-  }
+  std::optional<ColumnComparison> cmp = MatchColumnComparison(e);
+  if (!cmp || cmp->column >= get.column_ids.size()) return std::nullopt;
   using Op = ZoneFilter::Op;
-  Op zop;
-  if (op == "=") zop = Op::kEq;
-  else if (op == "<") zop = Op::kLt;
-  else if (op == "<=") zop = Op::kLe;
-  else if (op == ">") zop = Op::kGt;
-  else if (op == ">=") zop = Op::kGe;
-  else return std::nullopt;
-  return ZoneFilter{zop, get.column_ids[col->column], val->constant};
+  Op op = cmp->op == "=" ? Op::kEq : cmp->op == "<" ? Op::kLt : cmp->op == "<=" ? Op::kLe
+          : cmp->op == ">" ? Op::kGt : Op::kGe;
+  return ZoneFilter{op, get.column_ids[cmp->column], *cmp->constant};
 }
 
 void ChooseAccessPath(LogicalOperatorPtr* node) {
