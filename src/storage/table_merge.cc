@@ -125,8 +125,9 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
   const DeltaStore& old = *st.delta;
   Status status;
   // Update chains cross the merge: READ COMMITTED writers follow a deleted version's successor
-  // to the row's newest version. Old position -> new position of every version kept, and the
-  // kept versions whose successor must be carried over.
+  // to the row's newest version. A successor is always newer than the watermark, so it stays
+  // in the delta: old -> new positions of the delta versions kept, and the versions (deleted
+  // after the watermark) whose successor must be carried over.
   std::unordered_map<uint64_t, uint64_t> moved;
   std::vector<std::pair<uint64_t, uint64_t>> chained;  // (new position, old position)
   const uint64_t rows_per_segment = std::max<uint64_t>(segment_rows, 1);
@@ -136,7 +137,6 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
   };
   auto keep_main = [&](uint64_t old_pos, uint64_t end) {
     uint64_t pos = new_main_pos(main_added++);
-    moved[old_pos] = pos;
     if (end != kNotDeleted) chained.emplace_back(pos, old_pos);
   };
   {
