@@ -221,6 +221,7 @@ INSTANTIATE_TEST_SUITE_P(Fault, SyncFailureTest, ::testing::Bool(),
 // synchronous_commit = off) and may be lost; earlier synchronous commits are not.
 TEST(FaultTest, BackgroundFlusherSyncFailureRefusesWrites) {
   struct Fixture : FaultTestBase {
+    ~Fixture() { RemoveDir(); }
     void Run() {
       MakeDir("flusher");
       FaultInjectionEnv env;
@@ -259,7 +260,6 @@ TEST(FaultTest, BackgroundFlusherSyncFailureRefusesWrites) {
       EXPECT_TRUE(Contains(keys, Range(0, 10)));
       EXPECT_TRUE(Disjoint(keys, Range(10, 20)));  // never synced, dropped
       ASSERT_TRUE(CommitRows(*e, TableId(*e, "t"), 40, 50).ok());
-      RemoveDir();
     }
   } f;
   f.Run();

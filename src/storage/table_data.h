@@ -68,6 +68,8 @@ struct ScanSpec {
   // re-check of rows updated concurrently.
   // REQUIRES: the scanning transaction is a registered writer (positions stay valid).
   const std::vector<uint64_t>* positions = nullptr;
+  // Key scans (range or points) return rows in descending key order.
+  bool descending = false;
   // Upper limit on rows produced (LIMIT pushed down); stops the scan early.
   uint64_t limit = UINT64_MAX;
   // Conditions full scans use to skip blocks of the main store.

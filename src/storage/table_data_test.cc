@@ -4,6 +4,7 @@
 
 #include "storage/segment/segment.h"
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <optional>
@@ -139,6 +140,13 @@ TEST(TableDataTest, RangeScansAcrossChunks) {
   ScanSpec limited = Range(s, 100, true, std::nullopt, true);
   limited.limit = 3;
   EXPECT_EQ(Keys(t, limited), (std::vector<int64_t>{100, 102, 104}));
+  ScanSpec down = Range(s, 4, true, 10, false);
+  down.descending = true;
+  EXPECT_EQ(Keys(t, down), (std::vector<int64_t>{8, 6, 4}));
+  down = Range(s, std::nullopt, true, std::nullopt, true);
+  down.descending = true;
+  down.limit = 2;
+  EXPECT_EQ(Keys(t, down), (std::vector<int64_t>{10000, 9998}));
   ScanSpec full = Full(s);
   full.limit = 2049;
   EXPECT_EQ(Keys(t, full).size(), 2049u);
@@ -402,6 +410,17 @@ TEST(TableDataTest, MergeMovesLiveVersionsToLearnedIndexedSegments) {
   points.use_key_points = true;
   points.key_points = {{Value::BigInt(0)}, {Value::BigInt(3)}, {Value::BigInt(100001)}};
   EXPECT_EQ(Keys(t, points), (std::vector<int64_t>{0, 100001}));
+  points.descending = true;
+  EXPECT_EQ(Keys(t, points), (std::vector<int64_t>{100001, 0}));
+  // Descending and ascending key scans over main rows and delta versions agree.
+  {
+    ScanSpec up = Range(m.TakeSnapshot(0), 0, true, 20, true), down = up;
+    down.descending = true;
+    std::vector<int64_t> asc = Keys(t, up), desc = Keys(t, down);
+    std::reverse(desc.begin(), desc.end());
+    EXPECT_EQ(asc, desc);
+    EXPECT_EQ(asc, (std::vector<int64_t>{0, 2, 5, 6, 8, 10, 14, 16, 18, 20}));
+  }
   reader.Abort();
   auto third = t.Merge(3000);
   ASSERT_TRUE(third.ok());

@@ -121,6 +121,7 @@ class KeyIndexScanner final : public TableScanner {
       for (const std::vector<Value>& p : spec_.key_points) {
         add(index.lower_bound(p), index.upper_bound(p), main.Bound(p, false), main.Bound(p, true));
       }
+      if (spec_.descending) std::reverse(ranges_.begin(), ranges_.end());
       return;
     }
     const KeyBound& lo = spec_.lower;
@@ -156,7 +157,11 @@ class KeyIndexScanner final : public TableScanner {
         ++range_;
         continue;
       }
-      uint64_t main_pos = main_left ? main.PosOfGlobal(r.main) : kNoPosition;
+      // The next entries in scan order: the front of the range, or its back when descending.
+      const bool desc = spec_.descending;
+      Index::const_iterator entry = r.it;
+      if (delta_left && desc) entry = std::prev(r.end);
+      uint64_t main_pos = main_left ? main.PosOfGlobal(desc ? r.main_end - 1 : r.main) : kNoPosition;
       int order = 0;  // < 0: the delta key comes first; > 0: the main row; 0: the same key
       if (!main_left) {
         order = -1;
@@ -164,21 +169,30 @@ class KeyIndexScanner final : public TableScanner {
         order = 1;
       } else {
         std::vector<Value> main_key = main.SegmentAt(main_pos).KeyAt(RowOf(main_pos));
-        order = less(r.it->first, main_key) ? -1 : less(main_key, r.it->first) ? 1 : 0;
+        order = less(entry->first, main_key) ? -1 : less(main_key, entry->first) ? 1 : 0;
+        if (desc) order = -order;
       }
       uint64_t pos = kNoPosition;
       if (order <= 0) {
-        for (uint64_t p = r.it->second; p != kNoPosition; p = delta.GroupLocked(p).older[p % kVectorSize]) {
+        for (uint64_t p = entry->second; p != kNoPosition; p = delta.GroupLocked(p).older[p % kVectorSize]) {
           if (delta.SeesLocked(p, spec_.snapshot)) {
             pos = p;
             break;
           }
         }
-        ++r.it;
+        if (desc) {
+          r.end = entry;
+        } else {
+          ++r.it;
+        }
       }
       if (order >= 0) {
         if (pos == kNoPosition && MainSees(main, main_pos, spec_.snapshot)) pos = main_pos;
-        ++r.main;
+        if (desc) {
+          --r.main_end;
+        } else {
+          ++r.main;
+        }
       }
       if (pos == kNoPosition) continue;
       Gather(main, delta, pos, spec_.column_ids, out);

@@ -279,6 +279,52 @@ void ChooseAccessPath(LogicalOperatorPtr* node) {
   }
 }
 
+// Under a LIMIT, "ORDER BY <key columns>" over a scan of the table (through filters and
+// column projections) reads the key index in that order instead of sorting (as PostgreSQL's
+// Index Scan [Backward] does), so the limit can stop the scan early.
+void UseKeyOrder(LogicalOperatorPtr* node) {
+  for (auto& child : (*node)->children) UseKeyOrder(&child);
+  LogicalOperator& limit = **node;
+  if (limit.kind != LogicalOperator::Kind::kLimit) return;
+  LogicalOperatorPtr& order_slot = limit.children[0];
+  LogicalOperator& order = *order_slot;
+  if (order.kind != LogicalOperator::Kind::kOrder || order.orders.empty()) return;
+  // The ORDER BY items as output columns of the order's child, all in one direction.
+  std::vector<size_t> columns;
+  for (const OrderSpec& o : order.orders) {
+    if (o.expr->kind != BoundExpr::Kind::kColumn || o.descending != order.orders[0].descending) {
+      return;
+    }
+    columns.push_back(o.expr->column);
+  }
+  // Follow them down to the scan.
+  LogicalOperator* op = order.children[0].get();
+  while (op->kind != LogicalOperator::Kind::kGet) {
+    if (op->kind == LogicalOperator::Kind::kProjection) {
+      for (size_t& c : columns) {
+        const BoundExpr& e = *op->expressions[c];
+        if (e.kind != BoundExpr::Kind::kColumn) return;
+        c = e.column;
+      }
+    } else if (op->kind != LogicalOperator::Kind::kFilter) {
+      return;
+    }
+    op = op->children[0].get();
+  }
+  LogicalOperator& get = *op;
+  const std::vector<size_t>& key = get.table->primary_key;
+  if (key.empty() || get.with_row_ids) return;
+  // A prefix of the key, or the whole key followed by anything (the key is unique).
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (i == key.size()) break;
+    if (get.column_ids[columns[i]] != key[i]) return;
+  }
+  if (!get.use_key_points && !get.use_key_range) get.use_key_range = true;  // the whole key
+  get.key_descending = order.orders[0].descending;
+  get.zone_filters.clear();  // zone filters are for full scans
+  order_slot = std::move(order.children[0]);
+}
+
 void PushDownLimit(LogicalOperator* op) {
   for (auto& child : op->children) PushDownLimit(child.get());
   if (op->kind != LogicalOperator::Kind::kLimit) return;
@@ -306,6 +352,7 @@ Status Optimize(BoundStatement* statement) {
   if (statement->kind != BoundStatement::Kind::kQuery) return Status::OK();
   PushDownFilters(&statement->plan);
   ChooseAccessPath(&statement->plan);
+  UseKeyOrder(&statement->plan);
   PushDownLimit(statement->plan.get());
   return Status::OK();
 }

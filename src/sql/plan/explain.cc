@@ -161,8 +161,11 @@ class Printer {
           names.push_back(qualify_ ? op.alias + "." + t.columns[id].name : t.columns[id].name);
         }
         if (op.with_row_ids) names.push_back("ctid");
+        const std::string index_scan =
+            std::string(op.key_descending ? "Index Scan Backward using " : "Index Scan using ") +
+            t.PrimaryKeyName() + " on " + on;
         if (op.use_key_points) {
-          Label(depth, "Index Scan using " + t.PrimaryKeyName() + " on " + on);
+          Label(depth, index_scan);
           std::string key = qualify_ ? op.alias + "." + t.columns[t.primary_key[0]].name
                                      : t.columns[t.primary_key[0]].name;
           std::string list;
@@ -175,7 +178,7 @@ class Printer {
           for (const std::string& p : extra) Property(depth, p);
           return names;
         } else if (op.use_key_range) {
-          Label(depth, "Index Scan using " + t.PrimaryKeyName() + " on " + on);
+          Label(depth, index_scan);
           std::string key = qualify_ ? op.alias + "." + t.columns[t.primary_key[0]].name
                                      : t.columns[t.primary_key[0]].name;
           const KeyRange& r = op.key_range;

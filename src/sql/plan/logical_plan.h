@@ -74,6 +74,7 @@ struct LogicalOperator {
   std::vector<Value> key_points;
   uint64_t scan_limit = UINT64_MAX;  // rows the scan may stop after (LIMIT pushdown)
   bool with_row_ids = false;         // one more output column: the row id (bigint)
+  bool key_descending = false;       // key scans: rows in descending key order
   std::vector<ZoneFilter> zone_filters;  // blocks the scan may skip
 
   // kJoin: pairs of rows (left columns, then right columns) for which `predicate` is true
