@@ -194,8 +194,8 @@ class Printer {
               conds.push_back("(" + key + (r.upper_inclusive ? " <= " : " < ") + Constant(r.upper[0]) + ")");
             }
           }
-          std::string cond = conds.size() == 1 ? conds[0] : "(" + conds[0] + " AND " + conds[1] + ")";
-          if (!conds.empty()) Property(depth, "Index Cond: " + cond);
+          if (conds.size() == 1) Property(depth, "Index Cond: " + conds[0]);
+          if (conds.size() == 2) Property(depth, "Index Cond: (" + conds[0] + " AND " + conds[1] + ")");
         } else {
           Label(depth, "Seq Scan on " + on);
         }
