@@ -81,6 +81,23 @@ Status StorageEngine::LoadManifest() {
   return Status::OK();
 }
 
+Status StorageEngine::RemoveUnnamedFiles() {
+  // Left by a checkpoint that did not finish: segment files no manifest names, a manifest
+  // that was never renamed into place.
+  std::vector<std::string> names;
+  OMEN_ASSIGN_OR_RETURN(names, env_->ListDir(dir_));
+  std::set<std::string> named;
+  for (const auto& [seg, name] : segment_files_) named.insert(name);
+  for (const std::string& name : names) {
+    bool orphan_segment = name.size() == 24 && name.compare(0, 4, "seg-") == 0 &&
+                          name.compare(20, 4, ".seg") == 0 && named.count(name) == 0;
+    if (orphan_segment || name == kManifestTmp) {
+      OMEN_RETURN_IF_ERROR(env_->RemoveFile(dir_ + "/" + name));
+    }
+  }
+  return Status::OK();
+}
+
 Status StorageEngine::RotateWal() {
   {
     // Keep group-commit leaders away from the file while it is replaced.
@@ -162,7 +179,11 @@ Status StorageEngine::Checkpoint() {
         char name[32];
         std::snprintf(name, sizeof(name), "seg-%016llu.seg",
                       static_cast<unsigned long long>(next_segment_file_++));
-        OMEN_RETURN_IF_ERROR(seg->WriteTo(env_, dir_ + "/" + name));
+        Status written = seg->WriteTo(env_, dir_ + "/" + name);
+        if (!written.ok()) {
+          (void)env_->RemoveFile(dir_ + "/" + name);  // never named by a manifest
+          return written;
+        }
         it = segment_files_.emplace(seg, name).first;
       }
       referenced.insert(it->second);

@@ -38,7 +38,7 @@ StorageEngine::~StorageEngine() {
     std::lock_guard l(sync_mu_);
     stopping_ = true;
   }
-  sync_cv_.notify_all();
+  flusher_cv_.notify_all();
   if (flusher_.joinable()) flusher_.join();
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
@@ -72,6 +72,7 @@ std::string StorageEngine::WalPath(uint64_t number) const {
 
 Status StorageEngine::Recover() {
   OMEN_RETURN_IF_ERROR(LoadManifest());
+  OMEN_RETURN_IF_ERROR(RemoveUnnamedFiles());
   // The WAL files, oldest first; only the last may end in a torn record.
   std::vector<uint64_t> numbers;
   std::vector<std::string> names;
@@ -311,7 +312,7 @@ Status StorageEngine::WaitDurable(uint64_t lsn) {
 void StorageEngine::FlusherLoop() {
   std::unique_lock l(sync_mu_);
   while (!stopping_) {
-    sync_cv_.wait_for(l, kFlushInterval);
+    flusher_cv_.wait_for(l, kFlushInterval);
     if (stopping_ || failed() || durable_lsn_ >= written_lsn_) continue;
     uint64_t target = written_lsn_;
     l.unlock();

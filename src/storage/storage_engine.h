@@ -87,6 +87,8 @@ class StorageEngine {
   Status Recover();
   // Loads the manifest's catalog and segments; sets the replay bounds.
   Status LoadManifest();
+  // Deletes segment files the manifest does not name and a leftover MANIFEST.tmp.
+  Status RemoveUnnamedFiles();
   // Applies one committed transaction's payload (replay), skipping what the checkpoint holds.
   Status ApplyCommit(std::string_view payload, Timestamp* commit_ts);
   // Starts a new WAL file after making the current one durable. REQUIRES: wal_mu_ held.
@@ -143,6 +145,7 @@ class StorageEngine {
   std::atomic<bool> failed_{false};
   Status write_failure_;  // set once (under sync_mu_) before failed_
   std::thread flusher_;   // makes synchronous_commit = off commits durable within ~10 ms
+  std::condition_variable flusher_cv_;  // wakes the flusher only to stop (under sync_mu_)
 };
 
 // One transaction. Not thread-safe (one session drives it). Destroying an unfinished

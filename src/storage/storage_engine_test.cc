@@ -382,6 +382,27 @@ TEST_F(StorageEngineTest, DamagedManifestOrSegmentRefusesToOpen) {
   EXPECT_EQ(RowCount(**e, "a"), 100u);
 }
 
+TEST_F(StorageEngineTest, OpenRemovesFilesOfAnUnfinishedCheckpoint) {
+  StorageOptions options;
+  options.background_maintenance = false;
+  {
+    auto e = StorageEngine::Open(dir_.string(), options);
+    auto tx = Begin(**e);
+    auto t = tx->CreateTable(Schema("a"));
+    ASSERT_TRUE(tx->Insert((*t)->table_id, Rows(0, 10)).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+    ASSERT_TRUE((*e)->Checkpoint().ok());
+  }
+  std::ofstream(dir_ / "seg-0000000000000099.seg") << "half a segment";
+  std::ofstream(dir_ / "MANIFEST.tmp") << "half a manifest";
+  auto e = StorageEngine::Open(dir_.string(), options);
+  ASSERT_TRUE(e.ok());
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "seg-0000000000000099.seg"));
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "MANIFEST.tmp"));
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "seg-0000000000000001.seg"));
+  EXPECT_EQ(RowCount(**e, "a"), 10u);
+}
+
 TEST_F(StorageEngineTest, SecondOpenOfSameDirectoryIsRefused) {
   auto e = Open();
   auto e2 = StorageEngine::Open(dir_.string());

@@ -51,16 +51,27 @@ Timestamp TransactionManager::NextCommitTs() {
 
 void TransactionManager::Publish(Timestamp ts) {
   std::unique_lock l(mu_);
-  published_cv_.wait(l, [&] { return visible_ts_ == ts - 1; });
-  visible_ts_ = ts;
-  l.unlock();
-  published_cv_.notify_all();
+  // Timestamps become visible in order: mark this one done, advance over every done one, and
+  // wait only if an earlier commit is still finishing.
+  completed_.insert(ts);
+  bool advanced = false;
+  while (!completed_.empty() && *completed_.begin() == visible_ts_ + 1) {
+    visible_ts_ = *completed_.begin();
+    completed_.erase(completed_.begin());
+    advanced = true;
+  }
+  if (advanced && publish_waiters_ > 0) published_cv_.notify_all();
+  if (visible_ts_ >= ts) return;
+  ++publish_waiters_;
+  published_cv_.wait(l, [&] { return visible_ts_ >= ts; });
+  --publish_waiters_;
 }
 
 void TransactionManager::RecoverTo(Timestamp ts) {
   std::lock_guard l(mu_);
   last_assigned_ts_ = std::max(last_assigned_ts_, ts);
   visible_ts_ = last_assigned_ts_;
+  completed_.clear();
 }
 
 bool TransactionManager::AllPublished() const {
@@ -70,7 +81,10 @@ bool TransactionManager::AllPublished() const {
 
 void TransactionManager::WaitVisible(Timestamp ts) {
   std::unique_lock l(mu_);
+  if (visible_ts_ >= ts) return;
+  ++publish_waiters_;
   published_cv_.wait(l, [&] { return visible_ts_ >= ts; });
+  --publish_waiters_;
 }
 
 Status TransactionManager::Deadlock() {

@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -66,6 +67,8 @@ class TransactionManager {
   std::unordered_map<uint64_t, Timestamp> snapshots_;  // running transaction -> snapshot
   Timestamp last_assigned_ts_ = 1;  // ts 1: everything recovered at start-up
   Timestamp visible_ts_ = 1;
+  std::set<Timestamp> completed_;  // published out of order, waiting for earlier ones
+  int publish_waiters_ = 0;
 };
 
 }  // namespace omendb
