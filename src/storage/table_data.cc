@@ -7,7 +7,35 @@
 
 namespace omendb {
 
+void MainStore::Append(std::shared_ptr<const Segment> segment, const uint64_t* ends) {
+  MainSegment ms;
+  const uint64_t n = segment->row_count();
+  ms.end = std::make_unique<std::atomic<uint64_t>[]>(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t e = ends ? ends[i] : kNotDeleted;
+    ms.end[i].store(e, std::memory_order_relaxed);
+    if (e != kNotDeleted) stamped.fetch_add(1, std::memory_order_relaxed);
+  }
+  ms.first_row = rows;
+  ms.last_key = segment->KeyAt(n - 1);
+  int_key = segment->int_key();
+  if (int_key) ms.last_int = segment->IntKeyAt(n - 1);
+  rows += n;
+  ms.segment = std::move(segment);
+  segments.push_back(std::move(ms));
+}
+
 uint64_t MainStore::Find(const std::vector<Value>& key) const {
+  if (int_key && key.size() == 1) {
+    // The hot path of point lookups: no Value comparisons, no allocation.
+    const int64_t k = key[0].GetInt();
+    auto it = std::partition_point(segments.begin(), segments.end(),
+                                   [&](const MainSegment& s) { return s.last_int < k; });
+    if (it == segments.end()) return kNoPosition;
+    uint64_t row = it->segment->LowerBoundInt(k);
+    if (row >= it->segment->row_count() || it->segment->IntKeyAt(row) != k) return kNoPosition;
+    return MainPos(static_cast<size_t>(it - segments.begin()), row);
+  }
   uint64_t g = Bound(key, /*upper=*/false);
   if (g >= rows) return kNoPosition;
   uint64_t pos = PosOfGlobal(g);
@@ -17,6 +45,14 @@ uint64_t MainStore::Find(const std::vector<Value>& key) const {
 }
 
 uint64_t MainStore::Bound(const std::vector<Value>& prefix, bool upper) const {
+  if (int_key && prefix.size() == 1) {
+    const int64_t k = prefix[0].GetInt();
+    auto it = std::partition_point(segments.begin(), segments.end(), [&](const MainSegment& s) {
+      return upper ? s.last_int <= k : s.last_int < k;
+    });
+    if (it == segments.end()) return rows;
+    return it->first_row + (upper ? it->segment->UpperBoundInt(k) : it->segment->LowerBoundInt(k));
+  }
   KeyLess less;
   // The first segment that can hold the bound: its last key is >= prefix (> for upper).
   auto it = std::partition_point(segments.begin(), segments.end(), [&](const MainSegment& s) {
@@ -64,7 +100,7 @@ TableData::TableData(TableSchema schema, TransactionManager* txns)
 TableData::~TableData() = default;
 
 TableData::State TableData::CurrentState() const {
-  std::lock_guard l(state_mu_);
+  std::shared_lock l(state_mu_);
   return state_;
 }
 
@@ -324,7 +360,10 @@ void TableData::AbortDelete(uint64_t pos) {
 }
 
 uint64_t TableData::FindVisible(const std::vector<Value>& key, const Snapshot& snapshot) const {
-  State st = CurrentState();
+  // The stores cannot be swapped while the lookup holds state_mu_ shared (cheaper than
+  // pinning them).
+  std::shared_lock state(state_mu_);
+  const State& st = state_;
   {
     std::shared_lock l(st.delta->latch);
     auto it = st.delta->index.find(key);
@@ -336,10 +375,10 @@ uint64_t TableData::FindVisible(const std::vector<Value>& key, const Snapshot& s
     }
   }
   uint64_t m = st.main->Find(key);
-  if (m != kNoPosition && snapshot.Sees(0, st.main->End(m).load(std::memory_order_acquire))) {
-    return m;
-  }
-  return kNoPosition;
+  if (m == kNoPosition) return kNoPosition;
+  // No stamped main row: every one is alive (saves loading its end stamp).
+  if (st.main->stamped.load(std::memory_order_acquire) == 0) return m;
+  return snapshot.Sees(0, st.main->End(m).load(std::memory_order_acquire)) ? m : kNoPosition;
 }
 
 }  // namespace omendb

@@ -205,7 +205,8 @@ class TableData {
   TransactionManager* txns_;
   std::vector<size_t> key_columns_;  // storage key columns (hidden id: the extra last column)
 
-  mutable std::mutex state_mu_;  // guards state_ (the pointers) and the merge watermark
+  // Guards state_ (the pointers) and the merge watermark: shared to read, exclusive to swap.
+  mutable std::shared_mutex state_mu_;
   State state_;
   Timestamp main_watermark_ = 0;
   std::atomic<uint64_t> next_hidden_id_{1};

@@ -51,17 +51,7 @@ class MainBuilder {
     if (ends_.empty()) return Status::OK();
     std::shared_ptr<const Segment> seg;
     OMEN_ASSIGN_OR_RETURN(seg, Segment::Build(schema_.table_id, types_, key_columns_, chunks_));
-    MainSegment ms;
-    ms.segment = seg;
-    ms.end = std::make_unique<std::atomic<uint64_t>[]>(ends_.size());
-    for (size_t i = 0; i < ends_.size(); ++i) {
-      ms.end[i].store(ends_[i], std::memory_order_relaxed);
-      if (ends_[i] != kNotDeleted) store_->stamped.fetch_add(1);
-    }
-    ms.first_row = store_->rows;
-    ms.last_key = seg->KeyAt(seg->row_count() - 1);
-    store_->rows += seg->row_count();
-    store_->segments.push_back(std::move(ms));
+    store_->Append(std::move(seg), ends_.data());
     chunks_.clear();
     ends_.clear();
     return Status::OK();
@@ -108,7 +98,7 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
   const Timestamp watermark = txns_->OldestSnapshot();
   if (st.main->stamped.load() == 0 && delta_versions() == 0) {
     // Nothing changed since the last merge: the main store holds the table as of now too.
-    std::lock_guard l(state_mu_);
+    std::unique_lock l(state_mu_);
     main_watermark_ = std::max(main_watermark_, watermark);
     stats.merged = true;
     stats.watermark = main_watermark_;
@@ -233,7 +223,7 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
   stats.main_rows = (*built)->rows;
   stats.segments = (*built)->segments.size();
   {
-    std::lock_guard l(state_mu_);
+    std::unique_lock l(state_mu_);
     state_.main = std::move(*built);
     state_.delta = std::move(delta);
     main_watermark_ = watermark;
@@ -243,7 +233,7 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
 }
 
 std::vector<std::shared_ptr<const Segment>> TableData::MainSegments(Timestamp* watermark) const {
-  std::lock_guard l(state_mu_);
+  std::shared_lock l(state_mu_);
   *watermark = main_watermark_;
   std::vector<std::shared_ptr<const Segment>> out;
   for (const MainSegment& s : state_.main->segments) out.push_back(s.segment);
@@ -254,21 +244,13 @@ void TableData::LoadMain(std::vector<std::shared_ptr<const Segment>> segments,
                          Timestamp watermark) {
   auto store = std::make_shared<MainStore>();
   for (auto& seg : segments) {
-    if (seg->row_count() == 0) continue;
-    MainSegment ms;
-    ms.end = std::make_unique<std::atomic<uint64_t>[]>(seg->row_count());
-    for (uint64_t i = 0; i < seg->row_count(); ++i) ms.end[i].store(kNotDeleted, std::memory_order_relaxed);
-    ms.first_row = store->rows;
-    ms.last_key = seg->KeyAt(seg->row_count() - 1);
-    store->rows += seg->row_count();
-    ms.segment = std::move(seg);
-    store->segments.push_back(std::move(ms));
+    if (seg->row_count() > 0) store->Append(std::move(seg), nullptr);
   }
   if (has_hidden_key() && !store->segments.empty()) {
     // Hidden ids continue after the largest one stored.
     next_hidden_id_ = static_cast<uint64_t>(store->segments.back().last_key[0].GetInt()) + 1;
   }
-  std::lock_guard l(state_mu_);
+  std::unique_lock l(state_mu_);
   state_.main = std::move(store);
   main_watermark_ = watermark;
 }

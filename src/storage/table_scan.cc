@@ -30,6 +30,32 @@ bool MainSees(const MainStore& main, uint64_t pos, const Snapshot& snapshot) {
   return snapshot.Sees(0, main.End(pos).load(std::memory_order_acquire));
 }
 
+// Appends the rows of main segment `segment` in [row, stop) that the snapshot sees, copying
+// runs of consecutive visible rows column by column. Returns the number appended.
+uint64_t GatherMainRun(const MainStore& main, size_t segment, uint64_t row, uint64_t stop,
+                       const ScanSpec& spec, DataChunk* out) {
+  const MainSegment& ms = main.segments[segment];
+  uint64_t appended = 0;
+  while (row < stop) {
+    if (!spec.snapshot.Sees(0, ms.end[row].load(std::memory_order_acquire))) {
+      ++row;
+      continue;
+    }
+    uint64_t run = row + 1;
+    while (run < stop && spec.snapshot.Sees(0, ms.end[run].load(std::memory_order_acquire))) ++run;
+    ms.segment->AppendRows(row, run - row, spec.column_ids, out);
+    if (out->column_count() > spec.column_ids.size()) {
+      Vector& ids = out->column(spec.column_ids.size());
+      for (uint64_t r = row; r < run; ++r) {
+        ids.Append(Value::BigInt(static_cast<int64_t>(MainPos(segment, r))));
+      }
+    }
+    appended += run - row;
+    row = run;
+  }
+  return appended;
+}
+
 }  // namespace
 
 // Whether a block whose non-NULL values lie in [zone.min, zone.max] may hold a row satisfying
@@ -61,24 +87,28 @@ class FullScanner final : public TableScanner {
     const DeltaStore& delta = *st_.delta;
     while (n < kVectorSize && produced_ < spec_.limit && main_row_ < main.rows) {
       uint64_t pos = main.PosOfGlobal(main_row_);
-      if (!spec_.zone_filters.empty() && RowOf(pos) % kVectorSize == 0) {
-        const Segment& seg = main.SegmentAt(pos);
-        size_t block = static_cast<size_t>(RowOf(pos) / kVectorSize);
+      const Segment& seg = main.SegmentAt(pos);
+      const uint64_t row = RowOf(pos);
+      if (!spec_.zone_filters.empty() && row % kVectorSize == 0) {
+        size_t block = static_cast<size_t>(row / kVectorSize);
         bool may_match = true;
         for (const ScanZoneFilter& f : spec_.zone_filters) {
           may_match = may_match && ZoneMayMatch(seg.ZoneOf(f.column, block), f);
         }
         if (!may_match) {
-          main_row_ += std::min<uint64_t>(kVectorSize, seg.row_count() - RowOf(pos));
+          main_row_ += std::min<uint64_t>(kVectorSize, seg.row_count() - row);
           ++skipped_;
           continue;
         }
       }
-      ++main_row_;
-      if (!MainSees(main, pos, spec_.snapshot)) continue;
-      Gather(main, delta, pos, spec_.column_ids, out);
-      ++produced_;
-      ++n;
+      // The rest of this block, as far as the batch and the limit allow.
+      const uint64_t room = std::min<uint64_t>(kVectorSize - n, spec_.limit - produced_);
+      uint64_t stop = std::min<uint64_t>((row / kVectorSize + 1) * kVectorSize, seg.row_count());
+      stop = std::min<uint64_t>(stop, row + room);
+      uint64_t got = GatherMainRun(main, SegmentOf(pos), row, stop, spec_, out);
+      n += got;
+      produced_ += got;
+      main_row_ += stop - row;
     }
     std::shared_lock l(delta.latch);
     while (n < kVectorSize && produced_ < spec_.limit && pos_ < delta.size) {
@@ -159,6 +189,19 @@ class KeyIndexScanner final : public TableScanner {
       }
       // The next entries in scan order: the front of the range, or its back when descending.
       const bool desc = spec_.descending;
+      if (!delta_left && !desc) {
+        // Only main rows remain: copy them in runs within a segment.
+        uint64_t pos = main.PosOfGlobal(r.main);
+        const MainSegment& ms = main.segments[SegmentOf(pos)];
+        const uint64_t room = std::min<uint64_t>(
+            {r.main_end - r.main, kVectorSize - n, spec_.limit - produced_});
+        const uint64_t stop = std::min<uint64_t>(ms.segment->row_count(), RowOf(pos) + room);
+        uint64_t got = GatherMainRun(main, SegmentOf(pos), RowOf(pos), stop, spec_, out);
+        r.main += stop - RowOf(pos);
+        n += got;
+        produced_ += got;
+        continue;
+      }
       Index::const_iterator entry = r.it;
       if (delta_left && desc) entry = std::prev(r.end);
       uint64_t main_pos = main_left ? main.PosOfGlobal(desc ? r.main_end - 1 : r.main) : kNoPosition;

@@ -50,6 +50,7 @@ struct MainSegment {
   std::unique_ptr<std::atomic<uint64_t>[]> end;  // per row: kNotDeleted, a txn id or a ts
   uint64_t first_row = 0;  // of the whole main store
   std::vector<Value> last_key;
+  int64_t last_int = 0;  // last_key[0] when the key is one integer column
 };
 
 struct MainStore {
@@ -61,7 +62,11 @@ struct MainStore {
   std::mutex successor_mu;
   std::unordered_map<uint64_t, uint64_t> successors;
 
+  bool int_key = false;  // the key is one integer column: lookups compare int64 directly
+
   std::atomic<uint64_t>& End(uint64_t pos) const { return segments[SegmentOf(pos)].end[RowOf(pos)]; }
+  // Adds a segment (its rows follow the store's) whose rows' end stamps are `ends`.
+  void Append(std::shared_ptr<const Segment> segment, const uint64_t* ends);
   // The main position of exactly `key`, or kNoPosition.
   uint64_t Find(const std::vector<Value>& key) const;
   // Global row numbers (0..rows) of the first row whose key is >= `prefix` (or > with

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <climits>
 #include <cstring>
 
 #include "common/coding.h"
@@ -352,6 +353,9 @@ Status Segment::Parse(const std::string& name, bool verify_checksum) {
     // Keys are never NULL.
     if (columns_[k].validity != nullptr) return Corrupt(name, "NULL in a key column");
   }
+  int_key_ = key_columns_.size() == 1 &&
+             (columns_[key_columns_[0]].type.id() == TypeId::kInteger ||
+              columns_[key_columns_[0]].type.id() == TypeId::kBigInt);
   const uint32_t kind = Load32(b + 36);
   const uint64_t index_offset = Load64(b + 40), index_length = Load64(b + 48);
   if (kind != kNoIndex) {
@@ -422,6 +426,66 @@ void Segment::AppendRow(uint64_t row, const std::vector<size_t>& column_ids, Dat
       default: v.Strings()[at] = std::string(GetString(col, row)); break;
     }
   }
+}
+
+void Segment::AppendRows(uint64_t row, uint64_t count, const std::vector<size_t>& column_ids,
+                         DataChunk* out) const {
+  for (size_t i = 0; i < column_ids.size(); ++i) {
+    size_t col = column_ids[i];
+    Vector& v = out->column(i);
+    const Column& c = columns_[col];
+    size_t at = v.size();
+    v.Resize(at + count);  // new entries are valid
+    if (c.validity != nullptr) {
+      for (uint64_t r = 0; r < count; ++r) {
+        if (!IsValid(col, row + r)) v.SetValid(at + r, false);
+      }
+    }
+    const size_t w = Width(c.type.id());
+    if (w > 0) {
+      std::memcpy(v.Data<uint8_t>() + at * w, c.data + row * w, count * w);
+    } else {
+      std::vector<std::string>& strings = v.Strings();
+      for (uint64_t r = 0; r < count; ++r) {
+        std::string_view text = GetString(col, row + r);  // empty for NULL
+        strings[at + r].assign(text.data(), text.size());
+      }
+    }
+  }
+}
+
+int64_t Segment::IntKeyAt(uint64_t row) const {
+  const Column& c = columns_[key_columns_[0]];
+  if (c.type.id() == TypeId::kInteger) return static_cast<int32_t>(Load32(c.data + row * 4));
+  return static_cast<int64_t>(Load64(c.data + row * 8));
+}
+
+uint64_t Segment::LowerBoundInt(int64_t key) const {
+  if (const auto* v32 = std::get_if<index::LearnedIndexView<int32_t>>(&index_)) {
+    if (key < INT32_MIN) return 0;
+    if (key > INT32_MAX) return rows_;
+    return v32->lower_bound(static_cast<int32_t>(key));
+  }
+  if (const auto* v64 = std::get_if<index::LearnedIndexView<int64_t>>(&index_)) {
+    return v64->lower_bound(key);
+  }
+  return LowerBound({columns_[key_columns_[0]].type.id() == TypeId::kInteger
+                         ? Value::Integer(static_cast<int32_t>(key))
+                         : Value::BigInt(key)});
+}
+
+uint64_t Segment::UpperBoundInt(int64_t key) const {
+  if (const auto* v32 = std::get_if<index::LearnedIndexView<int32_t>>(&index_)) {
+    if (key < INT32_MIN) return 0;
+    if (key > INT32_MAX) return rows_;
+    return v32->upper_bound(static_cast<int32_t>(key));
+  }
+  if (const auto* v64 = std::get_if<index::LearnedIndexView<int64_t>>(&index_)) {
+    return v64->upper_bound(key);
+  }
+  return UpperBound({columns_[key_columns_[0]].type.id() == TypeId::kInteger
+                         ? Value::Integer(static_cast<int32_t>(key))
+                         : Value::BigInt(key)});
 }
 
 std::vector<Value> Segment::KeyAt(uint64_t row) const {

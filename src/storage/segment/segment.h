@@ -55,6 +55,16 @@ class Segment {
   Value GetValue(size_t col, uint64_t row) const;
   // Appends row `row`'s values of `column_ids` to the first columns of *out (sizes not set).
   void AppendRow(uint64_t row, const std::vector<size_t>& column_ids, DataChunk* out) const;
+  // Appends rows [row, row + count) the same way, column by column.
+  void AppendRows(uint64_t row, uint64_t count, const std::vector<size_t>& column_ids,
+                  DataChunk* out) const;
+
+  // Whether the key is one integer or bigint column (then the *Int functions apply).
+  bool int_key() const { return int_key_; }
+  int64_t IntKeyAt(uint64_t row) const;
+  // LowerBound/UpperBound of a one-column integer key.
+  uint64_t LowerBoundInt(int64_t key) const;
+  uint64_t UpperBoundInt(int64_t key) const;
   std::vector<Value> KeyAt(uint64_t row) const;
 
   // The first row whose key is >= (LowerBound) or > (UpperBound) `prefix`, comparing the
@@ -101,6 +111,7 @@ class Segment {
   uint64_t rows_ = 0;
   std::vector<size_t> key_columns_;
   std::vector<Column> columns_;
+  bool int_key_ = false;
   std::variant<std::monostate, index::LearnedIndexView<int32_t>, index::LearnedIndexView<int64_t>>
       index_;
 };
