@@ -107,6 +107,16 @@ class Segment;
 struct MainStore;
 struct DeltaStore;
 
+// Estimates for the optimizer: rows, and per column what the main store's zone maps know.
+struct TableStatistics {
+  uint64_t rows = 0;  // main rows not deleted plus delta versions (live or not): an upper bound
+  struct Column {
+    Value min, max;        // over the main store's non-NULL values (NULL when unknown)
+    uint64_t nulls = 0;    // NULLs in the main store
+  };
+  std::vector<Column> columns;  // one per table column
+};
+
 // What a merge did.
 struct MergeStats {
   bool merged = false;           // false: writers did not drain in time; nothing changed
@@ -181,6 +191,9 @@ class TableData {
   std::vector<std::shared_ptr<const Segment>> MainSegments(Timestamp* watermark) const;
   // Replaces an empty table's main store with `segments` (recovery). REQUIRES: no versions yet.
   void LoadMain(std::vector<std::shared_ptr<const Segment>> segments, Timestamp watermark);
+
+  // Row count and per-column statistics (from the zone maps; no scan).
+  TableStatistics Statistics() const;
 
   // The scanner reads a consistent snapshot while writers proceed.
   std::unique_ptr<TableScanner> Scan(const ScanSpec& spec) const;

@@ -443,6 +443,34 @@ TEST(TableDataTest, MergeMovesLiveVersionsToLearnedIndexedSegments) {
   rr.Abort();
 }
 
+TEST(TableDataTest, StatisticsComeFromZoneMaps) {
+  TransactionManager m;
+  TableData t(KeyValue(), &m);
+  Txn a(&m);
+  DataChunk rows({TypeId::kBigInt, TypeId::kText});
+  for (int64_t k = 1; k <= 5000; ++k) {
+    rows.AppendRow({Value::BigInt(k), k % 10 == 0 ? Value::Null(TypeId::kText)
+                                                   : Value::Text("t" + std::to_string(k % 7))});
+    if (rows.size() == kVectorSize) {
+      ASSERT_TRUE(a.Insert(&t, rows).ok());
+      rows = DataChunk({TypeId::kBigInt, TypeId::kText});
+    }
+  }
+  ASSERT_TRUE(a.Insert(&t, rows).ok());
+  a.Commit();
+  EXPECT_EQ(t.Statistics().rows, 5000u);
+  ASSERT_TRUE(t.Merge(2000).ok());
+  TableStatistics s = t.Statistics();
+  EXPECT_EQ(s.rows, 5000u);
+  ASSERT_EQ(s.columns.size(), 2u);
+  EXPECT_EQ(s.columns[0].min, Value::BigInt(1));
+  EXPECT_EQ(s.columns[0].max, Value::BigInt(5000));
+  EXPECT_EQ(s.columns[0].nulls, 0u);
+  EXPECT_EQ(s.columns[1].min, Value::Text("t0"));
+  EXPECT_EQ(s.columns[1].max, Value::Text("t6"));
+  EXPECT_EQ(s.columns[1].nulls, 500u);
+}
+
 TEST(TableDataTest, MergeWaitsForRegisteredWriters) {
   TransactionManager m;
   TableData t(KeyValue(), &m);

@@ -232,6 +232,28 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
   return stats;
 }
 
+TableStatistics TableData::Statistics() const {
+  State st = CurrentState();
+  const MainStore& main = *st.main;
+  TableStatistics stats;
+  stats.rows = main.rows - std::min(main.rows, main.stamped.load()) + delta_versions();
+  stats.columns.resize(schema_.columns.size());
+  for (size_t c = 0; c < stats.columns.size(); ++c) {
+    TableStatistics::Column& col = stats.columns[c];
+    col.min = col.max = Value::Null(schema_.columns[c].type);
+    for (const MainSegment& ms : main.segments) {
+      for (size_t b = 0; b < ms.segment->block_count(); ++b) {
+        Segment::Zone z = ms.segment->ZoneOf(c, b);
+        col.nulls += z.nulls;
+        if (z.min.is_null()) continue;
+        if (col.min.is_null() || Value::Compare(z.min, col.min) < 0) col.min = z.min;
+        if (col.max.is_null() || Value::Compare(z.max, col.max) > 0) col.max = z.max;
+      }
+    }
+  }
+  return stats;
+}
+
 std::vector<std::shared_ptr<const Segment>> TableData::MainSegments(Timestamp* watermark) const {
   std::shared_lock l(state_mu_);
   *watermark = main_watermark_;
