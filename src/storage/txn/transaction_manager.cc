@@ -12,13 +12,15 @@ uint64_t TransactionManager::Begin() {
 }
 
 void TransactionManager::Finish(uint64_t txn_id) {
+  bool waiters;
   {
     std::lock_guard l(mu_);
     running_.erase(txn_id);
     waits_for_.erase(txn_id);
     snapshots_.erase(txn_id);
+    waiters = !waits_for_.empty();
   }
-  finished_cv_.notify_all();
+  if (waiters) finished_cv_.notify_all();  // only transactions in WaitFor wait on it
 }
 
 bool TransactionManager::IsRunning(uint64_t txn_id) const {
@@ -109,20 +111,6 @@ bool TransactionManager::WaitsForLocked(uint64_t holder, uint64_t waiter) const 
 bool TransactionManager::WaitsFor(uint64_t holder, uint64_t waiter) const {
   std::lock_guard l(mu_);
   return WaitsForLocked(holder, waiter);
-}
-
-Status TransactionManager::SetWaiting(uint64_t waiter, uint64_t holder) {
-  std::lock_guard l(mu_);
-  if (holder == 0) {
-    waits_for_.erase(waiter);
-    return Status::OK();
-  }
-  if (WaitsForLocked(holder, waiter)) {
-    waits_for_.erase(waiter);
-    return Deadlock();
-  }
-  waits_for_[waiter] = holder;
-  return Status::OK();
 }
 
 Status TransactionManager::WaitFor(uint64_t waiter, uint64_t holder) {

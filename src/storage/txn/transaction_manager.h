@@ -50,9 +50,6 @@ class TransactionManager {
   Status WaitFor(uint64_t waiter, uint64_t holder);
   // Whether `holder` waits, directly or transitively, for `waiter`.
   bool WaitsFor(uint64_t holder, uint64_t waiter) const;
-  // Records that `waiter` is blocked on `holder` for something other than WaitFor (the
-  // catalog lock); `holder` 0 clears it. Errors 40P01 if that closes a cycle.
-  Status SetWaiting(uint64_t waiter, uint64_t holder);
 
  private:
   bool WaitsForLocked(uint64_t holder, uint64_t waiter) const;
