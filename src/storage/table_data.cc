@@ -83,6 +83,7 @@ uint64_t DeltaStore::AppendLocked(const std::vector<LogicalType>& types, const D
   g.end[o].store(end, std::memory_order_relaxed);
   g.successor[o].store(kNoPosition, std::memory_order_relaxed);
   auto [it, inserted] = index.try_emplace(std::move(key), pos);
+  if (inserted) keys.fetch_add(1, std::memory_order_release);
   g.older[o] = inserted ? kNoPosition : it->second;
   it->second = pos;
   ++size;
@@ -364,7 +365,7 @@ uint64_t TableData::FindVisible(const std::vector<Value>& key, const Snapshot& s
   // pinning them).
   std::shared_lock state(state_mu_);
   const State& st = state_;
-  {
+  if (st.delta->keys.load(std::memory_order_acquire) != 0) {
     std::shared_lock l(st.delta->latch);
     auto it = st.delta->index.find(key);
     if (it != st.delta->index.end()) {

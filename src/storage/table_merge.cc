@@ -8,6 +8,9 @@
 namespace omendb {
 namespace {
 
+// The learned index's error bound in main segments: the last-mile search covers 2*eps+4 keys.
+constexpr uint32_t kMainIndexEpsilon = 32;
+
 // Whether a version with end stamp `end` is still alive at `watermark`.
 bool AliveAt(uint64_t end, Timestamp watermark) {
   return end == kNotDeleted || !IsCommitTs(end) || end > watermark;
@@ -50,7 +53,8 @@ class MainBuilder {
   Status Cut() {
     if (ends_.empty()) return Status::OK();
     std::shared_ptr<const Segment> seg;
-    OMEN_ASSIGN_OR_RETURN(seg, Segment::Build(schema_.table_id, types_, key_columns_, chunks_));
+    OMEN_ASSIGN_OR_RETURN(seg, Segment::Build(schema_.table_id, types_, key_columns_, chunks_,
+                                              kMainIndexEpsilon));
     store_->Append(std::move(seg), ends_.data());
     chunks_.clear();
     ends_.clear();

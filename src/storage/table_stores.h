@@ -97,6 +97,9 @@ struct DeltaStore {
   std::vector<std::unique_ptr<RowGroup>> groups;
   uint64_t size = 0;
   KeyIndex index;  // key -> newest delta version
+  // index.size(), readable without the latch: point lookups skip an empty delta. A version a
+  // snapshot may see was counted before its commit was published.
+  std::atomic<uint64_t> keys{0};
 
   RowGroup& GroupLocked(uint64_t pos) const { return *groups[pos / kVectorSize]; }
   RowGroup& Group(uint64_t pos) const {
