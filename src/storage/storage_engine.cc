@@ -71,6 +71,12 @@ std::string StorageEngine::WalPath(uint64_t number) const {
 }
 
 Status StorageEngine::Recover() {
+  if (env_->FileExists(dir_ + "/wal.log")) {
+    // The foundation's single log with position-based records: never silently ignored.
+    return Status(sqlstate::kFeatureNotSupported,
+                  "data directory \"" + dir_ + "\" was written by an older OmenDB (wal.log)")
+        .WithHint("Export its data with the older version and load it into a new directory.");
+  }
   OMEN_RETURN_IF_ERROR(LoadManifest());
   OMEN_RETURN_IF_ERROR(RemoveUnnamedFiles());
   // The WAL files, oldest first; only the last may end in a torn record.

@@ -403,6 +403,15 @@ TEST_F(StorageEngineTest, OpenRemovesFilesOfAnUnfinishedCheckpoint) {
   EXPECT_EQ(RowCount(**e, "a"), 10u);
 }
 
+TEST_F(StorageEngineTest, OldFormatDirectoryIsRefusedNotIgnored) {
+  std::filesystem::create_directories(dir_);
+  std::ofstream(dir_ / "wal.log") << "old records";
+  auto e = StorageEngine::Open(dir_.string());
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().sqlstate(), "0A000");
+  EXPECT_NE(e.status().message().find("older OmenDB"), std::string::npos);
+}
+
 TEST_F(StorageEngineTest, SecondOpenOfSameDirectoryIsRefused) {
   auto e = Open();
   auto e2 = StorageEngine::Open(dir_.string());
