@@ -172,38 +172,11 @@ Status StorageEngine::ApplyCommit(std::string_view payload, Timestamp* commit_ts
         if (!ddl_done) OMEN_RETURN_IF_ERROR(txn->DropTable(std::string(name)));
         break;
       }
-      case Op::kInsert: {
-        uint64_t table_id, nrows, first_hidden = 0;
-        std::string_view body;
-        if (!in.GetVarint64(&table_id) || !in.GetLengthPrefixed(&body)) return bad();
-        if (rows_done(table_id)) break;
-        TableData* table;
-        OMEN_ASSIGN_OR_RETURN(table, txn->TableForWrite(table_id));
-        Decoder b(body);
-        if (!b.GetVarint64(&nrows) || nrows > b.remaining()) return bad();
-        if (table->has_hidden_key() && !b.GetVarint64(&first_hidden)) return bad();
-        std::vector<LogicalType> types = table->schema().ColumnTypes();
-        for (uint64_t done = 0; done < nrows;) {
-          DataChunk chunk(types);
-          std::vector<uint64_t> ids;
-          while (done < nrows && chunk.size() < kVectorSize) {
-            if (!DecodeRow(&b, &chunk)) return bad();
-            ids.push_back(first_hidden + done);
-            ++done;
-          }
-          std::vector<uint64_t> positions;
-          OMEN_RETURN_IF_ERROR(table->Insert(chunk, txn->id(),
-                                             table->has_hidden_key() ? ids.data() : nullptr,
-                                             &positions));
-          for (uint64_t pos : positions) {
-            txn->undo_.push_back({Transaction::Undo::kInsert, table, pos, 0, nullptr});
-          }
-        }
-        if (!b.empty()) return bad();
-        break;
-      }
+      case Op::kInsert:
       case Op::kDelete: {
-        uint64_t table_id, n;
+        // Row operations: table id, then a length-prefixed body (skipped when the checkpoint
+        // holds the table's rows up to this commit).
+        uint64_t table_id, n, first_hidden = 0;
         std::string_view body;
         if (!in.GetVarint64(&table_id) || !in.GetLengthPrefixed(&body)) return bad();
         if (rows_done(table_id)) break;
@@ -211,18 +184,34 @@ Status StorageEngine::ApplyCommit(std::string_view payload, Timestamp* commit_ts
         OMEN_ASSIGN_OR_RETURN(table, txn->TableForWrite(table_id));
         Decoder b(body);
         if (!b.GetVarint64(&n) || n > b.remaining()) return bad();
-        std::vector<LogicalType> key_types = table->KeyTypes();
-        for (uint64_t i = 0; i < n; ++i) {
-          DataChunk key_chunk(key_types, 1);
-          if (!DecodeRow(&b, &key_chunk)) return bad();
-          std::vector<Value> key;
-          for (size_t c = 0; c < key_types.size(); ++c) key.push_back(key_chunk.GetValue(c, 0));
-          uint64_t pos = table->FindVisible(key, latest);
-          if (pos == kNoPosition) return bad();
-          LockOutcome outcome;
-          OMEN_ASSIGN_OR_RETURN(outcome, table->Lock(pos, latest, IsolationLevel::kReadCommitted));
-          if (outcome.kind != LockOutcome::kLocked) return bad();
-          txn->undo_.push_back({Transaction::Undo::kDelete, table, pos, 0, nullptr});
+        if (static_cast<Op>(op) == Op::kInsert) {
+          if (table->has_hidden_key() && !b.GetVarint64(&first_hidden)) return bad();
+          std::vector<LogicalType> types = table->schema().ColumnTypes();
+          for (uint64_t done = 0; done < n;) {
+            DataChunk chunk(types);
+            std::vector<uint64_t> ids;
+            while (done < n && chunk.size() < kVectorSize) {
+              if (!DecodeRow(&b, &chunk)) return bad();
+              ids.push_back(first_hidden + done);
+              ++done;
+            }
+            std::vector<uint64_t> added;
+            OMEN_RETURN_IF_ERROR(txn->InsertVersions(
+                table, chunk, table->has_hidden_key() ? ids.data() : nullptr, &added));
+          }
+        } else {
+          std::vector<LogicalType> key_types = table->KeyTypes();
+          for (uint64_t i = 0; i < n; ++i) {
+            DataChunk key_chunk(key_types, 1);
+            if (!DecodeRow(&b, &key_chunk)) return bad();
+            std::vector<Value> key;
+            for (size_t c = 0; c < key_types.size(); ++c) key.push_back(key_chunk.GetValue(c, 0));
+            uint64_t pos = table->FindVisible(key, latest);
+            if (pos == kNoPosition) return bad();
+            LockOutcome outcome;
+            OMEN_ASSIGN_OR_RETURN(outcome, txn->LockVersion(table, pos, latest));
+            if (outcome.kind != LockOutcome::kLocked) return bad();
+          }
         }
         if (!b.empty()) return bad();
         break;
@@ -404,14 +393,28 @@ Status Transaction::DropTable(const std::string& name) {
   return Status::OK();
 }
 
+Status Transaction::InsertVersions(TableData* table, const DataChunk& rows,
+                                   const uint64_t* hidden_ids, std::vector<uint64_t>* added) {
+  OMEN_RETURN_IF_ERROR(table->Insert(rows, id_, hidden_ids, added));
+  for (uint64_t pos : *added) undo_.push_back({Undo::kInsert, table, pos, 0, nullptr});
+  return Status::OK();
+}
+
+Result<LockOutcome> Transaction::LockVersion(TableData* table, uint64_t pos,
+                                             const Snapshot& snapshot) {
+  LockOutcome outcome;
+  OMEN_ASSIGN_OR_RETURN(outcome, table->Lock(pos, snapshot, isolation_));
+  if (outcome.kind == LockOutcome::kLocked) undo_.push_back({Undo::kDelete, table, pos, 0, nullptr});
+  return outcome;
+}
+
 Status Transaction::Insert(uint64_t table_id, const DataChunk& rows,
                            std::vector<uint64_t>* positions) {
   if (engine_->failed()) return engine_->WritesRefused();
   TableData* table;
   OMEN_ASSIGN_OR_RETURN(table, TableForWrite(table_id));
   std::vector<uint64_t> added;
-  OMEN_RETURN_IF_ERROR(table->Insert(rows, id_, nullptr, &added));
-  for (uint64_t pos : added) undo_.push_back({Undo::kInsert, table, pos, 0, nullptr});
+  OMEN_RETURN_IF_ERROR(InsertVersions(table, rows, nullptr, &added));
   payload_.push_back(static_cast<char>(Op::kInsert));
   PutVarint64(&payload_, table_id);
   std::string body;
@@ -431,9 +434,8 @@ Result<LockOutcome> Transaction::Lock(uint64_t table_id, uint64_t pos, const Sna
   TableData* table;
   OMEN_ASSIGN_OR_RETURN(table, TableForWrite(table_id));
   LockOutcome outcome;
-  OMEN_ASSIGN_OR_RETURN(outcome, table->Lock(pos, snapshot, isolation_));
+  OMEN_ASSIGN_OR_RETURN(outcome, LockVersion(table, pos, snapshot));
   if (outcome.kind == LockOutcome::kLocked) {
-    undo_.push_back({Undo::kDelete, table, pos, 0, nullptr});
     payload_.push_back(static_cast<char>(Op::kDelete));
     PutVarint64(&payload_, table_id);
     std::string body;

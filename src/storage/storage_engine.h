@@ -220,6 +220,10 @@ class Transaction {
   // running transaction that drops it (42P01 if that one commits).
   Result<TableData*> TableForWrite(uint64_t table_id);
   void UndoOne(Undo* u);
+  // Inserts versions / takes a version and records the undo (no WAL payload: callers log).
+  Status InsertVersions(TableData* table, const DataChunk& rows, const uint64_t* hidden_ids,
+                        std::vector<uint64_t>* added);
+  Result<LockOutcome> LockVersion(TableData* table, uint64_t pos, const Snapshot& snapshot);
   // Ends the transaction: unregisters it as a writer and wakes waiters.
   void Finish();
   // Stamps every version with `ts`, makes the DDL final and (unless replaying) publishes `ts`.

@@ -282,15 +282,6 @@ Result<LockOutcome> TableData::Lock(uint64_t pos, const Snapshot& snapshot,
                                     IsolationLevel isolation) {
   State st = CurrentState();
   std::atomic<uint64_t>& end = EndStamp(st, pos);
-  // The successor of a version: a delta version's own field, a main row's entry in the map.
-  auto successor_of = [&](uint64_t p) {
-    if (!IsMainPos(p)) {
-      return st.delta->Group(p).successor[p % kVectorSize].load(std::memory_order_acquire);
-    }
-    std::lock_guard l(st.main->successor_mu);
-    auto it = st.main->successors.find(p);
-    return it == st.main->successors.end() ? kNoPosition : it->second;
-  };
   for (;;) {
     uint64_t e = end.load(std::memory_order_acquire);
     if (e == kNotDeleted) {
@@ -308,7 +299,7 @@ Result<LockOutcome> TableData::Lock(uint64_t pos, const Snapshot& snapshot,
     // Committed by a transaction the snapshot does not see. Its successor is stamped by the
     // time the commit is published; wait for that so the caller's next snapshot sees it.
     txns_->WaitVisible(e);
-    uint64_t succ = successor_of(pos);
+    uint64_t succ = SuccessorOf(*st.main, *st.delta, pos);
     if (isolation == IsolationLevel::kRepeatableRead) {
       return Status(sqlstate::kSerializationFailure,
                     succ == kNoPosition ? "could not serialize access due to concurrent delete"
@@ -319,7 +310,7 @@ Result<LockOutcome> TableData::Lock(uint64_t pos, const Snapshot& snapshot,
       uint64_t se = EndStamp(st, succ).load(std::memory_order_acquire);
       if (!IsCommitTs(se) || se == kNotDeleted) break;
       txns_->WaitVisible(se);
-      succ = successor_of(succ);
+      succ = SuccessorOf(*st.main, *st.delta, succ);
     }
     return LockOutcome{LockOutcome::kUpdated, succ};
   }

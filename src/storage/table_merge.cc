@@ -205,13 +205,7 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
     return built.status();
   }
   for (auto [pos, old_pos] : chained) {
-    uint64_t succ;
-    if (IsMainPos(old_pos)) {
-      auto it = main.successors.find(old_pos);  // no writer runs: no lock needed
-      succ = it == main.successors.end() ? kNoPosition : it->second;
-    } else {
-      succ = old.Group(old_pos).successor[old_pos % kVectorSize].load(std::memory_order_acquire);
-    }
+    uint64_t succ = SuccessorOf(*st.main, old, old_pos);
     if (succ == kNoPosition) continue;  // deleted, not updated
     auto target = moved.find(succ);
     if (target == moved.end()) continue;  // cannot happen: a successor outlives its predecessor

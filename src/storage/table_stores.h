@@ -119,4 +119,15 @@ struct DeltaStore {
                         std::vector<Value> key, uint64_t begin, uint64_t end);
 };
 
+// The version that replaced `pos` (a delta version's own field, a main row's map entry), or
+// kNoPosition when it was deleted or is alive.
+inline uint64_t SuccessorOf(MainStore& main, const DeltaStore& delta, uint64_t pos) {
+  if (!IsMainPos(pos)) {
+    return delta.Group(pos).successor[pos % kVectorSize].load(std::memory_order_acquire);
+  }
+  std::lock_guard l(main.successor_mu);
+  auto it = main.successors.find(pos);
+  return it == main.successors.end() ? kNoPosition : it->second;
+}
+
 }  // namespace omendb

@@ -1,6 +1,7 @@
 #include "sql/execution/physical_plan.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "sql/execution/expression_executor.h"
 #include "sql/execution/hash_aggregate.h"
@@ -409,14 +410,42 @@ Result<std::vector<DataChunk>> RunToCompletion(const LogicalOperator& plan,
   return out;
 }
 
-std::vector<uint64_t> RowIds(const std::vector<DataChunk>& chunks, size_t column) {
-  std::vector<uint64_t> ids;
-  for (const DataChunk& c : chunks) {
-    for (size_t r = 0; r < c.size(); ++r) {
-      ids.push_back(static_cast<uint64_t>(c.column(column).Data<int64_t>()[r]));
+// Runs a DML statement's target plan (whose column `pos_column` holds row positions) and takes
+// each row it returns (see Transaction::Lock), calling `on_taken(chunk, row, position)`; rows a
+// concurrent transaction updated and committed are re-evaluated on their newest version
+// (READ COMMITTED, as PostgreSQL's EvalPlanQual) in further passes. `after_pass` runs after
+// every pass. Returns the rows taken.
+Result<uint64_t> TakeTargetRows(const LogicalOperator& plan, const ExecContext& ctx,
+                                Transaction* txn, uint64_t table_id, size_t pos_column,
+                                const std::function<void(const DataChunk&, size_t, uint64_t)>& on_taken,
+                                const std::function<Status()>& after_pass) {
+  OMEN_RETURN_IF_ERROR(txn->DeclareWrite(table_id));
+  ExecContext run = ctx;
+  std::vector<uint64_t> recheck;
+  uint64_t taken = 0;
+  for (;;) {
+    std::vector<DataChunk> chunks;
+    OMEN_ASSIGN_OR_RETURN(chunks, RunToCompletion(plan, run));
+    std::vector<uint64_t> next_recheck;
+    for (const DataChunk& c : chunks) {
+      const int64_t* pos = c.column(pos_column).Data<int64_t>();
+      for (size_t r = 0; r < c.size(); ++r) {
+        LockOutcome o;
+        OMEN_ASSIGN_OR_RETURN(o, txn->Lock(table_id, static_cast<uint64_t>(pos[r]), run.snapshot));
+        if (o.kind == LockOutcome::kUpdated && o.successor != kNoPosition) {
+          next_recheck.push_back(o.successor);
+        }
+        if (o.kind != LockOutcome::kLocked) continue;
+        on_taken(c, r, static_cast<uint64_t>(pos[r]));
+        ++taken;
+      }
     }
+    OMEN_RETURN_IF_ERROR(after_pass());
+    if (next_recheck.empty()) return taken;
+    recheck = std::move(next_recheck);
+    run.recheck_positions = &recheck;
+    run.snapshot = txn->LatestSnapshot();
   }
-  return ids;
 }
 
 }  // namespace
@@ -426,34 +455,18 @@ Result<uint64_t> ExecuteUpdate(const BoundStatement& update, const ExecContext& 
   const TableSchema& t = *update.table;
   const size_t ncols = t.columns.size();
   std::vector<LogicalType> types = t.ColumnTypes();
-  OMEN_RETURN_IF_ERROR(txn->DeclareWrite(t.table_id));
-  ExecContext run = ctx;
-  std::vector<uint64_t> recheck;
-  uint64_t updated = 0;
-  for (;;) {
-    std::vector<DataChunk> chunks;
-    OMEN_ASSIGN_OR_RETURN(chunks, RunToCompletion(*update.plan, run));
-    // Take every target row first, then write the new versions, so keys are checked against
-    // the table after the whole statement's deletions (SET id = id + 1 succeeds).
-    std::vector<uint64_t> old_positions, next_recheck;
-    std::vector<DataChunk> new_rows;
-    for (const DataChunk& c : chunks) {
-      const int64_t* pos = c.column(ncols).Data<int64_t>();
-      for (size_t r = 0; r < c.size(); ++r) {
-        LockOutcome o;
-        OMEN_ASSIGN_OR_RETURN(o, txn->Lock(t.table_id, static_cast<uint64_t>(pos[r]),
-                                           run.snapshot));
-        if (o.kind == LockOutcome::kUpdated && o.successor != kNoPosition) {
-          next_recheck.push_back(o.successor);
-        }
-        if (o.kind != LockOutcome::kLocked) continue;
-        if (new_rows.empty() || new_rows.back().size() == kVectorSize) new_rows.emplace_back(types);
-        DataChunk& out = new_rows.back();
-        for (size_t col = 0; col < ncols; ++col) out.column(col).AppendFrom(c.column(col), r);
-        out.SetSize(out.column(0).size());
-        old_positions.push_back(static_cast<uint64_t>(pos[r]));
-      }
-    }
+  // Take every target row of a pass first, then write the new versions, so keys are checked
+  // against the table after the pass's deletions (SET id = id + 1 succeeds).
+  std::vector<uint64_t> old_positions;
+  std::vector<DataChunk> new_rows;
+  auto take = [&](const DataChunk& c, size_t r, uint64_t pos) {
+    if (new_rows.empty() || new_rows.back().size() == kVectorSize) new_rows.emplace_back(types);
+    DataChunk& out = new_rows.back();
+    for (size_t col = 0; col < ncols; ++col) out.column(col).AppendFrom(c.column(col), r);
+    out.SetSize(out.column(0).size());
+    old_positions.push_back(pos);
+  };
+  auto write = [&]() -> Status {
     size_t next_old = 0;
     for (const DataChunk& rows : new_rows) {
       OMEN_RETURN_IF_ERROR(CheckNotNull(t, rows));
@@ -461,39 +474,17 @@ Result<uint64_t> ExecuteUpdate(const BoundStatement& update, const ExecContext& 
       OMEN_RETURN_IF_ERROR(txn->Insert(t.table_id, rows, &added));
       for (uint64_t pos : added) txn->SetSuccessor(t.table_id, old_positions[next_old++], pos);
     }
-    updated += old_positions.size();
-    if (next_recheck.empty()) return updated;
-    // READ COMMITTED: rows a concurrent transaction updated are re-evaluated on their newest
-    // version (PostgreSQL's EvalPlanQual) and updated if they still qualify.
-    recheck = std::move(next_recheck);
-    run.recheck_positions = &recheck;
-    run.snapshot = txn->LatestSnapshot();
-  }
+    new_rows.clear();
+    old_positions.clear();
+    return Status::OK();
+  };
+  return TakeTargetRows(*update.plan, ctx, txn, t.table_id, ncols, take, write);
 }
 
 Result<uint64_t> ExecuteDelete(const BoundStatement& del, const ExecContext& ctx,
                                Transaction* txn) {
-  OMEN_RETURN_IF_ERROR(txn->DeclareWrite(del.table->table_id));
-  ExecContext run = ctx;
-  std::vector<uint64_t> recheck;
-  uint64_t deleted = 0;
-  for (;;) {
-    std::vector<DataChunk> chunks;
-    OMEN_ASSIGN_OR_RETURN(chunks, RunToCompletion(*del.plan, run));
-    std::vector<uint64_t> next_recheck;
-    for (uint64_t pos : RowIds(chunks, 0)) {
-      LockOutcome o;
-      OMEN_ASSIGN_OR_RETURN(o, txn->Lock(del.table->table_id, pos, run.snapshot));
-      if (o.kind == LockOutcome::kLocked) ++deleted;
-      if (o.kind == LockOutcome::kUpdated && o.successor != kNoPosition) {
-        next_recheck.push_back(o.successor);
-      }
-    }
-    if (next_recheck.empty()) return deleted;
-    recheck = std::move(next_recheck);
-    run.recheck_positions = &recheck;
-    run.snapshot = txn->LatestSnapshot();
-  }
+  return TakeTargetRows(*del.plan, ctx, txn, del.table->table_id, 0,
+                        [](const DataChunk&, size_t, uint64_t) {}, [] { return Status::OK(); });
 }
 
 }  // namespace omendb::sql

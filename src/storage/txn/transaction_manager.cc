@@ -23,11 +23,6 @@ void TransactionManager::Finish(uint64_t txn_id) {
   if (waiters) finished_cv_.notify_all();  // only transactions in WaitFor wait on it
 }
 
-bool TransactionManager::IsRunning(uint64_t txn_id) const {
-  std::lock_guard l(mu_);
-  return running_.count(txn_id) != 0;
-}
-
 Snapshot TransactionManager::TakeSnapshot(uint64_t txn_id) {
   std::lock_guard l(mu_);
   if (running_.count(txn_id) != 0) snapshots_[txn_id] = visible_ts_;

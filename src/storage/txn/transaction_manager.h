@@ -20,7 +20,6 @@ class TransactionManager {
   uint64_t Begin();
   // Marks `txn_id` finished (its stamps are final) and wakes every transaction waiting for it.
   void Finish(uint64_t txn_id);
-  bool IsRunning(uint64_t txn_id) const;
 
   // A snapshot of everything committed so far, plus `txn_id`'s own writes. For a running
   // transaction it also becomes the transaction's registered snapshot (its previous one is no
