@@ -13,7 +13,7 @@ PACKAGES=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # clients used by integration tests
-  postgresql-client postgresql-15 python3 python3-psycopg2
+  postgresql-client postgresql-15 python3 python3-psycopg2 python3-psycopg python3-asyncpg
 )
 
 missing=()

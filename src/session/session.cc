@@ -12,36 +12,37 @@
 #include "sql/optimizer/optimizer.h"
 #include "sql/plan/explain.h"
 #include "sql/parser/parser.h"
+#include "session/portal.h"
 
 namespace omendb {
 namespace {
 
 using sql::BoundStatement;
 
-Status RunQuery(const BoundStatement& stmt, const sql::ExecContext& ctx, ResultSink* sink) {
-  std::vector<ResultColumn> columns;
-  for (size_t i = 0; i < stmt.column_names.size(); ++i) {
-    columns.push_back({stmt.column_names[i], stmt.plan->types[i]});
-  }
-  OMEN_RETURN_IF_ERROR(sink->OnColumns(columns));
-  sql::PhysicalOperatorPtr root;
-  OMEN_ASSIGN_OR_RETURN(root, sql::CreatePhysicalPlan(*stmt.plan, ctx));
-  uint64_t rows = 0;
-  DataChunk chunk = root->NewChunk();
-  for (;;) {
-    bool more;
-    OMEN_ASSIGN_OR_RETURN(more, root->Next(&chunk));
-    if (!more) break;
-    rows += chunk.size();
-    OMEN_RETURN_IF_ERROR(sink->OnChunk(chunk, columns.size()));
-  }
-  return sink->OnComplete("SELECT " + std::to_string(rows));
+Status RunQuery(BoundStatement stmt, const sql::ExecContext& ctx, ResultSink* sink,
+                Portal* portal, uint64_t max_rows, bool* suspended) {
+  std::unique_ptr<QueryCursor> cursor;
+  OMEN_ASSIGN_OR_RETURN(cursor, QueryCursor::Open(std::move(stmt), ctx));
+  OMEN_RETURN_IF_ERROR(sink->OnColumns(cursor->Columns()));
+  bool more;
+  OMEN_ASSIGN_OR_RETURN(more, cursor->Fetch(max_rows, sink));
+  if (suspended != nullptr) *suspended = more;
+  if (more) portal->cursor = std::move(cursor);
+  return Status::OK();
 }
 
-Status RunStatement(const sql::ParsedStatement& parsed, StorageEngine& engine,
-                    Transaction* txn, ResultSink* sink) {
+// Runs `parsed` in `txn`; `params` holds its $n values (null: none). With `portal`, a query
+// stopped early by `max_rows` leaves its cursor there.
+Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>* params,
+                    StorageEngine& engine, Transaction* txn, ResultSink* sink, Portal* portal,
+                    uint64_t max_rows, bool* suspended) {
   sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr};
-  sql::Binder binder(engine.catalog(), txn->id());
+  sql::BindParameters bind_params;
+  if (params != nullptr) {
+    for (const Value& v : *params) bind_params.types.push_back(v.type());
+    bind_params.values = params;
+  }
+  sql::Binder binder(engine.catalog(), txn->id(), params != nullptr ? &bind_params : nullptr);
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, binder.Bind(parsed));
   // Subqueries run first, so their results can shape the access path (id = (SELECT ...)).
@@ -49,7 +50,7 @@ Status RunStatement(const sql::ParsedStatement& parsed, StorageEngine& engine,
   OMEN_RETURN_IF_ERROR(sql::Optimize(&stmt));
   switch (stmt.kind) {
     case BoundStatement::Kind::kQuery:
-      return RunQuery(stmt, ctx, sink);
+      return RunQuery(std::move(stmt), ctx, sink, portal, max_rows, suspended);
     case BoundStatement::Kind::kInsert: {
       uint64_t n;
       OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, *stmt.table, ctx, txn));
@@ -203,6 +204,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& data_dir,
 }
 
 Session::~Session() {
+  portals_.clear();
   if (txn_) txn_->Rollback();
 }
 
@@ -230,8 +232,7 @@ Status Session::Execute(std::string_view sql_text, ResultSink* sink) {
   for (const sql::ParsedStatement& stmt : *parsed) {
     Status st = RunOne(stmt, &deferred);
     if (!st.ok()) {
-      if (block_ == Block::kImplicit) RollbackTransaction();
-      if (block_ == Block::kExplicit) block_ = Block::kFailed;
+      FailTransaction();
       return st;
     }
   }
@@ -239,7 +240,14 @@ Status Session::Execute(std::string_view sql_text, ResultSink* sink) {
   return deferred.Flush();
 }
 
-Status Session::RunOne(const sql::ParsedStatement& stmt, ResultSink* sink) {
+void Session::FailTransaction() {
+  if (block_ == Block::kImplicit) RollbackTransaction();
+  if (block_ == Block::kExplicit) block_ = Block::kFailed;
+}
+
+Status Session::RunOne(const sql::ParsedStatement& stmt, ResultSink* sink,
+                       const std::vector<Value>* params, Portal* portal, uint64_t max_rows,
+                       bool* suspended) {
   using K = sql::ParsedStatement::Kind;
   if (block_ == Block::kFailed) {
     using T = sql::ParsedTransaction::Kind;
@@ -261,7 +269,7 @@ Status Session::RunOne(const sql::ParsedStatement& stmt, ResultSink* sink) {
       // Not transactional: it makes everything committed so far part of the data files.
       OMEN_RETURN_IF_ERROR(db_->storage().Checkpoint());
       return sink->OnComplete("CHECKPOINT");
-    default: return RunInTransaction(stmt, sink);
+    default: return RunInTransaction(stmt, sink, params, portal, max_rows, suspended);
   }
 }
 
@@ -274,6 +282,7 @@ void Session::EnsureTransaction() {
 }
 
 Status Session::CommitTransaction() {
+  portals_.clear();
   Status s = txn_->Commit(settings_.SynchronousCommit());
   txn_.reset();
   savepoints_.clear();
@@ -282,6 +291,7 @@ Status Session::CommitTransaction() {
 }
 
 void Session::RollbackTransaction() {
+  portals_.clear();
   txn_->Rollback();
   txn_.reset();
   savepoints_.clear();
@@ -289,13 +299,16 @@ void Session::RollbackTransaction() {
   block_ = Block::kNone;
 }
 
-Status Session::RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* sink) {
+Status Session::RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* sink,
+                                 const std::vector<Value>* params, Portal* portal,
+                                 uint64_t max_rows, bool* suspended) {
   EnsureTransaction();
   const char* write = WriteCommandName(stmt.kind);
   if (write != nullptr && txn_read_only_) {
     return Status("25006", std::string("cannot execute ") + write + " in a read-only transaction");
   }
-  return RunStatement(stmt, db_->storage(), txn_.get(), sink);
+  return RunStatement(stmt, params, db_->storage(), txn_.get(), sink, portal, max_rows,
+                      suspended);
 }
 
 Status Session::ApplyModes(const sql::ParsedTransactionModes& modes, bool in_block) {

@@ -2,7 +2,9 @@
 // embedded API). A Session runs query strings with PostgreSQL's simple-query semantics.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "common/status.h"
 #include "session/settings.h"
 #include "sql/parser/parsed_nodes.h"
+#include "sql/plan/logical_plan.h"
 #include "storage/storage_engine.h"
 #include "types/vector.h"
 
@@ -51,6 +54,18 @@ class ResultSink {
   virtual void OnWarning(std::string_view sqlstate, const std::string& message) {}
 };
 
+// A statement prepared by the extended protocol's Parse (or PREPARE): parsed once, its
+// parameter types fixed (declared, or inferred from context), its result columns known.
+struct PreparedStatement {
+  std::shared_ptr<const sql::ParsedStatement> parsed;  // null for an empty query string
+  std::vector<LogicalType> param_types;
+  std::optional<std::vector<ResultColumn>> columns;  // nullopt: returns no rows
+};
+
+// A statement being run under the extended protocol: created by Bind, run by Execute (in
+// parts, when Execute limits the rows), gone at the end of its transaction.
+struct Portal;
+
 // One client's session. Not thread-safe: one query at a time.
 class Session {
  public:
@@ -71,6 +86,42 @@ class Session {
   // transaction block.
   char TransactionStatus() const;
 
+  // The extended query protocol, with PostgreSQL's semantics: statements run by Execute
+  // outside a transaction block form one implicit transaction that Sync commits; an error in
+  // any step rolls it back (in a block: fails the block). The caller skips to Sync after an
+  // error, as the protocol requires.
+  //
+  // Parse: prepares the one statement in `sql` as `name` ("" is the unnamed statement, which
+  // a new Parse replaces; a named one must be closed first: 42P05). `param_types` may leave
+  // types kInvalid (inferred); errors as the statement's own parse and bind (42P01, 42601,
+  // 42P18...), 42601 for several statements.
+  Status Prepare(const std::string& name, std::string_view sql,
+                 std::vector<LogicalType> param_types);
+  // The prepared statement `name` (26000 if none).
+  Result<const PreparedStatement*> GetStatement(const std::string& name) const;
+  // Bind: creates portal `portal` ("" replaces the unnamed one; 42P03 if a named one exists)
+  // over statement `statement` with `params`: each NULL, already of the parameter's type, or
+  // an Unknown text in the type's input format (22P02 and the like when it does not convert;
+  // 08P01 for the wrong number). `result_formats` is kept for the front end.
+  Status Bind(const std::string& portal, const std::string& statement, std::vector<Value> params,
+              std::vector<int16_t> result_formats);
+  // The statement of portal `name` and its result formats (34000 if there is no portal).
+  Result<std::pair<const PreparedStatement*, const std::vector<int16_t>*>> DescribePortal(
+      const std::string& name) const;
+  // Execute: runs portal `name`, sending its rows (no OnColumns: Describe tells the columns)
+  // and completion to `sink`. With `max_rows` > 0 stops after that many rows and returns true
+  // (suspended) if more remain; the next Execute continues.
+  Result<bool> ExecutePortal(const std::string& name, uint64_t max_rows, ResultSink* sink);
+  // Close: removes a prepared statement or a portal (absent names are not an error).
+  void CloseStatement(const std::string& name);
+  void ClosePortal(const std::string& name);
+  // Sync: ends the implicit transaction (commits it; durable before this returns).
+  Status Sync();
+  // After an error in a protocol step (including one the front end detects, such as a
+  // malformed message): the implicit transaction is rolled back, an explicit block fails.
+  // Idempotent.
+  void FailTransaction();
+
  private:
   enum class Block { kNone, kImplicit, kExplicit, kFailed };
   struct SavepointEntry {
@@ -79,11 +130,17 @@ class Session {
     SessionSettings settings;
   };
 
-  Status RunOne(const sql::ParsedStatement& stmt, ResultSink* sink);
+  // Runs one statement; `params` holds the values of its $n; with `portal`, a query's rows
+  // are fetched through it (at most max_rows; *suspended tells whether rows remain).
+  Status RunOne(const sql::ParsedStatement& stmt, ResultSink* sink,
+                const std::vector<Value>* params = nullptr, Portal* portal = nullptr,
+                uint64_t max_rows = 0, bool* suspended = nullptr);
   Status RunTransactionControl(const sql::ParsedTransaction& t, ResultSink* sink);
   Status RunSet(const sql::ParsedSet& set, ResultSink* sink);
   Status RunShow(const std::string& name, ResultSink* sink);
-  Status RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* sink);
+  Status RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* sink,
+                          const std::vector<Value>* params, Portal* portal, uint64_t max_rows,
+                          bool* suspended);
   // Starts the implicit transaction if none is open.
   void EnsureTransaction();
   Status CommitTransaction();
@@ -98,6 +155,9 @@ class Session {
   bool txn_read_only_ = false;
   bool multi_statement_ = false;  // the running query string holds several statements
   std::vector<SavepointEntry> savepoints_;
+  std::map<std::string, std::shared_ptr<const PreparedStatement>> statements_;
+  // Portals end with their transaction (before its snapshot does).
+  std::map<std::string, std::shared_ptr<Portal>> portals_;
 };
 
 }  // namespace omendb

@@ -67,6 +67,13 @@ void WriteErrorOrNotice(std::string* out, char type, const char* severity, const
   w.End();
 }
 
+void WriteReadyForQuery(std::string* out, char status) {
+  MessageWriter w(out);
+  w.Begin('Z');
+  w.Int8(static_cast<uint8_t>(status));
+  w.End();
+}
+
 bool MessageReader::Int16(int16_t* v) {
   if (in_.size() < 2) return false;
   uint16_t n;
@@ -82,6 +89,13 @@ bool MessageReader::Int32(int32_t* v) {
   std::memcpy(&n, in_.data(), 4);
   *v = static_cast<int32_t>(ntohl(n));
   in_.remove_prefix(4);
+  return true;
+}
+
+bool MessageReader::Bytes(size_t n, std::string_view* s) {
+  if (in_.size() < n) return false;
+  *s = in_.substr(0, n);
+  in_.remove_prefix(n);
   return true;
 }
 

@@ -36,6 +36,9 @@ class MessageWriter {
 void WriteErrorOrNotice(std::string* out, char type, const char* severity, const Status& status,
                         std::string_view query = {});
 
+// ReadyForQuery ('Z'); `status`: 'I' idle, 'T' in a transaction block, 'E' in a failed one.
+void WriteReadyForQuery(std::string* out, char status);
+
 // Reads big-endian integers and C strings from a message payload; each Get returns false when
 // the payload is malformed or exhausted.
 class MessageReader {
@@ -44,6 +47,7 @@ class MessageReader {
   bool Int16(int16_t* v);
   bool Int32(int32_t* v);
   bool CString(std::string_view* s);
+  bool Bytes(size_t n, std::string_view* s);
   bool empty() const { return in_.empty(); }
 
  private:

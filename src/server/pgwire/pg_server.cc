@@ -7,6 +7,7 @@
 #include "catalog/catalog.h"
 #include "server/net/listen.h"
 #include "server/pgwire/message.h"
+#include "server/pgwire/query_protocol.h"
 
 namespace omendb::pgwire {
 namespace {
@@ -43,77 +44,6 @@ auto RunOnPool(asio::thread_pool& pool, F* work) {
       use_awaitable);
 }
 
-// Encodes a query's results as backend messages.
-class WireSink final : public ResultSink {
- public:
-  explicit WireSink(std::string* out) : out_(out), w_(out) {}
-
-  Status OnColumns(const std::vector<ResultColumn>& columns) override {
-    w_.Begin('T');
-    w_.Int16(static_cast<int16_t>(columns.size()));
-    for (const ResultColumn& c : columns) {
-      w_.CString(c.name);
-      w_.Int32(0);  // table OID
-      w_.Int16(0);  // column number
-      w_.Int32(static_cast<int32_t>(c.type.pg_oid()));
-      w_.Int16(c.type.pg_typlen());
-      w_.Int32(-1);  // type modifier
-      w_.Int16(0);   // text format
-    }
-    w_.End();
-    return Status::OK();
-  }
-
-  Status OnChunk(const DataChunk& chunk, size_t column_count) override {
-    for (size_t r = 0; r < chunk.size(); ++r) {
-      w_.Begin('D');
-      w_.Int16(static_cast<int16_t>(column_count));
-      for (size_t c = 0; c < column_count; ++c) {
-        Value v = chunk.GetValue(c, r);
-        if (v.is_null()) {
-          w_.Int32(-1);
-          continue;
-        }
-        std::string text = v.ToString();
-        w_.Int32(static_cast<int32_t>(text.size()));
-        w_.Bytes(text);
-      }
-      w_.End();
-    }
-    return Status::OK();
-  }
-
-  Status OnComplete(const std::string& tag) override {
-    w_.Begin('C');
-    w_.CString(tag);
-    w_.End();
-    return Status::OK();
-  }
-
-  void OnEmptyQuery() override {
-    w_.Begin('I');
-    w_.End();
-  }
-
-  void OnNotice(std::string_view sqlstate, const std::string& message) override {
-    WriteErrorOrNotice(out_, 'N', "NOTICE", Status(sqlstate, message));
-  }
-  void OnWarning(std::string_view sqlstate, const std::string& message) override {
-    WriteErrorOrNotice(out_, 'N', "WARNING", Status(sqlstate, message));
-  }
-
- private:
-  std::string* out_;
-  MessageWriter w_;
-};
-
-// `status`: 'I' idle, 'T' in a transaction block, 'E' in a failed one.
-void WriteReadyForQuery(std::string* out, char status) {
-  MessageWriter w(out);
-  w.Begin('Z');
-  w.Int8(static_cast<uint8_t>(status));
-  w.End();
-}
 
 void WriteParameterStatus(std::string* out, std::string_view name, std::string_view value) {
   MessageWriter w(out);
@@ -265,11 +195,18 @@ struct PgServer::Impl {
       co_await Send(sock, out);
 
       Session session(db);
+      QueryProtocol protocol(&session);
       // Each session runs its queries on a thread of its own (as PostgreSQL runs a backend
       // process per connection): a query waiting for another transaction's row lock must not
       // hold up the queries that would release it.
       asio::thread_pool session_thread(1);
-      bool skipping_to_sync = false;  // after an extended-protocol error
+      // Messages are handled in batches, one hop to the session's thread per batch: a batch
+      // ends with a message that expects an answer now (Query, Sync, Flush) or when large.
+      // Answers go out at the end of such a batch, as PostgreSQL sends them.
+      std::vector<std::pair<char, std::string>> batch;
+      size_t batch_bytes = 0;
+      constexpr size_t kBatchLimit = 1 << 20;
+      out.clear();
       for (;;) {
         char hdr[5];
         co_await asio::async_read(sock, asio::buffer(hdr, 5), use_awaitable);
@@ -281,50 +218,37 @@ struct PgServer::Impl {
         }
         std::string body(static_cast<size_t>(len - 4), '\0');
         co_await asio::async_read(sock, asio::buffer(body), use_awaitable);
-        out.clear();
-        switch (type) {
-          case 'Q': {
-            std::string_view query;
-            MessageReader r(body);
-            if (!r.CString(&query)) {
-              co_await SendFatal(sock, Status(sqlstate::kProtocolViolation, "invalid query message"));
-              co_return;
-            }
-            auto run = [&session, query]() {
-              std::string buf;
-              WireSink sink(&buf);
-              Status s = session.Execute(query, &sink);
-              if (!s.ok()) WriteErrorOrNotice(&buf, 'E', "ERROR", s, query);
-              WriteReadyForQuery(&buf, session.TransactionStatus());
-              return buf;
-            };
-            out = co_await RunOnPool(session_thread, &run);
-            break;
-          }
-          case 'X':
-            co_return;
-          case 'P': case 'B': case 'D': case 'E': case 'C': case 'F':
-            if (!skipping_to_sync) {
-              WriteErrorOrNotice(&out, 'E', "ERROR",
-                                 NotSupported("the extended query protocol"));
-              skipping_to_sync = true;
-            }
-            break;
-          case 'H':
-            break;
-          case 'S':
-            skipping_to_sync = false;
-            WriteReadyForQuery(&out, session.TransactionStatus());
-            break;
-          case 'd': case 'c': case 'f':
-            break;  // copy messages outside COPY are ignored, as in PostgreSQL
-          default:
-            co_await SendFatal(sock, Status(sqlstate::kProtocolViolation,
-                                            "invalid frontend message type " +
-                                                std::to_string(static_cast<unsigned char>(type))));
-            co_return;
+        if (type == 'X') co_return;
+        if (type == 'd' || type == 'c' || type == 'f') continue;  // ignored outside COPY
+        if (!QueryProtocol::Handles(type)) {
+          co_await SendFatal(sock, Status(sqlstate::kProtocolViolation,
+                                          "invalid frontend message type " +
+                                              std::to_string(static_cast<unsigned char>(type))));
+          co_return;
         }
-        if (!out.empty()) co_await Send(sock, out);
+        batch_bytes += body.size();
+        batch.emplace_back(type, std::move(body));
+        bool answer_now = type == 'Q' || type == 'S' || type == 'H';
+        if (!answer_now && batch_bytes < kBatchLimit) continue;
+        auto run = [&protocol, &batch]() {
+          std::pair<std::string, bool> result{std::string(), true};
+          for (const auto& [t, b] : batch) {
+            if (!protocol.Handle(t, b, &result.first)) {
+              result.second = false;
+              break;
+            }
+          }
+          return result;
+        };
+        std::pair<std::string, bool> done = co_await RunOnPool(session_thread, &run);
+        batch.clear();
+        batch_bytes = 0;
+        out += done.first;
+        if (answer_now || !done.second || out.size() >= kBatchLimit) {
+          co_await Send(sock, out);
+          out.clear();
+        }
+        if (!done.second) co_return;
       }
     } catch (const std::exception&) {
       // The client went away or the socket failed: this connection ends, the server goes on.

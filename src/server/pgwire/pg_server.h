@@ -2,11 +2,9 @@
 //
 // Supported: SSLRequest/GSSENCRequest (declined: plaintext), StartupMessage with trust
 // authentication for loopback clients (others are refused until password auth exists), the
-// simple query protocol (RowDescription, DataRow, CommandComplete, EmptyQueryResponse,
-// ErrorResponse, NoticeResponse, ReadyForQuery), Terminate. Extended-protocol messages get a
-// 0A000 error and are skipped until Sync, as PostgreSQL does after an error. Network I/O runs on
-// the io_context's thread; queries run on the worker pool so a slow query never blocks
-// other connections.
+// simple and extended query protocols with text and binary formats (see QueryProtocol),
+// Terminate. Network I/O runs on the io_context's thread; each connection's queries run on a
+// thread of its own so a slow query never blocks other connections.
 #pragma once
 
 #include <cstdint>

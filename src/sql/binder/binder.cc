@@ -30,6 +30,17 @@ bool AssignmentCastAllowed(LogicalType from, LogicalType to) {
 
 Result<BoundExprPtr> AddCast(BoundExprPtr expr, LogicalType target) {
   if (expr->type == target) return expr;
+  if (expr->kind == BoundExpr::Kind::kParameter && expr->type.id() == TypeId::kUnknown) {
+    LogicalType* slot = &(*expr->param_types)[expr->column];
+    if (slot->id() != TypeId::kInvalid && *slot != target) {
+      return Status("42P08", "inconsistent types deduced for parameter $" +
+                                 std::to_string(expr->column + 1),
+                    std::string(slot->sql_name()) + " versus " + target.sql_name(), "");
+    }
+    *slot = target;
+    expr->type = target;
+    return expr;
+  }
   if (!CastExists(expr->type, target)) {
     return Status(sqlstate::kCannotCoerce, std::string("cannot cast type ") +
                                                expr->type.sql_name() + " to " + target.sql_name());
@@ -157,7 +168,8 @@ std::string OutputColumnName(const ParsedExpr& expr) {
     case ParsedExpr::Kind::kColumnRef: return expr.names.back();
     case ParsedExpr::Kind::kCast: {
       const ParsedExpr& arg = *expr.args[0];
-      if (arg.kind == ParsedExpr::Kind::kConstant || arg.kind == ParsedExpr::Kind::kCast) {
+      if (arg.kind == ParsedExpr::Kind::kConstant || arg.kind == ParsedExpr::Kind::kParam ||
+          arg.kind == ParsedExpr::Kind::kCast) {
         return arg.kind == ParsedExpr::Kind::kCast ? OutputColumnName(arg) : expr.cast_type.pg_name();
       }
       return OutputColumnName(arg);
@@ -275,6 +287,40 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
 
 Result<BoundStatement> Binder::Bind(const ParsedStatement& stmt) {
   StackBase stack_base;
+  BoundStatement out;
+  OMEN_ASSIGN_OR_RETURN(out, BindStatement(stmt));
+  if (params_ != nullptr && params_->values == nullptr) {
+    for (size_t i = 0; i < params_->types.size(); ++i) {
+      TypeId t = params_->types[i].id();
+      if (t == TypeId::kInvalid || t == TypeId::kUnknown) {
+        return Status("42P18",
+                      "could not determine data type of parameter $" + std::to_string(i + 1));
+      }
+    }
+  }
+  return out;
+}
+
+Result<BoundExprPtr> Binder::BindParam(const ParsedExpr& expr) {
+  size_t n = expr.param_number > 0 ? static_cast<size_t>(expr.param_number) : 0;
+  bool known = params_ != nullptr && n >= 1 &&
+               (params_->values == nullptr ? n <= 65535 : n <= params_->values->size());
+  if (!known) {
+    return WithPos(Status("42P02", "there is no parameter $" + std::to_string(expr.param_number)),
+                   expr.location);
+  }
+  if (params_->values != nullptr) return BoundExpr::Constant((*params_->values)[n - 1]);
+  if (params_->types.size() < n) params_->types.resize(n);
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundExpr::Kind::kParameter;
+  e->column = n - 1;
+  e->param_types = &params_->types;
+  LogicalType declared = params_->types[n - 1];
+  e->type = declared.id() == TypeId::kInvalid ? LogicalType(TypeId::kUnknown) : declared;
+  return e;
+}
+
+Result<BoundStatement> Binder::BindStatement(const ParsedStatement& stmt) {
   switch (stmt.kind) {
     case ParsedStatement::Kind::kSelect: return BindSelect(*stmt.select);
     case ParsedStatement::Kind::kInsert: return BindInsert(*stmt.insert);
@@ -288,7 +334,7 @@ Result<BoundStatement> Binder::Bind(const ParsedStatement& stmt) {
       BoundStatement out;
       out.kind = BoundStatement::Kind::kExplain;
       BoundStatement inner;
-      OMEN_ASSIGN_OR_RETURN(inner, Bind(*stmt.explained));
+      OMEN_ASSIGN_OR_RETURN(inner, BindStatement(*stmt.explained));
       out.explained = std::make_unique<BoundStatement>(std::move(inner));
       out.analyze = stmt.explain.analyze;
       out.timing = stmt.explain.timing;
@@ -417,6 +463,7 @@ Result<BoundExprPtr> Binder::BindExpr(const ParsedExpr& expr, const Scope& scope
     case K::kStar:
       return WithPos(NotSupported("\"*\" in this position"), expr.location);
     case K::kConstant: return BoundExpr::Constant(expr.constant);
+    case K::kParam: return BindParam(expr);
     case K::kOperator: return BindOperator(expr, scope);
     case K::kAnd:
     case K::kOr:
@@ -444,7 +491,9 @@ Result<BoundExprPtr> Binder::BindExpr(const ParsedExpr& expr, const Scope& scope
       if (b->type.id() == TypeId::kNumericLiteral) {
         return WithPos(NotSupported("type numeric"), expr.args[0]->location);
       }
-      if (IsUntyped(b->type)) {
+      // An untyped literal is text here; an untyped parameter stays undetermined (42P18 at
+      // the end of binding), as in PostgreSQL.
+      if (IsUntyped(b->type) && b->kind != BoundExpr::Kind::kParameter) {
         OMEN_ASSIGN_OR_RETURN(b, AddCast(std::move(b), TypeId::kText));
       }
       e->children.push_back(std::move(b));

@@ -14,15 +14,33 @@
 
 namespace omendb::sql {
 
+// The parameters ($1, $2, ...) of a statement (the extended query protocol, PREPARE).
+struct BindParameters {
+  // Per parameter, its type; kInvalid where not yet known.
+  std::vector<LogicalType> types;
+  // Null: the statement is bound only to learn its parameter and result types (preparing).
+  // Types not given are then inferred from context as PostgreSQL infers them (the type an
+  // untyped literal in that place would get; text where nothing decides), and `types` grows
+  // to the highest $n used. Otherwise (executing): values[n-1], of types[n-1] or NULL, stands
+  // for $n as a constant, so access paths and folding treat it as one.
+  const std::vector<Value>* values = nullptr;
+};
+
 class Binder {
  public:
-  // Binds against the tables transaction `txn_id` sees in `catalog`.
-  explicit Binder(const Catalog& catalog, uint64_t txn_id = 0)
-      : catalog_(catalog), txn_id_(txn_id) {}
+  // Binds against the tables transaction `txn_id` sees in `catalog`. Without `params`, $n is
+  // an error (42P02 "there is no parameter $n").
+  explicit Binder(const Catalog& catalog, uint64_t txn_id = 0, BindParameters* params = nullptr)
+      : catalog_(catalog), txn_id_(txn_id), params_(params) {}
 
+  // Errors as above; when preparing, also 42P18 for a parameter whose type nothing decides
+  // (unused, or used only where any type would do) and 42P08 for one used as two types.
   Result<BoundStatement> Bind(const ParsedStatement& stmt);
 
  private:
+  Result<BoundStatement> BindStatement(const ParsedStatement& stmt);
+  Result<BoundExprPtr> BindParam(const ParsedExpr& expr);
+
   // The tables visible to expressions, in FROM order; their columns are laid side by side in
   // the input batch (table i's columns start at `offset`).
   struct Scope {
@@ -96,6 +114,7 @@ class Binder {
 
   const Catalog& catalog_;
   uint64_t txn_id_;
+  BindParameters* params_;
   AggregateContext* agg_ = nullptr;
   // Scopes of the queries enclosing the one being bound (to recognise correlated references).
   std::vector<const Scope*> outer_scopes_;
@@ -111,7 +130,8 @@ class Binder {
 };
 
 // Converts `expr` to `target`. Constants are converted now (so bad literals fail at bind
-// time, as in PostgreSQL); other expressions get a cast node.
+// time, as in PostgreSQL); an untyped parameter takes `target` as its type (42P08 if it
+// already has another); other expressions get a cast node.
 Result<BoundExprPtr> AddCast(BoundExprPtr expr, LogicalType target);
 
 // The type that values of `types` are converted to when they meet in CASE, COALESCE, IN...

@@ -372,6 +372,8 @@ Status Evaluate(const BoundExpr& expr, const DataChunk& input, Vector* out) {
       return EvaluateCoalesce(expr, input, out);
     case BoundExpr::Kind::kSubquery:
       return InternalError("subquery evaluated before it was resolved");
+    case BoundExpr::Kind::kParameter:
+      return InternalError("parameter evaluated in a statement bound only for preparing");
     default:
       return EvaluateOther(expr, input, out);
   }

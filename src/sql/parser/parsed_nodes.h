@@ -38,6 +38,7 @@ struct ParsedExpr {
     kBoolTest,      // args[0] IS [NOT] TRUE / FALSE / UNKNOWN
     kFunction,      // names[0](args), or names[0](*) when star; distinct for f(DISTINCT x)
     kSubquery,      // (subquery) as a value, EXISTS (subquery), or args[0] [NOT] IN (subquery)
+    kParam,         // $param_number
   };
   enum class SubqueryKind { kScalar, kExists, kIn };
   enum class BoolTest { kIsTrue, kIsNotTrue, kIsFalse, kIsNotFalse, kIsUnknown, kIsNotUnknown };
@@ -55,6 +56,7 @@ struct ParsedExpr {
   BoolTest bool_test = BoolTest::kIsTrue;
   bool star = false;      // count(*)
   bool distinct = false;  // aggregate over DISTINCT values
+  int param_number = 0;   // kParam: n of $n (as written; the binder checks the range)
   SubqueryKind subquery_kind = SubqueryKind::kScalar;
   std::shared_ptr<ParsedSelect> subquery;
 };

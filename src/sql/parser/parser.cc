@@ -385,8 +385,11 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
       e->args.push_back(std::move(p));
       return e;
     }
-    case Node::kParamRef:
-      return Unsupported("parameters", node.param_ref().location());
+    case Node::kParamRef: {
+      auto e = MakeExpr(ParsedExpr::Kind::kParam, node.param_ref().location());
+      e->param_number = node.param_ref().number();
+      return e;
+    }
     case Node::kSqlvalueFunction:
       return Unsupported("SQL value functions", node.sqlvalue_function().location());
     case Node::kCollateClause:

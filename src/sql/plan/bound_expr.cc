@@ -34,6 +34,7 @@ std::unique_ptr<BoundExpr> BoundExpr::Clone(int64_t column_delta) const {
   e->bool_test = bool_test;
   e->subquery_kind = subquery_kind;
   e->subplan = subplan;
+  e->param_types = param_types;
   for (const auto& c : children) e->children.push_back(c->Clone(column_delta));
   return e;
 }
@@ -57,6 +58,7 @@ bool BoundExpr::ColumnRange(size_t* lo, size_t* hi) const {
 std::string BoundExpr::ToString() const {
   switch (kind) {
     case Kind::kColumn: return "#" + std::to_string(column);
+    case Kind::kParameter: return "$" + std::to_string(column + 1);
     case Kind::kConstant: return constant.is_null() ? "NULL" : constant.ToString();
     case Kind::kFunction:
       if (!function->is_operator) {

@@ -36,6 +36,9 @@ struct BoundExpr {
     // An uncorrelated subquery (`subplan`, one output column unless EXISTS), replaced by its
     // result before execution: subquery_kind 0 scalar, 1 EXISTS, 2 children[0] [NOT] IN.
     kSubquery,
+    // $n of a statement bound for preparing only (column: n - 1), never executed: a statement
+    // bound for execution has each $n replaced by its value as a constant.
+    kParameter,
   };
   Kind kind;
   LogicalType type;
@@ -49,6 +52,9 @@ struct BoundExpr {
   int bool_test = 0;              // kBoolTest: ParsedExpr::BoolTest as int
   int subquery_kind = 0;          // kSubquery
   std::shared_ptr<LogicalOperator> subplan;  // kSubquery
+  // kParameter: the binder's record of the parameters' types (this one's at `column`), where
+  // an untyped parameter's type is decided by the first cast applied to it (see AddCast).
+  std::vector<LogicalType>* param_types = nullptr;
 
   static std::unique_ptr<BoundExpr> Column(size_t index, LogicalType type);
   // A deep copy whose column references are moved by `column_delta` (0: a plain copy).

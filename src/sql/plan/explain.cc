@@ -39,6 +39,7 @@ std::string Deparse(const BoundExpr& e, const Names& names) {
   using K = BoundExpr::Kind;
   switch (e.kind) {
     case K::kColumn: return e.column < names.size() ? names[e.column] : "?";
+    case K::kParameter: return "$" + std::to_string(e.column + 1);
     case K::kConstant: return Constant(e.constant);
     case K::kFunction:
       if (!e.function->is_operator) return e.function->name + "(" + List(e.children, names) + ")";

@@ -1,0 +1,65 @@
+// How values and results travel in the PostgreSQL protocol: result messages (RowDescription,
+// DataRow in text or binary format per column, CommandComplete...) and parameter values of
+// the extended protocol (types by OID, binary input).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "session/session.h"
+#include "types/value.h"
+
+namespace omendb::pgwire {
+
+// The format code (0 text, 1 binary) of column or parameter `i` under a list of codes as the
+// protocol sends it: none (all text), one (for all) or one per item.
+int16_t FormatOf(const std::vector<int16_t>& formats, size_t i);
+
+// Checks a list of format codes for `count` items: 08P01 for codes other than 0 and 1 and for
+// a list that is neither empty, one code, nor one per item (`what`: "parameter", "result").
+Status CheckFormats(const std::vector<int16_t>& formats, size_t count, const char* what);
+
+// The type a Parse message's parameter OID stands for: kInvalid for 0 (unspecified) and 705
+// (unknown); int2 is carried as integer, varchar as text. Others: 0A000 (the type has no
+// counterpart here yet).
+Result<LogicalType> ParameterType(uint32_t oid);
+
+// A binary-format parameter value of `type`, as PostgreSQL's receive functions read it:
+// 08P01 "insufficient data left in message" when too short, 22P03 when longer than the type's
+// layout. `oid` is the declared type (int2 arrives as 2 bytes).
+Result<Value> DecodeBinary(LogicalType type, uint32_t oid, std::string_view bytes);
+
+// Checks a value of a parameter declared int2 (carried as integer): 22003 out of range.
+Status CheckDeclaredRange(uint32_t oid, const Value& v);
+
+// Appends the binary format of non-NULL `v`.
+void EncodeBinary(const Value& v, std::string* out);
+
+// RowDescription for `columns`, each with its format code from `formats`.
+void WriteRowDescription(std::string* out, const std::vector<ResultColumn>& columns,
+                         const std::vector<int16_t>& formats);
+
+// Encodes a query's results as backend messages. With `describe` false OnColumns sends
+// nothing (Execute: Describe has told the columns).
+class WireSink final : public ResultSink {
+ public:
+  explicit WireSink(std::string* out, std::vector<int16_t> formats = {}, bool describe = true)
+      : out_(out), formats_(std::move(formats)), describe_(describe) {}
+
+  Status OnColumns(const std::vector<ResultColumn>& columns) override;
+  Status OnChunk(const DataChunk& chunk, size_t column_count) override;
+  Status OnComplete(const std::string& tag) override;
+  void OnEmptyQuery() override;
+  void OnNotice(std::string_view sqlstate, const std::string& message) override;
+  void OnWarning(std::string_view sqlstate, const std::string& message) override;
+
+ private:
+  std::string* out_;
+  std::vector<int16_t> formats_;
+  bool describe_;
+};
+
+}  // namespace omendb::pgwire

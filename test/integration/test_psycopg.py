@@ -1,0 +1,116 @@
+"""psycopg 3 against `omendb serve`. psycopg 3 sends every query with parameters through the
+extended protocol (Parse/Bind/Execute/Sync, server-side binding), so this checks the path
+that modern drivers take: parameters in text and binary format, prepared statements, pipeline
+mode, server-side errors by SQLSTATE, transactions, and the connection serving on after errors."""
+import sys
+
+import psycopg
+from psycopg import errors
+
+from harness import OmenServer, binary_from_argv, report
+
+failures = []
+
+
+def check(name, actual, expected):
+    if actual != expected:
+        failures.append("%s: expected %r, got %r" % (name, expected, actual))
+
+
+def expect_error(cur, sql, params, sqlstate):
+    try:
+        cur.execute(sql, params)
+    except psycopg.Error as e:
+        check("sqlstate of %s %r" % (sql, params), e.sqlstate, sqlstate)
+        return
+    failures.append("%s %r: expected error %s, succeeded" % (sql, params, sqlstate))
+
+
+def main():
+    with OmenServer(binary_from_argv()) as server:
+        conn = psycopg.connect(server.dsn(), autocommit=True)
+        cur = conn.cursor()
+        cur.execute("CREATE TABLE t (id bigint PRIMARY KEY, name text, v double precision, "
+                    "ok boolean, n integer)")
+        # Parameters of every type, NULLs among them; executemany reuses one statement.
+        rows = [(i, "name %d" % i if i % 7 else None, i / 4, i % 2 == 0, -i) for i in range(1, 201)]
+        cur.executemany("INSERT INTO t VALUES (%s, %s, %s, %s, %s)", rows)
+        check("inserted", cur.execute("SELECT count(*) FROM t").fetchone(), (200,))
+        check("point lookup", cur.execute("SELECT * FROM t WHERE id = %s", (14,)).fetchone(),
+              (14, None, 3.5, True, -14))
+        check("range", cur.execute("SELECT id FROM t WHERE id BETWEEN %s AND %s ORDER BY id DESC",
+                                   (5, 8)).fetchall(), [(8,), (7,), (6,), (5,)])
+        check("text parameter", cur.execute("SELECT id FROM t WHERE name = %s", ("name 9",)).fetchall(),
+              [(9,)])
+        check("boolean and double", cur.execute(
+            "SELECT count(*) FROM t WHERE ok = %s AND v > %s", (True, 25.0)).fetchone(), (50,))
+        check("NULL parameter", cur.execute("SELECT %s::text IS NULL", (None,)).fetchone(), (True,))
+        check("IN list", cur.execute("SELECT count(*) FROM t WHERE id IN (%s, %s, %s)",
+                                     (1, 2, 1000)).fetchone(), (2,))
+        check("LIMIT parameter", cur.execute("SELECT id FROM t ORDER BY id LIMIT %s", (3,)).fetchall(),
+              [(1,), (2,), (3,)])
+        check("parameter in select list", cur.execute("SELECT %s || 'x', %s + 1", ("a", 41)).fetchone(),
+              ("ax", 42))
+        check("special characters", cur.execute("SELECT %s", ("it's \\ \"q\" é",)).fetchone(),
+              ("it's \\ \"q\" é",))
+        # Binary parameters and results.
+        cur2 = conn.cursor(binary=True)
+        check("binary results", cur2.execute("SELECT id, name, v, ok, n FROM t WHERE id = %b",
+                                             (21,)).fetchone(), (21, None, 5.25, False, -21))
+        check("binary extremes", cur2.execute("SELECT %b::bigint, %b::integer, %b::double precision",
+                                              (-2**63, 2**31 - 1, -0.1)).fetchone(),
+              (-2**63, 2**31 - 1, -0.1))
+        # Prepared statements (named, reused).
+        for i in (3, 4, 5, 6, 7, 8):
+            got = cur.execute("SELECT n FROM t WHERE id = %s", (i,), prepare=True).fetchone()
+            check("prepared run %d" % i, got, (-i,))
+        # DML row counts.
+        cur.execute("UPDATE t SET name = %s WHERE id <= %s", ("low", 10))
+        check("UPDATE rowcount", cur.rowcount, 10)
+        cur.execute("DELETE FROM t WHERE id > %s", (190,))
+        check("DELETE rowcount", cur.rowcount, 10)
+        # Errors carry their SQLSTATE and the connection goes on.
+        expect_error(cur, "SELECT * FROM t WHERE id = %s", ("abc",), "22P02")
+        expect_error(cur, "INSERT INTO t VALUES (%s, 'dup', 0, true, 0)", (1,), "23505")
+        expect_error(cur, "SELECT * FROM nosuch WHERE id = %s", (1,), "42P01")
+        expect_error(cur, "SELECT %s / 0", (1,), "22012")
+        expect_error(cur, "SELECT %s::integer", (2**40,), "22003")
+        check("serving after errors", cur.execute("SELECT count(*) FROM t").fetchone(), (190,))
+        # Transactions: the default (non-autocommit) mode and an error inside a block.
+        tx = psycopg.connect(server.dsn())
+        other = psycopg.connect(server.dsn(), autocommit=True)
+        tc = tx.cursor()
+        tc.execute("INSERT INTO t VALUES (%s, 'tx', 0, true, 0)", (500,))
+        check("uncommitted invisible", other.execute("SELECT count(*) FROM t WHERE id = 500").fetchone(), (0,))
+        tx.commit()
+        check("committed visible", other.execute("SELECT count(*) FROM t WHERE id = 500").fetchone(), (1,))
+        tc.execute("INSERT INTO t VALUES (%s, 'tx', 0, true, 0)", (501,))
+        try:
+            tc.execute("INSERT INTO t VALUES (%s, 'tx', 0, true, 0)", (500,))
+        except errors.UniqueViolation:
+            pass
+        try:
+            tc.execute("SELECT 1 WHERE 1 = %s", (1,))
+            failures.append("statement in a failed transaction succeeded")
+        except errors.InFailedSqlTransaction:
+            pass
+        tx.rollback()
+        check("rolled back", other.execute("SELECT count(*) FROM t WHERE id = 501").fetchone(), (0,))
+        with tx.transaction():
+            tc.execute("UPDATE t SET n = %s WHERE id = %s", (999, 500))
+        check("transaction block committed",
+              other.execute("SELECT n FROM t WHERE id = %s", (500,)).fetchone(), (999,))
+        # Pipeline mode: many Parse/Bind/Execute before one Sync.
+        with conn.pipeline():
+            for i in range(600, 650):
+                conn.execute("INSERT INTO t VALUES (%s, %s, %s, %s, %s)", (i, "p", 1.0, True, i))
+            last = conn.execute("SELECT count(*) FROM t WHERE id >= %s", (600,))
+        check("pipeline", last.fetchone(), (50,))
+        tx.close()
+        other.close()
+        conn.close()
+    return report(failures)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
