@@ -82,6 +82,20 @@ class Connection {
   // transaction per call).
   QueryResult Query(std::string_view sql);
 
+  // Parameter values for $1, $2, ... in PostgreSQL's text format; nullopt is NULL.
+  using Params = std::vector<std::optional<std::string>>;
+  // Runs the one statement in `sql` with `params`, as a driver's Parse/Bind/Execute/Sync does:
+  // parameter types are inferred from context as PostgreSQL infers them, values are never
+  // spliced into the text. Outside a transaction block the statement is its own transaction.
+  QueryResult Query(std::string_view sql, const Params& params);
+  // Prepares the one statement in `sql` under `name` (parsed and analysed once). Returns the
+  // error, if any (42P05 if `name` is taken).
+  std::optional<QueryError> Prepare(const std::string& name, std::string_view sql);
+  // Runs prepared statement `name` with `params` (as Query with parameters).
+  QueryResult ExecutePrepared(const std::string& name, const Params& params);
+  // Forgets prepared statement `name`.
+  void Deallocate(const std::string& name);
+
  private:
   friend class DB;
   Connection() = default;

@@ -84,4 +84,57 @@ QueryResult Connection::Query(std::string_view sql) {
   return result;
 }
 
+namespace {
+
+// Bind + Execute + Sync of prepared statement `name` (the steps a driver sends).
+Status RunPrepared(Session* session, const std::string& name, const Connection::Params& params,
+                   ResultSink* sink) {
+  const PreparedStatement* ps;
+  OMEN_ASSIGN_OR_RETURN(ps, session->GetStatement(name));
+  std::vector<Value> values;
+  values.reserve(params.size());
+  for (const auto& p : params) values.push_back(p ? Value::Unknown(*p) : Value());
+  OMEN_RETURN_IF_ERROR(session->Bind("", name, std::move(values), {}));
+  if (ps->columns) OMEN_RETURN_IF_ERROR(sink->OnColumns(*ps->columns));
+  OMEN_RETURN_IF_ERROR(session->ExecutePortal("", 0, sink).status());
+  return session->Sync();
+}
+
+}  // namespace
+
+QueryResult Connection::Query(std::string_view sql, const Params& params) {
+  QueryResult result;
+  CollectingSink sink(&result);
+  Status s = session_->Prepare("", sql, {});
+  if (s.ok()) s = RunPrepared(session_.get(), "", params, &sink);
+  if (!s.ok()) {
+    session_->FailTransaction();
+    (void)session_->Sync();
+    result.error = ToError(s);
+  }
+  return result;
+}
+
+std::optional<QueryError> Connection::Prepare(const std::string& name, std::string_view sql) {
+  Status s = session_->Prepare(name, sql, {});
+  if (s.ok()) s = session_->Sync();
+  if (s.ok()) return std::nullopt;
+  (void)session_->Sync();
+  return ToError(s);
+}
+
+QueryResult Connection::ExecutePrepared(const std::string& name, const Params& params) {
+  QueryResult result;
+  CollectingSink sink(&result);
+  Status s = RunPrepared(session_.get(), name, params, &sink);
+  if (!s.ok()) {
+    session_->FailTransaction();
+    (void)session_->Sync();
+    result.error = ToError(s);
+  }
+  return result;
+}
+
+void Connection::Deallocate(const std::string& name) { session_->CloseStatement(name); }
+
 }  // namespace omendb

@@ -75,5 +75,33 @@ TEST_F(EmbeddedTest, DataSurvivesReopen) {
   EXPECT_EQ(r.statements[0].rows[0][0], "f");
 }
 
+TEST_F(EmbeddedTest, Parameters) {
+  ASSERT_TRUE(conn_->Query("CREATE TABLE t (id bigint PRIMARY KEY, name text)").ok());
+  auto r = conn_->Query("INSERT INTO t VALUES ($1, $2), ($3, $4)",
+                        {"1", "it's", "2", std::nullopt});
+  ASSERT_TRUE(r.ok()) << r.error->message;
+  EXPECT_EQ(r.statements[0].command_tag, "INSERT 0 2");
+  r = conn_->Query("SELECT id, name FROM t WHERE id = $1", {"1"});
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r.statements[0].columns.size(), 2u);
+  EXPECT_EQ(r.statements[0].columns[0].type_oid, 20u);
+  ASSERT_EQ(r.statements[0].rows.size(), 1u);
+  EXPECT_EQ(r.statements[0].rows[0][1], "it's");  // a value, never spliced into the text
+  ASSERT_FALSE(conn_->Prepare("q", "SELECT name IS NULL FROM t WHERE id = $1").has_value());
+  r = conn_->ExecutePrepared("q", {"2"});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.statements[0].rows[0][0], "t");
+  r = conn_->ExecutePrepared("q", {"x"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->sqlstate, "22P02");
+  EXPECT_EQ(conn_->Prepare("q", "SELECT 1")->sqlstate, "42P05");
+  conn_->Deallocate("q");
+  EXPECT_EQ(conn_->ExecutePrepared("q", {}).error->sqlstate, "26000");
+  // Each call outside a block is its own transaction; a failed one leaves nothing.
+  r = conn_->Query("INSERT INTO t VALUES ($1, 'x')", {"1"});
+  EXPECT_EQ(r.error->sqlstate, "23505");
+  EXPECT_EQ(conn_->Query("SELECT count(*) FROM t").statements[0].rows[0][0], "2");
+}
+
 }  // namespace
 }  // namespace omendb

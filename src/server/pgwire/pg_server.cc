@@ -2,7 +2,12 @@
 
 #include <atomic>
 #include <boost/asio.hpp>
+#include <list>
+#include <mutex>
 #include <random>
+#include <thread>
+
+#include <unistd.h>
 
 #include "catalog/catalog.h"
 #include "server/net/listen.h"
@@ -23,27 +28,6 @@ constexpr int32_t kGssEncRequest = 80877104;
 constexpr int32_t kCancelRequest = 80877102;
 constexpr int32_t kMaxStartupPacket = 10000;
 constexpr int32_t kMaxMessage = 1 << 30;
-
-// Runs `work` on `pool` and resumes the awaiting coroutine on its own executor with the
-// result. `work` must stay alive until then (it lives in the awaiting coroutine's frame). Only
-// pointers cross into the completion machinery: g++ 12 miscompiles coroutine parameters and
-// captures of class type moved through it (double destruction).
-template <typename F>
-auto RunOnPool(asio::thread_pool& pool, F* work) {
-  using R = std::invoke_result_t<F&>;
-  return asio::async_initiate<decltype(use_awaitable), void(R)>(
-      [&pool, work](auto handler) {
-        asio::post(pool, [handler = std::move(handler), work]() mutable {
-          R result = (*work)();
-          auto ex = asio::get_associated_executor(handler);
-          asio::post(ex, [handler = std::move(handler), result = std::move(result)]() mutable {
-            std::move(handler)(std::move(result));
-          });
-        });
-      },
-      use_awaitable);
-}
-
 
 void WriteParameterStatus(std::string* out, std::string_view name, std::string_view value) {
   MessageWriter w(out);
@@ -67,7 +51,21 @@ struct PgServer::Impl {
   tcp::acceptor acceptor;
   std::atomic<int32_t> next_backend_id{1};
 
+  // Each connection runs on a thread of its own with its own io_context, reading, running
+  // queries and writing there (as PostgreSQL runs a backend process per connection): a query
+  // waiting for another transaction's row lock holds up no one else, and a query costs no
+  // thread hand-offs.
+  struct ConnectionThread {
+    std::thread thread;
+    asio::io_context* context = nullptr;  // while running; guarded by mu
+    bool done = false;                    // guarded by mu
+  };
+  std::mutex mu;
+  std::list<ConnectionThread> connections;  // guarded by mu
+  bool stopping = false;                    // guarded by mu
+
   Impl(asio::io_context& i, Database* d) : io(i), db(d), acceptor(i) {}
+  ~Impl() { StopConnections(); }
 
   awaitable<void> AcceptLoop() {
     for (;;) {
@@ -77,8 +75,71 @@ struct PgServer::Impl {
         if (!acceptor.is_open()) co_return;
         continue;  // e.g. EMFILE: keep serving existing connections
       }
-      asio::co_spawn(io, HandleConnection(std::move(sock)), asio::detached);
+      StartConnection(std::move(sock));
     }
+  }
+
+  void StartConnection(tcp::socket sock) {
+    boost::system::error_code ec;
+    tcp::endpoint local = sock.local_endpoint(ec);
+    if (ec) return;
+    int fd = sock.release(ec);
+    if (ec) return;
+    std::lock_guard<std::mutex> lock(mu);
+    ReapFinishedLocked();
+    if (stopping) {
+      ::close(fd);
+      return;
+    }
+    ConnectionThread& c = connections.emplace_back();
+    c.thread = std::thread([this, &c, protocol = local.protocol(), fd] {
+      asio::io_context context;
+      {
+        std::lock_guard<std::mutex> l(mu);
+        c.context = &context;
+      }
+      tcp::socket s(context);
+      boost::system::error_code e;
+      s.assign(protocol, fd, e);
+      if (e) {
+        ::close(fd);
+      } else {
+        asio::co_spawn(context, HandleConnection(std::move(s)), asio::detached);
+        context.run();
+      }
+      std::lock_guard<std::mutex> l(mu);
+      c.context = nullptr;
+      c.done = true;
+      // `context` goes now: an unfinished connection's coroutine (the server stopping) is
+      // destroyed with it, and its Session rolls back.
+    });
+  }
+
+  // Joins the threads of connections that have ended.
+  void ReapFinishedLocked() {
+    for (auto it = connections.begin(); it != connections.end();) {
+      if (it->done) {
+        it->thread.join();
+        it = connections.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
+  // Ends every connection (a query under way finishes first) and joins their threads.
+  void StopConnections() {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      stopping = true;
+      for (ConnectionThread& c : connections) {
+        if (c.context != nullptr) c.context->stop();
+      }
+    }
+    for (ConnectionThread& c : connections) {
+      if (c.thread.joinable()) c.thread.join();
+    }
+    connections.clear();
   }
 
   awaitable<void> Send(tcp::socket& sock, const std::string& bytes) {
@@ -196,13 +257,9 @@ struct PgServer::Impl {
 
       Session session(db);
       QueryProtocol protocol(&session);
-      // Each session runs its queries on a thread of its own (as PostgreSQL runs a backend
-      // process per connection): a query waiting for another transaction's row lock must not
-      // hold up the queries that would release it.
-      asio::thread_pool session_thread(1);
-      // Messages are handled in batches, one hop to the session's thread per batch: a batch
-      // ends with a message that expects an answer now (Query, Sync, Flush) or when large.
-      // Answers go out at the end of such a batch, as PostgreSQL sends them.
+      // Messages are handled in batches: a batch ends with a message that expects an answer
+      // now (Query, Sync, Flush) or when large. Answers go out at the end of such a batch, as
+      // PostgreSQL sends them.
       std::vector<std::pair<char, std::string>> batch;
       size_t batch_bytes = 0;
       constexpr size_t kBatchLimit = 1 << 20;
@@ -230,25 +287,20 @@ struct PgServer::Impl {
         batch.emplace_back(type, std::move(body));
         bool answer_now = type == 'Q' || type == 'S' || type == 'H';
         if (!answer_now && batch_bytes < kBatchLimit) continue;
-        auto run = [&protocol, &batch]() {
-          std::pair<std::string, bool> result{std::string(), true};
-          for (const auto& [t, b] : batch) {
-            if (!protocol.Handle(t, b, &result.first)) {
-              result.second = false;
-              break;
-            }
+        bool keep = true;
+        for (const auto& [t, b] : batch) {
+          if (!protocol.Handle(t, b, &out)) {
+            keep = false;
+            break;
           }
-          return result;
-        };
-        std::pair<std::string, bool> done = co_await RunOnPool(session_thread, &run);
+        }
         batch.clear();
         batch_bytes = 0;
-        out += done.first;
-        if (answer_now || !done.second || out.size() >= kBatchLimit) {
+        if (answer_now || !keep || out.size() >= kBatchLimit) {
           co_await Send(sock, out);
           out.clear();
         }
-        if (!done.second) co_return;
+        if (!keep) co_return;
       }
     } catch (const std::exception&) {
       // The client went away or the socket failed: this connection ends, the server goes on.
@@ -272,6 +324,7 @@ void PgServer::Start() { asio::co_spawn(impl_->io, impl_->AcceptLoop(), asio::de
 void PgServer::Stop() {
   boost::system::error_code ec;
   impl_->acceptor.close(ec);
+  impl_->StopConnections();
 }
 
 }  // namespace omendb::pgwire

@@ -22,8 +22,8 @@ namespace omendb::pgwire {
 
 class PgServer {
  public:
-  // `io` and `db` must outlive the server. Each connection's queries run on a thread of its
-  // own.
+  // `io` (which accepts connections) and `db` must outlive the server. Each connection runs on
+  // a thread of its own.
   PgServer(boost::asio::io_context& io, Database* db);
   ~PgServer();
 
@@ -33,7 +33,8 @@ class PgServer {
   uint16_t port() const;
   // Starts accepting connections on the io_context.
   void Start();
-  // Stops accepting; open connections end when the io_context stops.
+  // Stops accepting and ends the open connections (a query under way finishes first; open
+  // transactions roll back). Also done by the destructor.
   void Stop();
 
  private:

@@ -22,8 +22,9 @@ class PhysicalOperator {
   // Scans: blocks of the main store skipped by zone maps so far (EXPLAIN ANALYZE).
   virtual uint64_t ZoneBlocksSkipped() const { return 0; }
   const std::vector<LogicalType>& types() const { return types_; }
-  // A fresh batch of this operator's types.
-  DataChunk NewChunk() const { return DataChunk(types_); }
+  // A fresh, empty batch of this operator's types. Its vectors allocate as rows arrive (a
+  // point query's batches stay small; a scan's grow once to the batch size).
+  DataChunk NewChunk() const { return DataChunk(types_, 0); }
 
  private:
   std::vector<LogicalType> types_;

@@ -75,21 +75,22 @@ class ProjectionOp final : public PhysicalOperator {
       : PhysicalOperator(std::move(types)), child_(std::move(child)), exprs_(exprs) {}
 
   Result<bool> Next(DataChunk* out) override {
-    DataChunk in = child_->NewChunk();
+    if (in_.column_count() == 0) in_ = child_->NewChunk();
     bool more;
-    OMEN_ASSIGN_OR_RETURN(more, child_->Next(&in));
+    OMEN_ASSIGN_OR_RETURN(more, child_->Next(&in_));
     *out = NewChunk();
     if (!more) return false;
     for (size_t i = 0; i < exprs_->size(); ++i) {
-      OMEN_RETURN_IF_ERROR(Evaluate(*(*exprs_)[i], in, &out->column(i)));
+      OMEN_RETURN_IF_ERROR(Evaluate(*(*exprs_)[i], in_, &out->column(i)));
     }
-    out->SetSize(in.size());
+    out->SetSize(in_.size());
     return true;
   }
 
  private:
   PhysicalOperatorPtr child_;
   const std::vector<BoundExprPtr>* exprs_;
+  DataChunk in_;  // the child's batch, kept so its buffers are reused
 };
 
 int CompareCells(const Vector& a, size_t i, const Vector& b, size_t j) {

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# `SELECT * FROM t WHERE id = $1` (prepared) over the PostgreSQL protocol: OmenDB against
+# PostgreSQL 15 in the same run, same client (bench/pg_point_bench.cc, libpq), same data.
+# Starts both servers on free loopback ports and temporary data directories, loads N rows
+# into both with the same SQL, settles them (CHECKPOINT; VACUUM ANALYZE on PostgreSQL), runs
+# the client against each for S seconds, and stops both (also on failure).
+#
+#   bench/point_query_vs_postgres.sh [N=10000000] [S=10]
+#
+# Needs the Release build (scripts/test.sh or scripts/run.sh builds it).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+N=${1:-10000000}
+S=${2:-10}
+BIN="$ROOT/build/release"
+PGBIN=/usr/lib/postgresql/15/bin
+for f in "$BIN/tools/omendb" "$BIN/bench/omendb_pg_point_bench" "$PGBIN/postgres"; do
+  [ -x "$f" ] || { echo "missing $f"; exit 1; }
+done
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+TMP=$(mktemp -d /tmp/omendb_pointbench.XXXXXX)
+PG_PORT=$(free_port)
+AS_PG=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres "$TMP"
+  AS_PG=(runuser -u postgres --)
+fi
+OMEN_PID=
+cleanup() {
+  [ -n "$OMEN_PID" ] && kill "$OMEN_PID" 2>/dev/null && wait "$OMEN_PID" 2>/dev/null
+  "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+"${AS_PG[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres --locale=C.UTF-8 -E UTF8 >"$TMP/initdb.log" 2>&1 \
+  || { cat "$TMP/initdb.log"; exit 1; }
+"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -w -l "$TMP/pg.log" \
+  -o "-p $PG_PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=2GB" start >/dev/null \
+  || { cat "$TMP/pg.log"; exit 1; }
+
+mkdir "$TMP/omen"
+"$BIN/tools/omendb" serve --data-dir "$TMP/omen" --port 0 --http-port 0 >"$TMP/omen.log" 2>&1 &
+OMEN_PID=$!
+for _ in $(seq 100); do grep -q "omendb: ready" "$TMP/omen.log" && break; sleep 0.1; done
+OMEN_PORT=$(sed -n 's/.*PostgreSQL protocol on [0-9.]*:\([0-9]*\).*/\1/p' "$TMP/omen.log")
+
+# N rows from cross joins of a ten-row table (both servers run the same statements).
+digits=$(/usr/bin/python3 -c "import math; print(max(1, math.ceil(math.log10($N))))")
+from="d d0"; expr="d0.x"
+for ((i = 1; i < digits; i++)); do from="$from, d d$i"; expr="$expr + 1$(printf '0%.0s' $(seq $i)) * d$i.x"; done
+LOAD="CREATE TABLE d (x integer); INSERT INTO d VALUES (0),(1),(2),(3),(4),(5),(6),(7),(8),(9);
+CREATE TABLE t (id bigint PRIMARY KEY, a integer, b double precision, c text);
+INSERT INTO t SELECT id, (id * 7 % 1000)::integer, id::double precision / 2, 'row ' || id::text
+  FROM (SELECT $expr AS id FROM $from) s WHERE id < $N;"
+psql_to() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$1" -U postgres -d postgres -c "$2"; }
+echo "loading $N rows into each server"
+psql_to "$PG_PORT" "$LOAD"
+psql_to "$PG_PORT" "VACUUM ANALYZE t"
+psql_to "$PG_PORT" "CHECKPOINT"
+psql_to "$OMEN_PORT" "$LOAD"
+psql_to "$OMEN_PORT" "CHECKPOINT"
+
+echo "prepared point query, one connection, ${S}s each (latencies per query, client included)"
+"$BIN/bench/omendb_pg_point_bench" "host=127.0.0.1 port=$OMEN_PORT user=postgres dbname=postgres" "$N" "$S" omendb | tee "$TMP/omen.txt"
+"$BIN/bench/omendb_pg_point_bench" "host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres" "$N" "$S" postgresql | tee "$TMP/pg.txt"
+/usr/bin/python3 - "$TMP/omen.txt" "$TMP/pg.txt" <<'PY'
+import re, sys
+q = [float(re.search(r"([\d.]+) q/s", open(f).read()).group(1)) for f in sys.argv[1:]]
+print("throughput omendb / postgresql = %.2fx" % (q[0] / q[1]))
+PY
