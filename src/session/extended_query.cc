@@ -140,6 +140,12 @@ Status Session::Prepare(const std::string& name, std::string_view sql_text,
           columns.push_back({bound->column_names[i], bound->plan->types[i]});
         }
         ps->columns = std::move(columns);
+      } else if (!bound->returning.empty()) {
+        std::vector<ResultColumn> columns;
+        for (size_t i = 0; i < bound->returning.size(); ++i) {
+          columns.push_back({bound->column_names[i], bound->returning_types[i]});
+        }
+        ps->columns = std::move(columns);
       } else if (bound->kind == sql::BoundStatement::Kind::kExplain) {
         ps->columns = std::vector<ResultColumn>{{"QUERY PLAN", TypeId::kText}};
       }

@@ -7,6 +7,8 @@
 
 #include "common/stack_guard.h"
 #include "sql/binder/binder.h"
+#include "sql/execution/dml.h"
+#include "sql/execution/expression_executor.h"
 #include "sql/execution/physical_plan.h"
 #include "sql/execution/subquery.h"
 #include "sql/optimizer/optimizer.h"
@@ -31,6 +33,26 @@ Status RunQuery(BoundStatement stmt, const sql::ExecContext& ctx, ResultSink* si
   return Status::OK();
 }
 
+// RETURNING: the rows a statement wrote (all table columns) through its RETURNING list, sent
+// once the statement has succeeded.
+Status SendReturning(const BoundStatement& stmt, const std::vector<DataChunk>& rows,
+                     ResultSink* sink) {
+  std::vector<ResultColumn> columns;
+  for (size_t i = 0; i < stmt.returning.size(); ++i) {
+    columns.push_back({stmt.column_names[i], stmt.returning_types[i]});
+  }
+  OMEN_RETURN_IF_ERROR(sink->OnColumns(columns));
+  for (const DataChunk& in : rows) {
+    DataChunk out(stmt.returning_types, in.size());
+    for (size_t i = 0; i < stmt.returning.size(); ++i) {
+      OMEN_RETURN_IF_ERROR(sql::Evaluate(*stmt.returning[i], in, &out.column(i)));
+    }
+    out.SetSize(in.size());
+    OMEN_RETURN_IF_ERROR(sink->OnChunk(out, columns.size()));
+  }
+  return Status::OK();
+}
+
 // Runs `parsed` in `txn`; `params` holds its $n values (null: none). With `portal`, a query
 // stopped early by `max_rows` leaves its cursor there.
 Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>* params,
@@ -52,8 +74,12 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
     case BoundStatement::Kind::kQuery:
       return RunQuery(std::move(stmt), ctx, sink, portal, max_rows, suspended);
     case BoundStatement::Kind::kInsert: {
+      std::vector<DataChunk> written;
+      bool returning = !stmt.returning.empty();
       uint64_t n;
-      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, *stmt.table, ctx, txn));
+      OMEN_ASSIGN_OR_RETURN(
+          n, sql::ExecuteInsert(stmt, *stmt.table, ctx, txn, returning ? &written : nullptr));
+      if (returning) OMEN_RETURN_IF_ERROR(SendReturning(stmt, written, sink));
       return sink->OnComplete("INSERT 0 " + std::to_string(n));
     }
     case BoundStatement::Kind::kExplain: {
@@ -87,15 +113,19 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
       OMEN_RETURN_IF_ERROR(sink->OnChunk(lines, 1));
       return sink->OnComplete("EXPLAIN");
     }
-    case BoundStatement::Kind::kUpdate: {
-      uint64_t n;
-      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteUpdate(stmt, ctx, txn));
-      return sink->OnComplete("UPDATE " + std::to_string(n));
-    }
+    case BoundStatement::Kind::kUpdate:
     case BoundStatement::Kind::kDelete: {
+      std::vector<DataChunk> written;
+      std::vector<DataChunk>* rows = stmt.returning.empty() ? nullptr : &written;
+      bool update = stmt.kind == BoundStatement::Kind::kUpdate;
       uint64_t n;
-      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteDelete(stmt, ctx, txn));
-      return sink->OnComplete("DELETE " + std::to_string(n));
+      if (update) {
+        OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteUpdate(stmt, ctx, txn, rows));
+      } else {
+        OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteDelete(stmt, ctx, txn, rows));
+      }
+      if (rows != nullptr) OMEN_RETURN_IF_ERROR(SendReturning(stmt, written, sink));
+      return sink->OnComplete((update ? "UPDATE " : "DELETE ") + std::to_string(n));
     }
     case BoundStatement::Kind::kCreateTableAs: {
       if (engine.catalog().FindTable(stmt.schema.name, txn->id())) {

@@ -26,6 +26,57 @@ def expect_error(cur, sql, params, sqlstate):
     failures.append("%s %r: expected error %s, succeeded" % (sql, params, sqlstate))
 
 
+def check_upsert_concurrency(server):
+    """INSERT ... ON CONFLICT against concurrent writers of the same key: it waits for them,
+    then updates the row they committed or inserts when they rolled back; concurrent upserts
+    of one counter lose no increment; REPEATABLE READ refuses to act on a row its snapshot
+    does not see."""
+    import threading
+    setup = psycopg.connect(server.dsn(), autocommit=True)
+    setup.execute("CREATE TABLE counter (k integer PRIMARY KEY, n bigint NOT NULL)")
+    upsert = ("INSERT INTO counter VALUES (%s, 1) ON CONFLICT (k) DO UPDATE "
+              "SET n = counter.n + excluded.n RETURNING n")
+    a = psycopg.connect(server.dsn())
+    b = psycopg.connect(server.dsn(), autocommit=True)
+    for commit, expected in ((True, 2), (False, 1)):
+        key = 100 if commit else 101
+        a.execute("INSERT INTO counter VALUES (%s, 1)", (key,))
+        result = []
+        t = threading.Thread(target=lambda: result.append(b.execute(upsert, (key,)).fetchone()))
+        t.start()
+        t.join(0.3)
+        check("upsert waits for the uncommitted insert (%s)" % commit, t.is_alive(), True)
+        a.commit() if commit else a.rollback()
+        t.join(10)
+        check("upsert after the other %s" % ("commits" if commit else "rolls back"), result,
+              [(expected,)])
+    # Concurrent increments of one key.
+    def worker():
+        c = psycopg.connect(server.dsn(), autocommit=True)
+        for _ in range(50):
+            c.execute(upsert, (7,))
+        c.close()
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    check("no lost increment", setup.execute("SELECT n FROM counter WHERE k = 7").fetchone(), (200,))
+    # REPEATABLE READ: the conflicting row was committed after the snapshot.
+    rr = psycopg.connect(server.dsn())
+    rr.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+    rr.execute("SELECT count(*) FROM counter")
+    setup.execute("INSERT INTO counter VALUES (102, 1)")
+    try:
+        rr.execute("INSERT INTO counter VALUES (102, 5) ON CONFLICT DO NOTHING")
+        failures.append("REPEATABLE READ upsert on an unseen row succeeded")
+    except errors.SerializationFailure:
+        pass
+    rr.rollback()
+    for c in (a, b, rr, setup):
+        c.close()
+
+
 def main():
     with OmenServer(binary_from_argv()) as server:
         conn = psycopg.connect(server.dsn(), autocommit=True)
@@ -69,6 +120,15 @@ def main():
         check("UPDATE rowcount", cur.rowcount, 10)
         cur.execute("DELETE FROM t WHERE id > %s", (190,))
         check("DELETE rowcount", cur.rowcount, 10)
+        # RETURNING and ON CONFLICT through the extended protocol (Describe tells the columns).
+        check("INSERT RETURNING", cur.execute(
+            "INSERT INTO t VALUES (%s, %s, 0, true, 0) RETURNING id, name", (700, "r")).fetchall(),
+            [(700, "r")])
+        check("upsert RETURNING", cur.execute(
+            "INSERT INTO t VALUES (%s, %s, 0, true, 0) ON CONFLICT (id) DO UPDATE "
+            "SET name = t.name || excluded.name RETURNING name", (700, "s")).fetchall(), [("rs",)])
+        check("DELETE RETURNING", cur.execute("DELETE FROM t WHERE id = %s RETURNING n", (700,)).fetchall(),
+              [(0,)])
         # Errors carry their SQLSTATE and the connection goes on.
         expect_error(cur, "SELECT * FROM t WHERE id = %s", ("abc",), "22P02")
         expect_error(cur, "INSERT INTO t VALUES (%s, 'dup', 0, true, 0)", (1,), "23505")
@@ -109,6 +169,7 @@ def main():
         tx.close()
         other.close()
         conn.close()
+        check_upsert_concurrency(server)
     return report(failures)
 
 

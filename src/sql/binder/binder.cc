@@ -1019,6 +1019,60 @@ Result<BoundStatement> Binder::BindSelect(const ParsedSelect& select) {
   return BindSelectBody(select);
 }
 
+Status Binder::BindTargetList(const std::vector<ParsedSelectItem>& items, const Scope& scope,
+                              bool aggregate, const char* what, std::vector<BoundExprPtr>* exprs,
+                              std::vector<LogicalType>* types, std::vector<std::string>* names) {
+  auto add_output = [&](BoundExprPtr e, std::string name) -> Status {
+    // An untyped literal in the select list is text, as in PostgreSQL.
+    if (IsUntyped(e->type)) {
+      OMEN_ASSIGN_OR_RETURN(e, AddCast(std::move(e), TypeId::kText));
+    }
+    if (e->type.id() == TypeId::kNumericLiteral) return NotSupported("type numeric");
+    types->push_back(e->type);
+    exprs->push_back(std::move(e));
+    names->push_back(std::move(name));
+    return Status::OK();
+  };
+  for (const ParsedSelectItem& item : items) {
+    const ParsedExpr& e = *item.expr;
+    if (e.kind == ParsedExpr::Kind::kStar) {
+      if (scope.tables.empty()) {
+        return WithPos(Status(sqlstate::kSyntaxError,
+                              std::string(what) + " * with no tables specified is not valid"),
+                       e.location);
+      }
+      if (!e.names.empty() && scope.Find(e.names[0]) == nullptr) {
+        return WithPos(Status(sqlstate::kUndefinedTable,
+                              "missing FROM-clause entry for table \"" + e.names[0] + "\""),
+                       e.location);
+      }
+      for (const Scope::Entry& entry : scope.tables) {
+        if (!e.names.empty() && entry.name != e.names[0]) continue;
+        for (size_t i = 0; i < entry.table->columns.size(); ++i) {
+          const ColumnDefinition& col = entry.table->columns[i];
+          BoundExprPtr ref;
+          if (aggregate) {
+            ParsedExpr named;
+            named.kind = ParsedExpr::Kind::kColumnRef;
+            named.names = {entry.name, col.name};
+            named.location = e.location;
+            OMEN_ASSIGN_OR_RETURN(ref, BindExpr(named, scope));
+          } else {
+            ref = BoundExpr::Column(entry.offset + i, col.type);
+          }
+          OMEN_RETURN_IF_ERROR(add_output(std::move(ref), col.name));
+        }
+      }
+      continue;
+    }
+    BoundExprPtr b;
+    OMEN_ASSIGN_OR_RETURN(b, BindExpr(e, scope));
+    Status s = add_output(std::move(b), item.alias.empty() ? OutputColumnName(e) : item.alias);
+    if (!s.ok()) return WithPos(s, e.location);
+  }
+  return Status::OK();
+}
+
 Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
   if (select.set_op != ParsedSelect::SetOp::kNone) return BindSetOperation(select);
   Scope scope;
@@ -1052,54 +1106,8 @@ Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
   BoundStatement out;
   out.kind = BoundStatement::Kind::kQuery;
   auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
-  auto add_output = [&](BoundExprPtr e, std::string name) -> Status {
-    // An untyped literal in the select list is text, as in PostgreSQL.
-    if (IsUntyped(e->type)) {
-      OMEN_ASSIGN_OR_RETURN(e, AddCast(std::move(e), TypeId::kText));
-    }
-    if (e->type.id() == TypeId::kNumericLiteral) return NotSupported("type numeric");
-    proj->types.push_back(e->type);
-    proj->expressions.push_back(std::move(e));
-    out.column_names.push_back(std::move(name));
-    return Status::OK();
-  };
-  for (const ParsedSelectItem& item : select.targets) {
-    const ParsedExpr& e = *item.expr;
-    if (e.kind == ParsedExpr::Kind::kStar) {
-      if (scope.tables.empty()) {
-        return WithPos(Status(sqlstate::kSyntaxError,
-                              "SELECT * with no tables specified is not valid"),
-                       e.location);
-      }
-      if (!e.names.empty() && scope.Find(e.names[0]) == nullptr) {
-        return WithPos(Status(sqlstate::kUndefinedTable,
-                              "missing FROM-clause entry for table \"" + e.names[0] + "\""),
-                       e.location);
-      }
-      for (const Scope::Entry& entry : scope.tables) {
-        if (!e.names.empty() && entry.name != e.names[0]) continue;
-        for (size_t i = 0; i < entry.table->columns.size(); ++i) {
-          const ColumnDefinition& col = entry.table->columns[i];
-          BoundExprPtr ref;
-          if (aggregate) {
-            ParsedExpr named;
-            named.kind = ParsedExpr::Kind::kColumnRef;
-            named.names = {entry.name, col.name};
-            named.location = e.location;
-            OMEN_ASSIGN_OR_RETURN(ref, BindExpr(named, scope));
-          } else {
-            ref = BoundExpr::Column(entry.offset + i, col.type);
-          }
-          OMEN_RETURN_IF_ERROR(add_output(std::move(ref), col.name));
-        }
-      }
-      continue;
-    }
-    BoundExprPtr b;
-    OMEN_ASSIGN_OR_RETURN(b, BindExpr(e, scope));
-    Status s = add_output(std::move(b), item.alias.empty() ? OutputColumnName(e) : item.alias);
-    if (!s.ok()) return WithPos(s, e.location);
-  }
+  OMEN_RETURN_IF_ERROR(BindTargetList(select.targets, scope, aggregate, "SELECT", &proj->expressions,
+                                      &proj->types, &out.column_names));
   size_t visible = out.column_names.size();
 
   std::vector<OrderSpec> orders;
@@ -1200,8 +1208,13 @@ Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
       targets.push_back(*idx);
     }
   }
+  const std::string& visible_name = insert.table.alias.empty() ? t.name : insert.table.alias;
+  if (insert.on_conflict) {
+    OMEN_RETURN_IF_ERROR(BindOnConflict(*insert.on_conflict, t, visible_name, &out));
+  }
   if (insert.select) {
     OMEN_RETURN_IF_ERROR(BindInsertQuery(insert, targets, &out));
+    OMEN_RETURN_IF_ERROR(BindReturning(insert.returning, t, visible_name, &out));
     return out;
   }
   Restore<const char*> in_values(&clause_, "VALUES");
@@ -1234,7 +1247,20 @@ Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
     }
     out.rows.push_back(std::move(values));
   }
+  OMEN_RETURN_IF_ERROR(BindReturning(insert.returning, t, visible_name, &out));
   return out;
+}
+
+Status Binder::BindReturning(const std::vector<ParsedSelectItem>& items, const TableSchema& table,
+                             const std::string& name, BoundStatement* out) {
+  if (items.empty()) return Status::OK();
+  Scope scope;
+  scope.tables.push_back({&table, name, 0});
+  Restore<AggregateContext*> not_grouped(&agg_, nullptr);
+  Restore<const char*> in_returning(&clause_, "RETURNING");
+  out->column_names.clear();
+  return BindTargetList(items, scope, /*aggregate=*/false, "RETURNING", &out->returning,
+                        &out->returning_types, &out->column_names);
 }
 
 Status Binder::BindInsertQuery(const ParsedInsert& insert, const std::vector<size_t>& targets,
@@ -1294,6 +1320,91 @@ Result<LogicalOperatorPtr> Binder::BindTargetRows(const ParsedTableRef& table,
   return plan;
 }
 
+Result<std::vector<BoundExprPtr>> Binder::BindAssignments(
+    const TableSchema& t, const std::vector<std::string>& columns, const std::vector<int>& locations,
+    const std::vector<ParsedExprPtr>& exprs, const Scope& scope) {
+  std::vector<BoundExprPtr> values(t.columns.size());
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const std::string& name = columns[i];
+    auto idx = t.FindColumn(name);
+    if (!idx) {
+      return WithPos(Status(sqlstate::kUndefinedColumn, "column \"" + name + "\" of relation \"" +
+                                                            t.name + "\" does not exist"),
+                     locations[i]);
+    }
+    if (values[*idx]) {
+      return WithPos(Status(sqlstate::kSyntaxError, "multiple assignments to same column \"" +
+                                                        name + "\""),
+                     locations[i]);
+    }
+    BoundExprPtr b;
+    OMEN_ASSIGN_OR_RETURN(b, BindExpr(*exprs[i], scope));
+    const ColumnDefinition& col = t.columns[*idx];
+    if (!AssignmentCastAllowed(b->type, col.type)) {
+      return WithPos(Status(sqlstate::kDatatypeMismatch,
+                            "column \"" + col.name + "\" is of type " + col.type.sql_name() +
+                                " but expression is of type " + b->type.sql_name(),
+                            "", "You will need to rewrite or cast the expression."),
+                     exprs[i]->location);
+    }
+    Result<BoundExprPtr> cast = AddCast(std::move(b), col.type);
+    if (!cast.ok()) return WithPos(cast.status(), exprs[i]->location);
+    values[*idx] = std::move(cast).value();
+  }
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    if (!values[c]) values[c] = BoundExpr::Column(c, t.columns[c].type);
+  }
+  return values;
+}
+
+Status Binder::BindOnConflict(const ParsedOnConflict& c, const TableSchema& t,
+                              const std::string& name, BoundStatement* out) {
+  // The conflict target must name the primary key (the only unique constraint so far).
+  if (!c.target_columns.empty()) {
+    std::set<size_t> target;
+    for (const std::string& col : c.target_columns) {
+      auto idx = t.FindColumn(col);
+      if (!idx) {
+        return WithPos(Status(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist"),
+                       c.location);
+      }
+      target.insert(*idx);
+    }
+    std::set<size_t> key(t.primary_key.begin(), t.primary_key.end());
+    if (target != key) {
+      return WithPos(Status("42P10", "there is no unique or exclusion constraint matching the "
+                                     "ON CONFLICT specification"),
+                     c.location);
+    }
+  } else if (!c.constraint.empty()) {
+    if (t.primary_key.empty() || c.constraint != t.name + "_pkey") {
+      return Status("42704", "constraint \"" + c.constraint + "\" for table \"" + t.name +
+                                 "\" does not exist");
+    }
+  } else if (c.do_update) {
+    return WithPos(Status(sqlstate::kSyntaxError, "ON CONFLICT DO UPDATE requires inference "
+                                                  "specification or constraint name",
+                          "", "For example, ON CONFLICT (column_name)."),
+                   c.location);
+  }
+  out->on_conflict = c.do_update ? BoundStatement::OnConflict::kUpdate
+                                 : BoundStatement::OnConflict::kNothing;
+  if (!c.do_update) return Status::OK();
+  // SET and WHERE see the existing row (as the table or its alias), then the proposed one
+  // (as "excluded").
+  Scope scope;
+  scope.tables.push_back({&t, name, 0});
+  scope.tables.push_back({&t, "excluded", t.columns.size()});
+  Restore<AggregateContext*> not_grouped(&agg_, nullptr);
+  Restore<const char*> in_update(&clause_, "ON CONFLICT DO UPDATE");
+  OMEN_ASSIGN_OR_RETURN(out->conflict_set,
+                        BindAssignments(t, c.set_columns, c.set_locations, c.set_values, scope));
+  if (c.where) {
+    OMEN_ASSIGN_OR_RETURN(out->conflict_where, BindCondition(*c.where, scope, "WHERE"));
+  }
+  return Status::OK();
+}
+
 Result<BoundStatement> Binder::BindUpdate(const ParsedUpdate& update) {
   BoundStatement out;
   out.kind = BoundStatement::Kind::kUpdate;
@@ -1301,38 +1412,14 @@ Result<BoundStatement> Binder::BindUpdate(const ParsedUpdate& update) {
   LogicalOperatorPtr rows;
   OMEN_ASSIGN_OR_RETURN(rows, BindTargetRows(update.table, update.where.get(), &scope, &out));
   const TableSchema& t = *out.table;
-  std::vector<BoundExprPtr> values(t.columns.size());
-  Restore<const char*> in_update(&clause_, "UPDATE");
-  for (size_t i = 0; i < update.columns.size(); ++i) {
-    const std::string& name = update.columns[i];
-    auto idx = t.FindColumn(name);
-    if (!idx) {
-      return WithPos(Status(sqlstate::kUndefinedColumn, "column \"" + name + "\" of relation \"" +
-                                                            t.name + "\" does not exist"),
-                     update.column_locations[i]);
-    }
-    if (values[*idx]) {
-      return WithPos(Status(sqlstate::kSyntaxError, "multiple assignments to same column \"" +
-                                                        name + "\""),
-                     update.column_locations[i]);
-    }
-    BoundExprPtr b;
-    OMEN_ASSIGN_OR_RETURN(b, BindExpr(*update.values[i], scope));
-    const ColumnDefinition& col = t.columns[*idx];
-    if (!AssignmentCastAllowed(b->type, col.type)) {
-      return WithPos(Status(sqlstate::kDatatypeMismatch,
-                            "column \"" + col.name + "\" is of type " + col.type.sql_name() +
-                                " but expression is of type " + b->type.sql_name(),
-                            "", "You will need to rewrite or cast the expression."),
-                     update.values[i]->location);
-    }
-    Result<BoundExprPtr> cast = AddCast(std::move(b), col.type);
-    if (!cast.ok()) return WithPos(cast.status(), update.values[i]->location);
-    values[*idx] = std::move(cast).value();
+  std::vector<BoundExprPtr> values;
+  {
+    Restore<const char*> in_update(&clause_, "UPDATE");
+    OMEN_ASSIGN_OR_RETURN(values, BindAssignments(t, update.columns, update.column_locations,
+                                                  update.values, scope));
   }
   auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
   for (size_t c = 0; c < t.columns.size(); ++c) {
-    if (!values[c]) values[c] = BoundExpr::Column(c, t.columns[c].type);
     proj->types.push_back(t.columns[c].type);
     proj->expressions.push_back(std::move(values[c]));
   }
@@ -1340,6 +1427,7 @@ Result<BoundStatement> Binder::BindUpdate(const ParsedUpdate& update) {
   proj->expressions.push_back(BoundExpr::Column(t.columns.size(), TypeId::kBigInt));
   proj->children.push_back(std::move(rows));
   out.plan = std::move(proj);
+  OMEN_RETURN_IF_ERROR(BindReturning(update.returning, t, scope.tables[0].name, &out));
   return out;
 }
 
@@ -1349,11 +1437,20 @@ Result<BoundStatement> Binder::BindDelete(const ParsedDelete& del) {
   Scope scope;
   LogicalOperatorPtr rows;
   OMEN_ASSIGN_OR_RETURN(rows, BindTargetRows(del.table, del.where.get(), &scope, &out));
+  const TableSchema& t = *out.table;
+  // The row id, after the deleted rows' columns when RETURNING needs them.
   auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
+  if (!del.returning.empty()) {
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      proj->types.push_back(t.columns[c].type);
+      proj->expressions.push_back(BoundExpr::Column(c, t.columns[c].type));
+    }
+  }
   proj->types.push_back(TypeId::kBigInt);
-  proj->expressions.push_back(BoundExpr::Column(out.table->columns.size(), TypeId::kBigInt));
+  proj->expressions.push_back(BoundExpr::Column(t.columns.size(), TypeId::kBigInt));
   proj->children.push_back(std::move(rows));
   out.plan = std::move(proj);
+  OMEN_RETURN_IF_ERROR(BindReturning(del.returning, t, scope.tables[0].name, &out));
   return out;
 }
 

@@ -82,6 +82,27 @@ class Binder {
   Status BindInsertQuery(const ParsedInsert& insert, const std::vector<size_t>& targets,
                          BoundStatement* out);
 
+  // Binds a select list (or RETURNING list: `what` names it in errors), expanding `*` and
+  // `t.*`; untyped literals become text. With `aggregate`, column references go through the
+  // grouping (see AggregateContext).
+  Status BindTargetList(const std::vector<ParsedSelectItem>& items, const Scope& scope,
+                        bool aggregate, const char* what, std::vector<BoundExprPtr>* exprs,
+                        std::vector<LogicalType>* types, std::vector<std::string>* names);
+  // SET column = value, ... over `scope`: per table column, the new value (cast to the
+  // column's type), or the column itself (the first scope entry's) where not assigned
+  // (42703; 42601 for a column set twice; 42804).
+  Result<std::vector<BoundExprPtr>> BindAssignments(const TableSchema& t,
+                                                    const std::vector<std::string>& columns,
+                                                    const std::vector<int>& locations,
+                                                    const std::vector<ParsedExprPtr>& exprs,
+                                                    const Scope& scope);
+  // INSERT ... ON CONFLICT: checks the conflict target (42P10, 42704) and binds DO UPDATE.
+  Status BindOnConflict(const ParsedOnConflict& c, const TableSchema& t, const std::string& name,
+                        BoundStatement* out);
+  // RETURNING of INSERT/UPDATE/DELETE over `table` (visible as `name`) into out->returning.
+  Status BindReturning(const std::vector<ParsedSelectItem>& items, const TableSchema& table,
+                       const std::string& name, BoundStatement* out);
+
   Result<BoundExprPtr> BindExpr(const ParsedExpr& expr, const Scope& scope);
   Result<BoundExprPtr> BindColumnRef(const ParsedExpr& expr, const Scope& scope);
   Result<BoundExprPtr> BindOperator(const ParsedExpr& expr, const Scope& scope);

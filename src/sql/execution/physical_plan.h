@@ -1,4 +1,4 @@
-// Turns optimized logical plans into physical operator trees, and executes DML.
+// Turns optimized logical plans into physical operator trees.
 #pragma once
 
 #include <chrono>
@@ -17,22 +17,5 @@ namespace omendb::sql {
 Result<PhysicalOperatorPtr> CreatePhysicalPlan(
     const LogicalOperator& plan, const ExecContext& ctx, PlanStats* stats = nullptr,
     std::chrono::steady_clock::time_point start = {});
-
-// Evaluates an INSERT's rows (VALUES, or its query, read in full before the first row is
-// written, so INSERT INTO t SELECT ... FROM t sees t as it was), checks NOT NULL (23502) and
-// appends them to `table` in `txn` (23505 on a duplicate key). Returns the rows inserted.
-Result<uint64_t> ExecuteInsert(const BoundStatement& insert, const TableSchema& table,
-                               const ExecContext& ctx, Transaction* txn);
-
-// Runs an UPDATE: reads every target row first, takes each (waiting for concurrent writers;
-// 40001 in REPEATABLE READ if one committed an update of it, a re-check of its newest version
-// in READ COMMITTED), then writes the new versions (NOT NULL 23502, primary key 23505).
-// Returns the rows updated.
-Result<uint64_t> ExecuteUpdate(const BoundStatement& update, const ExecContext& ctx,
-                               Transaction* txn);
-
-// Runs a DELETE (rows taken as for UPDATE); returns the rows deleted.
-Result<uint64_t> ExecuteDelete(const BoundStatement& del, const ExecContext& ctx,
-                               Transaction* txn);
 
 }  // namespace omendb::sql

@@ -98,6 +98,9 @@ Status ResolveSubqueries(BoundStatement* stmt, const ExecContext& ctx) {
   for (auto& row : stmt->rows) {
     for (auto& e : row) OMEN_RETURN_IF_ERROR(ResolveExpr(&e, ctx));
   }
+  for (auto& e : stmt->returning) OMEN_RETURN_IF_ERROR(ResolveExpr(&e, ctx));
+  for (auto& e : stmt->conflict_set) OMEN_RETURN_IF_ERROR(ResolveExpr(&e, ctx));
+  if (stmt->conflict_where) OMEN_RETURN_IF_ERROR(ResolveExpr(&stmt->conflict_where, ctx));
   return Status::OK();
 }
 

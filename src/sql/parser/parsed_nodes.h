@@ -122,12 +122,27 @@ struct ParsedSelect {
 
 struct ParsedSelect;
 
+// INSERT ... ON CONFLICT [(columns) | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET ...
+// [WHERE ...]
+struct ParsedOnConflict {
+  bool do_update = false;
+  std::vector<std::string> target_columns;  // the conflict target's columns, if given
+  std::string constraint;                   // ON CONSTRAINT name, if given
+  int location = -1;
+  std::vector<std::string> set_columns;  // DO UPDATE SET column = value, ...
+  std::vector<int> set_locations;
+  std::vector<ParsedExprPtr> set_values;
+  ParsedExprPtr where;  // DO UPDATE ... WHERE
+};
+
 struct ParsedInsert {
   ParsedTableRef table;
   std::vector<std::string> columns;  // empty: all columns in order
   std::vector<int> column_locations;
   std::vector<std::vector<ParsedExprPtr>> rows;  // VALUES rows, or
   std::unique_ptr<ParsedSelect> select;          // INSERT ... SELECT
+  std::vector<ParsedSelectItem> returning;       // RETURNING list (empty: none)
+  std::unique_ptr<ParsedOnConflict> on_conflict;
 };
 
 struct ParsedColumnDef {
@@ -153,12 +168,14 @@ struct ParsedUpdate {
   std::vector<int> column_locations;
   std::vector<ParsedExprPtr> values;
   ParsedExprPtr where;
+  std::vector<ParsedSelectItem> returning;
 };
 
 // DELETE FROM table [WHERE condition]
 struct ParsedDelete {
   ParsedTableRef table;
   ParsedExprPtr where;
+  std::vector<ParsedSelectItem> returning;
 };
 
 // CREATE TABLE name [(columns)] AS query [WITH [NO] DATA]

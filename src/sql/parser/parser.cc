@@ -62,6 +62,21 @@ ParsedExprPtr MakeExpr(ParsedExpr::Kind kind, int location) {
 }
 
 Result<ParsedExprPtr> TransformExpr(const Node& node);
+
+// A SELECT or RETURNING list.
+Result<std::vector<ParsedSelectItem>> TransformTargetList(
+    const google::protobuf::RepeatedPtrField<Node>& list) {
+  std::vector<ParsedSelectItem> items;
+  for (const Node& t : list) {
+    const auto& rt = t.res_target();
+    ParsedSelectItem item;
+    OMEN_ASSIGN_OR_RETURN(item.expr, TransformExpr(rt.val()));
+    item.alias = rt.name();
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
 Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt& s);
 
 Result<ParsedExprPtr> TransformConst(const pg_query::A_Const& c) {
@@ -556,13 +571,7 @@ Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt
     cross->right = std::move(item);
     out->from = std::move(cross);
   }
-  for (const Node& t : s.target_list()) {
-    const auto& rt = t.res_target();
-    ParsedSelectItem item;
-    OMEN_ASSIGN_OR_RETURN(item.expr, TransformExpr(rt.val()));
-    item.alias = rt.name();
-    out->targets.push_back(std::move(item));
-  }
+  OMEN_ASSIGN_OR_RETURN(out->targets, TransformTargetList(s.target_list()));
   if (s.has_where_clause()) {
     OMEN_ASSIGN_OR_RETURN(out->where, TransformExpr(s.where_clause()));
   }
@@ -579,13 +588,57 @@ Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt
   return out;
 }
 
+// SET column = value, ... of UPDATE and of ON CONFLICT DO UPDATE.
+Status TransformSetList(const google::protobuf::RepeatedPtrField<Node>& list,
+                        std::vector<std::string>* columns, std::vector<int>* locations,
+                        std::vector<ParsedExprPtr>* values) {
+  for (const Node& t : list) {
+    const auto& rt = t.res_target();
+    if (rt.indirection_size() > 0) return Unsupported("subscripted UPDATE targets", rt.location());
+    if (rt.val().has_multi_assign_ref()) return Unsupported("multiple-column UPDATE", rt.location());
+    if (rt.val().has_set_to_default()) return Unsupported("DEFAULT in UPDATE", rt.location());
+    ParsedExprPtr v;
+    OMEN_ASSIGN_OR_RETURN(v, TransformExpr(rt.val()));
+    columns->push_back(rt.name());
+    locations->push_back(rt.location());
+    values->push_back(std::move(v));
+  }
+  return Status::OK();
+}
+
+Result<std::unique_ptr<ParsedOnConflict>> TransformOnConflict(const pg_query::OnConflictClause& c) {
+  auto out = std::make_unique<ParsedOnConflict>();
+  out->do_update = c.action() == pg_query::ONCONFLICT_UPDATE;
+  out->location = c.location();
+  if (c.has_infer()) {
+    const auto& infer = c.infer();
+    if (infer.has_where_clause()) {
+      return Unsupported("ON CONFLICT with a WHERE clause on the conflict target", infer.location());
+    }
+    out->constraint = infer.conname();
+    for (const Node& e : infer.index_elems()) {
+      const auto& elem = e.index_elem();
+      if (elem.name().empty()) return Unsupported("expressions as ON CONFLICT targets", infer.location());
+      out->target_columns.push_back(elem.name());
+    }
+  }
+  OMEN_RETURN_IF_ERROR(TransformSetList(c.target_list(), &out->set_columns, &out->set_locations,
+                                        &out->set_values));
+  if (c.has_where_clause()) {
+    OMEN_ASSIGN_OR_RETURN(out->where, TransformExpr(c.where_clause()));
+  }
+  return out;
+}
+
 Result<std::unique_ptr<ParsedInsert>> TransformInsert(const pg_query::InsertStmt& s) {
-  if (s.has_on_conflict_clause()) return Unsupported("INSERT ... ON CONFLICT");
-  if (s.returning_list_size() > 0) return Unsupported("RETURNING");
   if (s.has_with_clause()) return Unsupported("WITH queries");
   if (!s.has_select_stmt()) return Unsupported("INSERT ... DEFAULT VALUES");
   const auto& sel = s.select_stmt().select_stmt();
   auto out = std::make_unique<ParsedInsert>();
+  OMEN_ASSIGN_OR_RETURN(out->returning, TransformTargetList(s.returning_list()));
+  if (s.has_on_conflict_clause()) {
+    OMEN_ASSIGN_OR_RETURN(out->on_conflict, TransformOnConflict(s.on_conflict_clause()));
+  }
   if (sel.values_lists_size() == 0) {
     OMEN_ASSIGN_OR_RETURN(out->select, TransformSelect(sel));
   }
@@ -611,21 +664,12 @@ Result<std::unique_ptr<ParsedInsert>> TransformInsert(const pg_query::InsertStmt
 
 Result<std::unique_ptr<ParsedUpdate>> TransformUpdate(const pg_query::UpdateStmt& s) {
   if (s.from_clause_size() > 0) return Unsupported("UPDATE ... FROM");
-  if (s.returning_list_size() > 0) return Unsupported("RETURNING");
   if (s.has_with_clause()) return Unsupported("WITH queries");
   auto out = std::make_unique<ParsedUpdate>();
+  OMEN_ASSIGN_OR_RETURN(out->returning, TransformTargetList(s.returning_list()));
   OMEN_ASSIGN_OR_RETURN(out->table, TransformRangeVar(s.relation()));
-  for (const Node& t : s.target_list()) {
-    const auto& rt = t.res_target();
-    if (rt.indirection_size() > 0) return Unsupported("subscripted UPDATE targets", rt.location());
-    if (rt.val().has_multi_assign_ref()) return Unsupported("multiple-column UPDATE", rt.location());
-    if (rt.val().has_set_to_default()) return Unsupported("DEFAULT in UPDATE", rt.location());
-    ParsedExprPtr v;
-    OMEN_ASSIGN_OR_RETURN(v, TransformExpr(rt.val()));
-    out->columns.push_back(rt.name());
-    out->column_locations.push_back(rt.location());
-    out->values.push_back(std::move(v));
-  }
+  OMEN_RETURN_IF_ERROR(
+      TransformSetList(s.target_list(), &out->columns, &out->column_locations, &out->values));
   if (s.has_where_clause()) {
     OMEN_ASSIGN_OR_RETURN(out->where, TransformExpr(s.where_clause()));
   }
@@ -634,9 +678,9 @@ Result<std::unique_ptr<ParsedUpdate>> TransformUpdate(const pg_query::UpdateStmt
 
 Result<std::unique_ptr<ParsedDelete>> TransformDelete(const pg_query::DeleteStmt& s) {
   if (s.using_clause_size() > 0) return Unsupported("DELETE ... USING");
-  if (s.returning_list_size() > 0) return Unsupported("RETURNING");
   if (s.has_with_clause()) return Unsupported("WITH queries");
   auto out = std::make_unique<ParsedDelete>();
+  OMEN_ASSIGN_OR_RETURN(out->returning, TransformTargetList(s.returning_list()));
   OMEN_ASSIGN_OR_RETURN(out->table, TransformRangeVar(s.relation()));
   if (s.has_where_clause()) {
     OMEN_ASSIGN_OR_RETURN(out->where, TransformExpr(s.where_clause()));

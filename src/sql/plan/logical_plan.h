@@ -136,6 +136,18 @@ struct BoundStatement {
   // kDropTable
   std::vector<std::string> drop_names;
   bool if_exists = false;
+  // kInsert ... ON CONFLICT on the primary key: skip the rows whose key is taken (kNothing)
+  // or update the existing row (kUpdate): conflict_set gives each table column's new value
+  // over the existing row's columns followed by the proposed row's ("excluded"), where
+  // conflict_where (if set) holds.
+  enum class OnConflict { kNone, kNothing, kUpdate };
+  OnConflict on_conflict = OnConflict::kNone;
+  std::vector<BoundExprPtr> conflict_set;
+  BoundExprPtr conflict_where;
+  // kInsert, kUpdate, kDelete with RETURNING: expressions over the table's columns (the row
+  // inserted, the new version, the row deleted), named by column_names.
+  std::vector<BoundExprPtr> returning;
+  std::vector<LogicalType> returning_types;
   // kExplain: the statement whose plan is shown; with analyze it is run too.
   std::unique_ptr<BoundStatement> explained;
   bool analyze = false;
