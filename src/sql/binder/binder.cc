@@ -421,6 +421,18 @@ Result<BoundExprPtr> Binder::BindOperator(const ParsedExpr& expr, const Scope& s
     types.push_back(b->type);
     args.push_back(std::move(b));
   }
+  if (expr.op == "||" && args.size() == 2) {
+    // text || anynonarray and anynonarray || text: the other operand is cast to text.
+    auto stringish = [](LogicalType t) { return t.id() == TypeId::kText || IsUntyped(t); };
+    for (size_t i = 0; i < 2; ++i) {
+      size_t other = 1 - i;
+      if (stringish(types[i]) && !stringish(types[other]) &&
+          types[other].id() != TypeId::kNumericLiteral) {
+        OMEN_ASSIGN_OR_RETURN(args[other], AddCast(std::move(args[other]), TypeId::kText));
+        types[other] = TypeId::kText;
+      }
+    }
+  }
   Result<const ScalarFunction*> f = ResolveOperator(expr.op, types);
   if (!f.ok()) return WithPos(f.status(), expr.location);
   auto e = std::make_unique<BoundExpr>();
