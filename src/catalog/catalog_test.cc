@@ -83,5 +83,29 @@ TEST(TableSchemaTest, EncodingRoundTripsAndRejectsGarbage) {
   }
 }
 
+TEST(TableSchemaTest, DefaultsAndChecksRoundTrip) {
+  TableSchema s = Accounts();
+  std::string plain;
+  s.EncodeTo(&plain);  // without the optional section: the format written before it existed
+  s.columns[1].default_sql = "'x'::text || 'y'::text";
+  s.checks = {{"accounts_id_check", "id > 0"}, {"sane", "(id < 10) OR (name = 'z'::text)"}};
+  std::string buf;
+  s.EncodeTo(&buf);
+  EXPECT_GT(buf.size(), plain.size());
+  EXPECT_EQ(buf.compare(0, plain.size(), plain), 0);  // the section is appended
+  auto d = TableSchema::Decode(buf);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->columns[0].default_sql, "");
+  EXPECT_EQ(d->columns[1].default_sql, "'x'::text || 'y'::text");
+  ASSERT_EQ(d->checks.size(), 2u);
+  EXPECT_EQ(d->checks[1].name, "sane");
+  EXPECT_EQ(d->checks[1].sql, "(id < 10) OR (name = 'z'::text)");
+  for (size_t cut = plain.size() + 1; cut < buf.size(); ++cut) {
+    EXPECT_FALSE(TableSchema::Decode(std::string_view(buf).substr(0, cut)).ok()) << cut;
+  }
+  std::string wrong_tag = plain + '\x09';
+  EXPECT_FALSE(TableSchema::Decode(wrong_tag).ok());
+}
+
 }  // namespace
 }  // namespace omendb

@@ -17,6 +17,11 @@ std::vector<LogicalType> TableSchema::ColumnTypes() const {
   return types;
 }
 
+namespace {
+// Tag of the section holding DEFAULT expressions and CHECK constraints.
+constexpr uint8_t kExpressionsSection = 1;
+}  // namespace
+
 void TableSchema::EncodeTo(std::string* dst) const {
   PutVarint64(dst, table_id);
   PutLengthPrefixed(dst, name);
@@ -28,6 +33,17 @@ void TableSchema::EncodeTo(std::string* dst) const {
   }
   PutVarint64(dst, primary_key.size());
   for (size_t k : primary_key) PutVarint64(dst, k);
+  // Optional trailing section (absent in records written before defaults existed).
+  bool any_default = false;
+  for (const ColumnDefinition& c : columns) any_default = any_default || !c.default_sql.empty();
+  if (!any_default && checks.empty()) return;
+  dst->push_back(static_cast<char>(kExpressionsSection));
+  for (const ColumnDefinition& c : columns) PutLengthPrefixed(dst, c.default_sql);
+  PutVarint64(dst, checks.size());
+  for (const CheckConstraint& c : checks) {
+    PutLengthPrefixed(dst, c.name);
+    PutLengthPrefixed(dst, c.sql);
+  }
 }
 
 Result<TableSchema> TableSchema::Decode(std::string_view in) {
@@ -55,6 +71,21 @@ Result<TableSchema> TableSchema::Decode(std::string_view in) {
     uint64_t k;
     if (!d.GetVarint64(&k) || k >= ncols) return corrupt();
     s.primary_key.push_back(k);
+  }
+  if (d.empty()) return s;
+  uint8_t section;
+  if (!d.GetByte(&section) || section != kExpressionsSection) return corrupt();
+  for (ColumnDefinition& c : s.columns) {
+    std::string_view sql;
+    if (!d.GetLengthPrefixed(&sql)) return corrupt();
+    c.default_sql = std::string(sql);
+  }
+  uint64_t nchecks;
+  if (!d.GetVarint64(&nchecks) || nchecks > in.size()) return corrupt();
+  for (uint64_t i = 0; i < nchecks; ++i) {
+    std::string_view cname, sql;
+    if (!d.GetLengthPrefixed(&cname) || !d.GetLengthPrefixed(&sql)) return corrupt();
+    s.checks.push_back({std::string(cname), std::string(sql)});
   }
   if (!d.empty()) return corrupt();
   return s;

@@ -14,9 +14,22 @@
 namespace omendb {
 
 struct ColumnDefinition {
+  ColumnDefinition() = default;
+  ColumnDefinition(std::string n, LogicalType t, bool nn = false, std::string def = {})
+      : name(std::move(n)), type(t), not_null(nn), default_sql(std::move(def)) {}
+
   std::string name;
   LogicalType type;
   bool not_null = false;
+  // DEFAULT expression as SQL text (PostgreSQL's deparsed form); empty: none (NULL).
+  std::string default_sql;
+};
+
+// CHECK (expression): the expression over the table's columns as SQL text; a row for which it
+// is false violates it (NULL passes).
+struct CheckConstraint {
+  std::string name;
+  std::string sql;
 };
 
 struct TableSchema {
@@ -24,6 +37,7 @@ struct TableSchema {
   std::string name;
   std::vector<ColumnDefinition> columns;
   std::vector<size_t> primary_key;  // column indexes, in key order; empty = no primary key
+  std::vector<CheckConstraint> checks;
 
   // Index of the column called `name`, if any.
   std::optional<size_t> FindColumn(std::string_view column_name) const;

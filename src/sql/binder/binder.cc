@@ -1,9 +1,12 @@
 #include "sql/binder/binder.h"
 
 #include <algorithm>
+#include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include "common/stack_guard.h"
+#include "sql/parser/parser.h"
 #include "types/cast.h"
 
 namespace omendb::sql {
@@ -359,6 +362,11 @@ Result<BoundStatement> Binder::BindStatement(const ParsedStatement& stmt) {
 }
 
 Result<BoundExprPtr> Binder::BindColumnRef(const ParsedExpr& expr, const Scope& scope) {
+  if (stored_expression_ == StoredExpression::kDefault) {
+    return WithPos(Status(sqlstate::kFeatureNotSupported,
+                          "cannot use column reference in DEFAULT expression"),
+                   expr.location);
+  }
   const std::string& column = expr.names.back();
   if (expr.names.size() == 2) {
     const Scope::Entry* entry = scope.Find(expr.names[0]);
@@ -476,6 +484,9 @@ Result<BoundExprPtr> Binder::BindExpr(const ParsedExpr& expr, const Scope& scope
       return WithPos(NotSupported("\"*\" in this position"), expr.location);
     case K::kConstant: return BoundExpr::Constant(expr.constant);
     case K::kParam: return BindParam(expr);
+    case K::kDefault:
+      return WithPos(Status(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context"),
+                     expr.location);
     case K::kOperator: return BindOperator(expr, scope);
     case K::kAnd:
     case K::kOr:
@@ -622,6 +633,14 @@ Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr, const Scope& s
 }
 
 Result<BoundExprPtr> Binder::BindSubquery(const ParsedExpr& expr, const Scope& scope) {
+  if (stored_expression_ != StoredExpression::kNone) {
+    return WithPos(Status(sqlstate::kFeatureNotSupported,
+                          std::string("cannot use subquery in ") +
+                              (stored_expression_ == StoredExpression::kDefault
+                                   ? "DEFAULT expression"
+                                   : "check constraint")),
+                   expr.location);
+  }
   BoundStatement sub;
   {
     // The subquery is a query of its own: no grouping context, the outer scope only for
@@ -1224,6 +1243,16 @@ Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
   if (insert.on_conflict) {
     OMEN_RETURN_IF_ERROR(BindOnConflict(*insert.on_conflict, t, visible_name, &out));
   }
+  OMEN_RETURN_IF_ERROR(BindChecks(t, &out));
+  if (insert.default_values) {
+    std::vector<BoundExprPtr> values(t.columns.size());
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      OMEN_ASSIGN_OR_RETURN(values[c], BindColumnDefault(t, c));
+    }
+    out.rows.push_back(std::move(values));
+    OMEN_RETURN_IF_ERROR(BindReturning(insert.returning, t, visible_name, &out));
+    return out;
+  }
   if (insert.select) {
     OMEN_RETURN_IF_ERROR(BindInsertQuery(insert, targets, &out));
     OMEN_RETURN_IF_ERROR(BindReturning(insert.returning, t, visible_name, &out));
@@ -1241,6 +1270,10 @@ Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
     std::vector<BoundExprPtr> values(t.columns.size());
     for (size_t i = 0; i < row.size(); ++i) {
       const ColumnDefinition& col = t.columns[targets[i]];
+      if (row[i]->kind == ParsedExpr::Kind::kDefault) {
+        OMEN_ASSIGN_OR_RETURN(values[targets[i]], BindColumnDefault(t, targets[i]));
+        continue;
+      }
       BoundExprPtr b;
       OMEN_ASSIGN_OR_RETURN(b, BindExpr(*row[i], Scope{}));
       if (!AssignmentCastAllowed(b->type, col.type)) {
@@ -1255,7 +1288,9 @@ Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
       values[targets[i]] = std::move(cast).value();
     }
     for (size_t c = 0; c < values.size(); ++c) {
-      if (!values[c]) values[c] = BoundExpr::Constant(Value::Null(t.columns[c].type));
+      if (!values[c]) {
+        OMEN_ASSIGN_OR_RETURN(values[c], BindColumnDefault(t, c));
+      }
     }
     out.rows.push_back(std::move(values));
   }
@@ -1301,7 +1336,9 @@ Status Binder::BindInsertQuery(const ParsedInsert& insert, const std::vector<siz
     OMEN_ASSIGN_OR_RETURN(exprs[targets[i]], AddCast(BoundExpr::Column(i, from), col.type));
   }
   for (size_t c = 0; c < t.columns.size(); ++c) {
-    if (!exprs[c]) exprs[c] = BoundExpr::Constant(Value::Null(t.columns[c].type));
+    if (!exprs[c]) {
+      OMEN_ASSIGN_OR_RETURN(exprs[c], BindColumnDefault(t, c));
+    }
     proj->types.push_back(t.columns[c].type);
     proj->expressions.push_back(std::move(exprs[c]));
   }
@@ -1349,9 +1386,13 @@ Result<std::vector<BoundExprPtr>> Binder::BindAssignments(
                                                         name + "\""),
                      locations[i]);
     }
+    const ColumnDefinition& col = t.columns[*idx];
+    if (exprs[i]->kind == ParsedExpr::Kind::kDefault) {
+      OMEN_ASSIGN_OR_RETURN(values[*idx], BindColumnDefault(t, *idx));
+      continue;
+    }
     BoundExprPtr b;
     OMEN_ASSIGN_OR_RETURN(b, BindExpr(*exprs[i], scope));
-    const ColumnDefinition& col = t.columns[*idx];
     if (!AssignmentCastAllowed(b->type, col.type)) {
       return WithPos(Status(sqlstate::kDatatypeMismatch,
                             "column \"" + col.name + "\" is of type " + col.type.sql_name() +
@@ -1439,6 +1480,7 @@ Result<BoundStatement> Binder::BindUpdate(const ParsedUpdate& update) {
   proj->expressions.push_back(BoundExpr::Column(t.columns.size(), TypeId::kBigInt));
   proj->children.push_back(std::move(rows));
   out.plan = std::move(proj);
+  OMEN_RETURN_IF_ERROR(BindChecks(t, &out));
   OMEN_RETURN_IF_ERROR(BindReturning(update.returning, t, scope.tables[0].name, &out));
   return out;
 }
@@ -1497,6 +1539,74 @@ Result<BoundStatement> Binder::BindCreateTableAs(const ParsedCreateTableAs& crea
   return out;
 }
 
+namespace {
+
+// Stored expressions (DEFAULT, CHECK) parsed once per text: the catalog keeps SQL text.
+Result<std::shared_ptr<const ParsedExpr>> ParseStored(const std::string& sql) {
+  static std::mutex mu;
+  static auto* cache = new std::unordered_map<std::string, std::shared_ptr<const ParsedExpr>>();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = cache->find(sql);
+    if (it != cache->end()) return it->second;
+  }
+  ParsedExprPtr parsed;
+  OMEN_ASSIGN_OR_RETURN(parsed, ParseExpression(sql));
+  std::shared_ptr<const ParsedExpr> shared(std::move(parsed));
+  std::lock_guard<std::mutex> lock(mu);
+  if (cache->size() > 10000) cache->clear();  // bounded; entries are cheap to rebuild
+  return cache->emplace(sql, std::move(shared)).first->second;
+}
+
+}  // namespace
+
+Result<BoundExprPtr> Binder::BindDefaultExpr(const ParsedExpr& expr, const ColumnDefinition& col) {
+  Restore<AggregateContext*> not_grouped(&agg_, nullptr);
+  Restore<const char*> in_default(&clause_, "DEFAULT expressions");
+  Restore<StoredExpression> stored(&stored_expression_, StoredExpression::kDefault);
+  BoundExprPtr b;
+  OMEN_ASSIGN_OR_RETURN(b, BindExpr(expr, Scope{}));
+  if (!AssignmentCastAllowed(b->type, col.type)) {
+    return WithPos(Status(sqlstate::kDatatypeMismatch,
+                          "column \"" + col.name + "\" is of type " + col.type.sql_name() +
+                              " but default expression is of type " + b->type.sql_name(),
+                          "", "You will need to rewrite or cast the expression."),
+                   expr.location);
+  }
+  Result<BoundExprPtr> cast = AddCast(std::move(b), col.type);
+  if (!cast.ok()) return WithPos(cast.status(), expr.location);
+  return cast;
+}
+
+Result<BoundExprPtr> Binder::BindColumnDefault(const TableSchema& t, size_t column) {
+  const ColumnDefinition& col = t.columns[column];
+  if (col.default_sql.empty()) return BoundExpr::Constant(Value::Null(col.type));
+  std::shared_ptr<const ParsedExpr> parsed;
+  OMEN_ASSIGN_OR_RETURN(parsed, ParseStored(col.default_sql));
+  return BindDefaultExpr(*parsed, col);
+}
+
+Result<BoundExprPtr> Binder::BindCheckExpr(const ParsedExpr& expr, const TableSchema& t) {
+  Scope scope;
+  scope.tables.push_back({&t, t.name, 0});
+  Restore<AggregateContext*> not_grouped(&agg_, nullptr);
+  Restore<const char*> in_check(&clause_, "check constraints");
+  Restore<StoredExpression> stored(&stored_expression_, StoredExpression::kCheck);
+  return BindCondition(expr, scope, "CHECK");
+}
+
+Status Binder::BindChecks(const TableSchema& t, BoundStatement* out) {
+  for (const CheckConstraint& c : t.checks) {
+    std::shared_ptr<const ParsedExpr> parsed;
+    OMEN_ASSIGN_OR_RETURN(parsed, ParseStored(c.sql));
+    BoundExprPtr b;
+    OMEN_ASSIGN_OR_RETURN(b, BindCheckExpr(*parsed, t));
+    out->checks.push_back(std::move(b));
+    out->check_names.push_back(c.name);
+  }
+  return Status::OK();
+}
+
 Result<BoundStatement> Binder::BindCreateTable(const ParsedCreateTable& create) {
   BoundStatement out;
   out.kind = BoundStatement::Kind::kCreateTable;
@@ -1511,8 +1621,13 @@ Result<BoundStatement> Binder::BindCreateTable(const ParsedCreateTable& create) 
     if (s.FindColumn(c.name)) {
       return Status(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
     }
-    s.columns.push_back({c.name, c.type, c.not_null});
+    s.columns.push_back({c.name, c.type, c.not_null, c.default_sql});
     if (c.primary_key) s.primary_key.push_back(s.columns.size() - 1);
+    if (c.default_expr) {
+      // Checked now (PostgreSQL's errors at CREATE TABLE); bound again from the stored text
+      // by each INSERT that uses it.
+      OMEN_RETURN_IF_ERROR(BindDefaultExpr(*c.default_expr, s.columns.back()).status());
+    }
   }
   for (const std::string& k : create.primary_key) {
     auto idx = s.FindColumn(k);
@@ -1528,6 +1643,29 @@ Result<BoundStatement> Binder::BindCreateTable(const ParsedCreateTable& create) 
     s.primary_key.push_back(*idx);
   }
   for (size_t k : s.primary_key) s.columns[k].not_null = true;
+  // CHECK constraints: named as PostgreSQL names them: <table>_<column>_check when the
+  // expression is on one column, else <table>_check, with 1, 2... added to make names unique.
+  std::set<std::string> names;
+  for (const ParsedCheck& c : create.checks) {
+    if (!c.name.empty() && !names.insert(c.name).second) {
+      return Status("42710", "check constraint \"" + c.name + "\" already exists");
+    }
+  }
+  for (const ParsedCheck& c : create.checks) {
+    BoundExprPtr b;
+    OMEN_ASSIGN_OR_RETURN(b, BindCheckExpr(*c.expr, s));
+    std::string name = c.name;
+    if (name.empty()) {
+      size_t lo, hi;
+      std::string column = c.column;
+      if (column.empty() && b->ColumnRange(&lo, &hi) && lo == hi) column = s.columns[lo].name;
+      std::string base = s.name + (column.empty() ? "" : "_" + column) + "_check";
+      name = base;
+      for (int n = 1; names.count(name) != 0; ++n) name = base + std::to_string(n);
+      names.insert(name);
+    }
+    s.checks.push_back({name, c.sql});
+  }
   return out;
 }
 

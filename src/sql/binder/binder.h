@@ -99,6 +99,16 @@ class Binder {
   // INSERT ... ON CONFLICT: checks the conflict target (42P10, 42704) and binds DO UPDATE.
   Status BindOnConflict(const ParsedOnConflict& c, const TableSchema& t, const std::string& name,
                         BoundStatement* out);
+  // DEFAULT expression `expr` for `col`: no column references or subqueries (0A000), no
+  // aggregates (42803), assignable to the column's type (42804).
+  Result<BoundExprPtr> BindDefaultExpr(const ParsedExpr& expr, const ColumnDefinition& col);
+  // The value column `column` of `t` gets when an INSERT does not give one: its DEFAULT
+  // (bound from the catalog's text) or NULL.
+  Result<BoundExprPtr> BindColumnDefault(const TableSchema& t, size_t column);
+  // A CHECK expression over `t`'s columns (boolean: 42804; no subqueries or aggregates).
+  Result<BoundExprPtr> BindCheckExpr(const ParsedExpr& expr, const TableSchema& t);
+  // `t`'s CHECK constraints, bound for an INSERT or UPDATE into out->checks.
+  Status BindChecks(const TableSchema& t, BoundStatement* out);
   // RETURNING of INSERT/UPDATE/DELETE over `table` (visible as `name`) into out->returning.
   Status BindReturning(const std::vector<ParsedSelectItem>& items, const TableSchema& table,
                        const std::string& name, BoundStatement* out);
@@ -148,6 +158,10 @@ class Binder {
   // Column lists of derived tables (subqueries in FROM, WITH queries) for name resolution.
   std::deque<TableSchema> derived_schemas_;
   const char* clause_ = nullptr;  // where aggregates are not allowed ("WHERE", "GROUP BY"...)
+  // Set while binding an expression the catalog keeps (which may not hold subqueries; a
+  // DEFAULT may not reference columns either).
+  enum class StoredExpression { kNone, kDefault, kCheck };
+  StoredExpression stored_expression_ = StoredExpression::kNone;
 };
 
 // Converts `expr` to `target`. Constants are converted now (so bad literals fail at bind

@@ -10,20 +10,43 @@ namespace omendb::sql {
 
 namespace {
 
+// PostgreSQL's DETAIL for a row that violates a constraint.
+std::string FailingRow(const TableSchema& t, const DataChunk& rows, size_t r) {
+  std::string failing;
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    Value v = rows.GetValue(i, r);
+    failing += (i > 0 ? ", " : "") + (v.is_null() ? std::string("null") : v.ToString());
+  }
+  return "Failing row contains (" + failing + ").";
+}
+
 Status CheckNotNull(const TableSchema& t, const DataChunk& rows) {
   for (size_t c = 0; c < t.columns.size(); ++c) {
     if (!t.columns[c].not_null) continue;
     for (size_t r = 0; r < rows.size(); ++r) {
       if (rows.column(c).IsValid(r)) continue;
-      std::string failing;
-      for (size_t i = 0; i < t.columns.size(); ++i) {
-        Value v = rows.GetValue(i, r);
-        failing += (i > 0 ? ", " : "") + (v.is_null() ? std::string("null") : v.ToString());
-      }
       return Status(sqlstate::kNotNullViolation,
                     "null value in column \"" + t.columns[c].name + "\" of relation \"" + t.name +
                         "\" violates not-null constraint",
-                    "Failing row contains (" + failing + ").");
+                    FailingRow(t, rows, r));
+    }
+  }
+  return Status::OK();
+}
+
+// NOT NULL, then the statement's CHECK constraints (23514 for a row where one is false), on
+// new rows of `t`.
+Status CheckRows(const BoundStatement& stmt, const TableSchema& t, const DataChunk& rows) {
+  OMEN_RETURN_IF_ERROR(CheckNotNull(t, rows));
+  for (size_t i = 0; i < stmt.checks.size(); ++i) {
+    Vector pass(TypeId::kBoolean, rows.size());
+    OMEN_RETURN_IF_ERROR(Evaluate(*stmt.checks[i], rows, &pass));
+    for (size_t r = 0; r < rows.size(); ++r) {
+      if (!pass.IsValid(r) || pass.Data<uint8_t>()[r] != 0) continue;
+      return Status("23514",
+                    "new row for relation \"" + t.name + "\" violates check constraint \"" +
+                        stmt.check_names[i] + "\"",
+                    FailingRow(t, rows, r));
     }
   }
   return Status::OK();
@@ -139,7 +162,7 @@ Result<uint64_t> InsertOnConflict(const BoundStatement& insert, const TableSchem
           OMEN_RETURN_IF_ERROR(Evaluate(*insert.conflict_set[c], both, &updated.column(c)));
         }
         updated.SetSize(1);
-        OMEN_RETURN_IF_ERROR(CheckNotNull(t, updated));
+        OMEN_RETURN_IF_ERROR(CheckRows(insert, t, updated));
         std::vector<uint64_t> added;
         OMEN_RETURN_IF_ERROR(txn->Insert(t.table_id, updated, &added));
         txn->SetSuccessor(t.table_id, pos, added.at(0));
@@ -192,7 +215,7 @@ Result<uint64_t> ExecuteInsert(const BoundStatement& insert, const TableSchema& 
     }
     if (batch.size() > 0) batches.push_back(std::move(batch));
   }
-  for (const DataChunk& b : batches) OMEN_RETURN_IF_ERROR(CheckNotNull(t, b));
+  for (const DataChunk& b : batches) OMEN_RETURN_IF_ERROR(CheckRows(insert, t, b));
   if (insert.on_conflict != BoundStatement::OnConflict::kNone && !t.primary_key.empty()) {
     return InsertOnConflict(insert, t, ctx, txn, batches, written);
   }
@@ -283,7 +306,7 @@ Result<uint64_t> ExecuteUpdate(const BoundStatement& update, const ExecContext& 
   auto write = [&]() -> Status {
     size_t next_old = 0;
     for (const DataChunk& rows : new_rows) {
-      OMEN_RETURN_IF_ERROR(CheckNotNull(t, rows));
+      OMEN_RETURN_IF_ERROR(CheckRows(update, t, rows));
       std::vector<uint64_t> added;
       OMEN_RETURN_IF_ERROR(txn->Insert(t.table_id, rows, &added));
       for (uint64_t pos : added) txn->SetSuccessor(t.table_id, old_positions[next_old++], pos);

@@ -39,6 +39,7 @@ struct ParsedExpr {
     kFunction,      // names[0](args), or names[0](*) when star; distinct for f(DISTINCT x)
     kSubquery,      // (subquery) as a value, EXISTS (subquery), or args[0] [NOT] IN (subquery)
     kParam,         // $param_number
+    kDefault,       // DEFAULT as a value in INSERT ... VALUES or UPDATE ... SET
   };
   enum class SubqueryKind { kScalar, kExists, kIn };
   enum class BoolTest { kIsTrue, kIsNotTrue, kIsFalse, kIsNotFalse, kIsUnknown, kIsNotUnknown };
@@ -143,6 +144,7 @@ struct ParsedInsert {
   std::unique_ptr<ParsedSelect> select;          // INSERT ... SELECT
   std::vector<ParsedSelectItem> returning;       // RETURNING list (empty: none)
   std::unique_ptr<ParsedOnConflict> on_conflict;
+  bool default_values = false;  // INSERT ... DEFAULT VALUES
 };
 
 struct ParsedColumnDef {
@@ -150,6 +152,17 @@ struct ParsedColumnDef {
   LogicalType type;
   bool not_null = false;
   bool primary_key = false;
+  int location = -1;
+  ParsedExprPtr default_expr;  // DEFAULT expression, if any (locations in the statement)
+  std::string default_sql;     // the same as SQL text (PostgreSQL's deparsed form)
+};
+
+// CHECK (expression), on a column or the table.
+struct ParsedCheck {
+  std::string name;    // CONSTRAINT name, or empty
+  std::string column;  // the column it was written on, for a column constraint
+  ParsedExprPtr expr;
+  std::string sql;  // the expression as SQL text
   int location = -1;
 };
 
@@ -159,6 +172,7 @@ struct ParsedCreateTable {
   std::vector<ParsedColumnDef> columns;
   std::vector<std::string> primary_key;  // from a table-level PRIMARY KEY (...)
   int primary_key_constraints = 0;       // how many PRIMARY KEY clauses were given
+  std::vector<ParsedCheck> checks;       // column constraints first, then table ones
 };
 
 // UPDATE table SET column = expr, ... [WHERE condition]

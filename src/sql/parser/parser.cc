@@ -400,6 +400,8 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
       e->args.push_back(std::move(p));
       return e;
     }
+    case Node::kSetToDefault:
+      return MakeExpr(ParsedExpr::Kind::kDefault, node.set_to_default().location());
     case Node::kParamRef: {
       auto e = MakeExpr(ParsedExpr::Kind::kParam, node.param_ref().location());
       e->param_number = node.param_ref().number();
@@ -596,9 +598,12 @@ Status TransformSetList(const google::protobuf::RepeatedPtrField<Node>& list,
     const auto& rt = t.res_target();
     if (rt.indirection_size() > 0) return Unsupported("subscripted UPDATE targets", rt.location());
     if (rt.val().has_multi_assign_ref()) return Unsupported("multiple-column UPDATE", rt.location());
-    if (rt.val().has_set_to_default()) return Unsupported("DEFAULT in UPDATE", rt.location());
     ParsedExprPtr v;
-    OMEN_ASSIGN_OR_RETURN(v, TransformExpr(rt.val()));
+    if (rt.val().has_set_to_default()) {
+      v = MakeExpr(ParsedExpr::Kind::kDefault, rt.val().set_to_default().location());
+    } else {
+      OMEN_ASSIGN_OR_RETURN(v, TransformExpr(rt.val()));
+    }
     columns->push_back(rt.name());
     locations->push_back(rt.location());
     values->push_back(std::move(v));
@@ -632,17 +637,20 @@ Result<std::unique_ptr<ParsedOnConflict>> TransformOnConflict(const pg_query::On
 
 Result<std::unique_ptr<ParsedInsert>> TransformInsert(const pg_query::InsertStmt& s) {
   if (s.has_with_clause()) return Unsupported("WITH queries");
-  if (!s.has_select_stmt()) return Unsupported("INSERT ... DEFAULT VALUES");
-  const auto& sel = s.select_stmt().select_stmt();
   auto out = std::make_unique<ParsedInsert>();
   OMEN_ASSIGN_OR_RETURN(out->returning, TransformTargetList(s.returning_list()));
   if (s.has_on_conflict_clause()) {
     OMEN_ASSIGN_OR_RETURN(out->on_conflict, TransformOnConflict(s.on_conflict_clause()));
   }
+  OMEN_ASSIGN_OR_RETURN(out->table, TransformRangeVar(s.relation()));
+  if (!s.has_select_stmt()) {
+    out->default_values = true;  // INSERT ... DEFAULT VALUES
+    return out;
+  }
+  const auto& sel = s.select_stmt().select_stmt();
   if (sel.values_lists_size() == 0) {
     OMEN_ASSIGN_OR_RETURN(out->select, TransformSelect(sel));
   }
-  OMEN_ASSIGN_OR_RETURN(out->table, TransformRangeVar(s.relation()));
   for (const Node& c : s.cols()) {
     const auto& rt = c.res_target();
     if (rt.indirection_size() > 0) return Unsupported("subscripted INSERT targets", rt.location());
@@ -652,9 +660,12 @@ Result<std::unique_ptr<ParsedInsert>> TransformInsert(const pg_query::InsertStmt
   for (const Node& row : sel.values_lists()) {
     std::vector<ParsedExprPtr> values;
     for (const Node& v : row.list().items()) {
-      if (v.has_set_to_default()) return Unsupported("DEFAULT in VALUES", v.set_to_default().location());
       ParsedExprPtr e;
-      OMEN_ASSIGN_OR_RETURN(e, TransformExpr(v));
+      if (v.has_set_to_default()) {
+        e = MakeExpr(ParsedExpr::Kind::kDefault, v.set_to_default().location());
+      } else {
+        OMEN_ASSIGN_OR_RETURN(e, TransformExpr(v));
+      }
       values.push_back(std::move(e));
     }
     out->rows.push_back(std::move(values));
@@ -704,6 +715,42 @@ Result<std::unique_ptr<ParsedCreateTableAs>> TransformCreateAs(const pg_query::C
   return out;
 }
 
+// `expr` as SQL text, as PostgreSQL's deparser writes it (for expressions the catalog keeps:
+// DEFAULT, CHECK).
+Result<std::string> DeparseExpr(const Node& expr) {
+  pg_query::ParseResult tree;
+  auto* select = tree.add_stmts()->mutable_stmt()->mutable_select_stmt();
+  select->set_limit_option(pg_query::LIMIT_OPTION_DEFAULT);
+  select->set_op(pg_query::SETOP_NONE);
+  *select->add_target_list()->mutable_res_target()->mutable_val() = expr;
+  std::string bytes;
+  if (!tree.SerializeToString(&bytes)) return InternalError("could not serialize an expression");
+  PgQueryProtobuf pb{bytes.size(), bytes.data()};
+  PgQueryDeparseResult res = pg_query_deparse_protobuf(pb);
+  if (res.error != nullptr) {
+    Status st = InternalError(std::string("could not deparse an expression: ") + res.error->message);
+    pg_query_free_deparse_result(res);
+    return st;
+  }
+  std::string text = res.query;
+  pg_query_free_deparse_result(res);
+  constexpr std::string_view kPrefix = "SELECT ";
+  if (text.compare(0, kPrefix.size(), kPrefix) != 0) {
+    return InternalError("unexpected deparsed expression: " + text);
+  }
+  return text.substr(kPrefix.size());
+}
+
+Result<ParsedCheck> TransformCheck(const pg_query::Constraint& c) {
+  if (c.is_no_inherit()) return Unsupported("NO INHERIT", c.location());
+  ParsedCheck check;
+  check.name = c.conname();
+  check.location = c.location();
+  OMEN_ASSIGN_OR_RETURN(check.expr, TransformExpr(c.raw_expr()));
+  OMEN_ASSIGN_OR_RETURN(check.sql, DeparseExpr(c.raw_expr()));
+  return check;
+}
+
 Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::CreateStmt& s) {
   if (s.inh_relations_size() > 0) return Unsupported("INHERITS");
   if (s.has_partspec() || s.has_partbound()) return Unsupported("partitioned tables");
@@ -719,6 +766,7 @@ Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::Creat
     for (const Node& k : c.keys()) keys.push_back(k.string().sval());
     return keys;
   };
+  std::vector<const pg_query::Constraint*> table_constraints;
   for (const Node& elt : s.table_elts()) {
     if (elt.has_column_def()) {
       const auto& cd = elt.column_def();
@@ -736,8 +784,18 @@ Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::Creat
             col.primary_key = true;
             ++out->primary_key_constraints;
             break;
-          case pg_query::CONSTR_DEFAULT: return Unsupported("DEFAULT", c.location());
-          case pg_query::CONSTR_CHECK: return Unsupported("CHECK constraints", c.location());
+          case pg_query::CONSTR_DEFAULT: {
+            OMEN_ASSIGN_OR_RETURN(col.default_expr, TransformExpr(c.raw_expr()));
+            OMEN_ASSIGN_OR_RETURN(col.default_sql, DeparseExpr(c.raw_expr()));
+            break;
+          }
+          case pg_query::CONSTR_CHECK: {
+            ParsedCheck check;
+            OMEN_ASSIGN_OR_RETURN(check, TransformCheck(c));
+            check.column = col.name;
+            out->checks.push_back(std::move(check));
+            break;
+          }
           case pg_query::CONSTR_UNIQUE: return Unsupported("UNIQUE constraints", c.location());
           case pg_query::CONSTR_FOREIGN: return Unsupported("foreign keys", c.location());
           case pg_query::CONSTR_IDENTITY: return Unsupported("identity columns", c.location());
@@ -747,14 +805,22 @@ Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::Creat
       }
       out->columns.push_back(std::move(col));
     } else if (elt.has_constraint()) {
-      const auto& c = elt.constraint();
-      if (c.contype() != pg_query::CONSTR_PRIMARY) {
-        return Unsupported("table constraints other than PRIMARY KEY", c.location());
-      }
-      out->primary_key = keys_of(c);
-      ++out->primary_key_constraints;
+      table_constraints.push_back(&elt.constraint());
     } else {
       return Unsupported("LIKE in CREATE TABLE");
+    }
+  }
+  // Table constraints after the columns' (PostgreSQL names CHECK constraints in this order).
+  for (const pg_query::Constraint* c : table_constraints) {
+    if (c->contype() == pg_query::CONSTR_PRIMARY) {
+      out->primary_key = keys_of(*c);
+      ++out->primary_key_constraints;
+    } else if (c->contype() == pg_query::CONSTR_CHECK) {
+      ParsedCheck check;
+      OMEN_ASSIGN_OR_RETURN(check, TransformCheck(*c));
+      out->checks.push_back(std::move(check));
+    } else {
+      return Unsupported("table constraints other than PRIMARY KEY and CHECK", c->location());
     }
   }
   return out;
@@ -1091,6 +1157,17 @@ Result<std::vector<ParsedStatement>> Parse(std::string_view sql) {
     out.push_back(std::move(st).value());
   }
   return out;
+}
+
+Result<ParsedExprPtr> ParseExpression(std::string_view sql) {
+  std::vector<ParsedStatement> parsed;
+  OMEN_ASSIGN_OR_RETURN(parsed, Parse("SELECT " + std::string(sql)));
+  if (parsed.size() != 1 || parsed[0].kind != ParsedStatement::Kind::kSelect ||
+      parsed[0].select->targets.size() != 1 || parsed[0].select->from ||
+      !parsed[0].select->targets[0].alias.empty()) {
+    return Status(sqlstate::kSyntaxError, "not a single expression: " + std::string(sql));
+  }
+  return std::move(parsed[0].select->targets[0].expr);
 }
 
 Result<std::vector<std::string>> SplitStatements(std::string_view sql) {

@@ -15,6 +15,10 @@ namespace omendb::sql {
 // is returned if any fails, as PostgreSQL rejects a whole query string with a syntax error.
 Result<std::vector<ParsedStatement>> Parse(std::string_view sql);
 
+// Parses one expression (as written in a select list), e.g. a stored DEFAULT or CHECK
+// expression. Errors as Parse; 42601 when `sql` is not exactly one expression.
+Result<ParsedExprPtr> ParseExpression(std::string_view sql);
+
 // Splits `sql` into statement texts without interpreting them (for shells feeding one
 // statement at a time, as psql does): each text starts at the statement's first token and
 // ends with its ';' (if any); comments between statements and empty statements are dropped.

@@ -144,6 +144,10 @@ struct BoundStatement {
   OnConflict on_conflict = OnConflict::kNone;
   std::vector<BoundExprPtr> conflict_set;
   BoundExprPtr conflict_where;
+  // kInsert, kUpdate: the table's CHECK constraints over its columns (a new row for which
+  // one is false violates it: 23514).
+  std::vector<BoundExprPtr> checks;
+  std::vector<std::string> check_names;
   // kInsert, kUpdate, kDelete with RETURNING: expressions over the table's columns (the row
   // inserted, the new version, the row deleted), named by column_names.
   std::vector<BoundExprPtr> returning;
