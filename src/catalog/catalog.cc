@@ -119,4 +119,17 @@ std::vector<const TableSchema*> Catalog::Tables() const {
   return out;
 }
 
+std::vector<const TableSchema*> Catalog::OwnedSequences(uint64_t owner_table_id,
+                                                        uint64_t txn_id) const {
+  std::lock_guard l(mu_);
+  std::vector<const TableSchema*> out;
+  for (const auto& [name, e] : tables_) {
+    const auto& seq = e.schema->sequence;
+    if (seq && seq->owner_table_id == owner_table_id && e.VisibleTo(txn_id)) {
+      out.push_back(e.schema.get());
+    }
+  }
+  return out;
+}
+
 }  // namespace omendb

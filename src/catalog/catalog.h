@@ -1,4 +1,5 @@
-// Catalog: the tables of the one database ("postgres") with its one schema ("public").
+// Catalog: the tables (and sequences) of the one database ("postgres") with its one schema
+// ("public").
 //
 // Transactional: a table created by a running transaction is visible only to that transaction,
 // and a table it drops disappears for it at once and for others when it commits. Transactions
@@ -48,6 +49,9 @@ class Catalog {
 
   // The committed tables, by name.
   std::vector<const TableSchema*> Tables() const;
+  // The sequences owned by table `owner_table_id` (SERIAL, identity, OWNED BY) that `txn_id`
+  // sees.
+  std::vector<const TableSchema*> OwnedSequences(uint64_t owner_table_id, uint64_t txn_id) const;
   // The id the next new table gets; ReserveTableIds makes ids below `next` unused (recovery
   // of ids handed out before a checkpoint, so a dropped table's id is never reused).
   uint64_t next_table_id() const;

@@ -18,8 +18,11 @@ std::vector<LogicalType> TableSchema::ColumnTypes() const {
 }
 
 namespace {
-// Tag of the section holding DEFAULT expressions and CHECK constraints.
+// Tags of the optional sections: DEFAULT expressions and CHECK constraints; a sequence's
+// options; identity columns.
 constexpr uint8_t kExpressionsSection = 1;
+constexpr uint8_t kSequenceSection = 2;
+constexpr uint8_t kIdentitySection = 3;
 }  // namespace
 
 void TableSchema::EncodeTo(std::string* dst) const {
@@ -33,16 +36,34 @@ void TableSchema::EncodeTo(std::string* dst) const {
   }
   PutVarint64(dst, primary_key.size());
   for (size_t k : primary_key) PutVarint64(dst, k);
-  // Optional trailing section (absent in records written before defaults existed).
+  // Optional trailing sections, each led by its tag (absent in records written before
+  // they existed).
   bool any_default = false;
   for (const ColumnDefinition& c : columns) any_default = any_default || !c.default_sql.empty();
-  if (!any_default && checks.empty()) return;
-  dst->push_back(static_cast<char>(kExpressionsSection));
-  for (const ColumnDefinition& c : columns) PutLengthPrefixed(dst, c.default_sql);
-  PutVarint64(dst, checks.size());
-  for (const CheckConstraint& c : checks) {
-    PutLengthPrefixed(dst, c.name);
-    PutLengthPrefixed(dst, c.sql);
+  if (any_default || !checks.empty()) {
+    dst->push_back(static_cast<char>(kExpressionsSection));
+    for (const ColumnDefinition& c : columns) PutLengthPrefixed(dst, c.default_sql);
+    PutVarint64(dst, checks.size());
+    for (const CheckConstraint& c : checks) {
+      PutLengthPrefixed(dst, c.name);
+      PutLengthPrefixed(dst, c.sql);
+    }
+  }
+  bool any_identity = false;
+  for (const ColumnDefinition& c : columns) any_identity = any_identity || c.identity != 0;
+  if (any_identity) {
+    dst->push_back(static_cast<char>(kIdentitySection));
+    for (const ColumnDefinition& c : columns) dst->push_back(c.identity);
+  }
+  if (sequence) {
+    dst->push_back(static_cast<char>(kSequenceSection));
+    for (int64_t v : {sequence->start, sequence->increment, sequence->min_value,
+                      sequence->max_value}) {
+      PutFixed64(dst, static_cast<uint64_t>(v));
+    }
+    dst->push_back(sequence->cycle ? 1 : 0);
+    PutVarint64(dst, sequence->owner_table_id);
+    PutLengthPrefixed(dst, sequence->owner_column);
   }
 }
 
@@ -72,22 +93,51 @@ Result<TableSchema> TableSchema::Decode(std::string_view in) {
     if (!d.GetVarint64(&k) || k >= ncols) return corrupt();
     s.primary_key.push_back(k);
   }
-  if (d.empty()) return s;
-  uint8_t section;
-  if (!d.GetByte(&section) || section != kExpressionsSection) return corrupt();
-  for (ColumnDefinition& c : s.columns) {
-    std::string_view sql;
-    if (!d.GetLengthPrefixed(&sql)) return corrupt();
-    c.default_sql = std::string(sql);
+  while (!d.empty()) {
+    uint8_t section;
+    if (!d.GetByte(&section)) return corrupt();
+    if (section == kExpressionsSection) {
+      for (ColumnDefinition& c : s.columns) {
+        std::string_view sql;
+        if (!d.GetLengthPrefixed(&sql)) return corrupt();
+        c.default_sql = std::string(sql);
+      }
+      uint64_t nchecks;
+      if (!d.GetVarint64(&nchecks) || nchecks > in.size()) return corrupt();
+      for (uint64_t i = 0; i < nchecks; ++i) {
+        std::string_view cname, sql;
+        if (!d.GetLengthPrefixed(&cname) || !d.GetLengthPrefixed(&sql)) return corrupt();
+        s.checks.push_back({std::string(cname), std::string(sql)});
+      }
+    } else if (section == kIdentitySection) {
+      for (ColumnDefinition& c : s.columns) {
+        uint8_t kind;
+        if (!d.GetByte(&kind) || (kind != 0 && kind != 'a' && kind != 'd')) return corrupt();
+        c.identity = static_cast<char>(kind);
+      }
+    } else if (section == kSequenceSection) {
+      SequenceOptions o;
+      uint64_t v[4];
+      uint8_t cycle;
+      std::string_view column;
+      for (uint64_t& x : v) {
+        if (!d.GetFixed64(&x)) return corrupt();
+      }
+      if (!d.GetByte(&cycle) || !d.GetVarint64(&o.owner_table_id) ||
+          !d.GetLengthPrefixed(&column)) {
+        return corrupt();
+      }
+      o.start = static_cast<int64_t>(v[0]);
+      o.increment = static_cast<int64_t>(v[1]);
+      o.min_value = static_cast<int64_t>(v[2]);
+      o.max_value = static_cast<int64_t>(v[3]);
+      o.cycle = cycle != 0;
+      o.owner_column = std::string(column);
+      s.sequence = o;
+    } else {
+      return corrupt();
+    }
   }
-  uint64_t nchecks;
-  if (!d.GetVarint64(&nchecks) || nchecks > in.size()) return corrupt();
-  for (uint64_t i = 0; i < nchecks; ++i) {
-    std::string_view cname, sql;
-    if (!d.GetLengthPrefixed(&cname) || !d.GetLengthPrefixed(&sql)) return corrupt();
-    s.checks.push_back({std::string(cname), std::string(sql)});
-  }
-  if (!d.empty()) return corrupt();
   return s;
 }
 

@@ -23,6 +23,9 @@ struct ColumnDefinition {
   bool not_null = false;
   // DEFAULT expression as SQL text (PostgreSQL's deparsed form); empty: none (NULL).
   std::string default_sql;
+  // GENERATED ALWAYS AS IDENTITY ('a': INSERT and UPDATE may not give it a value) or BY
+  // DEFAULT ('d'); 0 otherwise. Identity columns default to their sequence's nextval.
+  char identity = 0;
 };
 
 // CHECK (expression): the expression over the table's columns as SQL text; a row for which it
@@ -32,12 +35,27 @@ struct CheckConstraint {
   std::string sql;
 };
 
+// The options of a sequence (CREATE SEQUENCE). Its state lives in the storage engine.
+struct SequenceOptions {
+  int64_t start = 1;
+  int64_t increment = 1;
+  int64_t min_value = 1;
+  int64_t max_value = INT64_MAX;
+  bool cycle = false;
+  // The column it belongs to (SERIAL, IDENTITY, OWNED BY): dropped with its table.
+  uint64_t owner_table_id = 0;
+  std::string owner_column;
+};
+
+// A table, or a sequence (then `sequence` is set and the columns are PostgreSQL's sequence
+// relation's: last_value, log_cnt, is_called).
 struct TableSchema {
   uint64_t table_id = 0;  // assigned by the catalog
   std::string name;
   std::vector<ColumnDefinition> columns;
   std::vector<size_t> primary_key;  // column indexes, in key order; empty = no primary key
   std::vector<CheckConstraint> checks;
+  std::optional<SequenceOptions> sequence;
 
   // Index of the column called `name`, if any.
   std::optional<size_t> FindColumn(std::string_view column_name) const;

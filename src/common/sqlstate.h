@@ -46,6 +46,7 @@ inline constexpr char kCannotCoerce[] = "42846";
 inline constexpr char kInvalidColumnReference[] = "42P10";
 inline constexpr char kGroupingError[] = "42803";
 inline constexpr char kInvalidTableDefinition[] = "42P16";
+inline constexpr char kObjectNotInPrerequisiteState[] = "55000";
 inline constexpr char kProgramLimitExceeded[] = "54000";
 inline constexpr char kOutOfMemory[] = "53200";
 inline constexpr char kDiskFull[] = "53100";

@@ -56,8 +56,8 @@ Status SendReturning(const BoundStatement& stmt, const std::vector<DataChunk>& r
 // Runs `parsed` in `txn`; `params` holds its $n values (null: none). With `portal`, a query
 // stopped early by `max_rows` leaves its cursor there.
 Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>* params,
-                    StorageEngine& engine, Transaction* txn, ResultSink* sink, Portal* portal,
-                    uint64_t max_rows, bool* suspended) {
+                    StorageEngine& engine, Transaction* txn, sql::SequenceAccess* sequences,
+                    ResultSink* sink, Portal* portal, uint64_t max_rows, bool* suspended) {
   sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr};
   sql::BindParameters bind_params;
   if (params != nullptr) {
@@ -65,6 +65,7 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
     bind_params.values = params;
   }
   sql::Binder binder(engine.catalog(), txn->id(), params != nullptr ? &bind_params : nullptr);
+  binder.set_sequences(sequences);
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, binder.Bind(parsed));
   // Subqueries run first, so their results can shape the access path (id = (SELECT ...)).
@@ -146,30 +147,58 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
       return sink->OnComplete("SELECT " + std::to_string(n));
     }
     case BoundStatement::Kind::kCreateTable: {
+      const char* tag = stmt.schema.sequence ? "CREATE SEQUENCE" : "CREATE TABLE";
       if (stmt.if_not_exists && engine.catalog().FindTable(stmt.schema.name, txn->id())) {
         sink->OnNotice(sqlstate::kDuplicateTable,
                        "relation \"" + stmt.schema.name + "\" already exists, skipping");
-        return sink->OnComplete("CREATE TABLE");
+        return sink->OnComplete(tag);
       }
-      OMEN_RETURN_IF_ERROR(txn->CreateTable(stmt.schema).status());
-      return sink->OnComplete("CREATE TABLE");
+      const TableSchema* created;
+      OMEN_ASSIGN_OR_RETURN(created, txn->CreateTable(stmt.schema));
+      if (created->sequence) {
+        OMEN_RETURN_IF_ERROR(txn->Insert(
+            created->table_id, StorageEngine::InitialSequenceRow(*created->sequence)));
+      }
+      // The sequences of SERIAL and identity columns, owned by the new table.
+      for (TableSchema seq : stmt.owned_sequences) {
+        seq.sequence->owner_table_id = created->table_id;
+        const TableSchema* s;
+        OMEN_ASSIGN_OR_RETURN(s, txn->CreateTable(std::move(seq)));
+        OMEN_RETURN_IF_ERROR(
+            txn->Insert(s->table_id, StorageEngine::InitialSequenceRow(*s->sequence)));
+      }
+      return sink->OnComplete(tag);
     }
     case BoundStatement::Kind::kDropTable: {
+      const char* what = stmt.drop_sequence ? "sequence" : "table";
       // PostgreSQL checks every name before dropping any.
       for (const std::string& name : stmt.drop_names) {
-        if (!engine.catalog().FindTable(name, txn->id()) && !stmt.if_exists) {
-          return Status(sqlstate::kUndefinedTable, "table \"" + name + "\" does not exist");
+        const TableSchema* t = engine.catalog().FindTable(name, txn->id());
+        if (t == nullptr) {
+          if (stmt.if_exists) continue;
+          return Status(sqlstate::kUndefinedTable,
+                        std::string(what) + " \"" + name + "\" does not exist");
+        }
+        if (t->sequence.has_value() != stmt.drop_sequence) {
+          return Status(sqlstate::kWrongObjectType,
+                        "\"" + name + "\" is not a " + what, "",
+                        std::string("Use DROP ") + (t->sequence ? "SEQUENCE" : "TABLE") +
+                            " to remove a " + (t->sequence ? "sequence" : "table") + ".");
         }
       }
       for (const std::string& name : stmt.drop_names) {
-        if (!engine.catalog().FindTable(name, txn->id())) {
+        const TableSchema* t = engine.catalog().FindTable(name, txn->id());
+        if (t == nullptr) {
           sink->OnNotice(sqlstate::kSuccessfulCompletion,
-                         "table \"" + name + "\" does not exist, skipping");
+                         std::string(what) + " \"" + name + "\" does not exist, skipping");
           continue;
         }
+        std::vector<const TableSchema*> owned =
+            engine.catalog().OwnedSequences(t->table_id, txn->id());
         OMEN_RETURN_IF_ERROR(txn->DropTable(name));
+        for (const TableSchema* seq : owned) OMEN_RETURN_IF_ERROR(txn->DropTable(seq->name));
       }
-      return sink->OnComplete("DROP TABLE");
+      return sink->OnComplete(stmt.drop_sequence ? "DROP SEQUENCE" : "DROP TABLE");
     }
   }
   return InternalError("unknown statement kind");
@@ -220,6 +249,7 @@ const char* WriteCommandName(sql::ParsedStatement::Kind kind) {
     case K::kCreateTable: return "CREATE TABLE";
     case K::kCreateTableAs: return "CREATE TABLE AS";
     case K::kDropTable: return "DROP TABLE";
+    case K::kCreateSequence: return "CREATE SEQUENCE";
     default: return nullptr;
   }
 }
@@ -268,6 +298,36 @@ Status Session::Execute(std::string_view sql_text, ResultSink* sink) {
   }
   if (block_ == Block::kImplicit) OMEN_RETURN_IF_ERROR(CommitTransaction());
   return deferred.Flush();
+}
+
+Result<int64_t> Session::NextVal(const TableSchema& seq) {
+  int64_t v;
+  OMEN_ASSIGN_OR_RETURN(v, db_->storage().NextVal(seq, txn_.get()));
+  currvals_[seq.table_id] = v;
+  lastval_ = v;
+  return v;
+}
+
+Result<int64_t> Session::CurrVal(const TableSchema& seq) {
+  auto it = currvals_.find(seq.table_id);
+  if (it == currvals_.end()) {
+    return Status(sqlstate::kObjectNotInPrerequisiteState,
+                  "currval of sequence \"" + seq.name + "\" is not yet defined in this session");
+  }
+  return it->second;
+}
+
+Result<int64_t> Session::SetVal(const TableSchema& seq, int64_t value, bool is_called) {
+  OMEN_RETURN_IF_ERROR(db_->storage().SetVal(seq, value, is_called, txn_.get()));
+  return value;
+}
+
+Result<int64_t> Session::LastVal() {
+  if (!lastval_) {
+    return Status(sqlstate::kObjectNotInPrerequisiteState,
+                  "lastval is not yet defined in this session");
+  }
+  return *lastval_;
 }
 
 void Session::FailTransaction() {
@@ -337,7 +397,7 @@ Status Session::RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* s
   if (write != nullptr && txn_read_only_) {
     return Status("25006", std::string("cannot execute ") + write + " in a read-only transaction");
   }
-  return RunStatement(stmt, params, db_->storage(), txn_.get(), sink, portal, max_rows,
+  return RunStatement(stmt, params, db_->storage(), txn_.get(), this, sink, portal, max_rows,
                       suspended);
 }
 

@@ -7,12 +7,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
 #include "session/settings.h"
 #include "sql/parser/parsed_nodes.h"
 #include "sql/plan/logical_plan.h"
+#include "sql/plan/sequence_access.h"
 #include "storage/storage_engine.h"
 #include "types/vector.h"
 
@@ -67,11 +69,11 @@ struct PreparedStatement {
 struct Portal;
 
 // One client's session. Not thread-safe: one query at a time.
-class Session {
+class Session final : public sql::SequenceAccess {
  public:
   explicit Session(Database* db) : db_(db) {}
   // Rolls back an open transaction (the client went away).
-  ~Session();
+  ~Session() override;
 
   // Runs every statement of `sql` as PostgreSQL runs a simple Query message: outside a
   // transaction block the statements form one implicit transaction (committed at the end,
@@ -122,6 +124,13 @@ class Session {
   // Idempotent.
   void FailTransaction();
 
+  // nextval & co. (sql::SequenceAccess): in the session's transaction, with its own
+  // currval/lastval values.
+  Result<int64_t> NextVal(const TableSchema& seq) override;
+  Result<int64_t> CurrVal(const TableSchema& seq) override;
+  Result<int64_t> SetVal(const TableSchema& seq, int64_t value, bool is_called) override;
+  Result<int64_t> LastVal() override;
+
  private:
   enum class Block { kNone, kImplicit, kExplicit, kFailed };
   struct SavepointEntry {
@@ -156,6 +165,8 @@ class Session {
   bool multi_statement_ = false;  // the running query string holds several statements
   std::vector<SavepointEntry> savepoints_;
   std::map<std::string, std::shared_ptr<const PreparedStatement>> statements_;
+  std::unordered_map<uint64_t, int64_t> currvals_;  // sequence id -> its last nextval here
+  std::optional<int64_t> lastval_;
   // Portals end with their transaction (before its snapshot does).
   std::map<std::string, std::shared_ptr<Portal>> portals_;
 };

@@ -72,6 +72,19 @@ class StorageEngine {
   TransactionManager& txns() { return txns_; }
   const std::string& dir() const { return dir_; }
 
+  // Sequences (CREATE SEQUENCE; `seq` is the sequence's catalog entry). Not transactional: a
+  // value handed out is never handed out again, whatever happens to `caller`, and is durable
+  // before it is returned: the sequence's one row (last_value, log_cnt, is_called) is logged
+  // ahead (32 values at a time) by a transaction of its own committed at once, or by `caller`
+  // when `caller` created the sequence and has not committed yet.
+  // NextVal errors 2200H when a sequence without CYCLE is exhausted.
+  Result<int64_t> NextVal(const TableSchema& seq, Transaction* caller);
+  // Sets the sequence's last value (22003 outside its bounds); with `is_called` false the next
+  // NextVal returns `value` itself.
+  Status SetVal(const TableSchema& seq, int64_t value, bool is_called, Transaction* caller);
+  // The row a new sequence starts with (its columns' types: bigint, bigint, boolean).
+  static DataChunk InitialSequenceRow(const SequenceOptions& options);
+
   // Merges every table's delta into its main store (best effort: a table whose writers do not
   // drain in time keeps its delta), writes new segment files and the catalog, atomically
   // replaces the manifest, then removes the WAL files and segment files no longer needed.
@@ -114,6 +127,24 @@ class StorageEngine {
   Catalog catalog_;
   mutable std::mutex tables_mu_;
   std::unordered_map<uint64_t, std::shared_ptr<TableData>> tables_;
+
+  // A sequence's state in memory (loaded from its row on first use).
+  struct SequenceState {
+    std::mutex mu;  // held while the row is logged, so values are handed out in order
+    bool loaded = false;
+    int64_t last_value = 0;
+    bool is_called = false;
+    bool covered = false;      // values up to covered_upto are logged
+    int64_t covered_upto = 0;  // (in the direction of the increment)
+  };
+  std::shared_ptr<SequenceState> SequenceStateOf(uint64_t id);
+  // Loads the state from the sequence's row (as `caller` sees it). REQUIRES: state->mu held.
+  Status LoadSequence(const TableSchema& seq, Transaction* caller, SequenceState* state);
+  // Replaces the sequence's row with (last_value, is_called), durably (see NextVal).
+  Status StoreSequenceRow(const TableSchema& seq, int64_t last_value, bool is_called,
+                          Transaction* caller);
+  std::mutex sequences_mu_;
+  std::unordered_map<uint64_t, std::shared_ptr<SequenceState>> sequences_;
 
   std::mutex wal_mu_;  // appends, in commit-timestamp order
   std::unique_ptr<wal::LogWriter> wal_;

@@ -355,8 +355,11 @@ Result<BoundStatement> Binder::BindStatement(const ParsedStatement& stmt) {
       b.kind = BoundStatement::Kind::kDropTable;
       b.drop_names = stmt.drop_table->names;
       b.if_exists = stmt.drop_table->if_exists;
+      b.drop_sequence = stmt.drop_table->sequence;
       return b;
     }
+    case ParsedStatement::Kind::kCreateSequence:
+      return BindCreateSequence(*stmt.create_sequence);
   }
   return InternalError("unknown statement kind");
 }
@@ -582,8 +585,66 @@ Result<BoundExprPtr> Binder::BindGrouped(const ParsedExpr& expr, bool* handled) 
   return BoundExprPtr();
 }
 
+Result<BoundExprPtr> Binder::BindSequenceCall(const ParsedExpr& expr, const Scope& scope) {
+  const std::string& name = expr.names[0];
+  using Op = BoundExpr::SequenceOp;
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundExpr::Kind::kSequence;
+  e->type = TypeId::kBigInt;
+  e->sequences = sequences_;
+  e->sequence_op = name == "nextval"   ? Op::kNextVal
+                   : name == "currval" ? Op::kCurrVal
+                   : name == "setval"  ? Op::kSetVal
+                                       : Op::kLastVal;
+  size_t min_args = e->sequence_op == Op::kLastVal ? 0 : e->sequence_op == Op::kSetVal ? 2 : 1;
+  size_t max_args = e->sequence_op == Op::kSetVal ? 3 : min_args;
+  if (expr.args.size() < min_args || expr.args.size() > max_args || expr.star || expr.distinct) {
+    return WithPos(Status(sqlstate::kUndefinedFunction,
+                          "function " + name + " with " + std::to_string(expr.args.size()) +
+                              " arguments does not exist"),
+                   expr.location);
+  }
+  if (e->sequence_op == Op::kLastVal) return BoundExprPtr(std::move(e));
+  // The sequence: a name given as a constant (PostgreSQL's regclass argument).
+  const ParsedExpr& arg = *expr.args[0];
+  if (arg.kind != ParsedExpr::Kind::kConstant || arg.constant.is_null() ||
+      (arg.constant.type().id() != TypeId::kUnknown && arg.constant.type().id() != TypeId::kText)) {
+    return WithPos(NotSupported(name + "() of anything but a sequence name written as a string"),
+                   arg.location);
+  }
+  const std::string& seq_name = arg.constant.GetString();
+  const TableSchema* seq = catalog_.FindTable(seq_name, txn_id_);
+  if (seq == nullptr) {
+    return WithPos(Status(sqlstate::kUndefinedTable, "relation \"" + seq_name + "\" does not exist"),
+                   arg.location);
+  }
+  if (!seq->sequence) {
+    return WithPos(Status(sqlstate::kWrongObjectType, "\"" + seq_name + "\" is not a sequence"),
+                   arg.location);
+  }
+  e->sequence = seq;
+  for (size_t i = 1; i < expr.args.size(); ++i) {
+    BoundExprPtr b;
+    OMEN_ASSIGN_OR_RETURN(b, BindExpr(*expr.args[i], scope));
+    LogicalType want = i == 1 ? LogicalType(TypeId::kBigInt) : LogicalType(TypeId::kBoolean);
+    bool ok = IsUntyped(b->type) || b->type == want || (i == 1 && b->type.IsInteger());
+    if (!ok) {
+      return WithPos(Status(sqlstate::kUndefinedFunction,
+                            "function setval(regclass, " + std::string(b->type.sql_name()) +
+                                ") does not exist"),
+                     expr.location);
+    }
+    OMEN_ASSIGN_OR_RETURN(b, AddCast(std::move(b), want));
+    e->children.push_back(std::move(b));
+  }
+  return BoundExprPtr(std::move(e));
+}
+
 Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr, const Scope& scope) {
   const std::string& name = expr.names[0];
+  if (name == "nextval" || name == "currval" || name == "setval" || name == "lastval") {
+    return BindSequenceCall(expr, scope);
+  }
   if (!IsAggregateName(name)) {
     if (expr.star || expr.distinct) {
       return WithPos(Status(sqlstate::kWrongObjectType,
@@ -1217,6 +1278,7 @@ Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
   if (!table.ok()) return WithPos(table.status(), insert.table.location);
   out.table = *table;
   const TableSchema& t = *out.table;
+  OMEN_RETURN_IF_ERROR(CheckWritable(t, insert.table.location));
   std::vector<size_t> targets;
   if (insert.columns.empty()) {
     for (size_t i = 0; i < t.columns.size(); ++i) targets.push_back(i);
@@ -1240,6 +1302,29 @@ Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
     }
   }
   const std::string& visible_name = insert.table.alias.empty() ? t.name : insert.table.alias;
+  // Identity columns: values given for GENERATED ALWAYS ones are refused unless OVERRIDING
+  // SYSTEM VALUE; OVERRIDING USER VALUE ignores the values given for any identity column.
+  std::vector<bool> use_default(t.columns.size(), false);
+  bool any_given = insert.select != nullptr || !insert.rows.empty();
+  for (size_t c : targets) {
+    const ColumnDefinition& col = t.columns[c];
+    if (col.identity == 0 || !any_given) continue;
+    if (insert.overriding == ParsedInsert::Overriding::kUser) {
+      use_default[c] = true;
+      continue;
+    }
+    bool explicit_value = insert.select != nullptr;
+    for (const auto& row : insert.rows) {
+      size_t i = static_cast<size_t>(std::find(targets.begin(), targets.end(), c) - targets.begin());
+      if (i < row.size() && row[i]->kind != ParsedExpr::Kind::kDefault) explicit_value = true;
+    }
+    if (explicit_value && col.identity == 'a' &&
+        insert.overriding != ParsedInsert::Overriding::kSystem) {
+      return Status("428C9", "cannot insert a non-DEFAULT value into column \"" + col.name + "\"",
+                    "Column \"" + col.name + "\" is an identity column defined as GENERATED ALWAYS.",
+                    "Use OVERRIDING SYSTEM VALUE to override.");
+    }
+  }
   if (insert.on_conflict) {
     OMEN_RETURN_IF_ERROR(BindOnConflict(*insert.on_conflict, t, visible_name, &out));
   }
@@ -1254,6 +1339,9 @@ Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
     return out;
   }
   if (insert.select) {
+    if (std::find(use_default.begin(), use_default.end(), true) != use_default.end()) {
+      return NotSupported("OVERRIDING USER VALUE with INSERT ... SELECT");
+    }
     OMEN_RETURN_IF_ERROR(BindInsertQuery(insert, targets, &out));
     OMEN_RETURN_IF_ERROR(BindReturning(insert.returning, t, visible_name, &out));
     return out;
@@ -1270,7 +1358,7 @@ Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
     std::vector<BoundExprPtr> values(t.columns.size());
     for (size_t i = 0; i < row.size(); ++i) {
       const ColumnDefinition& col = t.columns[targets[i]];
-      if (row[i]->kind == ParsedExpr::Kind::kDefault) {
+      if (row[i]->kind == ParsedExpr::Kind::kDefault || use_default[targets[i]]) {
         OMEN_ASSIGN_OR_RETURN(values[targets[i]], BindColumnDefault(t, targets[i]));
         continue;
       }
@@ -1356,6 +1444,11 @@ Result<LogicalOperatorPtr> Binder::BindTargetRows(const ParsedTableRef& table,
   LogicalOperatorPtr plan;
   OMEN_ASSIGN_OR_RETURN(plan, BindFromItem(item, scope));
   out->table = plan->table;
+  if (out->table == nullptr) {
+    return WithPos(Status(sqlstate::kWrongObjectType, "cannot change relation \"" + table.name + "\""),
+                   table.location);
+  }
+  OMEN_RETURN_IF_ERROR(CheckWritable(*out->table, table.location));
   plan->with_row_ids = true;
   plan->types.push_back(TypeId::kBigInt);
   if (where != nullptr) {
@@ -1387,6 +1480,12 @@ Result<std::vector<BoundExprPtr>> Binder::BindAssignments(
                      locations[i]);
     }
     const ColumnDefinition& col = t.columns[*idx];
+    if (col.identity == 'a' && exprs[i]->kind != ParsedExpr::Kind::kDefault) {
+      return WithPos(Status("428C9", "column \"" + col.name + "\" can only be updated to DEFAULT",
+                            "Column \"" + col.name + "\" is an identity column defined as "
+                            "GENERATED ALWAYS.", ""),
+                     locations[i]);
+    }
     if (exprs[i]->kind == ParsedExpr::Kind::kDefault) {
       OMEN_ASSIGN_OR_RETURN(values[*idx], BindColumnDefault(t, *idx));
       continue;
@@ -1607,6 +1706,83 @@ Status Binder::BindChecks(const TableSchema& t, BoundStatement* out) {
   return Status::OK();
 }
 
+Status Binder::CheckWritable(const TableSchema& t, int location) {
+  if (!t.sequence) return Status::OK();
+  return WithPos(Status(sqlstate::kWrongObjectType, "cannot change sequence \"" + t.name + "\""),
+                 location);
+}
+
+Result<TableSchema> Binder::SequenceSchema(const std::string& name,
+                                           const ParsedSequenceOptions& o,
+                                           LogicalType column_type) {
+  auto invalid = [](std::string message) {
+    return Status(sqlstate::kInvalidParameterValue, std::move(message));
+  };
+  LogicalType type = o.as_type.value_or(column_type);
+  int64_t type_min = type.id() == TypeId::kInteger ? INT32_MIN : INT64_MIN;
+  int64_t type_max = type.id() == TypeId::kInteger ? INT32_MAX : INT64_MAX;
+  SequenceOptions s;
+  s.increment = o.increment.value_or(1);
+  if (s.increment == 0) return invalid("INCREMENT must not be zero");
+  s.min_value = o.min_value && !o.no_min ? *o.min_value : (s.increment > 0 ? 1 : type_min);
+  s.max_value = o.max_value && !o.no_max ? *o.max_value : (s.increment > 0 ? type_max : -1);
+  std::string tname = type.sql_name();
+  if (s.min_value < type_min || s.min_value > type_max) {
+    return invalid("MINVALUE (" + std::to_string(s.min_value) + ") is out of range for sequence "
+                   "data type " + tname);
+  }
+  if (s.max_value < type_min || s.max_value > type_max) {
+    return invalid("MAXVALUE (" + std::to_string(s.max_value) + ") is out of range for sequence "
+                   "data type " + tname);
+  }
+  if (s.min_value >= s.max_value) {
+    return invalid("MINVALUE (" + std::to_string(s.min_value) + ") must be less than MAXVALUE (" +
+                   std::to_string(s.max_value) + ")");
+  }
+  s.start = o.start.value_or(s.increment > 0 ? s.min_value : s.max_value);
+  if (s.start < s.min_value) {
+    return invalid("START value (" + std::to_string(s.start) + ") cannot be less than MINVALUE (" +
+                   std::to_string(s.min_value) + ")");
+  }
+  if (s.start > s.max_value) {
+    return invalid("START value (" + std::to_string(s.start) +
+                   ") cannot be greater than MAXVALUE (" + std::to_string(s.max_value) + ")");
+  }
+  s.cycle = o.cycle.value_or(false);
+  TableSchema t;
+  t.name = name;
+  t.columns = {{"last_value", TypeId::kBigInt, true},
+               {"log_cnt", TypeId::kBigInt, true},
+               {"is_called", TypeId::kBoolean, true}};
+  t.sequence = s;
+  return t;
+}
+
+Result<BoundStatement> Binder::BindCreateSequence(const ParsedCreateSequence& create) {
+  BoundStatement out;
+  out.kind = BoundStatement::Kind::kCreateTable;
+  out.if_not_exists = create.if_not_exists;
+  OMEN_ASSIGN_OR_RETURN(out.schema,
+                        SequenceSchema(create.name, create.options, TypeId::kBigInt));
+  const std::vector<std::string>& owner = create.options.owned_by;
+  if (owner.size() == 1 && owner[0] == "none") return out;
+  if (!owner.empty()) {
+    if (owner.size() != 2) {
+      return Status(sqlstate::kInvalidParameterValue,
+                    "invalid OWNED BY option", "", "Specify OWNED BY table.column or OWNED BY NONE.");
+    }
+    const TableSchema* table;
+    OMEN_ASSIGN_OR_RETURN(table, catalog_.GetTable(owner[0], txn_id_));
+    if (table->sequence || !table->FindColumn(owner[1])) {
+      return Status(sqlstate::kUndefinedColumn, "column \"" + owner[1] + "\" of relation \"" +
+                                                    owner[0] + "\" does not exist");
+    }
+    out.schema.sequence->owner_table_id = table->table_id;
+    out.schema.sequence->owner_column = owner[1];
+  }
+  return out;
+}
+
 Result<BoundStatement> Binder::BindCreateTable(const ParsedCreateTable& create) {
   BoundStatement out;
   out.kind = BoundStatement::Kind::kCreateTable;
@@ -1623,6 +1799,28 @@ Result<BoundStatement> Binder::BindCreateTable(const ParsedCreateTable& create) 
     }
     s.columns.push_back({c.name, c.type, c.not_null, c.default_sql});
     if (c.primary_key) s.primary_key.push_back(s.columns.size() - 1);
+    if (c.serial || c.identity != 0) {
+      if (c.default_expr) {
+        return Status(sqlstate::kSyntaxError,
+                      std::string(c.serial ? "multiple default values specified"
+                                           : "both default and identity specified") +
+                          " for column \"" + c.name + "\" of table \"" + create.name + "\"");
+      }
+      // A sequence of its own, <table>_<column>_seq, whose nextval is the column's default.
+      ParsedSequenceOptions none;
+      TableSchema seq;
+      OMEN_ASSIGN_OR_RETURN(seq, SequenceSchema(create.name + "_" + c.name + "_seq",
+                                                c.identity_options ? *c.identity_options : none,
+                                                c.type));
+      seq.sequence->owner_column = c.name;
+      ColumnDefinition& col = s.columns.back();
+      std::string quoted;
+      for (char ch : seq.name) quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
+      col.default_sql = "nextval('" + quoted + "')";
+      col.not_null = true;
+      col.identity = c.identity;
+      out.owned_sequences.push_back(std::move(seq));
+    }
     if (c.default_expr) {
       // Checked now (PostgreSQL's errors at CREATE TABLE); bound again from the stored text
       // by each INSERT that uses it.

@@ -11,6 +11,7 @@
 #include "common/status.h"
 #include "sql/parser/parsed_nodes.h"
 #include "sql/plan/logical_plan.h"
+#include "sql/plan/sequence_access.h"
 
 namespace omendb::sql {
 
@@ -32,6 +33,9 @@ class Binder {
   // an error (42P02 "there is no parameter $n").
   explicit Binder(const Catalog& catalog, uint64_t txn_id = 0, BindParameters* params = nullptr)
       : catalog_(catalog), txn_id_(txn_id), params_(params) {}
+
+  // The session's sequence state for nextval & co. (without it they fail when run).
+  void set_sequences(SequenceAccess* sequences) { sequences_ = sequences; }
 
   // Errors as above; when preparing, also 42P18 for a parameter whose type nothing decides
   // (unused, or used only where any type would do) and 42P08 for one used as two types.
@@ -139,6 +143,15 @@ class Binder {
   Result<BoundExprPtr> BindGrouped(const ParsedExpr& expr, bool* handled);
   Result<BoundExprPtr> BindAggregateCall(const ParsedExpr& expr);
   Result<BoundExprPtr> BindFunction(const ParsedExpr& expr, const Scope& scope);
+  // nextval('seq'), currval('seq'), setval('seq', v[, is_called]), lastval().
+  Result<BoundExprPtr> BindSequenceCall(const ParsedExpr& expr, const Scope& scope);
+  Result<BoundStatement> BindCreateSequence(const ParsedCreateSequence& create);
+  // 42809 for a sequence as the target of INSERT, UPDATE or DELETE.
+  Status CheckWritable(const TableSchema& t, int location);
+  // A sequence's catalog entry from CREATE SEQUENCE's (or an identity column's) options,
+  // checked as PostgreSQL checks them (22023).
+  Result<TableSchema> SequenceSchema(const std::string& name, const ParsedSequenceOptions& o,
+                                     LogicalType column_type);
   Result<BoundExprPtr> BindSubquery(const ParsedExpr& expr, const Scope& scope);
   Result<LogicalOperatorPtr> BindAggregation(const ParsedSelect& select, const Scope& scope,
                                              LogicalOperatorPtr input, AggregateContext* ctx);
@@ -146,6 +159,7 @@ class Binder {
   const Catalog& catalog_;
   uint64_t txn_id_;
   BindParameters* params_;
+  SequenceAccess* sequences_ = nullptr;
   AggregateContext* agg_ = nullptr;
   // Scopes of the queries enclosing the one being bound (to recognise correlated references).
   std::vector<const Scope*> outer_scopes_;

@@ -2,6 +2,7 @@
 
 #include "common/stack_guard.h"
 #include "sql/function/like.h"
+#include "sql/plan/sequence_access.h"
 #include "types/cast.h"
 
 namespace omendb::sql {
@@ -300,6 +301,40 @@ Status EvaluateOther(const BoundExpr& expr, const DataChunk& input, Vector* out)
   }
 }
 
+// nextval & co., row by row: each call has an effect (or reads the session's state).
+Status EvaluateSequence(const BoundExpr& expr, const DataChunk& input, Vector* out) {
+  using Op = BoundExpr::SequenceOp;
+  if (expr.sequences == nullptr) return InternalError("sequence function without a session");
+  std::vector<Vector> args;
+  for (const auto& c : expr.children) {
+    args.emplace_back(c->type, input.size());
+    OMEN_RETURN_IF_ERROR(Evaluate(*c, input, &args.back()));
+  }
+  size_t n = input.size();
+  for (size_t i = 0; i < n; ++i) {
+    Result<int64_t> v = Status::OK();
+    switch (expr.sequence_op) {
+      case Op::kNextVal: v = expr.sequences->NextVal(*expr.sequence); break;
+      case Op::kCurrVal: v = expr.sequences->CurrVal(*expr.sequence); break;
+      case Op::kLastVal: v = expr.sequences->LastVal(); break;
+      case Op::kSetVal: {
+        // setval is strict: a NULL argument gives NULL and sets nothing.
+        bool null = !args[0].IsValid(i) || (args.size() > 1 && !args[1].IsValid(i));
+        if (null) {
+          out->SetValid(i, false);
+          continue;
+        }
+        bool is_called = args.size() < 2 || args[1].Data<uint8_t>()[i] != 0;
+        v = expr.sequences->SetVal(*expr.sequence, args[0].Data<int64_t>()[i], is_called);
+        break;
+      }
+    }
+    if (!v.ok()) return v.status();
+    out->Data<int64_t>()[i] = *v;
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Status Evaluate(const BoundExpr& expr, const DataChunk& input, Vector* out) {
@@ -374,6 +409,8 @@ Status Evaluate(const BoundExpr& expr, const DataChunk& input, Vector* out) {
       return InternalError("subquery evaluated before it was resolved");
     case BoundExpr::Kind::kParameter:
       return InternalError("parameter evaluated in a statement bound only for preparing");
+    case BoundExpr::Kind::kSequence:
+      return EvaluateSequence(expr, input, out);
     default:
       return EvaluateOther(expr, input, out);
   }

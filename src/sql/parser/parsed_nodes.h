@@ -145,6 +145,9 @@ struct ParsedInsert {
   std::vector<ParsedSelectItem> returning;       // RETURNING list (empty: none)
   std::unique_ptr<ParsedOnConflict> on_conflict;
   bool default_values = false;  // INSERT ... DEFAULT VALUES
+  // OVERRIDING SYSTEM VALUE (identity columns take the values given, even GENERATED
+  // ALWAYS ones) or OVERRIDING USER VALUE (given values for identity columns are ignored).
+  enum class Overriding { kNone, kSystem, kUser } overriding = Overriding::kNone;
 };
 
 struct ParsedColumnDef {
@@ -155,6 +158,27 @@ struct ParsedColumnDef {
   int location = -1;
   ParsedExprPtr default_expr;  // DEFAULT expression, if any (locations in the statement)
   std::string default_sql;     // the same as SQL text (PostgreSQL's deparsed form)
+  // SERIAL / BIGSERIAL, or GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY: the column takes its
+  // values from a sequence of its own.
+  bool serial = false;
+  char identity = 0;  // 'a' ALWAYS, 'd' BY DEFAULT, 0 none
+  std::unique_ptr<struct ParsedSequenceOptions> identity_options;
+};
+
+// CREATE SEQUENCE's options (also those of an identity column). Unset: PostgreSQL's default.
+struct ParsedSequenceOptions {
+  std::optional<int64_t> start, increment, min_value, max_value;
+  bool no_min = false, no_max = false;
+  std::optional<bool> cycle;
+  std::optional<LogicalType> as_type;  // AS integer | bigint
+  std::vector<std::string> owned_by;   // OWNED BY table.column ({"none"} for NONE)
+};
+
+// CREATE SEQUENCE [IF NOT EXISTS] name [options]
+struct ParsedCreateSequence {
+  std::string name;
+  bool if_not_exists = false;
+  ParsedSequenceOptions options;
 };
 
 // CHECK (expression), on a column or the table.
@@ -201,9 +225,11 @@ struct ParsedCreateTableAs {
   bool with_data = true;
 };
 
+// DROP TABLE / DROP SEQUENCE
 struct ParsedDropTable {
   std::vector<std::string> names;
   bool if_exists = false;
+  bool sequence = false;  // DROP SEQUENCE
 };
 
 // Transaction characteristics (BEGIN ISOLATION LEVEL ..., SET TRANSACTION ...).
@@ -244,6 +270,7 @@ struct ParsedStatement {
     kSet,
     kShow,  // SHOW `show_name`
     kCheckpoint,
+    kCreateSequence,
   };
   Kind kind;
   std::string text;  // this statement's source text
@@ -254,6 +281,7 @@ struct ParsedStatement {
   std::unique_ptr<ParsedCreateTable> create_table;
   std::unique_ptr<ParsedCreateTableAs> create_table_as;
   std::unique_ptr<ParsedDropTable> drop_table;
+  std::unique_ptr<ParsedCreateSequence> create_sequence;
   std::unique_ptr<ParsedStatement> explained;
   std::unique_ptr<ParsedTransaction> transaction;
   std::unique_ptr<ParsedSet> set;

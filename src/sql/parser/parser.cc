@@ -31,6 +31,19 @@ Status SyntaxError(const std::string& message, int location) {
 }
 
 // Maps a PostgreSQL type name to an OmenDB type.
+// The last part of a type's name ("int4" for pg_catalog.int4).
+std::string TypeNameOf(const pg_query::TypeName& tn) {
+  std::string name;
+  for (const Node& n : tn.names()) {
+    if (n.has_string()) name = n.string().sval();
+  }
+  return name;
+}
+
+bool IsRegclass(const pg_query::TypeName& tn) {
+  return TypeNameOf(tn) == "regclass" && tn.array_bounds_size() == 0;
+}
+
 Result<LogicalType> TransformTypeName(const pg_query::TypeName& tn) {
   std::string name;
   for (const Node& n : tn.names()) {
@@ -284,6 +297,11 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
     case Node::kTypeCast: {
       const auto& c = node.type_cast();
       auto e = MakeExpr(ParsedExpr::Kind::kCast, c.location());
+      if (IsRegclass(c.type_name()) && c.arg().has_a_const() && c.arg().a_const().has_sval()) {
+        // 'name'::regclass (as in nextval('s'::regclass)): the relation's name, resolved by
+        // the function that takes it.
+        return TransformExpr(c.arg());
+      }
       OMEN_ASSIGN_OR_RETURN(e->cast_type, TransformTypeName(c.type_name()));
       ParsedExprPtr a;
       OMEN_ASSIGN_OR_RETURN(a, TransformExpr(c.arg()));
@@ -643,6 +661,11 @@ Result<std::unique_ptr<ParsedInsert>> TransformInsert(const pg_query::InsertStmt
     OMEN_ASSIGN_OR_RETURN(out->on_conflict, TransformOnConflict(s.on_conflict_clause()));
   }
   OMEN_ASSIGN_OR_RETURN(out->table, TransformRangeVar(s.relation()));
+  if (s.override() == pg_query::OVERRIDING_SYSTEM_VALUE) {
+    out->overriding = ParsedInsert::Overriding::kSystem;
+  } else if (s.override() == pg_query::OVERRIDING_USER_VALUE) {
+    out->overriding = ParsedInsert::Overriding::kUser;
+  }
   if (!s.has_select_stmt()) {
     out->default_values = true;  // INSERT ... DEFAULT VALUES
     return out;
@@ -715,6 +738,84 @@ Result<std::unique_ptr<ParsedCreateTableAs>> TransformCreateAs(const pg_query::C
   return out;
 }
 
+// An integer option's value (Integer, or Float for values beyond int4).
+Result<int64_t> OptionInt(const pg_query::DefElem& d) {
+  const Node& a = d.arg();
+  if (a.has_integer()) return static_cast<int64_t>(a.integer().ival());
+  if (a.has_float_()) {
+    errno = 0;
+    char* end = nullptr;
+    const std::string& text = a.float_().fval();
+    long long v = std::strtoll(text.c_str(), &end, 10);
+    if (errno == 0 && end != nullptr && *end == '\0') return static_cast<int64_t>(v);
+  }
+  return Status(sqlstate::kInvalidParameterValue,
+                "invalid value for sequence option \"" + d.defname() + "\"");
+}
+
+Status TransformSequenceOptions(const google::protobuf::RepeatedPtrField<Node>& options,
+                                ParsedSequenceOptions* out) {
+  for (const Node& n : options) {
+    const auto& d = n.def_elem();
+    const std::string& name = d.defname();
+    if (name == "start") {
+      OMEN_ASSIGN_OR_RETURN(out->start, OptionInt(d));
+    } else if (name == "increment") {
+      OMEN_ASSIGN_OR_RETURN(out->increment, OptionInt(d));
+    } else if (name == "minvalue") {
+      if (!d.has_arg()) {
+        out->no_min = true;
+      } else {
+        OMEN_ASSIGN_OR_RETURN(out->min_value, OptionInt(d));
+      }
+    } else if (name == "maxvalue") {
+      if (!d.has_arg()) {
+        out->no_max = true;
+      } else {
+        OMEN_ASSIGN_OR_RETURN(out->max_value, OptionInt(d));
+      }
+    } else if (name == "cycle") {
+      out->cycle = d.arg().has_boolean() ? d.arg().boolean().boolval() : true;
+    } else if (name == "cache") {
+      int64_t cache;
+      OMEN_ASSIGN_OR_RETURN(cache, OptionInt(d));
+      if (cache < 1) {
+        return Status(sqlstate::kInvalidParameterValue,
+                      "CACHE (" + std::to_string(cache) + ") must be greater than zero");
+      }
+      // Values are handed out one at a time (CACHE 1); a larger cache only changes which
+      // values concurrent sessions get, never their uniqueness.
+    } else if (name == "as") {
+      LogicalType t;
+      OMEN_ASSIGN_OR_RETURN(t, TransformTypeName(d.arg().type_name()));
+      if (!t.IsInteger()) {
+        return Status(sqlstate::kInvalidParameterValue,
+                      "sequence type must be smallint, integer, or bigint");
+      }
+      out->as_type = t;
+    } else if (name == "owned_by") {
+      for (const Node& part : d.arg().list().items()) out->owned_by.push_back(part.string().sval());
+    } else if (name == "sequence_name") {
+      return Unsupported("SEQUENCE NAME in identity options", d.location());
+    } else {
+      return Unsupported("sequence option " + name, d.location());
+    }
+  }
+  return Status::OK();
+}
+
+Result<std::unique_ptr<ParsedCreateSequence>> TransformCreateSequence(
+    const pg_query::CreateSeqStmt& s) {
+  auto out = std::make_unique<ParsedCreateSequence>();
+  if (s.sequence().relpersistence() == "t") return Unsupported("temporary sequences");
+  ParsedTableRef ref;
+  OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(s.sequence()));
+  out->name = ref.name;
+  out->if_not_exists = s.if_not_exists();
+  OMEN_RETURN_IF_ERROR(TransformSequenceOptions(s.options(), &out->options));
+  return out;
+}
+
 // `expr` as SQL text, as PostgreSQL's deparser writes it (for expressions the catalog keeps:
 // DEFAULT, CHECK).
 Result<std::string> DeparseExpr(const Node& expr) {
@@ -773,7 +874,16 @@ Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::Creat
       ParsedColumnDef col;
       col.name = cd.colname();
       col.location = cd.location();
-      OMEN_ASSIGN_OR_RETURN(col.type, TransformTypeName(cd.type_name()));
+      std::string type_name = TypeNameOf(cd.type_name());
+      if ((type_name == "serial" || type_name == "serial4" || type_name == "bigserial" ||
+           type_name == "serial8") &&
+          cd.type_name().array_bounds_size() == 0 && cd.type_name().typmods_size() == 0) {
+        col.serial = true;
+        col.type = type_name == "serial" || type_name == "serial4" ? LogicalType(TypeId::kInteger)
+                                                                   : LogicalType(TypeId::kBigInt);
+      } else {
+        OMEN_ASSIGN_OR_RETURN(col.type, TransformTypeName(cd.type_name()));
+      }
       if (cd.has_coll_clause()) return Unsupported("COLLATE", cd.location());
       for (const Node& cn : cd.constraints()) {
         const auto& c = cn.constraint();
@@ -798,7 +908,12 @@ Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::Creat
           }
           case pg_query::CONSTR_UNIQUE: return Unsupported("UNIQUE constraints", c.location());
           case pg_query::CONSTR_FOREIGN: return Unsupported("foreign keys", c.location());
-          case pg_query::CONSTR_IDENTITY: return Unsupported("identity columns", c.location());
+          case pg_query::CONSTR_IDENTITY: {
+            col.identity = c.generated_when() == "a" ? 'a' : 'd';
+            col.identity_options = std::make_unique<ParsedSequenceOptions>();
+            OMEN_RETURN_IF_ERROR(TransformSequenceOptions(c.options(), col.identity_options.get()));
+            break;
+          }
           case pg_query::CONSTR_GENERATED: return Unsupported("generated columns", c.location());
           default: return Unsupported("this column constraint", c.location());
         }
@@ -827,10 +942,13 @@ Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::Creat
 }
 
 Result<std::unique_ptr<ParsedDropTable>> TransformDrop(const pg_query::DropStmt& s) {
-  if (s.remove_type() != pg_query::OBJECT_TABLE) return Unsupported("DROP of this object type");
+  if (s.remove_type() != pg_query::OBJECT_TABLE && s.remove_type() != pg_query::OBJECT_SEQUENCE) {
+    return Unsupported("DROP of this object type");
+  }
   if (s.behavior() == pg_query::DROP_CASCADE) return Unsupported("DROP ... CASCADE");
   auto out = std::make_unique<ParsedDropTable>();
   out->if_exists = s.missing_ok();
+  out->sequence = s.remove_type() == pg_query::OBJECT_SEQUENCE;
   for (const Node& obj : s.objects()) {
     std::vector<std::string> parts;
     for (const Node& p : obj.list().items()) parts.push_back(p.string().sval());
@@ -1041,6 +1159,11 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
     case Node::kDropStmt: {
       st.kind = ParsedStatement::Kind::kDropTable;
       OMEN_ASSIGN_OR_RETURN(st.drop_table, TransformDrop(n.drop_stmt()));
+      return st;
+    }
+    case Node::kCreateSeqStmt: {
+      st.kind = ParsedStatement::Kind::kCreateSequence;
+      OMEN_ASSIGN_OR_RETURN(st.create_sequence, TransformCreateSequence(n.create_seq_stmt()));
       return st;
     }
     default:

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "catalog/table_schema.h"
+
 namespace omendb::sql {
 
 std::unique_ptr<BoundExpr> BoundExpr::Column(size_t index, LogicalType type) {
@@ -35,6 +37,9 @@ std::unique_ptr<BoundExpr> BoundExpr::Clone(int64_t column_delta) const {
   e->subquery_kind = subquery_kind;
   e->subplan = subplan;
   e->param_types = param_types;
+  e->sequence_op = sequence_op;
+  e->sequence = sequence;
+  e->sequences = sequences;
   for (const auto& c : children) e->children.push_back(c->Clone(column_delta));
   return e;
 }
@@ -59,6 +64,13 @@ std::string BoundExpr::ToString() const {
   switch (kind) {
     case Kind::kColumn: return "#" + std::to_string(column);
     case Kind::kParameter: return "$" + std::to_string(column + 1);
+    case Kind::kSequence: {
+      static const char* kOps[] = {"nextval", "currval", "setval", "lastval"};
+      std::string s = std::string(kOps[static_cast<int>(sequence_op)]) + "(";
+      if (sequence != nullptr) s += "'" + sequence->name + "'";
+      for (const auto& c : children) s += ", " + c->ToString();
+      return s + ")";
+    }
     case Kind::kConstant: return constant.is_null() ? "NULL" : constant.ToString();
     case Kind::kFunction:
       if (!function->is_operator) {

@@ -9,9 +9,14 @@
 #include "sql/function/scalar_function.h"
 #include "types/value.h"
 
+namespace omendb {
+struct TableSchema;
+}  // namespace omendb
+
 namespace omendb::sql {
 
 struct LogicalOperator;
+class SequenceAccess;
 
 struct BoundExpr {
   enum class Kind {
@@ -39,7 +44,11 @@ struct BoundExpr {
     // $n of a statement bound for preparing only (column: n - 1), never executed: a statement
     // bound for execution has each $n replaced by its value as a constant.
     kParameter,
+    // nextval / currval / setval(children: value[, is_called]) of `sequence`, or lastval;
+    // evaluated row by row through `sequences` (never folded: each call has an effect).
+    kSequence,
   };
+  enum class SequenceOp { kNextVal, kCurrVal, kSetVal, kLastVal };
   Kind kind;
   LogicalType type;
   size_t column = 0;                         // kColumn: index in the input batch
@@ -55,6 +64,9 @@ struct BoundExpr {
   // kParameter: the binder's record of the parameters' types (this one's at `column`), where
   // an untyped parameter's type is decided by the first cast applied to it (see AddCast).
   std::vector<LogicalType>* param_types = nullptr;
+  SequenceOp sequence_op = SequenceOp::kNextVal;  // kSequence
+  const TableSchema* sequence = nullptr;           // kSequence (null for lastval)
+  SequenceAccess* sequences = nullptr;             // kSequence; null when bound only to prepare
 
   static std::unique_ptr<BoundExpr> Column(size_t index, LogicalType type);
   // A deep copy whose column references are moved by `column_delta` (0: a plain copy).

@@ -1,5 +1,7 @@
 #include "sql/plan/explain.h"
 
+#include "catalog/table_schema.h"
+
 #include "sql/plan/join_keys.h"
 
 #include <cstdio>
@@ -40,6 +42,13 @@ std::string Deparse(const BoundExpr& e, const Names& names) {
   switch (e.kind) {
     case K::kColumn: return e.column < names.size() ? names[e.column] : "?";
     case K::kParameter: return "$" + std::to_string(e.column + 1);
+    case K::kSequence: {
+      static const char* kOps[] = {"nextval", "currval", "setval", "lastval"};
+      std::string s = std::string(kOps[static_cast<int>(e.sequence_op)]) + "(";
+      if (e.sequence != nullptr) s += "'" + e.sequence->name + "'::regclass";
+      for (const auto& c : e.children) s += ", " + Deparse(*c, names);
+      return s + ")";
+    }
     case K::kConstant: return Constant(e.constant);
     case K::kFunction:
       if (!e.function->is_operator) return e.function->name + "(" + List(e.children, names) + ")";

@@ -133,7 +133,11 @@ struct BoundStatement {
   TableSchema schema;
   bool if_not_exists = false;
   bool with_data = true;  // kCreateTableAs: false for WITH NO DATA
-  // kDropTable
+  // kCreateTable: the sequences of its SERIAL and identity columns, created with it (owned by
+  // it: the session sets owner_table_id).
+  std::vector<TableSchema> owned_sequences;
+  // kDropTable (DROP SEQUENCE when drop_sequence)
+  bool drop_sequence = false;
   std::vector<std::string> drop_names;
   bool if_exists = false;
   // kInsert ... ON CONFLICT on the primary key: skip the rows whose key is taken (kNothing)
