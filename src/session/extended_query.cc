@@ -125,7 +125,8 @@ Status Session::Prepare(const std::string& name, std::string_view sql_text,
     case K::kUpdate:
     case K::kDelete:
     case K::kExplain:
-    case K::kCreateTableAs: {
+    case K::kCreateTableAs:
+    case K::kDeclareCursor: {
       // Bound now for its parameter and result types (PostgreSQL's parse analysis at Parse);
       // Execute binds again with the values.
       sql::BindParameters params;
@@ -134,7 +135,9 @@ Status Session::Prepare(const std::string& name, std::string_view sql_text,
       Result<sql::BoundStatement> bound = binder.Bind(*ps->parsed);
       if (!bound.ok()) return fail(bound.status());
       ps->param_types = std::move(params.types);
-      if (bound->kind == sql::BoundStatement::Kind::kQuery) {
+      if (kind == K::kDeclareCursor) {
+        // DECLARE returns no rows (FETCH does).
+      } else if (bound->kind == sql::BoundStatement::Kind::kQuery) {
         std::vector<ResultColumn> columns;
         for (size_t i = 0; i < bound->column_names.size(); ++i) {
           columns.push_back({bound->column_names[i], bound->plan->types[i]});
@@ -149,6 +152,13 @@ Status Session::Prepare(const std::string& name, std::string_view sql_text,
       } else if (bound->kind == sql::BoundStatement::Kind::kExplain) {
         ps->columns = std::vector<ResultColumn>{{"QUERY PLAN", TypeId::kText}};
       }
+      break;
+    }
+    case K::kFetch: {
+      // FETCH returns the cursor's columns (if the cursor exists now).
+      ps->param_types = std::move(param_types);
+      auto cursor = portals_.find(ps->parsed->cursor_name);
+      if (!ps->parsed->move && cursor != portals_.end()) ps->columns = cursor->second->statement->columns;
       break;
     }
     case K::kShow:
@@ -242,7 +252,7 @@ Result<bool> Session::ExecutePortal(const std::string& name, uint64_t max_rows,
   const sql::ParsedStatement* stmt = portal->statement->parsed.get();
   if (block_ == Block::kFailed && !EndsFailedBlock(stmt)) return InFailedBlock();
   NoColumnsSink out(sink);
-  if (stmt == nullptr) {
+  if (stmt == nullptr && !portal->cursor && !portal->completed) {
     out.OnEmptyQuery();
     return false;
   }
@@ -257,8 +267,8 @@ Result<bool> Session::ExecutePortal(const std::string& name, uint64_t max_rows,
     st = more.status();
   } else if (portal->completed) {
     // PostgreSQL returns no further rows from a portal that ran to its end.
-    if (stmt->kind == sql::ParsedStatement::Kind::kSelect) st = out.OnComplete("SELECT 0");
-    else st = out.OnComplete("");
+    bool query = stmt == nullptr || stmt->kind == sql::ParsedStatement::Kind::kSelect;
+    st = out.OnComplete(query ? "SELECT 0" : "");
   } else {
     multi_statement_ = false;
     st = RunOne(*stmt, &out, &portal->params, portal.get(), max_rows, &suspended);

@@ -53,12 +53,12 @@ Status SendReturning(const BoundStatement& stmt, const std::vector<DataChunk>& r
   return Status::OK();
 }
 
-// Runs `parsed` in `txn`; `params` holds its $n values (null: none). With `portal`, a query
-// stopped early by `max_rows` leaves its cursor there.
-Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>* params,
-                    StorageEngine& engine, Transaction* txn, sql::SequenceAccess* sequences,
-                    ResultSink* sink, Portal* portal, uint64_t max_rows, bool* suspended) {
-  sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr};
+// Binds `parsed` for running in `txn` under `ctx` (`params`: its $n values, or null), runs its
+// subqueries (their results can shape the access path: id = (SELECT ...)) and optimizes it.
+Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
+                                     const std::vector<Value>* params, StorageEngine& engine,
+                                     Transaction* txn, sql::SequenceAccess* sequences,
+                                     const sql::ExecContext& ctx) {
   sql::BindParameters bind_params;
   if (params != nullptr) {
     for (const Value& v : *params) bind_params.types.push_back(v.type());
@@ -68,9 +68,19 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
   binder.set_sequences(sequences);
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, binder.Bind(parsed));
-  // Subqueries run first, so their results can shape the access path (id = (SELECT ...)).
   OMEN_RETURN_IF_ERROR(sql::ResolveSubqueries(&stmt, ctx));
   OMEN_RETURN_IF_ERROR(sql::Optimize(&stmt));
+  return stmt;
+}
+
+// Runs `parsed` in `txn`; `params` holds its $n values (null: none). With `portal`, a query
+// stopped early by `max_rows` leaves its cursor there.
+Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>* params,
+                    StorageEngine& engine, Transaction* txn, sql::SequenceAccess* sequences,
+                    ResultSink* sink, Portal* portal, uint64_t max_rows, bool* suspended) {
+  sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr};
+  BoundStatement stmt;
+  OMEN_ASSIGN_OR_RETURN(stmt, PlanStatement(parsed, params, engine, txn, sequences, ctx));
   switch (stmt.kind) {
     case BoundStatement::Kind::kQuery:
       return RunQuery(std::move(stmt), ctx, sink, portal, max_rows, suspended);
@@ -355,12 +365,92 @@ Status Session::RunOne(const sql::ParsedStatement& stmt, ResultSink* sink,
     case K::kTransaction: return RunTransactionControl(*stmt.transaction, sink);
     case K::kSet: return RunSet(*stmt.set, sink);
     case K::kShow: return RunShow(stmt.show_name, sink);
+    case K::kDeclareCursor:
+    case K::kFetch:
+    case K::kCloseCursor:
+      return RunCursorStatement(stmt, sink, params);
     case K::kCheckpoint:
       // Not transactional: it makes everything committed so far part of the data files.
       OMEN_RETURN_IF_ERROR(db_->storage().Checkpoint());
       return sink->OnComplete("CHECKPOINT");
     default: return RunInTransaction(stmt, sink, params, portal, max_rows, suspended);
   }
+}
+
+namespace {
+
+// FETCH and MOVE: the rows go on (FETCH) or are dropped (MOVE); the completion is replaced by
+// "FETCH n" / "MOVE n".
+class FetchSink final : public ResultSink {
+ public:
+  FetchSink(ResultSink* inner, bool move) : inner_(inner), move_(move) {}
+  Status OnColumns(const std::vector<ResultColumn>&) override { return Status::OK(); }
+  Status OnChunk(const DataChunk& c, size_t n) override {
+    rows_ += c.size();
+    return move_ ? Status::OK() : inner_->OnChunk(c, n);
+  }
+  Status OnComplete(const std::string&) override { return Status::OK(); }
+  Status Finish() {
+    return inner_->OnComplete(std::string(move_ ? "MOVE " : "FETCH ") + std::to_string(rows_));
+  }
+
+ private:
+  ResultSink* inner_;
+  bool move_;
+  uint64_t rows_ = 0;
+};
+
+}  // namespace
+
+Status Session::RunCursorStatement(const sql::ParsedStatement& stmt, ResultSink* sink,
+                                   const std::vector<Value>* params) {
+  using K = sql::ParsedStatement::Kind;
+  const std::string& name = stmt.cursor_name;
+  if (stmt.kind == K::kCloseCursor) {
+    if (name.empty()) {
+      portals_.clear();  // CLOSE ALL
+    } else if (portals_.erase(name) == 0) {
+      return Status("34000", "cursor \"" + name + "\" does not exist");
+    }
+    return sink->OnComplete("CLOSE CURSOR");
+  }
+  if (stmt.kind == K::kDeclareCursor) {
+    // Cursors live until their transaction ends (WITH HOLD is not supported).
+    if (block_ != Block::kExplicit && !(block_ == Block::kImplicit && multi_statement_)) {
+      return Status("25P01", "DECLARE CURSOR can only be used in transaction blocks");
+    }
+    if (portals_.count(name) != 0) {
+      return Status("42P03", "cursor \"" + name + "\" already exists");
+    }
+    sql::ExecContext ctx{&db_->storage(), txn_->StatementSnapshot(), nullptr};
+    BoundStatement bound;
+    OMEN_ASSIGN_OR_RETURN(bound, PlanStatement(stmt, params, db_->storage(), txn_.get(), this, ctx));
+    auto portal = std::make_shared<Portal>();
+    OMEN_ASSIGN_OR_RETURN(portal->cursor, QueryCursor::Open(std::move(bound), ctx));
+    auto ps = std::make_shared<PreparedStatement>();
+    ps->columns = portal->cursor->Columns();
+    portal->statement = std::move(ps);
+    portals_[name] = std::move(portal);
+    return sink->OnComplete("DECLARE CURSOR");
+  }
+  // FETCH / MOVE
+  auto it = portals_.find(name);
+  if (it == portals_.end()) return Status("34000", "cursor \"" + name + "\" does not exist");
+  std::shared_ptr<Portal> portal = it->second;
+  if (!stmt.move && portal->statement->columns) {
+    OMEN_RETURN_IF_ERROR(sink->OnColumns(*portal->statement->columns));
+  }
+  FetchSink fetch(sink, stmt.move);
+  if (portal->cursor && stmt.fetch_count > 0) {
+    bool more;
+    OMEN_ASSIGN_OR_RETURN(more, portal->cursor->Fetch(
+                                    stmt.fetch_count == UINT64_MAX ? 0 : stmt.fetch_count, &fetch));
+    if (!more) {
+      portal->cursor.reset();
+      portal->completed = true;
+    }
+  }
+  return fetch.Finish();
 }
 
 void Session::EnsureTransaction() {

@@ -145,6 +145,10 @@ class Session final : public sql::SequenceAccess {
                 const std::vector<Value>* params = nullptr, Portal* portal = nullptr,
                 uint64_t max_rows = 0, bool* suspended = nullptr);
   Status RunTransactionControl(const sql::ParsedTransaction& t, ResultSink* sink);
+  // DECLARE CURSOR, FETCH / MOVE, CLOSE: cursors are portals (one namespace with the extended
+  // protocol's), read forward only, gone when their transaction ends.
+  Status RunCursorStatement(const sql::ParsedStatement& stmt, ResultSink* sink,
+                            const std::vector<Value>* params);
   Status RunSet(const sql::ParsedSet& set, ResultSink* sink);
   Status RunShow(const std::string& name, ResultSink* sink);
   Status RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* sink,

@@ -160,6 +160,14 @@ def main():
             tc.execute("UPDATE t SET n = %s WHERE id = %s", (999, 500))
         check("transaction block committed",
               other.execute("SELECT n FROM t WHERE id = %s", (500,)).fetchone(), (999,))
+        # Server-side cursors (DECLARE ... FETCH, with parameters).
+        with tx.cursor(name="big") as sc:
+            sc.itersize = 7
+            sc.execute("SELECT id FROM t WHERE id <= %s ORDER BY id", (30,))
+            first = sc.fetchmany(3)
+            rest = [r[0] for r in sc]
+        check("server cursor", ([r[0] for r in first], rest), ([1, 2, 3], list(range(4, 31))))
+        tx.rollback()
         # Pipeline mode: many Parse/Bind/Execute before one Sync.
         with conn.pipeline():
             for i in range(600, 650):

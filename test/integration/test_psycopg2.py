@@ -90,6 +90,23 @@ def check_transactions(server, failures):
     b.close()
 
 
+def check_named_cursor(server):
+    """psycopg2's named cursors: DECLARE ... CURSOR WITHOUT HOLD, FETCH FORWARD n, CLOSE."""
+    conn = psycopg2.connect(server.dsn())
+    plain = conn.cursor()
+    plain.execute("SELECT id FROM items WHERE id > %s ORDER BY id", (40,))
+    expected = [r[0] for r in plain.fetchall()]
+    cur = conn.cursor("named")
+    cur.itersize = 16
+    cur.execute("SELECT id, name FROM items WHERE id > %s ORDER BY id", (40,))
+    got = [r[0] for r in cur.fetchmany(5)] + [r[0] for r in cur]
+    check("named cursor rows", got, expected)
+    check("named cursor read something", len(got) > 20, True)
+    cur.close()
+    conn.commit()
+    conn.close()
+
+
 def main():
     with OmenServer(binary_from_argv()) as server:
         conn = psycopg2.connect(server.dsn(), connect_timeout=10)
@@ -147,6 +164,7 @@ def main():
         check("second connection", oc.fetchall(), [(100, 125.0)])
         other.close()
         check_transactions(server, failures)
+        check_named_cursor(server)
         conn.close()
         # Startup checks: unknown role and database are refused as PostgreSQL refuses them.
         for dsn, code in [("host=127.0.0.1 port=%d user=nobody dbname=postgres", "role \"nobody\" does not exist"),

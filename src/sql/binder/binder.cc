@@ -345,6 +345,10 @@ Result<BoundStatement> Binder::BindStatement(const ParsedStatement& stmt) {
       return out;
     }
     case ParsedStatement::Kind::kDelete: return BindDelete(*stmt.del);
+    case ParsedStatement::Kind::kDeclareCursor:
+      return BindSelect(*stmt.select);  // the cursor's query
+    case ParsedStatement::Kind::kFetch:
+    case ParsedStatement::Kind::kCloseCursor:
     case ParsedStatement::Kind::kTransaction:
     case ParsedStatement::Kind::kSet:
     case ParsedStatement::Kind::kShow:

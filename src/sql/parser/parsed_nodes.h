@@ -271,6 +271,9 @@ struct ParsedStatement {
     kShow,  // SHOW `show_name`
     kCheckpoint,
     kCreateSequence,
+    kDeclareCursor,  // DECLARE cursor_name CURSOR FOR select (in `select`)
+    kFetch,          // FETCH / MOVE [FORWARD] [n | ALL | NEXT] [FROM | IN] cursor_name
+    kCloseCursor,    // CLOSE cursor_name | ALL (cursor_name empty)
   };
   Kind kind;
   std::string text;  // this statement's source text
@@ -286,6 +289,9 @@ struct ParsedStatement {
   std::unique_ptr<ParsedTransaction> transaction;
   std::unique_ptr<ParsedSet> set;
   std::string show_name;  // lower case
+  std::string cursor_name;  // kDeclareCursor, kFetch, kCloseCursor
+  uint64_t fetch_count = 0; // kFetch: rows (UINT64_MAX for ALL; 0 only for MOVE: a no-op)
+  bool move = false;        // kFetch: MOVE (rows are skipped, not returned)
   struct ExplainOptions {
     bool analyze = false;  // run the statement, show actual rows (and times)
     bool timing = true;    // with analyze: per-node times

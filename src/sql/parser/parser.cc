@@ -4,6 +4,7 @@
 #include <pg_query.h>
 
 #include <cctype>
+#include <limits>
 #include <google/protobuf/io/coded_stream.h>
 
 #include "common/stack_guard.h"
@@ -1161,6 +1162,43 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
       OMEN_ASSIGN_OR_RETURN(st.drop_table, TransformDrop(n.drop_stmt()));
       return st;
     }
+    case Node::kDeclareCursorStmt: {
+      const auto& d = n.declare_cursor_stmt();
+      // PostgreSQL's CURSOR_OPT_* bits.
+      constexpr int kBinary = 0x1, kScroll = 0x2, kHold = 0x20;
+      if (d.options() & kHold) return Unsupported("WITH HOLD cursors");
+      if (d.options() & kScroll) return Unsupported("SCROLL cursors");
+      if (d.options() & kBinary) return Unsupported("BINARY cursors");
+      if (!d.query().has_select_stmt()) return Unsupported("this cursor query");
+      st.kind = ParsedStatement::Kind::kDeclareCursor;
+      st.cursor_name = d.portalname();
+      OMEN_ASSIGN_OR_RETURN(st.select, TransformSelect(d.query().select_stmt()));
+      return st;
+    }
+    case Node::kFetchStmt: {
+      const auto& f = n.fetch_stmt();
+      st.kind = ParsedStatement::Kind::kFetch;
+      st.cursor_name = f.portalname();
+      st.move = f.ismove();
+      // FORWARD n, NEXT, ALL (how_many = LONG_MAX); RELATIVE n > 0 reads n rows and keeps the
+      // last, which a forward-only cursor could do, but PostgreSQL's other directions need a
+      // scrollable cursor.
+      if (f.direction() != pg_query::FETCH_FORWARD || f.how_many() < 0) {
+        return Status(sqlstate::kObjectNotInPrerequisiteState, "cursor can only scan forward")
+            .WithHint("Declare it with SCROLL option to enable backward scan.");
+      }
+      if (f.how_many() == 0 && !f.ismove()) {
+        return Unsupported("FETCH FORWARD 0 (fetching the current row again)");
+      }
+      st.fetch_count = f.how_many() == std::numeric_limits<int64_t>::max()
+                           ? UINT64_MAX
+                           : static_cast<uint64_t>(f.how_many());
+      return st;
+    }
+    case Node::kClosePortalStmt:
+      st.kind = ParsedStatement::Kind::kCloseCursor;
+      st.cursor_name = n.close_portal_stmt().portalname();
+      return st;
     case Node::kCreateSeqStmt: {
       st.kind = ParsedStatement::Kind::kCreateSequence;
       OMEN_ASSIGN_OR_RETURN(st.create_sequence, TransformCreateSequence(n.create_seq_stmt()));
