@@ -101,9 +101,6 @@ Status Session::Prepare(const std::string& name, std::string_view sql_text,
     return s;
   };
   if (name.empty()) statements_.erase(name);  // even if this Parse fails, as in PostgreSQL
-  if (!name.empty() && statements_.count(name) != 0) {
-    return fail(Status("42P05", "prepared statement \"" + name + "\" already exists"));
-  }
   Result<std::vector<sql::ParsedStatement>> parsed = sql::Parse(sql_text);
   if (!parsed.ok()) return fail(parsed.status());
   if (block_ == Block::kFailed && (parsed->size() != 1 || !EndsFailedBlock(&parsed->front()))) {
@@ -113,10 +110,25 @@ Status Session::Prepare(const std::string& name, std::string_view sql_text,
     return fail(Status(sqlstate::kSyntaxError,
                        "cannot insert multiple commands into a prepared statement"));
   }
-  auto ps = std::make_shared<PreparedStatement>();
+  std::shared_ptr<const sql::ParsedStatement> statement;
   if (!parsed->empty()) {
-    ps->parsed = std::make_shared<const sql::ParsedStatement>(std::move(parsed->front()));
+    statement = std::make_shared<const sql::ParsedStatement>(std::move(parsed->front()));
   }
+  return PrepareParsed(name, std::move(statement), std::move(param_types));
+}
+
+Status Session::PrepareParsed(const std::string& name,
+                              std::shared_ptr<const sql::ParsedStatement> statement,
+                              std::vector<LogicalType> param_types) {
+  auto fail = [this](Status s) {
+    FailTransaction();
+    return s;
+  };
+  if (!name.empty() && statements_.count(name) != 0) {
+    return fail(Status("42P05", "prepared statement \"" + name + "\" already exists"));
+  }
+  auto ps = std::make_shared<PreparedStatement>();
+  ps->parsed = std::move(statement);
   using K = sql::ParsedStatement::Kind;
   K kind = ps->parsed ? ps->parsed->kind : K::kCheckpoint;
   switch (kind) {

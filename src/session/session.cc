@@ -14,6 +14,7 @@
 #include "sql/optimizer/optimizer.h"
 #include "sql/plan/explain.h"
 #include "sql/parser/parser.h"
+#include "types/cast.h"
 #include "session/portal.h"
 
 namespace omendb {
@@ -369,6 +370,10 @@ Status Session::RunOne(const sql::ParsedStatement& stmt, ResultSink* sink,
     case K::kFetch:
     case K::kCloseCursor:
       return RunCursorStatement(stmt, sink, params);
+    case K::kPrepare:
+    case K::kExecute:
+    case K::kDeallocate:
+      return RunPreparedStatement(stmt, sink);
     case K::kCheckpoint:
       // Not transactional: it makes everything committed so far part of the data files.
       OMEN_RETURN_IF_ERROR(db_->storage().Checkpoint());
@@ -451,6 +456,72 @@ Status Session::RunCursorStatement(const sql::ParsedStatement& stmt, ResultSink*
     }
   }
   return fetch.Finish();
+}
+
+Status Session::RunPreparedStatement(const sql::ParsedStatement& stmt, ResultSink* sink) {
+  using K = sql::ParsedStatement::Kind;
+  const std::string& name = stmt.statement_name;
+  if (stmt.kind == K::kPrepare) {
+    OMEN_RETURN_IF_ERROR(PrepareParsed(name, stmt.prepared, stmt.prepare_types));
+    return sink->OnComplete("PREPARE");
+  }
+  if (stmt.kind == K::kDeallocate) {
+    if (name.empty()) {
+      statements_.clear();
+      return sink->OnComplete("DEALLOCATE ALL");
+    }
+    if (statements_.erase(name) == 0) {
+      return Status("26000", "prepared statement \"" + name + "\" does not exist");
+    }
+    return sink->OnComplete("DEALLOCATE");
+  }
+  // EXECUTE: evaluate the arguments (a one-row query), convert them to the parameter types,
+  // then run the statement as Bind + Execute would.
+  auto it = statements_.find(name);
+  if (it == statements_.end()) {
+    return Status("26000", "prepared statement \"" + name + "\" does not exist");
+  }
+  std::shared_ptr<const PreparedStatement> ps = it->second;
+  size_t given = stmt.select->targets.size();
+  if (given != ps->param_types.size()) {
+    return Status(sqlstate::kSyntaxError,
+                  "wrong number of parameters for prepared statement \"" + name + "\"",
+                  "Expected " + std::to_string(ps->param_types.size()) + " parameters but got " +
+                      std::to_string(given) + ".");
+  }
+  std::vector<Value> params;
+  if (given > 0) {
+    EnsureTransaction();
+    sql::ExecContext ctx{&db_->storage(), txn_->StatementSnapshot(), nullptr};
+    BoundStatement args;
+    OMEN_ASSIGN_OR_RETURN(args, PlanStatement(stmt, nullptr, db_->storage(), txn_.get(), this, ctx));
+    std::unique_ptr<QueryCursor> cursor;
+    OMEN_ASSIGN_OR_RETURN(cursor, QueryCursor::Open(std::move(args), ctx));
+    struct Row final : ResultSink {
+      std::vector<Value> values;
+      Status OnColumns(const std::vector<ResultColumn>&) override { return Status::OK(); }
+      Status OnChunk(const DataChunk& c, size_t n) override {
+        for (size_t i = 0; i < n && c.size() > 0; ++i) values.push_back(c.GetValue(i, 0));
+        return Status::OK();
+      }
+      Status OnComplete(const std::string&) override { return Status::OK(); }
+    } row;
+    OMEN_RETURN_IF_ERROR(cursor->Fetch(0, &row).status());
+    for (size_t i = 0; i < given; ++i) {
+      Value v = std::move(row.values.at(i));
+      if (v.is_null()) {
+        v = Value::Null(ps->param_types[i]);
+      } else if (v.type() != ps->param_types[i]) {
+        OMEN_ASSIGN_OR_RETURN(v, CastValue(v, ps->param_types[i]));
+      }
+      params.push_back(std::move(v));
+    }
+  }
+  if (!ps->parsed) {
+    sink->OnEmptyQuery();
+    return Status::OK();
+  }
+  return RunOne(*ps->parsed, sink, &params);
 }
 
 void Session::EnsureTransaction() {

@@ -99,6 +99,10 @@ class Session final : public sql::SequenceAccess {
   // 42P18...), 42601 for several statements.
   Status Prepare(const std::string& name, std::string_view sql,
                  std::vector<LogicalType> param_types);
+  // Prepares an already parsed statement (null: the empty query) as `name` (PREPARE).
+  Status PrepareParsed(const std::string& name,
+                       std::shared_ptr<const sql::ParsedStatement> statement,
+                       std::vector<LogicalType> param_types);
   // The prepared statement `name` (26000 if none).
   Result<const PreparedStatement*> GetStatement(const std::string& name) const;
   // Bind: creates portal `portal` ("" replaces the unnamed one; 42P03 if a named one exists)
@@ -149,6 +153,8 @@ class Session final : public sql::SequenceAccess {
   // protocol's), read forward only, gone when their transaction ends.
   Status RunCursorStatement(const sql::ParsedStatement& stmt, ResultSink* sink,
                             const std::vector<Value>* params);
+  // PREPARE, EXECUTE, DEALLOCATE (the statements the extended protocol's Parse prepares).
+  Status RunPreparedStatement(const sql::ParsedStatement& stmt, ResultSink* sink);
   Status RunSet(const sql::ParsedSet& set, ResultSink* sink);
   Status RunShow(const std::string& name, ResultSink* sink);
   Status RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* sink,

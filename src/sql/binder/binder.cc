@@ -347,8 +347,12 @@ Result<BoundStatement> Binder::BindStatement(const ParsedStatement& stmt) {
     case ParsedStatement::Kind::kDelete: return BindDelete(*stmt.del);
     case ParsedStatement::Kind::kDeclareCursor:
       return BindSelect(*stmt.select);  // the cursor's query
+    case ParsedStatement::Kind::kExecute:
+      return BindSelect(*stmt.select);  // its arguments, as one row
     case ParsedStatement::Kind::kFetch:
     case ParsedStatement::Kind::kCloseCursor:
+    case ParsedStatement::Kind::kPrepare:
+    case ParsedStatement::Kind::kDeallocate:
     case ParsedStatement::Kind::kTransaction:
     case ParsedStatement::Kind::kSet:
     case ParsedStatement::Kind::kShow:

@@ -274,6 +274,9 @@ struct ParsedStatement {
     kDeclareCursor,  // DECLARE cursor_name CURSOR FOR select (in `select`)
     kFetch,          // FETCH / MOVE [FORWARD] [n | ALL | NEXT] [FROM | IN] cursor_name
     kCloseCursor,    // CLOSE cursor_name | ALL (cursor_name empty)
+    kPrepare,        // PREPARE statement_name [(types)] AS `prepared`
+    kExecute,        // EXECUTE statement_name [(args: the targets of `select`)]
+    kDeallocate,     // DEALLOCATE [PREPARE] statement_name | ALL (statement_name empty)
   };
   Kind kind;
   std::string text;  // this statement's source text
@@ -290,6 +293,9 @@ struct ParsedStatement {
   std::unique_ptr<ParsedSet> set;
   std::string show_name;  // lower case
   std::string cursor_name;  // kDeclareCursor, kFetch, kCloseCursor
+  std::string statement_name;  // kPrepare, kExecute, kDeallocate
+  std::vector<LogicalType> prepare_types;        // kPrepare: declared parameter types
+  std::shared_ptr<ParsedStatement> prepared;     // kPrepare
   uint64_t fetch_count = 0; // kFetch: rows (UINT64_MAX for ALL; 0 only for MOVE: a no-op)
   bool move = false;        // kFetch: MOVE (rows are skipped, not returned)
   struct ExplainOptions {

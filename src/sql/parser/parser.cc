@@ -1195,6 +1195,37 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
                            : static_cast<uint64_t>(f.how_many());
       return st;
     }
+    case Node::kPrepareStmt: {
+      const auto& p = n.prepare_stmt();
+      st.kind = ParsedStatement::Kind::kPrepare;
+      st.statement_name = p.name();
+      for (const Node& t : p.argtypes()) {
+        LogicalType type;
+        OMEN_ASSIGN_OR_RETURN(type, TransformTypeName(t.type_name()));
+        st.prepare_types.push_back(type);
+      }
+      Result<ParsedStatement> inner = TransformStatement(p.query());
+      if (!inner.ok()) return std::move(inner).status();
+      st.prepared = std::make_shared<ParsedStatement>(std::move(inner).value());
+      return st;
+    }
+    case Node::kExecuteStmt: {
+      const auto& e = n.execute_stmt();
+      st.kind = ParsedStatement::Kind::kExecute;
+      st.statement_name = e.name();
+      // The arguments, evaluated as the select list of a query without FROM.
+      st.select = std::make_unique<ParsedSelect>();
+      for (const Node& a : e.params()) {
+        ParsedSelectItem item;
+        OMEN_ASSIGN_OR_RETURN(item.expr, TransformExpr(a));
+        st.select->targets.push_back(std::move(item));
+      }
+      return st;
+    }
+    case Node::kDeallocateStmt:
+      st.kind = ParsedStatement::Kind::kDeallocate;
+      st.statement_name = n.deallocate_stmt().name();
+      return st;
     case Node::kClosePortalStmt:
       st.kind = ParsedStatement::Kind::kCloseCursor;
       st.cursor_name = n.close_portal_stmt().portalname();
