@@ -261,6 +261,7 @@ const char* WriteCommandName(sql::ParsedStatement::Kind kind) {
     case K::kCreateTableAs: return "CREATE TABLE AS";
     case K::kDropTable: return "DROP TABLE";
     case K::kCreateSequence: return "CREATE SEQUENCE";
+    case K::kTruncate: return "TRUNCATE TABLE";
     default: return nullptr;
   }
 }
@@ -557,6 +558,27 @@ Status Session::RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* s
   const char* write = WriteCommandName(stmt.kind);
   if (write != nullptr && txn_read_only_) {
     return Status("25006", std::string("cannot execute ") + write + " in a read-only transaction");
+  }
+  if (stmt.kind == sql::ParsedStatement::Kind::kTruncate) {
+    // Every row of each table deleted in this transaction (so it rolls back like any DML;
+    // PostgreSQL swaps in empty files instead).
+    struct Quiet final : ResultSink {
+      Status OnColumns(const std::vector<ResultColumn>&) override { return Status::OK(); }
+      Status OnChunk(const DataChunk&, size_t) override { return Status::OK(); }
+      Status OnComplete(const std::string&) override { return Status::OK(); }
+    } quiet;
+    for (const auto& del : stmt.truncate) {
+      const TableSchema* t = db_->storage().catalog().FindTable(del->del->table.name, txn_->id());
+      if (t != nullptr && t->sequence) {
+        return Status(sqlstate::kWrongObjectType,
+                      "\"" + t->name + "\" is not a table");
+      }
+    }
+    for (const auto& del : stmt.truncate) {
+      OMEN_RETURN_IF_ERROR(RunStatement(*del, nullptr, db_->storage(), txn_.get(), this, &quiet,
+                                        nullptr, 0, nullptr));
+    }
+    return sink->OnComplete("TRUNCATE TABLE");
   }
   return RunStatement(stmt, params, db_->storage(), txn_.get(), this, sink, portal, max_rows,
                       suspended);

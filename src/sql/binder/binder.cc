@@ -353,6 +353,7 @@ Result<BoundStatement> Binder::BindStatement(const ParsedStatement& stmt) {
     case ParsedStatement::Kind::kCloseCursor:
     case ParsedStatement::Kind::kPrepare:
     case ParsedStatement::Kind::kDeallocate:
+    case ParsedStatement::Kind::kTruncate:
     case ParsedStatement::Kind::kTransaction:
     case ParsedStatement::Kind::kSet:
     case ParsedStatement::Kind::kShow:

@@ -277,6 +277,7 @@ struct ParsedStatement {
     kPrepare,        // PREPARE statement_name [(types)] AS `prepared`
     kExecute,        // EXECUTE statement_name [(args: the targets of `select`)]
     kDeallocate,     // DEALLOCATE [PREPARE] statement_name | ALL (statement_name empty)
+    kTruncate,       // TRUNCATE: `truncate` holds a DELETE of all rows per table
   };
   Kind kind;
   std::string text;  // this statement's source text
@@ -296,6 +297,7 @@ struct ParsedStatement {
   std::string statement_name;  // kPrepare, kExecute, kDeallocate
   std::vector<LogicalType> prepare_types;        // kPrepare: declared parameter types
   std::shared_ptr<ParsedStatement> prepared;     // kPrepare
+  std::vector<std::shared_ptr<ParsedStatement>> truncate;  // kTruncate
   uint64_t fetch_count = 0; // kFetch: rows (UINT64_MAX for ALL; 0 only for MOVE: a no-op)
   bool move = false;        // kFetch: MOVE (rows are skipped, not returned)
   struct ExplainOptions {

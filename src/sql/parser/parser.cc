@@ -1222,6 +1222,21 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
       }
       return st;
     }
+    case Node::kTruncateStmt: {
+      const auto& t = n.truncate_stmt();
+      // Resetting sequences would not roll back with the TRUNCATE here.
+      if (t.restart_seqs()) return Unsupported("TRUNCATE ... RESTART IDENTITY");
+      st.kind = ParsedStatement::Kind::kTruncate;
+      for (const Node& r : t.relations()) {
+        if (!r.range_var().inh()) return Unsupported("TRUNCATE ONLY");
+        auto del = std::make_shared<ParsedStatement>();
+        del->kind = ParsedStatement::Kind::kDelete;
+        del->del = std::make_unique<ParsedDelete>();
+        OMEN_ASSIGN_OR_RETURN(del->del->table, TransformRangeVar(r.range_var()));
+        st.truncate.push_back(std::move(del));
+      }
+      return st;
+    }
     case Node::kDeallocateStmt:
       st.kind = ParsedStatement::Kind::kDeallocate;
       st.statement_name = n.deallocate_stmt().name();
