@@ -141,7 +141,7 @@ def main():
         expect_error(cur, "SELECT nothing FROM items", "42703")
         expect_error(cur, "SELECT 1/0", "22012")
         expect_error(cur, "SELECT 2147483647 + 1", "22003")
-        expect_error(cur, "UPDATE items SET qty = 1 FROM items AS i2", "0A000")
+        expect_error(cur, "UPDATE items SET qty = 1 FROM items", "42712")
         cur.execute("UPDATE items SET qty = qty + 1 WHERE id <= %s", (3,))
         check("update rowcount", cur.rowcount, 3)
         cur.execute("DELETE FROM items WHERE id >= %s AND id < %s", (97, 100))

@@ -1445,8 +1445,15 @@ Status Binder::BindInsertQuery(const ParsedInsert& insert, const std::vector<siz
 }
 
 Result<LogicalOperatorPtr> Binder::BindTargetRows(const ParsedTableRef& table,
+                                                  const ParsedFromItem* from,
                                                   const ParsedExpr* where, Scope* scope,
                                                   BoundStatement* out) {
+  // UPDATE ... FROM / DELETE ... USING: the other items first, the target after them (its row
+  // id is the last column of the join).
+  LogicalOperatorPtr others;
+  if (from != nullptr) {
+    OMEN_ASSIGN_OR_RETURN(others, BindFromItem(*from, scope));
+  }
   ParsedFromItem item;
   item.kind = ParsedFromItem::Kind::kTable;
   item.table = table;
@@ -1460,6 +1467,15 @@ Result<LogicalOperatorPtr> Binder::BindTargetRows(const ParsedTableRef& table,
   OMEN_RETURN_IF_ERROR(CheckWritable(*out->table, table.location));
   plan->with_row_ids = true;
   plan->types.push_back(TypeId::kBigInt);
+  if (others) {
+    auto join = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kJoin);
+    join->join_type = JoinType::kInner;  // a cross join; WHERE conditions move into it
+    join->types = others->types;
+    join->types.insert(join->types.end(), plan->types.begin(), plan->types.end());
+    join->children.push_back(std::move(others));
+    join->children.push_back(std::move(plan));
+    plan = std::move(join);
+  }
   if (where != nullptr) {
     Restore<const char*> in_where(&clause_, "WHERE");
     auto filter = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kFilter);
@@ -1472,8 +1488,9 @@ Result<LogicalOperatorPtr> Binder::BindTargetRows(const ParsedTableRef& table,
 }
 
 Result<std::vector<BoundExprPtr>> Binder::BindAssignments(
-    const TableSchema& t, const std::vector<std::string>& columns, const std::vector<int>& locations,
-    const std::vector<ParsedExprPtr>& exprs, const Scope& scope) {
+    const TableSchema& t, size_t offset, const std::vector<std::string>& columns,
+    const std::vector<int>& locations, const std::vector<ParsedExprPtr>& exprs,
+    const Scope& scope) {
   std::vector<BoundExprPtr> values(t.columns.size());
   for (size_t i = 0; i < columns.size(); ++i) {
     const std::string& name = columns[i];
@@ -1513,7 +1530,7 @@ Result<std::vector<BoundExprPtr>> Binder::BindAssignments(
     values[*idx] = std::move(cast).value();
   }
   for (size_t c = 0; c < t.columns.size(); ++c) {
-    if (!values[c]) values[c] = BoundExpr::Column(c, t.columns[c].type);
+    if (!values[c]) values[c] = BoundExpr::Column(offset + c, t.columns[c].type);
   }
   return values;
 }
@@ -1559,7 +1576,7 @@ Status Binder::BindOnConflict(const ParsedOnConflict& c, const TableSchema& t,
   Restore<AggregateContext*> not_grouped(&agg_, nullptr);
   Restore<const char*> in_update(&clause_, "ON CONFLICT DO UPDATE");
   OMEN_ASSIGN_OR_RETURN(out->conflict_set,
-                        BindAssignments(t, c.set_columns, c.set_locations, c.set_values, scope));
+                        BindAssignments(t, 0, c.set_columns, c.set_locations, c.set_values, scope));
   if (c.where) {
     OMEN_ASSIGN_OR_RETURN(out->conflict_where, BindCondition(*c.where, scope, "WHERE"));
   }
@@ -1571,13 +1588,15 @@ Result<BoundStatement> Binder::BindUpdate(const ParsedUpdate& update) {
   out.kind = BoundStatement::Kind::kUpdate;
   Scope scope;
   LogicalOperatorPtr rows;
-  OMEN_ASSIGN_OR_RETURN(rows, BindTargetRows(update.table, update.where.get(), &scope, &out));
+  OMEN_ASSIGN_OR_RETURN(
+      rows, BindTargetRows(update.table, update.from.get(), update.where.get(), &scope, &out));
   const TableSchema& t = *out.table;
+  const Scope::Entry target = scope.tables.back();
   std::vector<BoundExprPtr> values;
   {
     Restore<const char*> in_update(&clause_, "UPDATE");
-    OMEN_ASSIGN_OR_RETURN(values, BindAssignments(t, update.columns, update.column_locations,
-                                                  update.values, scope));
+    OMEN_ASSIGN_OR_RETURN(values, BindAssignments(t, target.offset, update.columns,
+                                                  update.column_locations, update.values, scope));
   }
   auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
   for (size_t c = 0; c < t.columns.size(); ++c) {
@@ -1585,11 +1604,11 @@ Result<BoundStatement> Binder::BindUpdate(const ParsedUpdate& update) {
     proj->expressions.push_back(std::move(values[c]));
   }
   proj->types.push_back(TypeId::kBigInt);
-  proj->expressions.push_back(BoundExpr::Column(t.columns.size(), TypeId::kBigInt));
+  proj->expressions.push_back(BoundExpr::Column(target.offset + t.columns.size(), TypeId::kBigInt));
   proj->children.push_back(std::move(rows));
   out.plan = std::move(proj);
   OMEN_RETURN_IF_ERROR(BindChecks(t, &out));
-  OMEN_RETURN_IF_ERROR(BindReturning(update.returning, t, scope.tables[0].name, &out));
+  OMEN_RETURN_IF_ERROR(BindReturning(update.returning, t, target.name, &out));
   return out;
 }
 
@@ -1598,21 +1617,23 @@ Result<BoundStatement> Binder::BindDelete(const ParsedDelete& del) {
   out.kind = BoundStatement::Kind::kDelete;
   Scope scope;
   LogicalOperatorPtr rows;
-  OMEN_ASSIGN_OR_RETURN(rows, BindTargetRows(del.table, del.where.get(), &scope, &out));
+  OMEN_ASSIGN_OR_RETURN(
+      rows, BindTargetRows(del.table, del.using_.get(), del.where.get(), &scope, &out));
   const TableSchema& t = *out.table;
+  const Scope::Entry target = scope.tables.back();
   // The row id, after the deleted rows' columns when RETURNING needs them.
   auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
   if (!del.returning.empty()) {
     for (size_t c = 0; c < t.columns.size(); ++c) {
       proj->types.push_back(t.columns[c].type);
-      proj->expressions.push_back(BoundExpr::Column(c, t.columns[c].type));
+      proj->expressions.push_back(BoundExpr::Column(target.offset + c, t.columns[c].type));
     }
   }
   proj->types.push_back(TypeId::kBigInt);
-  proj->expressions.push_back(BoundExpr::Column(t.columns.size(), TypeId::kBigInt));
+  proj->expressions.push_back(BoundExpr::Column(target.offset + t.columns.size(), TypeId::kBigInt));
   proj->children.push_back(std::move(rows));
   out.plan = std::move(proj);
-  OMEN_RETURN_IF_ERROR(BindReturning(del.returning, t, scope.tables[0].name, &out));
+  OMEN_RETURN_IF_ERROR(BindReturning(del.returning, t, target.name, &out));
   return out;
 }
 

@@ -79,9 +79,12 @@ class Binder {
   Result<BoundStatement> BindCreateTableAs(const ParsedCreateTableAs& create);
   Result<BoundStatement> BindUpdate(const ParsedUpdate& update);
   Result<BoundStatement> BindDelete(const ParsedDelete& del);
-  // The scan (with row ids) and WHERE filter that UPDATE and DELETE start from.
-  Result<LogicalOperatorPtr> BindTargetRows(const ParsedTableRef& table, const ParsedExpr* where,
-                                            Scope* scope, BoundStatement* out);
+  // The scan (with row ids), joined with UPDATE's FROM / DELETE's USING items (`from`, may be
+  // null), and WHERE filter that UPDATE and DELETE start from. The target is the last entry
+  // of *scope; its row id is the plan's last column.
+  Result<LogicalOperatorPtr> BindTargetRows(const ParsedTableRef& table, const ParsedFromItem* from,
+                                            const ParsedExpr* where, Scope* scope,
+                                            BoundStatement* out);
   // INSERT ... SELECT: a projection onto the table's columns over the query's plan.
   Status BindInsertQuery(const ParsedInsert& insert, const std::vector<size_t>& targets,
                          BoundStatement* out);
@@ -93,9 +96,9 @@ class Binder {
                         bool aggregate, const char* what, std::vector<BoundExprPtr>* exprs,
                         std::vector<LogicalType>* types, std::vector<std::string>* names);
   // SET column = value, ... over `scope`: per table column, the new value (cast to the
-  // column's type), or the column itself (the first scope entry's) where not assigned
-  // (42703; 42601 for a column set twice; 42804).
-  Result<std::vector<BoundExprPtr>> BindAssignments(const TableSchema& t,
+  // column's type), or the column itself (`t`'s columns start at `offset` in the input)
+  // where not assigned (42703; 42601 for a column set twice; 42804).
+  Result<std::vector<BoundExprPtr>> BindAssignments(const TableSchema& t, size_t offset,
                                                     const std::vector<std::string>& columns,
                                                     const std::vector<int>& locations,
                                                     const std::vector<ParsedExprPtr>& exprs,

@@ -199,9 +199,10 @@ struct ParsedCreateTable {
   std::vector<ParsedCheck> checks;       // column constraints first, then table ones
 };
 
-// UPDATE table SET column = expr, ... [WHERE condition]
+// UPDATE table SET column = expr, ... [FROM items] [WHERE condition]
 struct ParsedUpdate {
   ParsedTableRef table;
+  std::unique_ptr<ParsedFromItem> from;  // FROM (several items: cross joins), or null
   std::vector<std::string> columns;
   std::vector<int> column_locations;
   std::vector<ParsedExprPtr> values;
@@ -209,9 +210,10 @@ struct ParsedUpdate {
   std::vector<ParsedSelectItem> returning;
 };
 
-// DELETE FROM table [WHERE condition]
+// DELETE FROM table [USING items] [WHERE condition]
 struct ParsedDelete {
   ParsedTableRef table;
+  std::unique_ptr<ParsedFromItem> using_;  // USING (several items: cross joins), or null
   ParsedExprPtr where;
   std::vector<ParsedSelectItem> returning;
 };

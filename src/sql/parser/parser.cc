@@ -551,6 +551,28 @@ Status TransformWith(const pg_query::SelectStmt& s, ParsedSelect* out) {
   return Status::OK();
 }
 
+// A FROM (or UPDATE's FROM, DELETE's USING) list: several items are cross joins; null when
+// empty.
+Result<std::unique_ptr<ParsedFromItem>> TransformFromList(
+    const google::protobuf::RepeatedPtrField<Node>& list) {
+  std::unique_ptr<ParsedFromItem> from;
+  for (const Node& f : list) {
+    std::unique_ptr<ParsedFromItem> item;
+    OMEN_ASSIGN_OR_RETURN(item, TransformFromItem(f));
+    if (!from) {
+      from = std::move(item);
+      continue;
+    }
+    auto cross = std::make_unique<ParsedFromItem>();
+    cross->kind = ParsedFromItem::Kind::kJoin;
+    cross->join_type = ParsedFromItem::JoinType::kCross;
+    cross->left = std::move(from);
+    cross->right = std::move(item);
+    from = std::move(cross);
+  }
+  return from;
+}
+
 Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt& s) {
   if (s.op() != pg_query::SETOP_NONE) {
     auto out = std::make_unique<ParsedSelect>();
@@ -578,20 +600,7 @@ Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt
   OMEN_RETURN_IF_ERROR(TransformWith(s, out.get()));
   out->distinct = distinct;
   // FROM a, b, c is ((a CROSS JOIN b) CROSS JOIN c).
-  for (const Node& f : s.from_clause()) {
-    std::unique_ptr<ParsedFromItem> item;
-    OMEN_ASSIGN_OR_RETURN(item, TransformFromItem(f));
-    if (!out->from) {
-      out->from = std::move(item);
-      continue;
-    }
-    auto cross = std::make_unique<ParsedFromItem>();
-    cross->kind = ParsedFromItem::Kind::kJoin;
-    cross->join_type = ParsedFromItem::JoinType::kCross;
-    cross->left = std::move(out->from);
-    cross->right = std::move(item);
-    out->from = std::move(cross);
-  }
+  OMEN_ASSIGN_OR_RETURN(out->from, TransformFromList(s.from_clause()));
   OMEN_ASSIGN_OR_RETURN(out->targets, TransformTargetList(s.target_list()));
   if (s.has_where_clause()) {
     OMEN_ASSIGN_OR_RETURN(out->where, TransformExpr(s.where_clause()));
@@ -698,9 +707,9 @@ Result<std::unique_ptr<ParsedInsert>> TransformInsert(const pg_query::InsertStmt
 }
 
 Result<std::unique_ptr<ParsedUpdate>> TransformUpdate(const pg_query::UpdateStmt& s) {
-  if (s.from_clause_size() > 0) return Unsupported("UPDATE ... FROM");
   if (s.has_with_clause()) return Unsupported("WITH queries");
   auto out = std::make_unique<ParsedUpdate>();
+  OMEN_ASSIGN_OR_RETURN(out->from, TransformFromList(s.from_clause()));
   OMEN_ASSIGN_OR_RETURN(out->returning, TransformTargetList(s.returning_list()));
   OMEN_ASSIGN_OR_RETURN(out->table, TransformRangeVar(s.relation()));
   OMEN_RETURN_IF_ERROR(
@@ -712,9 +721,9 @@ Result<std::unique_ptr<ParsedUpdate>> TransformUpdate(const pg_query::UpdateStmt
 }
 
 Result<std::unique_ptr<ParsedDelete>> TransformDelete(const pg_query::DeleteStmt& s) {
-  if (s.using_clause_size() > 0) return Unsupported("DELETE ... USING");
   if (s.has_with_clause()) return Unsupported("WITH queries");
   auto out = std::make_unique<ParsedDelete>();
+  OMEN_ASSIGN_OR_RETURN(out->using_, TransformFromList(s.using_clause()));
   OMEN_ASSIGN_OR_RETURN(out->returning, TransformTargetList(s.returning_list()));
   OMEN_ASSIGN_OR_RETURN(out->table, TransformRangeVar(s.relation()));
   if (s.has_where_clause()) {

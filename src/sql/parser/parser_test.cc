@@ -49,8 +49,8 @@ TEST(ParserTest, SyntaxErrorHasPostgresMessageAndPosition) {
 }
 
 TEST(ParserTest, UnsupportedConstructsAreNamed) {
-  EXPECT_EQ(Parse("UPDATE t SET a = 1 FROM u").status().message(),
-            "UPDATE ... FROM is not supported");
+  EXPECT_EQ(Parse("WITH x AS (SELECT 1) UPDATE t SET a = 1").status().message(),
+            "WITH queries is not supported");
   EXPECT_EQ(Parse("SELECT count(*) OVER () FROM t").status().message(),
             "window functions is not supported");
   EXPECT_EQ(Parse("SELECT * FROM a JOIN b USING (x)").status().message(),
