@@ -181,6 +181,19 @@ std::string OutputColumnName(const ParsedExpr& expr) {
   }
 }
 
+void Binder::Scope::Add(const TableSchema* table, std::string name) {
+  size_t offset = width();
+  tables.push_back({table, std::move(name), offset});
+  for (size_t c = 0; c < table->columns.size(); ++c) star.push_back({tables.size() - 1, c});
+}
+
+bool Binder::Scope::IsHidden(size_t entry, size_t column) const {
+  for (const ColumnRef& h : hidden) {
+    if (h.entry == entry && h.column == column) return true;
+  }
+  return false;
+}
+
 const Binder::Scope::Entry* Binder::Scope::Find(const std::string& name) const {
   for (const Entry& e : tables) {
     if (e.name == name) return &e;
@@ -216,7 +229,7 @@ Result<LogicalOperatorPtr> Binder::BindDerivedTable(const ParsedSelect& query,
     std::string name = i < column_aliases.size() ? column_aliases[i] : sub.column_names[i];
     schema.columns.push_back({name, sub.plan->types[i], false});
   }
-  scope->tables.push_back({&schema, alias, scope->width()});
+  scope->Add(&schema, alias);
   if (sub.plan->types.size() == n) return std::move(sub.plan);
   // Only the visible columns (hidden ORDER BY columns are dropped).
   auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
@@ -226,6 +239,104 @@ Result<LogicalOperatorPtr> Binder::BindDerivedTable(const ParsedSelect& query,
   }
   proj->children.push_back(std::move(sub.plan));
   return LogicalOperatorPtr(std::move(proj));
+}
+
+Result<BoundExprPtr> Binder::BindUsing(const ParsedFromItem& item, size_t star_begin,
+                                       size_t star_mid, Scope* scope) {
+  if (item.join_type == ParsedFromItem::JoinType::kFull) {
+    return WithPos(NotSupported("FULL JOIN ... USING"), item.location);
+  }
+  using Ref = Scope::ColumnRef;
+  const size_t star_end = scope->star.size();
+  auto name_of = [&](const Ref& r) -> const std::string& {
+    return scope->tables[r.entry].table->columns[r.column].name;
+  };
+  // The star positions in [from, to) holding a column called `name`.
+  auto find = [&](size_t from, size_t to, const std::string& name) {
+    std::vector<size_t> at;
+    for (size_t i = from; i < to; ++i) {
+      if (name_of(scope->star[i]) == name) at.push_back(i);
+    }
+    return at;
+  };
+  std::vector<std::string> names = item.using_columns;
+  if (item.natural) {
+    for (size_t i = star_begin; i < star_mid; ++i) {
+      const std::string& n = name_of(scope->star[i]);
+      if (!find(star_mid, star_end, n).empty() &&
+          std::find(names.begin(), names.end(), n) == names.end()) {
+        names.push_back(n);
+      }
+    }
+  }
+  std::vector<size_t> left_at, right_at;
+  for (size_t k = 0; k < names.size(); ++k) {
+    const std::string& n = names[k];
+    if (std::find(names.begin(), names.begin() + static_cast<long>(k), n) !=
+        names.begin() + static_cast<long>(k)) {
+      return Status(sqlstate::kDuplicateColumn,
+                    "column \"" + n + "\" appears more than once in USING clause");
+    }
+    for (int side = 0; side < 2; ++side) {
+      std::vector<size_t> at = side == 0 ? find(star_begin, star_mid, n) : find(star_mid, star_end, n);
+      const char* which = side == 0 ? "left" : "right";
+      if (at.empty()) {
+        return Status(sqlstate::kUndefinedColumn, "column \"" + n +
+                                                      "\" specified in USING clause does not exist in " +
+                                                      which + " table");
+      }
+      if (at.size() > 1) {
+        return Status(sqlstate::kAmbiguousColumn, "common column name \"" + n +
+                                                      "\" appears more than once in " + which +
+                                                      " table");
+      }
+      (side == 0 ? left_at : right_at).push_back(at[0]);
+    }
+  }
+  // The condition: left.c = right.c for each column, ANDed.
+  auto qualified = [&](const Ref& r) {
+    auto e = std::make_unique<ParsedExpr>();
+    e->kind = ParsedExpr::Kind::kColumnRef;
+    e->names = {scope->tables[r.entry].name, name_of(r)};
+    e->location = item.location;
+    return e;
+  };
+  ParsedExprPtr condition;
+  for (size_t k = 0; k < names.size(); ++k) {
+    auto eq = std::make_unique<ParsedExpr>();
+    eq->kind = ParsedExpr::Kind::kOperator;
+    eq->op = "=";
+    eq->location = item.location;
+    eq->args.push_back(qualified(scope->star[left_at[k]]));
+    eq->args.push_back(qualified(scope->star[right_at[k]]));
+    if (!condition) {
+      condition = std::move(eq);
+      continue;
+    }
+    auto both = std::make_unique<ParsedExpr>();
+    both->kind = ParsedExpr::Kind::kAnd;
+    both->args.push_back(std::move(condition));
+    both->args.push_back(std::move(eq));
+    condition = std::move(both);
+  }
+  // The merged columns (the left side's, or the right's for a RIGHT JOIN) come first in `*`
+  // and are what an unqualified name finds; the other side's copies are hidden.
+  bool keep_right = item.join_type == ParsedFromItem::JoinType::kRight;
+  const std::vector<size_t>& kept = keep_right ? right_at : left_at;
+  const std::vector<size_t>& other = keep_right ? left_at : right_at;
+  std::vector<Ref> star;
+  for (size_t i : kept) star.push_back(scope->star[i]);
+  for (size_t i = star_begin; i < star_end; ++i) {
+    bool is_join_column = std::find(left_at.begin(), left_at.end(), i) != left_at.end() ||
+                          std::find(right_at.begin(), right_at.end(), i) != right_at.end();
+    if (!is_join_column) star.push_back(scope->star[i]);
+  }
+  for (size_t i : other) scope->hidden.push_back(scope->star[i]);
+  scope->star.resize(star_begin);
+  scope->star.insert(scope->star.end(), star.begin(), star.end());
+  if (!condition) return BoundExprPtr();  // NATURAL JOIN without common columns: a cross join
+  Restore<const char*> in_join(&clause_, "JOIN conditions");
+  return BindCondition(*condition, *scope, "JOIN/USING");
 }
 
 Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scope* scope) {
@@ -258,7 +369,7 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
       return WithPos(Status("42712", "table name \"" + name + "\" specified more than once"),
                      item.table.location);
     }
-    scope->tables.push_back({*table, name, scope->width()});
+    scope->Add(*table, name);
     auto get = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kGet);
     get->table = *table;
     get->alias = name;
@@ -275,7 +386,9 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
                     : item.join_type == JT::kFull  ? JoinType::kFull
                                                    : JoinType::kInner;
   LogicalOperatorPtr left, right;
+  const size_t star_begin = scope->star.size();
   OMEN_ASSIGN_OR_RETURN(left, BindFromItem(*item.left, scope));
+  const size_t star_mid = scope->star.size();
   OMEN_ASSIGN_OR_RETURN(right, BindFromItem(*item.right, scope));
   join->types = left->types;
   join->types.insert(join->types.end(), right->types.begin(), right->types.end());
@@ -284,6 +397,9 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
   if (item.condition) {
     Restore<const char*> in_join(&clause_, "JOIN conditions");
     OMEN_ASSIGN_OR_RETURN(join->predicate, BindCondition(*item.condition, *scope, "JOIN/ON"));
+  }
+  if (item.natural || !item.using_columns.empty()) {
+    OMEN_ASSIGN_OR_RETURN(join->predicate, BindUsing(item, star_begin, star_mid, scope));
   }
   return join;
 }
@@ -410,9 +526,10 @@ Result<BoundExprPtr> Binder::BindColumnRef(const ParsedExpr& expr, const Scope& 
                    expr.location);
   }
   BoundExprPtr found;
-  for (const Scope::Entry& entry : scope.tables) {
+  for (size_t e = 0; e < scope.tables.size(); ++e) {
+    const Scope::Entry& entry = scope.tables[e];
     auto idx = entry.table->FindColumn(column);
-    if (!idx) continue;
+    if (!idx || scope.IsHidden(e, *idx)) continue;
     if (found) {
       return WithPos(Status(sqlstate::kAmbiguousColumn,
                             "column reference \"" + column + "\" is ambiguous"),
@@ -1147,22 +1264,27 @@ Status Binder::BindTargetList(const std::vector<ParsedSelectItem>& items, const 
                               "missing FROM-clause entry for table \"" + e.names[0] + "\""),
                        e.location);
       }
-      for (const Scope::Entry& entry : scope.tables) {
-        if (!e.names.empty() && entry.name != e.names[0]) continue;
-        for (size_t i = 0; i < entry.table->columns.size(); ++i) {
-          const ColumnDefinition& col = entry.table->columns[i];
-          BoundExprPtr ref;
-          if (aggregate) {
-            ParsedExpr named;
-            named.kind = ParsedExpr::Kind::kColumnRef;
-            named.names = {entry.name, col.name};
-            named.location = e.location;
-            OMEN_ASSIGN_OR_RETURN(ref, BindExpr(named, scope));
-          } else {
-            ref = BoundExpr::Column(entry.offset + i, col.type);
-          }
-          OMEN_RETURN_IF_ERROR(add_output(std::move(ref), col.name));
+      // t.* lists all of t's columns; * lists the scope's star order.
+      std::vector<Scope::ColumnRef> columns;
+      for (size_t t = 0; t < scope.tables.size(); ++t) {
+        if (e.names.empty() || scope.tables[t].name != e.names[0]) continue;
+        for (size_t c = 0; c < scope.tables[t].table->columns.size(); ++c) columns.push_back({t, c});
+      }
+      if (e.names.empty()) columns = scope.star;
+      for (const Scope::ColumnRef& ref_of : columns) {
+        const Scope::Entry& entry = scope.tables[ref_of.entry];
+        const ColumnDefinition& col = entry.table->columns[ref_of.column];
+        BoundExprPtr ref;
+        if (aggregate) {
+          ParsedExpr named;
+          named.kind = ParsedExpr::Kind::kColumnRef;
+          named.names = {entry.name, col.name};
+          named.location = e.location;
+          OMEN_ASSIGN_OR_RETURN(ref, BindExpr(named, scope));
+        } else {
+          ref = BoundExpr::Column(entry.offset + ref_of.column, col.type);
         }
+        OMEN_RETURN_IF_ERROR(add_output(std::move(ref), col.name));
       }
       continue;
     }
@@ -1399,7 +1521,7 @@ Status Binder::BindReturning(const std::vector<ParsedSelectItem>& items, const T
                              const std::string& name, BoundStatement* out) {
   if (items.empty()) return Status::OK();
   Scope scope;
-  scope.tables.push_back({&table, name, 0});
+  scope.Add(&table, name);
   Restore<AggregateContext*> not_grouped(&agg_, nullptr);
   Restore<const char*> in_returning(&clause_, "RETURNING");
   out->column_names.clear();
@@ -1571,8 +1693,8 @@ Status Binder::BindOnConflict(const ParsedOnConflict& c, const TableSchema& t,
   // SET and WHERE see the existing row (as the table or its alias), then the proposed one
   // (as "excluded").
   Scope scope;
-  scope.tables.push_back({&t, name, 0});
-  scope.tables.push_back({&t, "excluded", t.columns.size()});
+  scope.Add(&t, name);
+  scope.Add(&t, "excluded");
   Restore<AggregateContext*> not_grouped(&agg_, nullptr);
   Restore<const char*> in_update(&clause_, "ON CONFLICT DO UPDATE");
   OMEN_ASSIGN_OR_RETURN(out->conflict_set,
@@ -1717,7 +1839,7 @@ Result<BoundExprPtr> Binder::BindColumnDefault(const TableSchema& t, size_t colu
 
 Result<BoundExprPtr> Binder::BindCheckExpr(const ParsedExpr& expr, const TableSchema& t) {
   Scope scope;
-  scope.tables.push_back({&t, t.name, 0});
+  scope.Add(&t, t.name);
   Restore<AggregateContext*> not_grouped(&agg_, nullptr);
   Restore<const char*> in_check(&clause_, "check constraints");
   Restore<StoredExpression> stored(&stored_expression_, StoredExpression::kCheck);

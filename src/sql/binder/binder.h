@@ -54,11 +54,24 @@ class Binder {
       size_t offset;
     };
     std::vector<Entry> tables;
+    // A column of an entry.
+    struct ColumnRef {
+      size_t entry;
+      size_t column;
+    };
+    // The columns an unqualified `*` lists, in order: every entry's, except that a USING
+    // join lists its join columns once, first (PostgreSQL's order).
+    std::vector<ColumnRef> star;
+    // Columns an unqualified name does not find: the other side's copy of a USING column.
+    std::vector<ColumnRef> hidden;
     size_t width() const {
       return tables.empty() ? 0 : tables.back().offset + tables.back().table->columns.size();
     }
     // The entry called `name`, or nullptr.
     const Entry* Find(const std::string& name) const;
+    // Adds an entry after the others (its columns follow in `star`).
+    void Add(const TableSchema* table, std::string name);
+    bool IsHidden(size_t entry, size_t column) const;
   };
 
   Result<BoundStatement> BindSelect(const ParsedSelect& select);
@@ -70,6 +83,11 @@ class Binder {
   Result<BoundStatement> BindSelectBody(const ParsedSelect& select);
   // Binds a FROM item, adding its tables to *scope.
   Result<LogicalOperatorPtr> BindFromItem(const ParsedFromItem& item, Scope* scope);
+  // JOIN ... USING / NATURAL JOIN whose sides' columns are scope->star[star_begin, star_mid)
+  // and [star_mid, end): the join condition (null: no common columns), and the merged
+  // columns' place in `*` and in name lookup (42703, 42702, 42701; FULL JOIN: 0A000).
+  Result<BoundExprPtr> BindUsing(const ParsedFromItem& item, size_t star_begin, size_t star_mid,
+                                 Scope* scope);
   // A subquery or WITH query used as a table called `alias`.
   Result<LogicalOperatorPtr> BindDerivedTable(const ParsedSelect& query, const std::string& alias,
                                               const std::vector<std::string>& column_aliases,

@@ -80,7 +80,9 @@ struct ParsedFromItem {
   std::vector<std::string> column_aliases;  // kSubquery: AS alias (a, b, ...)
   JoinType join_type = JoinType::kCross;
   std::unique_ptr<ParsedFromItem> left, right;
-  std::unique_ptr<ParsedExpr> condition;  // ON; null for cross joins
+  std::unique_ptr<ParsedExpr> condition;  // ON; null for cross joins and USING / NATURAL
+  std::vector<std::string> using_columns;  // JOIN ... USING (columns)
+  bool natural = false;                    // NATURAL JOIN: USING the common column names
   int location = -1;
 };
 

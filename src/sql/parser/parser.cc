@@ -481,14 +481,16 @@ Result<std::unique_ptr<ParsedFromItem>> TransformFromItem(const Node& n) {
     return Unsupported("this kind of FROM item");
   }
   const auto& j = n.join_expr();
-  if (j.is_natural()) return Unsupported("NATURAL joins");
-  if (j.using_clause_size() > 0) return Unsupported("JOIN ... USING");
   if (j.has_alias()) return Unsupported("aliases on joins");
+  if (j.has_join_using_alias()) return Unsupported("aliases on JOIN ... USING");
+  item->natural = j.is_natural();
+  for (const Node& c : j.using_clause()) item->using_columns.push_back(c.string().sval());
+  bool using_like = item->natural || !item->using_columns.empty();
   item->kind = ParsedFromItem::Kind::kJoin;
   switch (j.jointype()) {
     case pg_query::JOIN_INNER:
-      item->join_type = j.has_quals() ? ParsedFromItem::JoinType::kInner
-                                      : ParsedFromItem::JoinType::kCross;
+      item->join_type = j.has_quals() || using_like ? ParsedFromItem::JoinType::kInner
+                                                    : ParsedFromItem::JoinType::kCross;
       break;
     case pg_query::JOIN_LEFT: item->join_type = ParsedFromItem::JoinType::kLeft; break;
     case pg_query::JOIN_RIGHT: item->join_type = ParsedFromItem::JoinType::kRight; break;
