@@ -19,10 +19,11 @@ std::vector<LogicalType> TableSchema::ColumnTypes() const {
 
 namespace {
 // Tags of the optional sections: DEFAULT expressions and CHECK constraints; a sequence's
-// options; identity columns.
+// options; identity columns; a view's query.
 constexpr uint8_t kExpressionsSection = 1;
 constexpr uint8_t kSequenceSection = 2;
 constexpr uint8_t kIdentitySection = 3;
+constexpr uint8_t kViewSection = 4;
 }  // namespace
 
 void TableSchema::EncodeTo(std::string* dst) const {
@@ -54,6 +55,10 @@ void TableSchema::EncodeTo(std::string* dst) const {
   if (any_identity) {
     dst->push_back(static_cast<char>(kIdentitySection));
     for (const ColumnDefinition& c : columns) dst->push_back(c.identity);
+  }
+  if (!view_sql.empty()) {
+    dst->push_back(static_cast<char>(kViewSection));
+    PutLengthPrefixed(dst, view_sql);
   }
   if (sequence) {
     dst->push_back(static_cast<char>(kSequenceSection));
@@ -109,6 +114,10 @@ Result<TableSchema> TableSchema::Decode(std::string_view in) {
         if (!d.GetLengthPrefixed(&cname) || !d.GetLengthPrefixed(&sql)) return corrupt();
         s.checks.push_back({std::string(cname), std::string(sql)});
       }
+    } else if (section == kViewSection) {
+      std::string_view sql;
+      if (!d.GetLengthPrefixed(&sql) || sql.empty()) return corrupt();
+      s.view_sql = std::string(sql);
     } else if (section == kIdentitySection) {
       for (ColumnDefinition& c : s.columns) {
         uint8_t kind;

@@ -47,8 +47,8 @@ struct SequenceOptions {
   std::string owner_column;
 };
 
-// A table, or a sequence (then `sequence` is set and the columns are PostgreSQL's sequence
-// relation's: last_value, log_cnt, is_called).
+// A table, a sequence (then `sequence` is set and the columns are PostgreSQL's sequence
+// relation's: last_value, log_cnt, is_called) or a view (`view_sql` is set).
 struct TableSchema {
   uint64_t table_id = 0;  // assigned by the catalog
   std::string name;
@@ -56,6 +56,8 @@ struct TableSchema {
   std::vector<size_t> primary_key;  // column indexes, in key order; empty = no primary key
   std::vector<CheckConstraint> checks;
   std::optional<SequenceOptions> sequence;
+  // A view: its query as SQL text (PostgreSQL's deparsed form); the columns are its output.
+  std::string view_sql;
 
   // Index of the column called `name`, if any.
   std::optional<size_t> FindColumn(std::string_view column_name) const;

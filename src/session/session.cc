@@ -158,11 +158,16 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
       return sink->OnComplete("SELECT " + std::to_string(n));
     }
     case BoundStatement::Kind::kCreateTable: {
-      const char* tag = stmt.schema.sequence ? "CREATE SEQUENCE" : "CREATE TABLE";
+      const char* tag = stmt.schema.sequence        ? "CREATE SEQUENCE"
+                        : !stmt.schema.view_sql.empty() ? "CREATE VIEW"
+                                                        : "CREATE TABLE";
       if (stmt.if_not_exists && engine.catalog().FindTable(stmt.schema.name, txn->id())) {
         sink->OnNotice(sqlstate::kDuplicateTable,
                        "relation \"" + stmt.schema.name + "\" already exists, skipping");
         return sink->OnComplete(tag);
+      }
+      if (stmt.or_replace && engine.catalog().FindTable(stmt.schema.name, txn->id())) {
+        OMEN_RETURN_IF_ERROR(txn->DropTable(stmt.schema.name));  // checked a view by the binder
       }
       const TableSchema* created;
       OMEN_ASSIGN_OR_RETURN(created, txn->CreateTable(stmt.schema));
@@ -181,7 +186,7 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
       return sink->OnComplete(tag);
     }
     case BoundStatement::Kind::kDropTable: {
-      const char* what = stmt.drop_sequence ? "sequence" : "table";
+      const char* what = stmt.drop_sequence ? "sequence" : stmt.drop_view ? "view" : "table";
       // PostgreSQL checks every name before dropping any.
       for (const std::string& name : stmt.drop_names) {
         const TableSchema* t = engine.catalog().FindTable(name, txn->id());
@@ -190,11 +195,12 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
           return Status(sqlstate::kUndefinedTable,
                         std::string(what) + " \"" + name + "\" does not exist");
         }
-        if (t->sequence.has_value() != stmt.drop_sequence) {
-          return Status(sqlstate::kWrongObjectType,
-                        "\"" + name + "\" is not a " + what, "",
-                        std::string("Use DROP ") + (t->sequence ? "SEQUENCE" : "TABLE") +
-                            " to remove a " + (t->sequence ? "sequence" : "table") + ".");
+        const char* is = t->sequence ? "sequence" : !t->view_sql.empty() ? "view" : "table";
+        if (std::string_view(is) != what) {
+          std::string upper = is;
+          for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+          return Status(sqlstate::kWrongObjectType, "\"" + name + "\" is not a " + what, "",
+                        "Use DROP " + upper + " to remove a " + is + ".");
         }
       }
       for (const std::string& name : stmt.drop_names) {
@@ -209,7 +215,9 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
         OMEN_RETURN_IF_ERROR(txn->DropTable(name));
         for (const TableSchema* seq : owned) OMEN_RETURN_IF_ERROR(txn->DropTable(seq->name));
       }
-      return sink->OnComplete(stmt.drop_sequence ? "DROP SEQUENCE" : "DROP TABLE");
+      return sink->OnComplete(stmt.drop_sequence ? "DROP SEQUENCE"
+                              : stmt.drop_view   ? "DROP VIEW"
+                                                 : "DROP TABLE");
     }
   }
   return InternalError("unknown statement kind");
@@ -262,6 +270,7 @@ const char* WriteCommandName(sql::ParsedStatement::Kind kind) {
     case K::kDropTable: return "DROP TABLE";
     case K::kCreateSequence: return "CREATE SEQUENCE";
     case K::kTruncate: return "TRUNCATE TABLE";
+    case K::kCreateView: return "CREATE VIEW";
     default: return nullptr;
   }
 }

@@ -365,6 +365,7 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
     Result<const TableSchema*> table = catalog_.GetTable(item.table.name, txn_id_);
     if (!table.ok()) return WithPos(table.status(), item.table.location);
     std::string name = item.table.alias.empty() ? item.table.name : item.table.alias;
+    if (!(*table)->view_sql.empty()) return BindView(**table, name, item.table.location, scope);
     if (scope->Find(name) != nullptr) {
       return WithPos(Status("42712", "table name \"" + name + "\" specified more than once"),
                      item.table.location);
@@ -481,10 +482,13 @@ Result<BoundStatement> Binder::BindStatement(const ParsedStatement& stmt) {
       b.drop_names = stmt.drop_table->names;
       b.if_exists = stmt.drop_table->if_exists;
       b.drop_sequence = stmt.drop_table->sequence;
+      b.drop_view = stmt.drop_table->view;
       return b;
     }
     case ParsedStatement::Kind::kCreateSequence:
       return BindCreateSequence(*stmt.create_sequence);
+    case ParsedStatement::Kind::kCreateView:
+      return BindCreateView(*stmt.create_view);
   }
   return InternalError("unknown statement kind");
 }
@@ -1576,6 +1580,9 @@ Result<LogicalOperatorPtr> Binder::BindTargetRows(const ParsedTableRef& table,
   if (from != nullptr) {
     OMEN_ASSIGN_OR_RETURN(others, BindFromItem(*from, scope));
   }
+  if (const TableSchema* target = catalog_.FindTable(table.name, txn_id_)) {
+    OMEN_RETURN_IF_ERROR(CheckWritable(*target, table.location));
+  }
   ParsedFromItem item;
   item.kind = ParsedFromItem::Kind::kTable;
   item.table = table;
@@ -1809,6 +1816,27 @@ Result<std::shared_ptr<const ParsedExpr>> ParseStored(const std::string& sql) {
   return cache->emplace(sql, std::move(shared)).first->second;
 }
 
+// A view's query, parsed once per text.
+Result<std::shared_ptr<const ParsedStatement>> ParseStoredQuery(const std::string& sql) {
+  static std::mutex mu;
+  static auto* cache =
+      new std::unordered_map<std::string, std::shared_ptr<const ParsedStatement>>();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = cache->find(sql);
+    if (it != cache->end()) return it->second;
+  }
+  std::vector<ParsedStatement> parsed;
+  OMEN_ASSIGN_OR_RETURN(parsed, Parse(sql));
+  if (parsed.size() != 1 || parsed[0].kind != ParsedStatement::Kind::kSelect) {
+    return Status(sqlstate::kDataCorrupted, "invalid view query: " + sql);
+  }
+  auto shared = std::make_shared<const ParsedStatement>(std::move(parsed[0]));
+  std::lock_guard<std::mutex> lock(mu);
+  if (cache->size() > 10000) cache->clear();
+  return cache->emplace(sql, std::move(shared)).first->second;
+}
+
 }  // namespace
 
 Result<BoundExprPtr> Binder::BindDefaultExpr(const ParsedExpr& expr, const ColumnDefinition& col) {
@@ -1859,6 +1887,9 @@ Status Binder::BindChecks(const TableSchema& t, BoundStatement* out) {
 }
 
 Status Binder::CheckWritable(const TableSchema& t, int location) {
+  if (!t.view_sql.empty()) {
+    return WithPos(NotSupported("INSERT, UPDATE and DELETE on views"), location);
+  }
   if (!t.sequence) return Status::OK();
   return WithPos(Status(sqlstate::kWrongObjectType, "cannot change sequence \"" + t.name + "\""),
                  location);
@@ -1931,6 +1962,67 @@ Result<BoundStatement> Binder::BindCreateSequence(const ParsedCreateSequence& cr
     }
     out.schema.sequence->owner_table_id = table->table_id;
     out.schema.sequence->owner_column = owner[1];
+  }
+  return out;
+}
+
+Result<LogicalOperatorPtr> Binder::BindView(const TableSchema& view, const std::string& name,
+                                            int location, Scope* scope) {
+  std::shared_ptr<const ParsedStatement> query;
+  OMEN_ASSIGN_OR_RETURN(query, ParseStoredQuery(view.view_sql));
+  // The view's query stands alone: it sees none of the enclosing query's WITH queries.
+  std::vector<CteFrame> saved = std::move(ctes_);
+  ctes_.clear();
+  std::vector<const Scope*> saved_outer = std::move(outer_scopes_);
+  outer_scopes_.clear();
+  std::vector<std::string> columns;
+  for (const ColumnDefinition& c : view.columns) columns.push_back(c.name);
+  Result<LogicalOperatorPtr> plan = BindDerivedTable(*query->select, name, columns, location, scope);
+  ctes_ = std::move(saved);
+  outer_scopes_ = std::move(saved_outer);
+  return plan;
+}
+
+Result<BoundStatement> Binder::BindCreateView(const ParsedCreateView& create) {
+  BoundStatement query;
+  OMEN_ASSIGN_OR_RETURN(query, BindSelect(*create.query));
+  if (create.column_names.size() > query.column_names.size()) {
+    return Status(sqlstate::kSyntaxError, "CREATE VIEW specifies more column names than columns");
+  }
+  BoundStatement out;
+  out.kind = BoundStatement::Kind::kCreateTable;
+  out.or_replace = create.replace;
+  TableSchema& s = out.schema;
+  s.name = create.name;
+  s.view_sql = create.sql;
+  for (size_t i = 0; i < query.column_names.size(); ++i) {
+    std::string name = i < create.column_names.size() ? create.column_names[i] : query.column_names[i];
+    if (s.FindColumn(name)) {
+      return Status(sqlstate::kDuplicateColumn, "column \"" + name + "\" specified more than once");
+    }
+    s.columns.push_back({name, query.plan->types[i]});
+  }
+  const TableSchema* existing = catalog_.FindTable(create.name, txn_id_);
+  if (existing == nullptr || !create.replace) return out;
+  if (existing->view_sql.empty()) {
+    return Status(sqlstate::kWrongObjectType, "\"" + create.name + "\" is not a view");
+  }
+  // CREATE OR REPLACE VIEW may only add columns at the end (PostgreSQL's rule).
+  if (s.columns.size() < existing->columns.size()) {
+    return Status(sqlstate::kInvalidTableDefinition, "cannot drop columns from view");
+  }
+  for (size_t i = 0; i < existing->columns.size(); ++i) {
+    const ColumnDefinition& was = existing->columns[i];
+    const ColumnDefinition& now = s.columns[i];
+    if (was.name != now.name) {
+      return Status(sqlstate::kInvalidTableDefinition, "cannot change name of view column \"" +
+                                                           was.name + "\" to \"" + now.name + "\"");
+    }
+    if (was.type != now.type) {
+      return Status(sqlstate::kInvalidTableDefinition,
+                    "cannot change data type of view column \"" + was.name + "\" from " +
+                        was.type.sql_name() + " to " + now.type.sql_name());
+    }
   }
   return out;
 }

@@ -167,7 +167,13 @@ class Binder {
   // nextval('seq'), currval('seq'), setval('seq', v[, is_called]), lastval().
   Result<BoundExprPtr> BindSequenceCall(const ParsedExpr& expr, const Scope& scope);
   Result<BoundStatement> BindCreateSequence(const ParsedCreateSequence& create);
-  // 42809 for a sequence as the target of INSERT, UPDATE or DELETE.
+  // CREATE [OR REPLACE] VIEW: its columns from binding the query (OR REPLACE may only add
+  // columns: 42P16).
+  Result<BoundStatement> BindCreateView(const ParsedCreateView& create);
+  // A view in FROM, called `name`: its stored query bound as a subquery.
+  Result<LogicalOperatorPtr> BindView(const TableSchema& view, const std::string& name,
+                                      int location, Scope* scope);
+  // 42809 for a sequence, 0A000 for a view, as the target of INSERT, UPDATE or DELETE.
   Status CheckWritable(const TableSchema& t, int location);
   // A sequence's catalog entry from CREATE SEQUENCE's (or an identity column's) options,
   // checked as PostgreSQL checks them (22023).

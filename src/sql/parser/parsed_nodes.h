@@ -229,11 +229,21 @@ struct ParsedCreateTableAs {
   bool with_data = true;
 };
 
-// DROP TABLE / DROP SEQUENCE
+// DROP TABLE / DROP SEQUENCE / DROP VIEW
 struct ParsedDropTable {
   std::vector<std::string> names;
   bool if_exists = false;
   bool sequence = false;  // DROP SEQUENCE
+  bool view = false;      // DROP VIEW
+};
+
+// CREATE [OR REPLACE] VIEW name [(columns)] AS query
+struct ParsedCreateView {
+  std::string name;
+  bool replace = false;
+  std::vector<std::string> column_names;
+  std::unique_ptr<ParsedSelect> query;
+  std::string sql;  // the query as SQL text (PostgreSQL's deparsed form)
 };
 
 // Transaction characteristics (BEGIN ISOLATION LEVEL ..., SET TRANSACTION ...).
@@ -282,6 +292,7 @@ struct ParsedStatement {
     kExecute,        // EXECUTE statement_name [(args: the targets of `select`)]
     kDeallocate,     // DEALLOCATE [PREPARE] statement_name | ALL (statement_name empty)
     kTruncate,       // TRUNCATE: `truncate` holds a DELETE of all rows per table
+    kCreateView,     // CREATE [OR REPLACE] VIEW: `create_view`
   };
   Kind kind;
   std::string text;  // this statement's source text
@@ -293,6 +304,7 @@ struct ParsedStatement {
   std::unique_ptr<ParsedCreateTableAs> create_table_as;
   std::unique_ptr<ParsedDropTable> drop_table;
   std::unique_ptr<ParsedCreateSequence> create_sequence;
+  std::unique_ptr<struct ParsedCreateView> create_view;
   std::unique_ptr<ParsedStatement> explained;
   std::unique_ptr<ParsedTransaction> transaction;
   std::unique_ptr<ParsedSet> set;

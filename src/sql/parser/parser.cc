@@ -828,25 +828,33 @@ Result<std::unique_ptr<ParsedCreateSequence>> TransformCreateSequence(
   return out;
 }
 
-// `expr` as SQL text, as PostgreSQL's deparser writes it (for expressions the catalog keeps:
-// DEFAULT, CHECK).
-Result<std::string> DeparseExpr(const Node& expr) {
+// A statement as SQL text, as PostgreSQL's deparser writes it (for what the catalog keeps).
+Result<std::string> DeparseStatement(const Node& stmt) {
   pg_query::ParseResult tree;
-  auto* select = tree.add_stmts()->mutable_stmt()->mutable_select_stmt();
-  select->set_limit_option(pg_query::LIMIT_OPTION_DEFAULT);
-  select->set_op(pg_query::SETOP_NONE);
-  *select->add_target_list()->mutable_res_target()->mutable_val() = expr;
+  *tree.add_stmts()->mutable_stmt() = stmt;
   std::string bytes;
-  if (!tree.SerializeToString(&bytes)) return InternalError("could not serialize an expression");
+  if (!tree.SerializeToString(&bytes)) return InternalError("could not serialize a statement");
   PgQueryProtobuf pb{bytes.size(), bytes.data()};
   PgQueryDeparseResult res = pg_query_deparse_protobuf(pb);
   if (res.error != nullptr) {
-    Status st = InternalError(std::string("could not deparse an expression: ") + res.error->message);
+    Status st = InternalError(std::string("could not deparse a statement: ") + res.error->message);
     pg_query_free_deparse_result(res);
     return st;
   }
   std::string text = res.query;
   pg_query_free_deparse_result(res);
+  return text;
+}
+
+// `expr` as SQL text, as PostgreSQL's deparser writes it (DEFAULT, CHECK).
+Result<std::string> DeparseExpr(const Node& expr) {
+  Node select;
+  auto* s = select.mutable_select_stmt();
+  s->set_limit_option(pg_query::LIMIT_OPTION_DEFAULT);
+  s->set_op(pg_query::SETOP_NONE);
+  *s->add_target_list()->mutable_res_target()->mutable_val() = expr;
+  std::string text;
+  OMEN_ASSIGN_OR_RETURN(text, DeparseStatement(select));
   constexpr std::string_view kPrefix = "SELECT ";
   if (text.compare(0, kPrefix.size(), kPrefix) != 0) {
     return InternalError("unexpected deparsed expression: " + text);
@@ -954,13 +962,15 @@ Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::Creat
 }
 
 Result<std::unique_ptr<ParsedDropTable>> TransformDrop(const pg_query::DropStmt& s) {
-  if (s.remove_type() != pg_query::OBJECT_TABLE && s.remove_type() != pg_query::OBJECT_SEQUENCE) {
+  if (s.remove_type() != pg_query::OBJECT_TABLE && s.remove_type() != pg_query::OBJECT_SEQUENCE &&
+      s.remove_type() != pg_query::OBJECT_VIEW) {
     return Unsupported("DROP of this object type");
   }
   if (s.behavior() == pg_query::DROP_CASCADE) return Unsupported("DROP ... CASCADE");
   auto out = std::make_unique<ParsedDropTable>();
   out->if_exists = s.missing_ok();
   out->sequence = s.remove_type() == pg_query::OBJECT_SEQUENCE;
+  out->view = s.remove_type() == pg_query::OBJECT_VIEW;
   for (const Node& obj : s.objects()) {
     std::vector<std::string> parts;
     for (const Node& p : obj.list().items()) parts.push_back(p.string().sval());
@@ -1231,6 +1241,24 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
         OMEN_ASSIGN_OR_RETURN(item.expr, TransformExpr(a));
         st.select->targets.push_back(std::move(item));
       }
+      return st;
+    }
+    case Node::kViewStmt: {
+      const auto& v = n.view_stmt();
+      if (v.with_check_option() != pg_query::NO_CHECK_OPTION) return Unsupported("WITH CHECK OPTION");
+      if (v.options_size() > 0) return Unsupported("view options");
+      if (v.view().relpersistence() == "t") return Unsupported("temporary views");
+      if (!v.query().has_select_stmt()) return Unsupported("this view query");
+      auto view = std::make_unique<ParsedCreateView>();
+      ParsedTableRef ref;
+      OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(v.view()));
+      view->name = ref.name;
+      view->replace = v.replace();
+      for (const Node& a : v.aliases()) view->column_names.push_back(a.string().sval());
+      OMEN_ASSIGN_OR_RETURN(view->query, TransformSelect(v.query().select_stmt()));
+      OMEN_ASSIGN_OR_RETURN(view->sql, DeparseStatement(v.query()));
+      st.kind = ParsedStatement::Kind::kCreateView;
+      st.create_view = std::move(view);
       return st;
     }
     case Node::kTruncateStmt: {

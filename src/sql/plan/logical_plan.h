@@ -136,8 +136,11 @@ struct BoundStatement {
   // kCreateTable: the sequences of its SERIAL and identity columns, created with it (owned by
   // it: the session sets owner_table_id).
   std::vector<TableSchema> owned_sequences;
-  // kDropTable (DROP SEQUENCE when drop_sequence)
+  // kCreateTable of a view: CREATE OR REPLACE (an existing view is replaced)
+  bool or_replace = false;
+  // kDropTable (DROP SEQUENCE when drop_sequence, DROP VIEW when drop_view)
   bool drop_sequence = false;
+  bool drop_view = false;
   std::vector<std::string> drop_names;
   bool if_exists = false;
   // kInsert ... ON CONFLICT on the primary key: skip the rows whose key is taken (kNothing)
