@@ -78,8 +78,9 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
 // stopped early by `max_rows` leaves its cursor there.
 Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>* params,
                     StorageEngine& engine, Transaction* txn, sql::SequenceAccess* sequences,
-                    ResultSink* sink, Portal* portal, uint64_t max_rows, bool* suspended) {
-  sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr};
+                    const std::atomic<bool>* cancel, ResultSink* sink, Portal* portal,
+                    uint64_t max_rows, bool* suspended) {
+  sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr, cancel};
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, PlanStatement(parsed, params, engine, txn, sequences, ctx));
   switch (stmt.kind) {
@@ -299,6 +300,7 @@ char Session::TransactionStatus() const {
 
 Status Session::Execute(std::string_view sql_text, ResultSink* sink) {
   StackBase stack_base;
+  StartStatement();
   Result<std::vector<sql::ParsedStatement>> parsed = sql::Parse(sql_text);
   if (!parsed.ok()) {
     if (block_ == Block::kExplicit) block_ = Block::kFailed;
@@ -437,7 +439,7 @@ Status Session::RunCursorStatement(const sql::ParsedStatement& stmt, ResultSink*
     if (portals_.count(name) != 0) {
       return Status("42P03", "cursor \"" + name + "\" already exists");
     }
-    sql::ExecContext ctx{&db_->storage(), txn_->StatementSnapshot(), nullptr};
+    sql::ExecContext ctx{&db_->storage(), txn_->StatementSnapshot(), nullptr, &cancel_requested_};
     BoundStatement bound;
     OMEN_ASSIGN_OR_RETURN(bound, PlanStatement(stmt, params, db_->storage(), txn_.get(), this, ctx));
     auto portal = std::make_shared<Portal>();
@@ -502,7 +504,7 @@ Status Session::RunPreparedStatement(const sql::ParsedStatement& stmt, ResultSin
   std::vector<Value> params;
   if (given > 0) {
     EnsureTransaction();
-    sql::ExecContext ctx{&db_->storage(), txn_->StatementSnapshot(), nullptr};
+    sql::ExecContext ctx{&db_->storage(), txn_->StatementSnapshot(), nullptr, &cancel_requested_};
     BoundStatement args;
     OMEN_ASSIGN_OR_RETURN(args, PlanStatement(stmt, nullptr, db_->storage(), txn_.get(), this, ctx));
     std::unique_ptr<QueryCursor> cursor;
@@ -534,15 +536,28 @@ Status Session::RunPreparedStatement(const sql::ParsedStatement& stmt, ResultSin
   return RunOne(*ps->parsed, sink, &params);
 }
 
+void Session::StartStatement() {
+  cancel_requested_.store(false, std::memory_order_relaxed);
+  if (txn_) db_->storage().txns().ClearCancel(txn_->id());
+}
+
+void Session::RequestCancel() {
+  cancel_requested_.store(true, std::memory_order_relaxed);
+  uint64_t txn = running_txn_.load(std::memory_order_acquire);
+  if (txn != 0) db_->storage().txns().Cancel(txn);
+}
+
 void Session::EnsureTransaction() {
   if (txn_) return;
   txn_ = db_->storage().Begin(settings_.default_isolation);
+  running_txn_.store(txn_->id(), std::memory_order_release);
   txn_read_only_ = settings_.default_read_only;
   block_ = Block::kImplicit;
   settings_at_begin_ = settings_;
 }
 
 Status Session::CommitTransaction() {
+  running_txn_.store(0, std::memory_order_release);
   portals_.clear();
   Status s = txn_->Commit(settings_.SynchronousCommit());
   txn_.reset();
@@ -552,6 +567,7 @@ Status Session::CommitTransaction() {
 }
 
 void Session::RollbackTransaction() {
+  running_txn_.store(0, std::memory_order_release);
   portals_.clear();
   txn_->Rollback();
   txn_.reset();
@@ -584,13 +600,13 @@ Status Session::RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* s
       }
     }
     for (const auto& del : stmt.truncate) {
-      OMEN_RETURN_IF_ERROR(RunStatement(*del, nullptr, db_->storage(), txn_.get(), this, &quiet,
-                                        nullptr, 0, nullptr));
+      OMEN_RETURN_IF_ERROR(RunStatement(*del, nullptr, db_->storage(), txn_.get(), this,
+                                        &cancel_requested_, &quiet, nullptr, 0, nullptr));
     }
     return sink->OnComplete("TRUNCATE TABLE");
   }
-  return RunStatement(stmt, params, db_->storage(), txn_.get(), this, sink, portal, max_rows,
-                      suspended);
+  return RunStatement(stmt, params, db_->storage(), txn_.get(), this, &cancel_requested_, sink,
+                      portal, max_rows, suspended);
 }
 
 Status Session::ApplyModes(const sql::ParsedTransactionModes& modes, bool in_block) {

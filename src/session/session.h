@@ -2,6 +2,7 @@
 // embedded API). A Session runs query strings with PostgreSQL's simple-query semantics.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
@@ -83,6 +84,11 @@ class Session final : public sql::SequenceAccess {
   // `sink`; nothing is acknowledged (OnComplete of a committing statement) before the
   // transaction's changes are durable.
   Status Execute(std::string_view sql, ResultSink* sink);
+
+  // Cancels the statement running now (57014 "canceling statement due to user request"),
+  // also while it waits for a lock; a request when none runs is ignored. The one method that
+  // may be called from another thread (PostgreSQL's CancelRequest).
+  void RequestCancel();
 
   // ReadyForQuery's transaction status: 'I' idle, 'T' in a transaction block, 'E' in a failed
   // transaction block.
@@ -166,7 +172,12 @@ class Session final : public sql::SequenceAccess {
   void RollbackTransaction();
   Status ApplyModes(const sql::ParsedTransactionModes& modes, bool in_block);
 
+  // A new statement starts: an earlier cancel request no longer applies.
+  void StartStatement();
+
   Database* db_;
+  std::atomic<bool> cancel_requested_{false};
+  std::atomic<uint64_t> running_txn_{0};  // the transaction's id, for RequestCancel
   SessionSettings settings_;
   SessionSettings settings_at_begin_;  // restored when the block rolls back
   Block block_ = Block::kNone;

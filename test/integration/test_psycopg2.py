@@ -107,6 +107,66 @@ def check_named_cursor(server):
     conn.close()
 
 
+def check_cancel(server):
+    """CancelRequest (psycopg2's connection.cancel()): a statement waiting for a row lock, and
+    one reading a large table, stop with 57014; the session goes on."""
+    import threading
+    import time
+    from psycopg2 import errors
+    holder = psycopg2.connect(server.dsn())
+    victim = psycopg2.connect(server.dsn())
+    victim.autocommit = True
+    holder.cursor().execute("CREATE TABLE lockme (id integer PRIMARY KEY, n integer)")
+    holder.commit()
+    holder.cursor().execute("INSERT INTO lockme VALUES (1, 0)")
+    holder.commit()
+    holder.cursor().execute("UPDATE lockme SET n = 1 WHERE id = 1")  # holds the row
+    outcome = []
+
+    def blocked():
+        try:
+            victim.cursor().execute("UPDATE lockme SET n = 2 WHERE id = 1")
+            outcome.append("finished")
+        except errors.QueryCanceled:
+            outcome.append("cancelled")
+        except psycopg2.Error as e:
+            outcome.append("error " + str(e.pgcode))
+    t = threading.Thread(target=blocked)
+    t.start()
+    time.sleep(0.3)
+    check("waiting for the lock", outcome, [])
+    victim.cancel()
+    t.join(10)
+    check("lock wait cancelled", outcome, ["cancelled"])
+    holder.rollback()
+    # A long scan (a cross join of 3,000 x 3,000 rows, counted).
+    cur = victim.cursor()
+    cur.execute("CREATE TABLE wide (x integer)")
+    cur.execute("INSERT INTO wide SELECT a.id * 0 FROM lockme a")
+    for _ in range(11):  # 2^11 rows... doubled from one row
+        cur.execute("INSERT INTO wide SELECT x FROM wide")
+    outcome.clear()
+
+    def slow():
+        try:
+            victim.cursor().execute("SELECT count(*) FROM wide a, wide b, wide c")
+            outcome.append("finished")
+        except errors.QueryCanceled:
+            outcome.append("cancelled")
+    t = threading.Thread(target=slow)
+    start = time.time()
+    t.start()
+    time.sleep(0.5)
+    victim.cancel()
+    t.join(60)
+    check("scan cancelled", outcome, ["cancelled"])
+    check("cancelled promptly", time.time() - start < 20, True)
+    cur.execute("SELECT n FROM lockme")
+    check("session goes on after cancel", cur.fetchall(), [(0,)])
+    holder.close()
+    victim.close()
+
+
 def main():
     with OmenServer(binary_from_argv()) as server:
         conn = psycopg2.connect(server.dsn(), connect_timeout=10)
@@ -165,6 +225,7 @@ def main():
         other.close()
         check_transactions(server, failures)
         check_named_cursor(server)
+        check_cancel(server)
         conn.close()
         # Startup checks: unknown role and database are refused as PostgreSQL refuses them.
         for dsn, code in [("host=127.0.0.1 port=%d user=nobody dbname=postgres", "role \"nobody\" does not exist"),

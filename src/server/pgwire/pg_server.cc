@@ -6,6 +6,7 @@
 #include <mutex>
 #include <random>
 #include <thread>
+#include <unordered_map>
 
 #include <unistd.h>
 
@@ -62,6 +63,34 @@ struct PgServer::Impl {
   };
   std::mutex mu;
   std::list<ConnectionThread> connections;  // guarded by mu
+  // Sessions by backend id, with their secret, for CancelRequest.
+  std::unordered_map<int32_t, std::pair<int32_t, Session*>> cancel_keys;  // guarded by mu
+
+  // Registers a session for CancelRequest while it lives.
+  class CancelKey {
+   public:
+    CancelKey(Impl* impl, int32_t id, int32_t secret, Session* session) : impl_(impl), id_(id) {
+      std::lock_guard<std::mutex> lock(impl_->mu);
+      impl_->cancel_keys[id] = {secret, session};
+    }
+    ~CancelKey() {
+      std::lock_guard<std::mutex> lock(impl_->mu);
+      impl_->cancel_keys.erase(id_);
+    }
+    CancelKey(const CancelKey&) = delete;
+    CancelKey& operator=(const CancelKey&) = delete;
+
+   private:
+    Impl* impl_;
+    int32_t id_;
+  };
+
+  // Cancels the statement running in the session with this key, if the secret matches.
+  void Cancel(int32_t id, int32_t secret) {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = cancel_keys.find(id);
+    if (it != cancel_keys.end() && it->second.first == secret) it->second.second->RequestCancel();
+  }
   bool stopping = false;                    // guarded by mu
 
   Impl(asio::io_context& i, Database* d) : io(i), db(d), acceptor(i) {}
@@ -85,8 +114,19 @@ struct PgServer::Impl {
     if (ec) return;
     int fd = sock.release(ec);
     if (ec) return;
+    std::list<ConnectionThread> finished;  // joined below, outside the lock
+    struct JoinAll {
+      std::list<ConnectionThread>* threads;
+      ~JoinAll() {
+        for (ConnectionThread& t : *threads) t.thread.join();
+      }
+    } join_finished{&finished};
     std::lock_guard<std::mutex> lock(mu);
-    ReapFinishedLocked();
+    for (auto it = connections.begin(); it != connections.end();) {
+      auto next = std::next(it);
+      if (it->done) finished.splice(finished.end(), connections, it);
+      it = next;
+    }
     if (stopping) {
       ::close(fd);
       return;
@@ -113,18 +153,6 @@ struct PgServer::Impl {
       // `context` goes now: an unfinished connection's coroutine (the server stopping) is
       // destroyed with it, and its Session rolls back.
     });
-  }
-
-  // Joins the threads of connections that have ended.
-  void ReapFinishedLocked() {
-    for (auto it = connections.begin(); it != connections.end();) {
-      if (it->done) {
-        it->thread.join();
-        it = connections.erase(it);
-      } else {
-        ++it;
-      }
-    }
   }
 
   // Ends every connection (a query under way finishes first) and joins their threads.
@@ -169,7 +197,11 @@ struct PgServer::Impl {
         co_await Send(sock, "N");  // no TLS yet: the client continues in plaintext or gives up
         continue;
       }
-      if (code == kCancelRequest) co_return false;  // cancellation is not implemented yet
+      if (code == kCancelRequest) {
+        // CancelRequest: backend id and secret; no answer either way, as in PostgreSQL.
+        if (body.size() == 12) Cancel(ReadInt32(body.data() + 4), ReadInt32(body.data() + 8));
+        co_return false;
+      }
       if (code != kProtocolV3) {
         co_await SendFatal(sock, Status(sqlstate::kFeatureNotSupported,
                                         "unsupported frontend protocol " +
@@ -248,14 +280,18 @@ struct PgServer::Impl {
                {"application_name", application_name}}) {
         WriteParameterStatus(&out, k, v);
       }
+      Session session(db);
+      // BackendKeyData: what a CancelRequest for this session must quote.
+      int32_t backend_id = next_backend_id++;
+      int32_t secret = static_cast<int32_t>(std::random_device{}());
+      CancelKey registered(this, backend_id, secret, &session);
       w.Begin('K');
-      w.Int32(next_backend_id++);
-      w.Int32(static_cast<int32_t>(std::random_device{}()));
+      w.Int32(backend_id);
+      w.Int32(secret);
       w.End();
       WriteReadyForQuery(&out, 'I');
       co_await Send(sock, out);
 
-      Session session(db);
       QueryProtocol protocol(&session);
       // Messages are handled in batches: a batch ends with a message that expects an answer
       // now (Query, Sync, Flush) or when large. Answers go out at the end of such a batch, as

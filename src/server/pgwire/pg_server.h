@@ -3,7 +3,7 @@
 // Supported: SSLRequest/GSSENCRequest (declined: plaintext), StartupMessage with trust
 // authentication for loopback clients (others are refused until password auth exists), the
 // simple and extended query protocols with text and binary formats (see QueryProtocol),
-// Terminate. Network I/O runs on the io_context's thread; each connection's queries run on a
+// CancelRequest (with the BackendKeyData secret), Terminate. Network I/O runs on the io_context's thread; each connection's queries run on a
 // thread of its own so a slow query never blocks other connections.
 #pragma once
 

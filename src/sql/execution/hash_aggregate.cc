@@ -29,7 +29,7 @@ class HashAggregateOp final : public PhysicalOperator {
   HashAggregateOp(const LogicalOperator& op, PhysicalOperatorPtr child)
       : PhysicalOperator(op.types), op_(op), child_(std::move(child)) {}
 
-  Result<bool> Next(DataChunk* out) override {
+  Result<bool> NextBatch(DataChunk* out) override {
     if (!done_) OMEN_RETURN_IF_ERROR(Consume());
     *out = NewChunk();
     while (emitted_ < num_groups_ && out->size() < kVectorSize) {

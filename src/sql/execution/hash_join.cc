@@ -20,7 +20,7 @@ class HashJoinOp final : public PhysicalOperator {
         left_keys_(std::move(left_keys)), right_keys_(std::move(right_keys)),
         residual_(std::move(residual)) {}
 
-  Result<bool> Next(DataChunk* out) override {
+  Result<bool> NextBatch(DataChunk* out) override {
     if (!built_) OMEN_RETURN_IF_ERROR(Build());
     *out = NewChunk();
     while (out->size() < kVectorSize) {

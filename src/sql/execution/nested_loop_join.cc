@@ -12,7 +12,7 @@ class NestedLoopJoinOp final : public PhysicalOperator {
       : PhysicalOperator(op.types), op_(op), left_(std::move(left)), right_(std::move(right)),
         left_width_(left_->types().size()) {}
 
-  Result<bool> Next(DataChunk* out) override {
+  Result<bool> NextBatch(DataChunk* out) override {
     if (!started_) OMEN_RETURN_IF_ERROR(MaterializeRight());
     *out = NewChunk();
     while (out->size() < kVectorSize) {

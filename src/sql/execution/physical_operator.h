@@ -5,6 +5,7 @@
 // when false is returned. Operators stop pulling from children as soon as they can (LIMIT).
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -18,7 +19,16 @@ class PhysicalOperator {
   explicit PhysicalOperator(std::vector<LogicalType> types) : types_(std::move(types)) {}
   virtual ~PhysicalOperator() = default;
 
-  virtual Result<bool> Next(DataChunk* out) = 0;
+  // The next batch (see above); 57014 once the statement is cancelled (checked every batch,
+  // so joins and aggregates stop as promptly as scans).
+  Result<bool> Next(DataChunk* out) {
+    if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) {
+      return Status(sqlstate::kQueryCanceled, "canceling statement due to user request");
+    }
+    return NextBatch(out);
+  }
+  // The flag that cancels the statement (ExecContext::cancel), or null.
+  void set_cancel(const std::atomic<bool>* cancel) { cancel_ = cancel; }
   // Scans: blocks of the main store skipped by zone maps so far (EXPLAIN ANALYZE).
   virtual uint64_t ZoneBlocksSkipped() const { return 0; }
   const std::vector<LogicalType>& types() const { return types_; }
@@ -26,8 +36,12 @@ class PhysicalOperator {
   // point query's batches stay small; a scan's grow once to the batch size).
   DataChunk NewChunk() const { return DataChunk(types_, 0); }
 
+ protected:
+  virtual Result<bool> NextBatch(DataChunk* out) = 0;
+
  private:
   std::vector<LogicalType> types_;
+  const std::atomic<bool>* cancel_ = nullptr;
 };
 using PhysicalOperatorPtr = std::unique_ptr<PhysicalOperator>;
 

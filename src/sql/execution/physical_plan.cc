@@ -18,7 +18,7 @@ class TableScanOp final : public PhysicalOperator {
   TableScanOp(std::vector<LogicalType> types, std::shared_ptr<const TableData> table,
               const ScanSpec& spec)
       : PhysicalOperator(std::move(types)), table_(std::move(table)), scanner_(table_->Scan(spec)) {}
-  Result<bool> Next(DataChunk* out) override { return scanner_->Next(out); }
+  Result<bool> NextBatch(DataChunk* out) override { return scanner_->Next(out); }
   uint64_t ZoneBlocksSkipped() const override { return scanner_->zone_blocks_skipped(); }
 
  private:
@@ -30,7 +30,7 @@ class TableScanOp final : public PhysicalOperator {
 class DummyScanOp final : public PhysicalOperator {
  public:
   DummyScanOp() : PhysicalOperator({}) {}
-  Result<bool> Next(DataChunk* out) override {
+  Result<bool> NextBatch(DataChunk* out) override {
     if (done_) return false;
     done_ = true;
     out->SetSize(1);
@@ -46,7 +46,7 @@ class FilterOp final : public PhysicalOperator {
   FilterOp(PhysicalOperatorPtr child, const BoundExpr* predicate)
       : PhysicalOperator(child->types()), child_(std::move(child)), predicate_(predicate) {}
 
-  Result<bool> Next(DataChunk* out) override {
+  Result<bool> NextBatch(DataChunk* out) override {
     *out = NewChunk();
     DataChunk in = child_->NewChunk();
     while (out->size() == 0) {
@@ -74,7 +74,7 @@ class ProjectionOp final : public PhysicalOperator {
                const std::vector<BoundExprPtr>* exprs)
       : PhysicalOperator(std::move(types)), child_(std::move(child)), exprs_(exprs) {}
 
-  Result<bool> Next(DataChunk* out) override {
+  Result<bool> NextBatch(DataChunk* out) override {
     if (in_.column_count() == 0) in_ = child_->NewChunk();
     bool more;
     OMEN_ASSIGN_OR_RETURN(more, child_->Next(&in_));
@@ -119,7 +119,7 @@ class OrderOp final : public PhysicalOperator {
   OrderOp(PhysicalOperatorPtr child, const std::vector<OrderSpec>* orders)
       : PhysicalOperator(child->types()), child_(std::move(child)), orders_(orders) {}
 
-  Result<bool> Next(DataChunk* out) override {
+  Result<bool> NextBatch(DataChunk* out) override {
     if (!sorted_) OMEN_RETURN_IF_ERROR(Materialize());
     *out = NewChunk();
     while (pos_ < rows_.size() && out->size() < kVectorSize) {
@@ -172,7 +172,7 @@ class LimitOp final : public PhysicalOperator {
       : PhysicalOperator(child->types()), child_(std::move(child)), limit_expr_(limit),
         offset_expr_(offset) {}
 
-  Result<bool> Next(DataChunk* out) override {
+  Result<bool> NextBatch(DataChunk* out) override {
     if (!started_) OMEN_RETURN_IF_ERROR(Start());
     *out = NewChunk();
     while (out->size() == 0 && remaining_ > 0) {
@@ -234,7 +234,7 @@ class InstrumentedOp final : public PhysicalOperator {
                  std::chrono::steady_clock::time_point start)
       : PhysicalOperator(inner->types()), inner_(std::move(inner)), stats_(stats), start_(start) {}
 
-  Result<bool> Next(DataChunk* out) override {
+  Result<bool> NextBatch(DataChunk* out) override {
     Result<bool> more = inner_->Next(out);
     double now = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
     if (more.ok() && *more) {
@@ -268,6 +268,7 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
   }
   PhysicalOperatorPtr op;
   OMEN_ASSIGN_OR_RETURN(op, CreateOperator(plan, ctx, std::move(children)));
+  op->set_cancel(ctx.cancel);
   if (stats == nullptr) return op;
   return PhysicalOperatorPtr(new InstrumentedOp(std::move(op), &(*stats)[&plan], start));
 }

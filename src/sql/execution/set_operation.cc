@@ -19,7 +19,7 @@ class SetOperationOp final : public PhysicalOperator {
       : PhysicalOperator(op.types), type_(op.set_op), all_(op.set_all), left_(std::move(left)),
         right_(std::move(right)) {}
 
-  Result<bool> Next(DataChunk* out) override {
+  Result<bool> NextBatch(DataChunk* out) override {
     if (!started_) OMEN_RETURN_IF_ERROR(Start());
     *out = NewChunk();
     while (out->size() == 0) {

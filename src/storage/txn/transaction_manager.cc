@@ -18,6 +18,7 @@ void TransactionManager::Finish(uint64_t txn_id) {
     running_.erase(txn_id);
     waits_for_.erase(txn_id);
     snapshots_.erase(txn_id);
+    cancelled_.erase(txn_id);
     waiters = !waits_for_.empty();
   }
   if (waiters) finished_cv_.notify_all();  // only transactions in WaitFor wait on it
@@ -110,12 +111,32 @@ bool TransactionManager::WaitsFor(uint64_t holder, uint64_t waiter) const {
 
 Status TransactionManager::WaitFor(uint64_t waiter, uint64_t holder) {
   std::unique_lock l(mu_);
+  if (cancelled_.count(waiter) != 0) {
+    return Status(sqlstate::kQueryCanceled, "canceling statement due to user request");
+  }
   if (running_.count(holder) == 0) return Status::OK();
   if (WaitsForLocked(holder, waiter)) return Deadlock();
   waits_for_[waiter] = holder;
-  finished_cv_.wait(l, [&] { return running_.count(holder) == 0; });
+  finished_cv_.wait(l, [&] { return running_.count(holder) == 0 || cancelled_.count(waiter); });
   waits_for_.erase(waiter);
+  if (cancelled_.count(waiter) != 0) {
+    return Status(sqlstate::kQueryCanceled, "canceling statement due to user request");
+  }
   return Status::OK();
+}
+
+void TransactionManager::Cancel(uint64_t txn_id) {
+  {
+    std::lock_guard l(mu_);
+    if (running_.count(txn_id) == 0) return;
+    cancelled_.insert(txn_id);
+  }
+  finished_cv_.notify_all();
+}
+
+void TransactionManager::ClearCancel(uint64_t txn_id) {
+  std::lock_guard l(mu_);
+  cancelled_.erase(txn_id);
 }
 
 }  // namespace omendb

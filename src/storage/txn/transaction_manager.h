@@ -45,8 +45,14 @@ class TransactionManager {
   bool AllPublished() const;
 
   // Blocks until `holder` finishes. Errors 40P01 (deadlock detected) when `holder` is itself
-  // waiting, directly or transitively, for `waiter`; nothing is waited for then.
+  // waiting, directly or transitively, for `waiter`; nothing is waited for then. Errors 57014
+  // when `waiter`'s statement is cancelled (Cancel) before or while it waits.
   Status WaitFor(uint64_t waiter, uint64_t holder);
+  // Cancels the statement running in transaction `txn_id` as far as waiting goes: its current
+  // or next WaitFor fails with 57014 until ClearCancel. Thread-safe; ignored when `txn_id`
+  // is not running.
+  void Cancel(uint64_t txn_id);
+  void ClearCancel(uint64_t txn_id);
   // Whether `holder` waits, directly or transitively, for `waiter`.
   bool WaitsFor(uint64_t holder, uint64_t waiter) const;
 
@@ -55,6 +61,7 @@ class TransactionManager {
   static Status Deadlock();
 
   mutable std::mutex mu_;
+  std::unordered_set<uint64_t> cancelled_;  // guarded by mu_
   std::condition_variable finished_cv_;
   std::condition_variable published_cv_;
   uint64_t next_txn_id_ = kTxnIdBase + 1;
