@@ -339,7 +339,70 @@ Result<BoundExprPtr> Binder::BindUsing(const ParsedFromItem& item, size_t star_b
   return BindCondition(*condition, *scope, "JOIN/USING");
 }
 
+namespace {
+
+bool ContainsColumnRef(const ParsedExpr& e) {
+  if (e.kind == ParsedExpr::Kind::kColumnRef) return true;
+  for (const auto& a : e.args) {
+    if (ContainsColumnRef(*a)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<LogicalOperatorPtr> Binder::BindFunctionScan(const ParsedFromItem& item, Scope* scope) {
+  const ParsedExpr& call = *item.function;
+  const std::string& fname = call.names[0];
+  if (fname != "generate_series") {
+    return WithPos(NotSupported("function " + fname + "() in FROM"), call.location);
+  }
+  if (call.args.size() < 2 || call.args.size() > 3 || call.star || call.distinct) {
+    return WithPos(Status(sqlstate::kUndefinedFunction,
+                          "function generate_series with " + std::to_string(call.args.size()) +
+                              " arguments does not exist"),
+                   call.location);
+  }
+  // The arguments: constants and expressions of them (a reference to another FROM item
+  // would make the call LATERAL).
+  std::vector<BoundExprPtr> args;
+  LogicalType type = TypeId::kInteger;
+  for (const auto& a : call.args) {
+    if (ContainsColumnRef(*a)) {
+      return WithPos(NotSupported("generate_series arguments that reference other FROM items"),
+                     a->location);
+    }
+    BoundExprPtr b;
+    OMEN_ASSIGN_OR_RETURN(b, BindExpr(*a, Scope{}));
+    if (!b->type.IsInteger() && !IsUntyped(b->type)) {
+      return WithPos(NotSupported(std::string("generate_series of ") + b->type.sql_name()),
+                     a->location);
+    }
+    if (b->type.id() == TypeId::kBigInt) type = TypeId::kBigInt;
+    args.push_back(std::move(b));
+  }
+  auto op = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kGenerateSeries);
+  for (BoundExprPtr& b : args) {
+    OMEN_ASSIGN_OR_RETURN(b, AddCast(std::move(b), type));
+    op->expressions.push_back(std::move(b));
+  }
+  std::string alias = item.table.alias.empty() ? fname : item.table.alias;
+  if (scope->Find(alias) != nullptr) {
+    return WithPos(Status("42712", "table name \"" + alias + "\" specified more than once"),
+                   call.location);
+  }
+  // Its one column is named by the column alias, else the table alias, else the function.
+  TableSchema& schema = derived_schemas_.emplace_back();
+  schema.name = alias;
+  schema.columns.push_back({item.column_aliases.empty() ? alias : item.column_aliases[0], type});
+  scope->Add(&schema, alias);
+  op->alias = alias;
+  op->types = {type};
+  return LogicalOperatorPtr(std::move(op));
+}
+
 Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scope* scope) {
+  if (item.kind == ParsedFromItem::Kind::kFunction) return BindFunctionScan(item, scope);
   if (item.kind == ParsedFromItem::Kind::kSubquery) {
     return BindDerivedTable(*item.subquery, item.table.alias, item.column_aliases,
                             item.table.location, scope);

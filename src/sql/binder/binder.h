@@ -83,6 +83,8 @@ class Binder {
   Result<BoundStatement> BindSelectBody(const ParsedSelect& select);
   // Binds a FROM item, adding its tables to *scope.
   Result<LogicalOperatorPtr> BindFromItem(const ParsedFromItem& item, Scope* scope);
+  // A function in FROM: generate_series(start, stop[, step]) over integers.
+  Result<LogicalOperatorPtr> BindFunctionScan(const ParsedFromItem& item, Scope* scope);
   // JOIN ... USING / NATURAL JOIN whose sides' columns are scope->star[star_begin, star_mid)
   // and [star_mid, end): the join condition (null: no common columns), and the merged
   // columns' place in `*` and in name lookup (42703, 42702, 42701; FULL JOIN: 0A000).

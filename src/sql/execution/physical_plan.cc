@@ -26,6 +26,60 @@ class TableScanOp final : public PhysicalOperator {
   std::unique_ptr<TableScanner> scanner_;
 };
 
+// generate_series(start, stop[, step]): the integers from start towards stop by step.
+class GenerateSeriesOp final : public PhysicalOperator {
+ public:
+  GenerateSeriesOp(std::vector<LogicalType> types, const std::vector<BoundExprPtr>* args)
+      : PhysicalOperator(std::move(types)), args_(args) {}
+
+ protected:
+  Result<bool> NextBatch(DataChunk* out) override {
+    *out = NewChunk();
+    if (!started_) {
+      started_ = true;
+      std::vector<Value> v;
+      for (const auto& a : *args_) {
+        Value x;
+        OMEN_ASSIGN_OR_RETURN(x, EvaluateConstant(*a));
+        if (x.is_null()) return false;  // NULL in, no rows out
+        v.push_back(x);
+      }
+      next_ = v[0].GetInt();
+      stop_ = v[1].GetInt();
+      step_ = v.size() > 2 ? v[2].GetInt() : 1;
+      if (step_ == 0) {
+        return Status(sqlstate::kInvalidParameterValue, "step size cannot equal zero");
+      }
+      done_ = step_ > 0 ? next_ > stop_ : next_ < stop_;
+    }
+    if (done_) return false;
+    const bool bigint = types()[0].id() == TypeId::kBigInt;
+    size_t n = 0;
+    out->SetSize(kVectorSize);
+    Vector& col = out->column(0);
+    while (n < kVectorSize && !done_) {
+      if (bigint) {
+        col.Data<int64_t>()[n] = next_;
+      } else {
+        col.Data<int32_t>()[n] = static_cast<int32_t>(next_);
+      }
+      ++n;
+      int64_t following;
+      done_ = __builtin_add_overflow(next_, step_, &following) ||
+              (step_ > 0 ? following > stop_ : following < stop_);
+      next_ = following;
+    }
+    out->SetSize(n);
+    return true;
+  }
+
+ private:
+  const std::vector<BoundExprPtr>* args_;
+  bool started_ = false;
+  bool done_ = false;
+  int64_t next_ = 0, stop_ = 0, step_ = 1;
+};
+
 // One row with no columns: the input of a SELECT without FROM.
 class DummyScanOp final : public PhysicalOperator {
  public:
@@ -302,6 +356,8 @@ Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const Ex
       }
       return PhysicalOperatorPtr(new TableScanOp(plan.types, std::move(data), spec));
     }
+    case LogicalOperator::Kind::kGenerateSeries:
+      return PhysicalOperatorPtr(new GenerateSeriesOp(plan.types, &plan.expressions));
     case LogicalOperator::Kind::kDummyScan:
       return PhysicalOperatorPtr(new DummyScanOp());
     case LogicalOperator::Kind::kFilter:

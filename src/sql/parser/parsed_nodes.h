@@ -72,12 +72,13 @@ struct ParsedTableRef {
 // An item of FROM: a table (or WITH query) by name, a subquery, or a join of two items
 // (comma lists are cross joins).
 struct ParsedFromItem {
-  enum class Kind { kTable, kSubquery, kJoin };
+  enum class Kind { kTable, kSubquery, kJoin, kFunction };
   enum class JoinType { kInner, kLeft, kRight, kFull, kCross };
   Kind kind = Kind::kTable;
   ParsedTableRef table;  // kTable; for kSubquery only the alias
   std::shared_ptr<ParsedSelect> subquery;  // kSubquery
-  std::vector<std::string> column_aliases;  // kSubquery: AS alias (a, b, ...)
+  std::vector<std::string> column_aliases;  // kSubquery, kFunction: AS alias (a, b, ...)
+  std::unique_ptr<ParsedExpr> function;     // kFunction: the call (table.alias: its alias)
   JoinType join_type = JoinType::kCross;
   std::unique_ptr<ParsedFromItem> left, right;
   std::unique_ptr<ParsedExpr> condition;  // ON; null for cross joins and USING / NATURAL

@@ -476,8 +476,28 @@ Result<std::unique_ptr<ParsedFromItem>> TransformFromItem(const Node& n) {
     item->subquery = std::shared_ptr<ParsedSelect>(std::move(sub));
     return item;
   }
+  if (n.has_range_function()) {
+    const auto& rf = n.range_function();
+    if (rf.lateral()) return Unsupported("LATERAL");
+    if (rf.ordinality()) return Unsupported("WITH ORDINALITY");
+    if (rf.is_rowsfrom() || rf.functions_size() != 1) return Unsupported("ROWS FROM");
+    const auto& pair = rf.functions(0).list();
+    if (pair.items_size() < 1 || !pair.items(0).has_func_call()) {
+      return Unsupported("this function in FROM");
+    }
+    if (pair.items_size() > 1 && pair.items(1).has_list() && pair.items(1).list().items_size() > 0) {
+      return Unsupported("column definition lists");
+    }
+    item->kind = ParsedFromItem::Kind::kFunction;
+    OMEN_ASSIGN_OR_RETURN(item->function, TransformExpr(pair.items(0)));
+    item->location = item->function->location;
+    if (rf.has_alias()) {
+      item->table.alias = rf.alias().aliasname();
+      for (const Node& c : rf.alias().colnames()) item->column_aliases.push_back(c.string().sval());
+    }
+    return item;
+  }
   if (!n.has_join_expr()) {
-    if (n.has_range_function()) return Unsupported("functions in FROM");
     return Unsupported("this kind of FROM item");
   }
   const auto& j = n.join_expr();

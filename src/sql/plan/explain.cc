@@ -224,6 +224,12 @@ class Printer {
         Label(depth, "Result");
         for (const std::string& p : extra) Property(depth, p);
         return {};
+      case K::kGenerateSeries:
+        Label(depth, "Function Scan on generate_series" +
+                         (op.alias != "generate_series" ? " " + op.alias : std::string()),
+              &op);
+        for (const std::string& p : extra) Property(depth, p);
+        return {qualify_ ? op.alias + "." + op.alias : op.alias};
       case K::kAggregate: {
         size_t at = lines_.size();
         Label(depth, op.groups.empty() ? "Aggregate" : "HashAggregate");

@@ -58,6 +58,9 @@ struct LogicalOperator {
     kAggregate,
     kJoin,
     kSetOp,
+    // generate_series(expressions[0], expressions[1][, expressions[2]]) in FROM, called
+    // `alias`: one integer column (the arguments' type).
+    kGenerateSeries,
   };
   Kind kind;
   std::vector<LogicalType> types;  // output column types
