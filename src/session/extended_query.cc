@@ -33,7 +33,7 @@ Result<bool> QueryCursor::Fetch(uint64_t max_rows, ResultSink* sink) {
   // Like PostgreSQL, stops as soon as max_rows rows are sent, without looking for more: a
   // later Fetch may then find none and complete with "SELECT 0".
   while (!done_ && (max_rows == 0 || sent < max_rows)) {
-    OMEN_RETURN_IF_ERROR(sql::CheckCancel(ctx_));
+    OMEN_RETURN_IF_ERROR(CheckCancel(ctx_.cancel));
     if (chunk_pos_ == chunk_.size()) {
       bool more;
       OMEN_ASSIGN_OR_RETURN(more, root_->Next(&chunk_));

@@ -16,6 +16,7 @@
 #include "sql/parser/parser.h"
 #include "types/cast.h"
 #include "session/portal.h"
+#include "session/statement_timer.h"
 
 namespace omendb {
 namespace {
@@ -78,7 +79,7 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
 // stopped early by `max_rows` leaves its cursor there.
 Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>* params,
                     StorageEngine& engine, Transaction* txn, sql::SequenceAccess* sequences,
-                    const std::atomic<bool>* cancel, ResultSink* sink, Portal* portal,
+                    const CancelFlag* cancel, ResultSink* sink, Portal* portal,
                     uint64_t max_rows, bool* suspended) {
   sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr, cancel};
   BoundStatement stmt;
@@ -361,6 +362,23 @@ void Session::FailTransaction() {
 Status Session::RunOne(const sql::ParsedStatement& stmt, ResultSink* sink,
                        const std::vector<Value>* params, Portal* portal, uint64_t max_rows,
                        bool* suspended) {
+  // statement_timeout: each statement is cancelled once it runs that long.
+  struct Timeout {
+    uint64_t ticket = 0;
+    ~Timeout() {
+      if (ticket != 0) StatementTimer::Get().Disarm(ticket);
+    }
+  } timeout;
+  if (settings_.statement_timeout_ms > 0) {
+    timeout.ticket = StatementTimer::Get().Arm(
+        this, StatementTimer::Clock::now() + std::chrono::milliseconds(settings_.statement_timeout_ms));
+  }
+  return RunOneTimed(stmt, sink, params, portal, max_rows, suspended);
+}
+
+Status Session::RunOneTimed(const sql::ParsedStatement& stmt, ResultSink* sink,
+                            const std::vector<Value>* params, Portal* portal, uint64_t max_rows,
+                            bool* suspended) {
   using K = sql::ParsedStatement::Kind;
   if (block_ == Block::kFailed) {
     using T = sql::ParsedTransaction::Kind;
@@ -537,14 +555,14 @@ Status Session::RunPreparedStatement(const sql::ParsedStatement& stmt, ResultSin
 }
 
 void Session::StartStatement() {
-  cancel_requested_.store(false, std::memory_order_relaxed);
+  cancel_requested_.store(0, std::memory_order_relaxed);
   if (txn_) db_->storage().txns().ClearCancel(txn_->id());
 }
 
-void Session::RequestCancel() {
-  cancel_requested_.store(true, std::memory_order_relaxed);
+void Session::RequestCancel(CancelReason reason) {
+  cancel_requested_.store(static_cast<int>(reason), std::memory_order_relaxed);
   uint64_t txn = running_txn_.load(std::memory_order_acquire);
-  if (txn != 0) db_->storage().txns().Cancel(txn);
+  if (txn != 0) db_->storage().txns().Cancel(txn, reason);
 }
 
 void Session::EnsureTransaction() {

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/cancel.h"
 #include "common/status.h"
 #include "session/settings.h"
 #include "sql/parser/parsed_nodes.h"
@@ -85,10 +86,11 @@ class Session final : public sql::SequenceAccess {
   // transaction's changes are durable.
   Status Execute(std::string_view sql, ResultSink* sink);
 
-  // Cancels the statement running now (57014 "canceling statement due to user request"),
-  // also while it waits for a lock; a request when none runs is ignored. The one method that
-  // may be called from another thread (PostgreSQL's CancelRequest).
-  void RequestCancel();
+  // Cancels the statement running now (57014 "canceling statement due to user request", or
+  // "... statement timeout"), also while it waits for a lock; a request when none runs is
+  // ignored. The one method that may be called from another thread (PostgreSQL's
+  // CancelRequest, statement_timeout).
+  void RequestCancel(CancelReason reason = CancelReason::kUser);
 
   // ReadyForQuery's transaction status: 'I' idle, 'T' in a transaction block, 'E' in a failed
   // transaction block.
@@ -154,6 +156,10 @@ class Session final : public sql::SequenceAccess {
   Status RunOne(const sql::ParsedStatement& stmt, ResultSink* sink,
                 const std::vector<Value>* params = nullptr, Portal* portal = nullptr,
                 uint64_t max_rows = 0, bool* suspended = nullptr);
+  // RunOne once its statement_timeout is armed.
+  Status RunOneTimed(const sql::ParsedStatement& stmt, ResultSink* sink,
+                     const std::vector<Value>* params, Portal* portal, uint64_t max_rows,
+                     bool* suspended);
   Status RunTransactionControl(const sql::ParsedTransaction& t, ResultSink* sink);
   // DECLARE CURSOR, FETCH / MOVE, CLOSE: cursors are portals (one namespace with the extended
   // protocol's), read forward only, gone when their transaction ends.
@@ -176,7 +182,7 @@ class Session final : public sql::SequenceAccess {
   void StartStatement();
 
   Database* db_;
-  std::atomic<bool> cancel_requested_{false};
+  CancelFlag cancel_requested_{0};  // a CancelReason
   std::atomic<uint64_t> running_txn_{0};  // the transaction's id, for RequestCancel
   SessionSettings settings_;
   SessionSettings settings_at_begin_;  // restored when the block rolls back

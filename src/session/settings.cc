@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 namespace omendb {
 namespace {
@@ -32,6 +33,56 @@ Result<IsolationLevel> ParseIsolationLevel(const std::string& value,
   return InvalidValue(parameter, value,
                       "serializable, repeatable read, read committed, read uncommitted");
 }
+
+namespace {
+
+// A time parameter in milliseconds as PostgreSQL reads it: a number, optionally followed by
+// a unit (ms, s, min, h, d); 0 .. INT32_MAX.
+Result<int64_t> ParseMilliseconds(const std::string& name, const std::string& value) {
+  size_t i = 0;
+  while (i < value.size() && std::isspace(static_cast<unsigned char>(value[i]))) ++i;
+  size_t start = i;
+  if (i < value.size() && (value[i] == '-' || value[i] == '+')) ++i;
+  while (i < value.size() && (std::isdigit(static_cast<unsigned char>(value[i])) || value[i] == '.')) ++i;
+  std::string number = value.substr(start, i - start);
+  while (i < value.size() && std::isspace(static_cast<unsigned char>(value[i]))) ++i;
+  std::string unit = value.substr(i);
+  while (!unit.empty() && std::isspace(static_cast<unsigned char>(unit.back()))) unit.pop_back();
+  double factor = unit.empty() || unit == "ms" ? 1
+                  : unit == "s"               ? 1000
+                  : unit == "min"             ? 60000
+                  : unit == "h"               ? 3600000
+                  : unit == "d"               ? 86400000
+                                              : -1;
+  char* end = nullptr;
+  double v = number.empty() ? 0 : std::strtod(number.c_str(), &end);
+  if (factor < 0 || number.empty() || end == nullptr || *end != '\0') {
+    return Status(sqlstate::kInvalidParameterValue,
+                  "invalid value for parameter \"" + name + "\": \"" + value + "\"",
+                  "", factor < 0 ? "Valid units for this parameter are \"us\", \"ms\", \"s\", "
+                                   "\"min\", \"h\", and \"d\"." : "");
+  }
+  double ms = v * factor;
+  if (ms < 0 || ms > 2147483647.0) {
+    return Status(sqlstate::kInvalidParameterValue,
+                  std::to_string(static_cast<long long>(ms)) + " ms is outside the valid range "
+                  "for parameter \"" + name + "\" (0 .. 2147483647)");
+  }
+  return static_cast<int64_t>(ms + 0.5);
+}
+
+// PostgreSQL's SHOW form: the largest unit that divides the value.
+std::string FormatMilliseconds(int64_t ms) {
+  if (ms == 0) return "0";
+  const std::pair<int64_t, const char*> units[] = {
+      {86400000, "d"}, {3600000, "h"}, {60000, "min"}, {1000, "s"}};
+  for (const auto& [size, name] : units) {
+    if (ms % size == 0) return std::to_string(ms / size) + name;
+  }
+  return std::to_string(ms) + "ms";
+}
+
+}  // namespace
 
 const char* IsolationLevelName(IsolationLevel level) {
   return level == IsolationLevel::kRepeatableRead ? "repeatable read" : "read committed";
@@ -83,6 +134,14 @@ Status ApplySetting(const std::string& name, const std::vector<std::string>& val
     settings->application_name = value;
     return Status::OK();
   }
+  if (name == "statement_timeout") {
+    if (values.empty()) {
+      settings->statement_timeout_ms = defaults.statement_timeout_ms;
+      return Status::OK();
+    }
+    OMEN_ASSIGN_OR_RETURN(settings->statement_timeout_ms, ParseMilliseconds(name, value));
+    return Status::OK();
+  }
   return NotSupported("SET " + name);
 }
 
@@ -93,6 +152,7 @@ Result<std::string> ShowSetting(const std::string& name, const SessionSettings& 
   if (name == "default_transaction_read_only") return std::string(settings.default_read_only ? "on" : "off");
   if (name == "synchronous_commit") return settings.synchronous_commit;
   if (name == "application_name") return settings.application_name;
+  if (name == "statement_timeout") return FormatMilliseconds(settings.statement_timeout_ms);
   if (name == "server_version") return std::string("15.0");
   if (name == "server_encoding" || name == "client_encoding") return std::string("UTF8");
   if (name == "standard_conforming_strings" || name == "integer_datetimes") {

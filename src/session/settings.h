@@ -14,6 +14,7 @@ struct SessionSettings {
   bool default_read_only = false;
   std::string synchronous_commit = "on";  // as set: on, off, local, remote_write, remote_apply
   std::string application_name;
+  int64_t statement_timeout_ms = 0;  // 0: none
 
   // Whether commits wait for their WAL record to be durable.
   bool SynchronousCommit() const { return synchronous_commit != "off"; }

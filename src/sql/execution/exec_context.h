@@ -4,8 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include <atomic>
-
+#include "common/cancel.h"
 #include "storage/storage_engine.h"
 
 namespace omendb::sql {
@@ -17,16 +16,8 @@ struct ExecContext {
   // When set, the scan of the UPDATE/DELETE target (the scan that returns row ids) reads only
   // these versions: READ COMMITTED's re-check of rows a concurrent transaction updated.
   const std::vector<uint64_t>* recheck_positions = nullptr;
-  // Set (by another thread) when the statement is cancelled: scans then fail with 57014.
-  const std::atomic<bool>* cancel = nullptr;
+  // Set (by another thread) when the statement is cancelled: operators then fail with 57014.
+  const CancelFlag* cancel = nullptr;
 };
-
-// 57014 when `ctx`'s statement has been cancelled.
-inline Status CheckCancel(const ExecContext& ctx) {
-  if (ctx.cancel != nullptr && ctx.cancel->load(std::memory_order_relaxed)) {
-    return Status(sqlstate::kQueryCanceled, "canceling statement due to user request");
-  }
-  return Status::OK();
-}
 
 }  // namespace omendb::sql

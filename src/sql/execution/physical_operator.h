@@ -5,10 +5,10 @@
 // when false is returned. Operators stop pulling from children as soon as they can (LIMIT).
 #pragma once
 
-#include <atomic>
 #include <memory>
 #include <vector>
 
+#include "common/cancel.h"
 #include "common/status.h"
 #include "types/vector.h"
 
@@ -22,13 +22,11 @@ class PhysicalOperator {
   // The next batch (see above); 57014 once the statement is cancelled (checked every batch,
   // so joins and aggregates stop as promptly as scans).
   Result<bool> Next(DataChunk* out) {
-    if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) {
-      return Status(sqlstate::kQueryCanceled, "canceling statement due to user request");
-    }
+    OMEN_RETURN_IF_ERROR(CheckCancel(cancel_));
     return NextBatch(out);
   }
   // The flag that cancels the statement (ExecContext::cancel), or null.
-  void set_cancel(const std::atomic<bool>* cancel) { cancel_ = cancel; }
+  void set_cancel(const CancelFlag* cancel) { cancel_ = cancel; }
   // Scans: blocks of the main store skipped by zone maps so far (EXPLAIN ANALYZE).
   virtual uint64_t ZoneBlocksSkipped() const { return 0; }
   const std::vector<LogicalType>& types() const { return types_; }
@@ -41,7 +39,7 @@ class PhysicalOperator {
 
  private:
   std::vector<LogicalType> types_;
-  const std::atomic<bool>* cancel_ = nullptr;
+  const CancelFlag* cancel_ = nullptr;
 };
 using PhysicalOperatorPtr = std::unique_ptr<PhysicalOperator>;
 

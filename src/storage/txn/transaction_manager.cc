@@ -111,25 +111,21 @@ bool TransactionManager::WaitsFor(uint64_t holder, uint64_t waiter) const {
 
 Status TransactionManager::WaitFor(uint64_t waiter, uint64_t holder) {
   std::unique_lock l(mu_);
-  if (cancelled_.count(waiter) != 0) {
-    return Status(sqlstate::kQueryCanceled, "canceling statement due to user request");
-  }
+  if (auto c = cancelled_.find(waiter); c != cancelled_.end()) return CancelledStatus(c->second);
   if (running_.count(holder) == 0) return Status::OK();
   if (WaitsForLocked(holder, waiter)) return Deadlock();
   waits_for_[waiter] = holder;
   finished_cv_.wait(l, [&] { return running_.count(holder) == 0 || cancelled_.count(waiter); });
   waits_for_.erase(waiter);
-  if (cancelled_.count(waiter) != 0) {
-    return Status(sqlstate::kQueryCanceled, "canceling statement due to user request");
-  }
+  if (auto c = cancelled_.find(waiter); c != cancelled_.end()) return CancelledStatus(c->second);
   return Status::OK();
 }
 
-void TransactionManager::Cancel(uint64_t txn_id) {
+void TransactionManager::Cancel(uint64_t txn_id, CancelReason reason) {
   {
     std::lock_guard l(mu_);
     if (running_.count(txn_id) == 0) return;
-    cancelled_.insert(txn_id);
+    cancelled_[txn_id] = reason;
   }
   finished_cv_.notify_all();
 }

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/cancel.h"
 #include "common/status.h"
 #include "storage/txn/mvcc.h"
 
@@ -49,9 +50,9 @@ class TransactionManager {
   // when `waiter`'s statement is cancelled (Cancel) before or while it waits.
   Status WaitFor(uint64_t waiter, uint64_t holder);
   // Cancels the statement running in transaction `txn_id` as far as waiting goes: its current
-  // or next WaitFor fails with 57014 until ClearCancel. Thread-safe; ignored when `txn_id`
-  // is not running.
-  void Cancel(uint64_t txn_id);
+  // or next WaitFor fails with 57014 (the message per `reason`) until ClearCancel.
+  // Thread-safe; ignored when `txn_id` is not running.
+  void Cancel(uint64_t txn_id, CancelReason reason);
   void ClearCancel(uint64_t txn_id);
   // Whether `holder` waits, directly or transitively, for `waiter`.
   bool WaitsFor(uint64_t holder, uint64_t waiter) const;
@@ -61,7 +62,7 @@ class TransactionManager {
   static Status Deadlock();
 
   mutable std::mutex mu_;
-  std::unordered_set<uint64_t> cancelled_;  // guarded by mu_
+  std::unordered_map<uint64_t, CancelReason> cancelled_;  // guarded by mu_
   std::condition_variable finished_cv_;
   std::condition_variable published_cv_;
   uint64_t next_txn_id_ = kTxnIdBase + 1;
