@@ -37,8 +37,9 @@ void StatementTimer::Loop() {
       cv_.wait(lock);
       continue;
     }
-    if (Clock::now() < earliest->second.deadline) {
-      cv_.wait_until(lock, earliest->second.deadline);
+    const Clock::time_point deadline = earliest->second.deadline;  // the entry may go
+    if (Clock::now() < deadline) {
+      cv_.wait_until(lock, deadline);
       continue;
     }
     // Called under the lock: a Disarm that returned has removed its entry first.
