@@ -136,6 +136,17 @@ Status Power(const Args& a, size_t n, Vector* out) {
   });
 }
 
+// A function of no arguments whose value is fixed text (the session's user, database...).
+template <const char* kValue>
+Status Fixed(const Args&, size_t n, Vector* out) {
+  for (size_t i = 0; i < n; ++i) out->Strings()[i] = kValue;
+  return Status::OK();
+}
+constexpr char kUser[] = "postgres";      // the one role (kDefaultSuperuser)
+constexpr char kDatabase[] = "postgres";  // the one database (kDefaultDatabase)
+constexpr char kSchema[] = "public";
+constexpr char kVersion[] = "PostgreSQL 15.0 (OmenDB) on x86_64-pc-linux-gnu, 64-bit";
+
 Status Pi(const Args&, size_t n, Vector* out) {
   for (size_t i = 0; i < n; ++i) out->Data<double>()[i] = M_PI;
   return Status::OK();
@@ -305,6 +316,14 @@ class FunctionRegistry {
     Add("exp", {D}, D, Exp);
     for (const char* name : {"power", "pow"}) Add(name, {D, D}, D, Power);
     Add("pi", {}, D, Pi);
+    for (const char* name : {"current_user", "current_role", "user", "session_user"}) {
+      Add(name, {}, T, Fixed<kUser>);
+    }
+    for (const char* name : {"current_database", "current_catalog"}) {
+      Add(name, {}, T, Fixed<kDatabase>);
+    }
+    Add("current_schema", {}, T, Fixed<kSchema>);
+    Add("version", {}, T, Fixed<kVersion>);
     Add("lower", {T}, T, Case<false>);
     Add("upper", {T}, T, Case<true>);
     for (const char* name : {"length", "char_length", "character_length"}) Add(name, {T}, I, Length);

@@ -426,8 +426,23 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
       e->param_number = node.param_ref().number();
       return e;
     }
-    case Node::kSqlvalueFunction:
-      return Unsupported("SQL value functions", node.sqlvalue_function().location());
+    case Node::kSqlvalueFunction: {
+      // CURRENT_USER and the like: calls of the functions of the same name.
+      const auto& f = node.sqlvalue_function();
+      const char* name = nullptr;
+      switch (f.op()) {
+        case pg_query::SVFOP_CURRENT_ROLE: name = "current_role"; break;
+        case pg_query::SVFOP_CURRENT_USER: name = "current_user"; break;
+        case pg_query::SVFOP_USER: name = "user"; break;
+        case pg_query::SVFOP_SESSION_USER: name = "session_user"; break;
+        case pg_query::SVFOP_CURRENT_CATALOG: name = "current_catalog"; break;
+        case pg_query::SVFOP_CURRENT_SCHEMA: name = "current_schema"; break;
+        default: return Unsupported("date and time values", f.location());
+      }
+      auto e = MakeExpr(ParsedExpr::Kind::kFunction, f.location());
+      e->names = {name};
+      return e;
+    }
     case Node::kCollateClause:
       return Unsupported("COLLATE", node.collate_clause().location());
     default:
