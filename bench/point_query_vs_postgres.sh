@@ -13,32 +13,20 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 N=${1:-10000000}
 S=${2:-10}
 BIN="$ROOT/build/release"
-PGBIN=/usr/lib/postgresql/15/bin
-for f in "$BIN/tools/omendb" "$BIN/bench/omendb_pg_point_bench" "$PGBIN/postgres"; do
+source "$ROOT/scripts/lib/temp_postgres.sh"
+for f in "$BIN/tools/omendb" "$BIN/bench/omendb_pg_point_bench"; do
   [ -x "$f" ] || { echo "missing $f"; exit 1; }
 done
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
 TMP=$(mktemp -d /tmp/omendb_pointbench.XXXXXX)
-PG_PORT=$(free_port)
-AS_PG=()
-if [ "$(id -u)" -eq 0 ]; then
-  chown postgres "$TMP"
-  AS_PG=(runuser -u postgres --)
-fi
 OMEN_PID=
 cleanup() {
   [ -n "$OMEN_PID" ] && kill "$OMEN_PID" 2>/dev/null && wait "$OMEN_PID" 2>/dev/null
-  "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null 2>&1 || true
+  temp_postgres_stop "$TMP"
   rm -rf "$TMP"
 }
 trap cleanup EXIT
-
-"${AS_PG[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres --locale=C.UTF-8 -E UTF8 >"$TMP/initdb.log" 2>&1 \
-  || { cat "$TMP/initdb.log"; exit 1; }
-"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -w -l "$TMP/pg.log" \
-  -o "-p $PG_PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=2GB" start >/dev/null \
-  || { cat "$TMP/pg.log"; exit 1; }
+temp_postgres_start "$TMP" shared_buffers=2GB
 
 mkdir "$TMP/omen"
 "$BIN/tools/omendb" serve --data-dir "$TMP/omen" --port 0 --http-port 0 >"$TMP/omen.log" 2>&1 &

@@ -429,6 +429,11 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
     if (!table.ok()) return WithPos(table.status(), item.table.location);
     std::string name = item.table.alias.empty() ? item.table.name : item.table.alias;
     if (!(*table)->view_sql.empty()) return BindView(**table, name, item.table.location, scope);
+    if ((*table)->sequence) {
+      // Its row holds the value logged ahead, not PostgreSQL's last_value/log_cnt.
+      return WithPos(NotSupported("reading a sequence as a table (use currval or nextval)"),
+                     item.table.location);
+    }
     if (scope->Find(name) != nullptr) {
       return WithPos(Status("42712", "table name \"" + name + "\" specified more than once"),
                      item.table.location);
