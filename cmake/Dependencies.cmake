@@ -20,7 +20,9 @@ if(OMENDB_BUILD_SERVER)
   find_package(Boost 1.81 CONFIG REQUIRED COMPONENTS headers)
   find_package(CLI11 REQUIRED)
 endif()
+# absl: time zones (absl::time reads the tz database of the tzdata package) and, in the
+# benchmarks, btree_map as the B-tree baseline.
+find_package(absl REQUIRED)
 if(OMENDB_BUILD_BENCH AND NOT OMENDB_SANITIZE)
   find_package(benchmark REQUIRED)
-  find_package(absl REQUIRED)
 endif()

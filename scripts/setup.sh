@@ -9,7 +9,7 @@ PACKAGES=(
   # PostgreSQL parser and its typed tree
   libpg-query-dev protobuf-compiler libprotobuf-dev libssl-dev
   # networking, logging, CLI, containers
-  libboost1.81-dev libfmt-dev libspdlog-dev libcli11-dev libabsl-dev
+  libboost1.81-dev libfmt-dev libspdlog-dev libcli11-dev libabsl-dev tzdata
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # clients used by integration tests

@@ -24,6 +24,7 @@ constexpr uint8_t kExpressionsSection = 1;
 constexpr uint8_t kSequenceSection = 2;
 constexpr uint8_t kIdentitySection = 3;
 constexpr uint8_t kViewSection = 4;
+constexpr uint8_t kTypeModifierSection = 5;
 }  // namespace
 
 void TableSchema::EncodeTo(std::string* dst) const {
@@ -55,6 +56,12 @@ void TableSchema::EncodeTo(std::string* dst) const {
   if (any_identity) {
     dst->push_back(static_cast<char>(kIdentitySection));
     for (const ColumnDefinition& c : columns) dst->push_back(c.identity);
+  }
+  bool any_modifier = false;
+  for (const ColumnDefinition& c : columns) any_modifier = any_modifier || c.type.modifier() >= 0;
+  if (any_modifier) {
+    dst->push_back(static_cast<char>(kTypeModifierSection));
+    for (const ColumnDefinition& c : columns) PutVarint64(dst, static_cast<uint64_t>(c.type.modifier() + 1));
   }
   if (!view_sql.empty()) {
     dst->push_back(static_cast<char>(kViewSection));
@@ -113,6 +120,12 @@ Result<TableSchema> TableSchema::Decode(std::string_view in) {
         std::string_view cname, sql;
         if (!d.GetLengthPrefixed(&cname) || !d.GetLengthPrefixed(&sql)) return corrupt();
         s.checks.push_back({std::string(cname), std::string(sql)});
+      }
+    } else if (section == kTypeModifierSection) {
+      for (ColumnDefinition& c : s.columns) {
+        uint64_t m;
+        if (!d.GetVarint64(&m) || m > INT32_MAX) return corrupt();
+        c.type = LogicalType(c.type.id(), static_cast<int32_t>(m) - 1);
       }
     } else if (section == kViewSection) {
       std::string_view sql;

@@ -37,6 +37,13 @@ bool Decoder::GetByte(uint8_t* v) {
   return true;
 }
 
+bool Decoder::GetBytes(size_t n, std::string_view* s) {
+  if (in_.size() < n) return false;
+  *s = in_.substr(0, n);
+  in_.remove_prefix(n);
+  return true;
+}
+
 bool Decoder::GetLengthPrefixed(std::string_view* s) {
   uint64_t len;
   if (!GetVarint64(&len) || len > in_.size()) return false;

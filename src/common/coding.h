@@ -44,6 +44,8 @@ class Decoder {
   bool GetFixed64(uint64_t* v);
   bool GetVarint64(uint64_t* v);
   bool GetByte(uint8_t* v);
+  // The next `n` bytes, as a view into the input.
+  bool GetBytes(size_t n, std::string_view* s);
   bool GetLengthPrefixed(std::string_view* s);
   bool empty() const { return in_.empty(); }
   size_t remaining() const { return in_.size(); }

@@ -203,6 +203,7 @@ Result<const PreparedStatement*> Session::GetStatement(const std::string& name) 
 
 Status Session::Bind(const std::string& portal, const std::string& statement,
                      std::vector<Value> params, std::vector<int16_t> result_formats) {
+  ScopedSessionTime session_time = TimeScope();
   auto fail = [this](Status s) {
     FailTransaction();
     return s;
@@ -254,6 +255,7 @@ Result<std::pair<const PreparedStatement*, const std::vector<int16_t>*>> Session
 Result<bool> Session::ExecutePortal(const std::string& name, uint64_t max_rows,
                                     ResultSink* sink) {
   StackBase stack_base;
+  ScopedSessionTime session_time = TimeScope();
   StartStatement();
   auto it = portals_.find(name);
   if (it == portals_.end()) {

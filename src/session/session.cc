@@ -373,6 +373,7 @@ Status Session::RunOne(const sql::ParsedStatement& stmt, ResultSink* sink,
     timeout.ticket = StatementTimer::Get().Arm(
         this, StatementTimer::Clock::now() + std::chrono::milliseconds(settings_.statement_timeout_ms));
   }
+  ScopedSessionTime session_time = TimeScope();
   return RunOneTimed(stmt, sink, params, portal, max_rows, suspended);
 }
 
@@ -568,6 +569,7 @@ void Session::RequestCancel(CancelReason reason) {
 void Session::EnsureTransaction() {
   if (txn_) return;
   txn_ = db_->storage().Begin(settings_.default_isolation);
+  txn_start_us_ = WallClockMicros();
   running_txn_.store(txn_->id(), std::memory_order_release);
   txn_read_only_ = settings_.default_read_only;
   block_ = Block::kImplicit;
@@ -579,6 +581,7 @@ Status Session::CommitTransaction() {
   portals_.clear();
   Status s = txn_->Commit(settings_.SynchronousCommit());
   txn_.reset();
+  txn_start_us_ = INT64_MIN;
   savepoints_.clear();
   block_ = Block::kNone;
   return s;
@@ -589,6 +592,7 @@ void Session::RollbackTransaction() {
   portals_.clear();
   txn_->Rollback();
   txn_.reset();
+  txn_start_us_ = INT64_MIN;
   savepoints_.clear();
   settings_ = settings_at_begin_;
   block_ = Block::kNone;

@@ -18,6 +18,7 @@
 #include "sql/plan/logical_plan.h"
 #include "sql/plan/sequence_access.h"
 #include "storage/storage_engine.h"
+#include "types/session_time.h"
 #include "types/vector.h"
 
 namespace omendb {
@@ -74,6 +75,10 @@ struct Portal;
 class Session final : public sql::SequenceAccess {
  public:
   explicit Session(Database* db) : db_(db) {}
+  // Makes this session's TimeZone and transaction start the current thread's (see
+  // types/session_time.h) while the returned scope lives: for code that converts values
+  // outside the session's own entry points (a protocol layer decoding parameters).
+  ScopedSessionTime TimeScope() const { return ScopedSessionTime(&settings_.time_zone, &txn_start_us_); }
   // Rolls back an open transaction (the client went away).
   ~Session() override;
 
@@ -186,6 +191,9 @@ class Session final : public sql::SequenceAccess {
   std::atomic<uint64_t> running_txn_{0};  // the transaction's id, for RequestCancel
   SessionSettings settings_;
   SessionSettings settings_at_begin_;  // restored when the block rolls back
+  // The running transaction's start (now(), 'today'), microseconds since 2000-01-01 UTC;
+  // INT64_MIN outside a transaction.
+  int64_t txn_start_us_ = INT64_MIN;
   Block block_ = Block::kNone;
   std::unique_ptr<Transaction> txn_;
   bool txn_read_only_ = false;

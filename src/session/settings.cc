@@ -142,6 +142,22 @@ Status ApplySetting(const std::string& name, const std::vector<std::string>& val
     OMEN_ASSIGN_OR_RETURN(settings->statement_timeout_ms, ParseMilliseconds(name, value));
     return Status::OK();
   }
+  if (name == "timezone") {
+    if (values.empty() || Lower(value) == "local") {
+      settings->time_zone = defaults.time_zone;
+      return Status::OK();
+    }
+    OMEN_ASSIGN_OR_RETURN(settings->time_zone, TimeZone::Load(value));
+    return Status::OK();
+  }
+  if (name == "datestyle" || name == "intervalstyle") {
+    // Only PostgreSQL's defaults are implemented: ISO with MDY order, postgres intervals.
+    std::string v = Lower(value);
+    bool is_default = values.empty() || (name == "datestyle" ? (v == "iso, mdy" || v == "iso")
+                                                             : v == "postgres");
+    if (!is_default) return NotSupported("SET " + name + " = " + value);
+    return Status::OK();
+  }
   return NotSupported("SET " + name);
 }
 
@@ -154,6 +170,9 @@ Result<std::string> ShowSetting(const std::string& name, const SessionSettings& 
   if (name == "application_name") return settings.application_name;
   if (name == "statement_timeout") return FormatMilliseconds(settings.statement_timeout_ms);
   if (name == "server_version") return std::string("15.0");
+  if (name == "timezone") return settings.time_zone.name();
+  if (name == "datestyle") return std::string("ISO, MDY");
+  if (name == "intervalstyle") return std::string("postgres");
   if (name == "server_encoding" || name == "client_encoding") return std::string("UTF8");
   if (name == "standard_conforming_strings" || name == "integer_datetimes") {
     return std::string("on");

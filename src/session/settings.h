@@ -6,6 +6,7 @@
 
 #include "common/status.h"
 #include "storage/txn/mvcc.h"
+#include "types/datetime.h"
 
 namespace omendb {
 
@@ -15,6 +16,7 @@ struct SessionSettings {
   std::string synchronous_commit = "on";  // as set: on, off, local, remote_write, remote_apply
   std::string application_name;
   int64_t statement_timeout_ms = 0;  // 0: none
+  TimeZone time_zone;  // TimeZone (UTC by default): timestamptz input and output
 
   // Whether commits wait for their WAL record to be durable.
   bool SynchronousCommit() const { return synchronous_commit != "off"; }

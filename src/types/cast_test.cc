@@ -19,8 +19,43 @@ TEST(CastTest, NumericConversions) {
   EXPECT_EQ(*CastValue(Value::Double(3.5), TypeId::kBigInt), Value::BigInt(4));
   EXPECT_EQ(CastValue(Value::Double(1e300), TypeId::kBigInt).status().message(),
             "bigint out of range");
-  EXPECT_EQ(*CastValue(Value::NumericLiteral("2.5"), TypeId::kInteger), Value::Integer(3));
-  EXPECT_EQ(*CastValue(Value::NumericLiteral("0.1"), TypeId::kDouble), Value::Double(0.1));
+  Value two_and_a_half = Value::String(TypeId::kNumeric, "2.5");
+  EXPECT_EQ(*CastValue(two_and_a_half, TypeId::kInteger), Value::Integer(3));  // half away from 0
+  EXPECT_EQ(*CastValue(Value::String(TypeId::kNumeric, "0.1"), TypeId::kDouble), Value::Double(0.1));
+  EXPECT_EQ(CastValue(Value::Integer(70000), TypeId::kSmallInt).status().message(),
+            "smallint out of range");
+  EXPECT_EQ(CastValue(Value::Double(1e300), TypeId::kReal).status().message(),
+            "value out of range: overflow");
+  EXPECT_EQ(CastValue(Value::BigInt(7), TypeId::kNumeric)->GetString(), "7");
+}
+
+TEST(CastTest, Modifiers) {
+  // Explicit casts truncate; assignments fail unless only blanks are cut (PostgreSQL's rule).
+  EXPECT_EQ(CastValue(Value::Text("abcdef"), LogicalType::Varchar(3))->GetString(), "abc");
+  EXPECT_EQ(CastValue(Value::Text("abcdef"), LogicalType::Varchar(3), CastContext::kAssignment)
+                .status()
+                .message(),
+            "value too long for type character varying(3)");
+  EXPECT_EQ(CastValue(Value::Text("ab   "), LogicalType::Varchar(3), CastContext::kAssignment)
+                ->GetString(),
+            "ab ");
+  EXPECT_EQ(CastValue(Value::Text("é"), LogicalType::Char(3))->GetString(), "é  ");  // characters
+  EXPECT_EQ(CastValue(Value::Unknown("123.456"), LogicalType::Numeric(5, 2))->GetString(), "123.46");
+  EXPECT_EQ(CastValue(Value::Unknown("1234.5"), LogicalType::Numeric(5, 2)).status().sqlstate(),
+            "22003");
+  // char(n) drops its padding when it becomes text.
+  EXPECT_EQ(CastValue(Value::String(LogicalType::Char(4), "ab  "), TypeId::kText)->GetString(), "ab");
+}
+
+TEST(CastTest, Contexts) {
+  EXPECT_TRUE(CanCast(TypeId::kInteger, TypeId::kNumeric, CastContext::kImplicit));
+  EXPECT_FALSE(CanCast(TypeId::kNumeric, TypeId::kInteger, CastContext::kImplicit));
+  EXPECT_TRUE(CanCast(TypeId::kNumeric, TypeId::kInteger, CastContext::kAssignment));
+  EXPECT_TRUE(CanCast(TypeId::kDate, TypeId::kTimestampTz, CastContext::kImplicit));
+  EXPECT_TRUE(CanCast(TypeId::kInteger, TypeId::kText, CastContext::kAssignment));
+  EXPECT_FALSE(CanCast(TypeId::kText, TypeId::kInteger, CastContext::kAssignment));
+  EXPECT_TRUE(CanCast(TypeId::kText, TypeId::kInteger, CastContext::kExplicit));
+  EXPECT_FALSE(CanCast(TypeId::kUuid, TypeId::kBytea, CastContext::kExplicit));
 }
 
 TEST(CastTest, ToTextAndBool) {

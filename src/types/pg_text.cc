@@ -68,14 +68,56 @@ Result<T> ParseInteger(std::string_view input, const char* type) {
 
 }  // namespace
 
-std::string FormatFloat8(double v) {
+namespace {
+
+// The shortest scientific form "d.ddde[+-]xx" that reads back as `v`, as PostgreSQL's Ryu
+// computes it: a decimal lying exactly halfway to a neighbouring value is not accepted even
+// where round-half-even would read it back as `v` (1e23 prints as 9.999999999999999e+22).
+// Midpoints are exact in the wider type (double for float, x87 long double for double).
+template <typename T>
+std::string ShortestScientific(T v) {
+  using Wide = std::conditional_t<std::is_same_v<T, float>, double, long double>;
+  auto parse = [](const std::string& s) -> Wide {
+    if constexpr (std::is_same_v<T, float>) {
+      return std::strtod(s.c_str(), nullptr);
+    } else {
+      return std::strtold(s.c_str(), nullptr);
+    }
+  };
+  const T inf = std::numeric_limits<T>::infinity();
+  const Wide x = v;
+  const Wide below = (x + static_cast<Wide>(std::nextafter(v, -inf))) / 2;
+  const Wide above = (x + static_cast<Wide>(std::nextafter(v, inf))) / 2;
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::scientific);
+  std::string shortest(buf, res.ptr);
+  Wide d = parse(shortest);
+  if (d != below && d != above) return shortest;
+  const int max_precision = std::numeric_limits<T>::max_digits10 - 1;
+  for (int p = 0; p <= max_precision; ++p) {
+    res = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::scientific, p);
+    std::string t(buf, res.ptr);
+    // Drop trailing zeros of the mantissa ("1.50e+10" -> "1.5e+10").
+    size_t e = t.find('e');
+    size_t end = e;
+    while (end > 0 && t[end - 1] == '0') --end;
+    if (end > 0 && t[end - 1] == '.') --end;
+    t.erase(end, e - end);
+    Wide dt = parse(t);
+    if (dt != below && dt != above && static_cast<T>(dt) == v) return t;
+  }
+  return shortest;
+}
+
+// float4out/float8out: the shortest digits that read back exactly, in positional form unless
+// the decimal exponent is below -4 or at least `max_exp` (FLT_DIG or DBL_DIG).
+template <typename T>
+std::string FormatShortest(T v, int max_exp) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
   if (v == 0) return std::signbit(v) ? "-0" : "0";
-  // Shortest round-trip digits, in scientific form "d.ddde[+-]xx".
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::scientific);
-  std::string_view sci(buf, static_cast<size_t>(res.ptr - buf));
+  const std::string shortest = ShortestScientific(v);
+  std::string_view sci(shortest);
   bool neg = sci[0] == '-';
   if (neg) sci.remove_prefix(1);
   size_t e = sci.find('e');
@@ -86,7 +128,7 @@ std::string FormatFloat8(double v) {
   int exp = 0;
   std::from_chars(sci.data() + e + 1 + (sci[e + 1] == '+' ? 1 : 0), sci.data() + sci.size(), exp);
   std::string out = neg ? "-" : "";
-  if (exp < -4 || exp >= 15) {
+  if (exp < -4 || exp >= max_exp) {
     out += digits[0];
     if (digits.size() > 1) {
       out += '.';
@@ -115,16 +157,25 @@ std::string FormatFloat8(double v) {
   return out;
 }
 
+}  // namespace
+
+std::string FormatFloat8(double v) { return FormatShortest(v, 15); }
+std::string FormatFloat4(float v) { return FormatShortest(v, 6); }
+
 int CompareFloat8(double a, double b) {
   bool an = std::isnan(a), bn = std::isnan(b);
   if (an || bn) return an == bn ? 0 : (an ? 1 : -1);
   return a < b ? -1 : (a > b ? 1 : 0);
 }
 
+Result<int16_t> ParseInt2(std::string_view s) { return ParseInteger<int16_t>(s, "smallint"); }
 Result<int32_t> ParseInt4(std::string_view s) { return ParseInteger<int32_t>(s, "integer"); }
 Result<int64_t> ParseInt8(std::string_view s) { return ParseInteger<int64_t>(s, "bigint"); }
 
-Result<double> ParseFloat8(std::string_view input) {
+namespace {
+
+Result<double> ParseFloat(std::string_view input, bool is_float4) {
+  const char* type_name = is_float4 ? "real" : "double precision";
   std::string_view s = TrimSpace(input);
   std::string_view body = s;
   bool neg = false;
@@ -151,15 +202,25 @@ Result<double> ParseFloat8(std::string_view input) {
     while (k < body.size() && body[k] >= '0' && body[k] <= '9') ++k;
     if (k > j) i = k;
   }
-  if (!digits || i != body.size()) return InvalidSyntax("double precision", input);
+  if (!digits || i != body.size()) return InvalidSyntax(type_name, input);
   std::string copy(s);
   errno = 0;
-  double v = std::strtod(copy.c_str(), nullptr);
+  double v = is_float4 ? std::strtof(copy.c_str(), nullptr) : std::strtod(copy.c_str(), nullptr);
   if (errno == ERANGE && (v == 0 || std::isinf(v))) {
     return Status(sqlstate::kNumericValueOutOfRange,
-                  "\"" + copy + "\" is out of range for type double precision");
+                  "\"" + copy + "\" is out of range for type " + type_name);
   }
   return v;
+}
+
+}  // namespace
+
+Result<double> ParseFloat8(std::string_view input) { return ParseFloat(input, false); }
+
+Result<float> ParseFloat4(std::string_view input) {
+  double d;
+  OMEN_ASSIGN_OR_RETURN(d, ParseFloat(input, true));
+  return static_cast<float>(d);
 }
 
 Result<bool> ParseBool(std::string_view input) {

@@ -20,6 +20,13 @@ TEST(PgTextTest, Float8OutputMatchesPostgres) {
   EXPECT_EQ(FormatFloat8(100), "100");
   EXPECT_EQ(FormatFloat8(123456789012345.0), "123456789012345");
   EXPECT_EQ(FormatFloat8(1e15), "1e+15");
+  // A shortest candidate exactly halfway to a neighbour is refused, as PostgreSQL's Ryu does.
+  EXPECT_EQ(FormatFloat8(1e23), "9.999999999999999e+22");
+  EXPECT_EQ(FormatFloat4(3e10f), "3.0000001e+10");
+  EXPECT_EQ(FormatFloat4(0.1f), "0.1");
+  EXPECT_EQ(FormatFloat4(1e6f), "1e+06");
+  EXPECT_EQ(FormatFloat4(123456.0f), "123456");
+  EXPECT_EQ(FormatFloat4(1234567.0f), "1.234567e+06");
   EXPECT_EQ(FormatFloat8(1.5e15), "1.5e+15");
   EXPECT_EQ(FormatFloat8(0.0001), "0.0001");
   EXPECT_EQ(FormatFloat8(0.00001), "1e-05");

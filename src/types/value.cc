@@ -1,8 +1,8 @@
 #include "types/value.h"
 
-#include <cmath>
+#include <cstring>
 
-#include "types/pg_text.h"
+#include "types/type_io.h"
 
 namespace omendb {
 
@@ -14,21 +14,17 @@ Value Value::Boolean(bool b) {
   return v;
 }
 
-Value Value::Integer(int32_t i) {
+Value Value::Int(LogicalType type, int64_t i) {
   Value v;
-  v.type_ = TypeId::kInteger;
+  v.type_ = type;
   v.is_null_ = false;
   v.i_ = i;
   return v;
 }
 
-Value Value::BigInt(int64_t i) {
-  Value v;
-  v.type_ = TypeId::kBigInt;
-  v.is_null_ = false;
-  v.i_ = i;
-  return v;
-}
+Value Value::SmallInt(int16_t i) { return Int(TypeId::kSmallInt, i); }
+Value Value::Integer(int32_t i) { return Int(TypeId::kInteger, i); }
+Value Value::BigInt(int64_t i) { return Int(TypeId::kBigInt, i); }
 
 Value Value::Double(double d) {
   Value v;
@@ -38,49 +34,58 @@ Value Value::Double(double d) {
   return v;
 }
 
-Value Value::Text(std::string s) {
+Value Value::Real(float f) {
+  Value v = Double(f);
+  v.type_ = TypeId::kReal;
+  return v;
+}
+
+Value Value::String(LogicalType type, std::string s) {
   Value v;
-  v.type_ = TypeId::kText;
+  v.type_ = type;
   v.is_null_ = false;
   v.s_ = std::move(s);
   return v;
 }
 
-Value Value::Unknown(std::string s) {
-  Value v = Text(std::move(s));
-  v.type_ = TypeId::kUnknown;
+Value Value::Text(std::string s) { return String(TypeId::kText, std::move(s)); }
+Value Value::Unknown(std::string s) { return String(TypeId::kUnknown, std::move(s)); }
+
+Value Value::Interval(IntervalValue iv) {
+  Value v = Int(TypeId::kInterval, iv.micros);
+  v.i2_ = static_cast<int64_t>((static_cast<uint64_t>(static_cast<uint32_t>(iv.months)) << 32) |
+                               static_cast<uint32_t>(iv.days));
   return v;
 }
 
-Value Value::NumericLiteral(std::string digits) {
-  Value v = Text(std::move(digits));
-  v.type_ = TypeId::kNumericLiteral;
+IntervalValue Value::GetInterval() const {
+  IntervalValue iv;
+  iv.micros = i_;
+  iv.days = static_cast<int32_t>(static_cast<uint32_t>(static_cast<uint64_t>(i2_)));
+  iv.months = static_cast<int32_t>(static_cast<uint32_t>(static_cast<uint64_t>(i2_) >> 32));
+  return iv;
+}
+
+Value Value::Uuid(const UuidValue& u) {
+  Value v = Int(TypeId::kUuid, 0);
+  std::memcpy(&v.i_, u.bytes, 8);
+  std::memcpy(&v.i2_, u.bytes + 8, 8);
   return v;
+}
+
+UuidValue Value::GetUuid() const {
+  UuidValue u;
+  std::memcpy(u.bytes, &i_, 8);
+  std::memcpy(u.bytes + 8, &i2_, 8);
+  return u;
 }
 
 std::string Value::ToString() const {
   if (is_null_) return "NULL";
-  switch (type_.id()) {
-    case TypeId::kBoolean: return b_ ? "t" : "f";
-    case TypeId::kInteger:
-    case TypeId::kBigInt: return std::to_string(i_);
-    case TypeId::kDouble: return FormatFloat8(d_);
-    default: return s_;
-  }
+  return FormatValueText(*this);
 }
 
-int Value::Compare(const Value& a, const Value& b) {
-  switch (a.type_.id()) {
-    case TypeId::kBoolean: return int(a.b_) - int(b.b_);
-    case TypeId::kInteger:
-    case TypeId::kBigInt: return a.i_ < b.i_ ? -1 : (a.i_ > b.i_ ? 1 : 0);
-    case TypeId::kDouble: return CompareFloat8(a.d_, b.d_);
-    default: {
-      int c = a.s_.compare(b.s_);
-      return c < 0 ? -1 : (c > 0 ? 1 : 0);
-    }
-  }
-}
+int Value::Compare(const Value& a, const Value& b) { return CompareValues(a, b); }
 
 bool Value::operator==(const Value& o) const {
   if (type_ != o.type_ || is_null_ != o.is_null_) return false;

@@ -31,24 +31,33 @@ bool Vector::AllValid() const {
 
 Value Vector::GetValue(size_t i) const {
   if (!IsValid(i)) return Value::Null(type_);
-  switch (type_.id()) {
-    case TypeId::kBoolean: return Value::Boolean(Data<uint8_t>()[i] != 0);
-    case TypeId::kInteger: return Value::Integer(Data<int32_t>()[i]);
-    case TypeId::kBigInt: return Value::BigInt(Data<int64_t>()[i]);
-    case TypeId::kDouble: return Value::Double(Data<double>()[i]);
-    default: return Value::Text(strings_[i]);
+  switch (type_.physical()) {
+    case PhysicalType::kBool: return Value::Boolean(Data<uint8_t>()[i] != 0);
+    case PhysicalType::kInt16: return Value::Int(type_, Data<int16_t>()[i]);
+    case PhysicalType::kInt32: return Value::Int(type_, Data<int32_t>()[i]);
+    case PhysicalType::kInt64: return Value::Int(type_, Data<int64_t>()[i]);
+    case PhysicalType::kFloat: return Value::Real(Data<float>()[i]).WithType(type_);
+    case PhysicalType::kDouble: return Value::Double(Data<double>()[i]).WithType(type_);
+    case PhysicalType::kInterval: return Value::Interval(Data<IntervalValue>()[i]);
+    case PhysicalType::kUuid: return Value::Uuid(Data<UuidValue>()[i]);
+    case PhysicalType::kString: return Value::String(type_, strings_[i]);
   }
+  return Value::Null(type_);
 }
 
 void Vector::SetValue(size_t i, const Value& v) {
   SetValid(i, !v.is_null());
   if (v.is_null()) return;
-  switch (type_.id()) {
-    case TypeId::kBoolean: Data<uint8_t>()[i] = v.GetBool() ? 1 : 0; break;
-    case TypeId::kInteger: Data<int32_t>()[i] = static_cast<int32_t>(v.GetInt()); break;
-    case TypeId::kBigInt: Data<int64_t>()[i] = v.GetInt(); break;
-    case TypeId::kDouble: Data<double>()[i] = v.GetDouble(); break;
-    default: strings_[i] = v.GetString(); break;
+  switch (type_.physical()) {
+    case PhysicalType::kBool: Data<uint8_t>()[i] = v.GetBool() ? 1 : 0; break;
+    case PhysicalType::kInt16: Data<int16_t>()[i] = static_cast<int16_t>(v.GetInt()); break;
+    case PhysicalType::kInt32: Data<int32_t>()[i] = static_cast<int32_t>(v.GetInt()); break;
+    case PhysicalType::kInt64: Data<int64_t>()[i] = v.GetInt(); break;
+    case PhysicalType::kFloat: Data<float>()[i] = static_cast<float>(v.GetDouble()); break;
+    case PhysicalType::kDouble: Data<double>()[i] = v.GetDouble(); break;
+    case PhysicalType::kInterval: Data<IntervalValue>()[i] = v.GetInterval(); break;
+    case PhysicalType::kUuid: Data<UuidValue>()[i] = v.GetUuid(); break;
+    case PhysicalType::kString: strings_[i] = v.GetString(); break;
   }
 }
 

@@ -3,6 +3,8 @@
 PostgreSQL's behaviour (a development aid; the differential suite is separate).
 
     pg_check.py "host=127.0.0.1 port=5432 user=postgres dbname=postgres" test/sql/**/*.test
+    pg_check.py --write DSN FILE...   # rewrites each query's expected rows (and each
+                                      # expected error's text) with PostgreSQL's, for review
 
 Records marked with a line "# omendb-only" just above them are skipped (they test OmenDB's
 own errors, e.g. 0A000 for features not built yet). `restart` is a no-op for PostgreSQL.
@@ -15,7 +17,8 @@ import psycopg2
 import psycopg2.extensions
 
 # Return every value as PostgreSQL's text output, as OmenDB's runner compares them.
-for oid in (16, 20, 21, 23, 25, 700, 701, 1700, 705, 1043):
+for oid in (16, 17, 20, 21, 23, 25, 700, 701, 1700, 705, 1042, 1043, 1082, 1083, 1114, 1184,
+            1186, 2950):
     psycopg2.extensions.register_type(
         psycopg2.extensions.new_type((oid,), "RAW%d" % oid, lambda v, c: v))
 
@@ -48,8 +51,10 @@ def records(lines):
         skip_next = False
 
 
-def run_file(dsn, path):
+def run_file(dsn, path, write=False):
     conns, failures = {}, []
+    lines = open(path).readlines()
+    replacements = {}  # first line of a record's expected block -> (old length, new lines)
     db = "slt_" + re.sub(r"\W", "_", path)[-40:].lower()
     admin = psycopg2.connect(dsn)
     admin.autocommit = True
@@ -64,7 +69,7 @@ def run_file(dsn, path):
         return conns[name]
 
     threshold = 0
-    for line, words, sql, expected, skip in records(open(path).readlines()):
+    for line, words, sql, expected, skip in records(lines):
         if words[0] == "hash-threshold":
             threshold = int(words[1])
             continue
@@ -85,6 +90,11 @@ def run_file(dsn, path):
             elif words[1] == "error":
                 if not err:
                     failures.append("%s:%d: PostgreSQL succeeded" % (path, line))
+                elif write:
+                    want = expected[0] if expected else err.pgcode
+                    if not re.fullmatch(r"[0-9A-Z]{5}", want):
+                        want = err.pgerror.splitlines()[0].split(":  ", 1)[-1]
+                    replacements[line] = (sql, expected, [want])
                 elif expected:
                     want = expected[0]
                     ok = err.pgcode == want if re.fullmatch(r"[0-9A-Z]{5}", want) else want in err.pgerror
@@ -109,20 +119,42 @@ def run_file(dsn, path):
         if threshold and len(values) > threshold:
             joined = "".join(v + "\n" for v in values)
             actual = ["%d values hashing to %s" % (len(values), hashlib.md5(joined.encode()).hexdigest())]
-        if actual != expected:
+        if write and actual != expected:
+            replacements[line] = (sql, expected, actual)
+        elif actual != expected:
             failures.append("%s:%d: PostgreSQL gives %s, file expects %s" % (path, line, actual, expected))
     for c in conns.values():
         c.close()
     admin.cursor().execute("DROP DATABASE %s" % db)
     admin.close()
+    if replacements:
+        out, i = [], 0
+        while i < len(lines):
+            out.append(lines[i])
+            if i + 1 in replacements:  # records() numbers the SQL's first line from 1
+                sql, expected, new = replacements.pop(i + 1)
+                j = i + 1
+                while j < len(lines) and lines[j].strip() != "":
+                    j += 1
+                body = lines[i + 1:j]
+                cut = next((k for k, l in enumerate(body) if l.rstrip("\n") == "----"), len(body))
+                out.extend(body[:cut])
+                out.append("----\n")
+                out.extend(v + "\n" for v in new)
+                i = j
+                continue
+            i += 1
+        open(path, "w").write("".join(out))
     return failures
 
 
 def main():
-    dsn, files = sys.argv[1], sys.argv[2:]
+    write = sys.argv[1] == "--write"
+    args = sys.argv[2:] if write else sys.argv[1:]
+    dsn, files = args[0], args[1:]
     failures = []
     for f in files:
-        failures += run_file(dsn, f)
+        failures += run_file(dsn, f, write)
     for f in failures:
         print(f)
     print("%d files, %d disagreements with PostgreSQL" % (len(files), len(failures)))

@@ -111,6 +111,7 @@ Status QueryProtocol::Parse(std::string_view body) {
 }
 
 Status QueryProtocol::Bind(std::string_view body) {
+  ScopedSessionTime session_time = session_->TimeScope();  // text parameters of date/time types
   MessageReader r(body);
   std::string_view portal, statement;
   std::vector<int16_t> param_formats, result_formats;
@@ -143,11 +144,11 @@ Status QueryProtocol::Bind(std::string_view body) {
     Value v;
     if (FormatOf(param_formats, index) == 0) {
       v = Value::Unknown(std::string(bytes));
-      if (oid != 0) {  // a declared type: converted here, so int2's range can be checked
+      if (oid != 0) {  // a declared type: converted here
         OMEN_ASSIGN_OR_RETURN(v, CastValue(v, type));
       }
     } else {
-      Result<Value> decoded = DecodeBinary(type, oid, bytes);
+      Result<Value> decoded = DecodeBinary(type, bytes);
       if (!decoded.ok()) {
         if (decoded.status().sqlstate() != "22P03") return decoded.status();
         return Status("22P03", "incorrect binary data format in bind parameter " +
@@ -155,7 +156,6 @@ Status QueryProtocol::Bind(std::string_view body) {
       }
       v = std::move(decoded).value();
     }
-    OMEN_RETURN_IF_ERROR(CheckDeclaredRange(oid, v));
     params.push_back(std::move(v));
   }
   if (!ReadFormats(&r, &result_formats)) return Malformed("Bind");

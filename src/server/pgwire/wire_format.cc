@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "server/pgwire/message.h"
+#include "types/numeric.h"
 #include "types/vector.h"
 
 namespace omendb::pgwire {
@@ -21,8 +22,6 @@ void AppendBigEndian(uint64_t v, int bytes, std::string* out) {
 Status BadBinary(LogicalType type) {
   return Status("22P03", std::string("incorrect binary data format for type ") + type.sql_name());
 }
-
-constexpr uint32_t kInt2Oid = 21;
 
 // The bytes of a fixed-width binary value: 08P01 if fewer, 22P03 if more.
 Status CheckSize(std::string_view bytes, size_t want, LogicalType type) {
@@ -56,69 +55,107 @@ Status CheckFormats(const std::vector<int16_t>& formats, size_t count, const cha
 }
 
 Result<LogicalType> ParameterType(uint32_t oid) {
-  switch (oid) {
-    case 0:
-    case 705: return LogicalType(TypeId::kInvalid);
-    case 16: return LogicalType(TypeId::kBoolean);
-    case 21:  // int2: its values are integers; int2's own arithmetic is not modelled
-    case 23: return LogicalType(TypeId::kInteger);
-    case 20: return LogicalType(TypeId::kBigInt);
-    case 701: return LogicalType(TypeId::kDouble);
-    case 25:
-    case 1043: return LogicalType(TypeId::kText);  // varchar without a length is text
-    default:
-      return NotSupported("parameters of type OID " + std::to_string(oid));
+  if (oid == 0 || oid == 705) return LogicalType(TypeId::kInvalid);
+  static const TypeId kTypes[] = {
+      TypeId::kBoolean, TypeId::kSmallInt, TypeId::kInteger,   TypeId::kBigInt,
+      TypeId::kReal,    TypeId::kDouble,   TypeId::kNumeric,   TypeId::kText,
+      TypeId::kVarchar, TypeId::kChar,     TypeId::kBytea,     TypeId::kDate,
+      TypeId::kTime,    TypeId::kTimestamp, TypeId::kTimestampTz, TypeId::kInterval,
+      TypeId::kUuid};
+  for (TypeId t : kTypes) {
+    if (LogicalType(t).pg_oid() == oid) return LogicalType(t);
   }
+  return NotSupported("parameters of type OID " + std::to_string(oid));
 }
 
-Result<Value> DecodeBinary(LogicalType type, uint32_t oid, std::string_view bytes) {
-  switch (type.id()) {
-    case TypeId::kBoolean:
-      OMEN_RETURN_IF_ERROR(CheckSize(bytes, 1, type));
-      return Value::Boolean(bytes[0] != 0);
-    case TypeId::kInteger:
-      if (oid == kInt2Oid) {
-        OMEN_RETURN_IF_ERROR(CheckSize(bytes, 2, type));
-        return Value::Integer(static_cast<int16_t>(static_cast<uint16_t>(ReadBigEndian(bytes))));
-      }
-      OMEN_RETURN_IF_ERROR(CheckSize(bytes, 4, type));
-      return Value::Integer(static_cast<int32_t>(static_cast<uint32_t>(ReadBigEndian(bytes))));
-    case TypeId::kBigInt:
-      OMEN_RETURN_IF_ERROR(CheckSize(bytes, 8, type));
-      return Value::BigInt(static_cast<int64_t>(ReadBigEndian(bytes)));
-    case TypeId::kDouble: {
-      OMEN_RETURN_IF_ERROR(CheckSize(bytes, 8, type));
+Result<Value> DecodeBinary(LogicalType type, std::string_view bytes) {
+  const size_t width = type.FixedWidth();
+  if (width > 0) OMEN_RETURN_IF_ERROR(CheckSize(bytes, width, type));
+  switch (type.physical()) {
+    case PhysicalType::kBool: return Value::Boolean(bytes[0] != 0);
+    case PhysicalType::kInt16:
+      return Value::Int(type, static_cast<int16_t>(static_cast<uint16_t>(ReadBigEndian(bytes))));
+    case PhysicalType::kInt32:
+      return Value::Int(type, static_cast<int32_t>(static_cast<uint32_t>(ReadBigEndian(bytes))));
+    case PhysicalType::kInt64: return Value::Int(type, static_cast<int64_t>(ReadBigEndian(bytes)));
+    case PhysicalType::kFloat: {
+      uint32_t bits = static_cast<uint32_t>(ReadBigEndian(bytes));
+      float f;
+      std::memcpy(&f, &bits, 4);
+      return Value::Real(f);
+    }
+    case PhysicalType::kDouble: {
       uint64_t bits = ReadBigEndian(bytes);
       double d;
       std::memcpy(&d, &bits, 8);
       return Value::Double(d);
     }
-    case TypeId::kText: return Value::Text(std::string(bytes));
-    default: return BadBinary(type);
+    case PhysicalType::kInterval: {
+      IntervalValue iv;
+      iv.micros = static_cast<int64_t>(ReadBigEndian(bytes.substr(0, 8)));
+      iv.days = static_cast<int32_t>(static_cast<uint32_t>(ReadBigEndian(bytes.substr(8, 4))));
+      iv.months = static_cast<int32_t>(static_cast<uint32_t>(ReadBigEndian(bytes.substr(12, 4))));
+      return Value::Interval(iv);
+    }
+    case PhysicalType::kUuid: {
+      UuidValue u;
+      std::memcpy(u.bytes, bytes.data(), 16);
+      return Value::Uuid(u);
+    }
+    case PhysicalType::kString:
+      if (type.id() == TypeId::kNumeric) {
+        Numeric n;
+        OMEN_ASSIGN_OR_RETURN(n, Numeric::FromBinary(bytes));
+        return Value::String(type, n.ToString());
+      }
+      return Value::String(type, std::string(bytes));
   }
-}
-
-Status CheckDeclaredRange(uint32_t oid, const Value& v) {
-  if (oid == kInt2Oid && !v.is_null() && (v.GetInt() < -32768 || v.GetInt() > 32767)) {
-    return Status(sqlstate::kNumericValueOutOfRange,
-                  "value \"" + v.ToString() + "\" is out of range for type smallint");
-  }
-  return Status::OK();
+  return BadBinary(type);
 }
 
 void EncodeBinary(const Value& v, std::string* out) {
-  switch (v.type().id()) {
-    case TypeId::kBoolean: out->push_back(v.GetBool() ? 1 : 0); return;
-    case TypeId::kInteger: AppendBigEndian(static_cast<uint32_t>(v.GetInt()), 4, out); return;
-    case TypeId::kBigInt: AppendBigEndian(static_cast<uint64_t>(v.GetInt()), 8, out); return;
-    case TypeId::kDouble: {
+  LogicalType type = v.type();
+  switch (type.physical()) {
+    case PhysicalType::kBool: out->push_back(v.GetBool() ? 1 : 0); return;
+    case PhysicalType::kInt16: AppendBigEndian(static_cast<uint16_t>(v.GetInt()), 2, out); return;
+    case PhysicalType::kInt32: AppendBigEndian(static_cast<uint32_t>(v.GetInt()), 4, out); return;
+    case PhysicalType::kInt64: AppendBigEndian(static_cast<uint64_t>(v.GetInt()), 8, out); return;
+    case PhysicalType::kFloat: {
+      uint32_t bits;
+      float f = static_cast<float>(v.GetDouble());
+      std::memcpy(&bits, &f, 4);
+      AppendBigEndian(bits, 4, out);
+      return;
+    }
+    case PhysicalType::kDouble: {
       uint64_t bits;
       double d = v.GetDouble();
       std::memcpy(&bits, &d, 8);
       AppendBigEndian(bits, 8, out);
       return;
     }
-    default: out->append(v.ToString()); return;  // text and untyped: their text bytes
+    case PhysicalType::kInterval: {
+      IntervalValue iv = v.GetInterval();
+      AppendBigEndian(static_cast<uint64_t>(iv.micros), 8, out);
+      AppendBigEndian(static_cast<uint32_t>(iv.days), 4, out);
+      AppendBigEndian(static_cast<uint32_t>(iv.months), 4, out);
+      return;
+    }
+    case PhysicalType::kUuid: {
+      UuidValue u = v.GetUuid();
+      out->append(reinterpret_cast<const char*>(u.bytes), 16);
+      return;
+    }
+    case PhysicalType::kString:
+      if (type.id() == TypeId::kNumeric) {
+        Result<Numeric> n = Numeric::Parse(v.GetString());
+        if (n.ok()) out->append(n->ToBinary());
+        return;
+      }
+      out->append(type.id() == TypeId::kUnknown || type.IsCharacter() || type.id() == TypeId::kBytea
+                      ? v.GetString()
+                      : v.ToString());
+      return;
   }
 }
 
@@ -134,7 +171,7 @@ void WriteRowDescription(std::string* out, const std::vector<ResultColumn>& colu
     w.Int16(0);  // column number
     w.Int32(static_cast<int32_t>(c.type.pg_oid()));
     w.Int16(c.type.pg_typlen());
-    w.Int32(-1);  // type modifier
+    w.Int32(c.type.modifier());
     w.Int16(FormatOf(formats, i));
   }
   w.End();

@@ -23,17 +23,13 @@ int16_t FormatOf(const std::vector<int16_t>& formats, size_t i);
 Status CheckFormats(const std::vector<int16_t>& formats, size_t count, const char* what);
 
 // The type a Parse message's parameter OID stands for: kInvalid for 0 (unspecified) and 705
-// (unknown); int2 is carried as integer, varchar as text. Others: 0A000 (the type has no
-// counterpart here yet).
+// (unknown). OIDs of types OmenDB does not have: 0A000.
 Result<LogicalType> ParameterType(uint32_t oid);
 
 // A binary-format parameter value of `type`, as PostgreSQL's receive functions read it:
 // 08P01 "insufficient data left in message" when too short, 22P03 when longer than the type's
-// layout. `oid` is the declared type (int2 arrives as 2 bytes).
-Result<Value> DecodeBinary(LogicalType type, uint32_t oid, std::string_view bytes);
-
-// Checks a value of a parameter declared int2 (carried as integer): 22003 out of range.
-Status CheckDeclaredRange(uint32_t oid, const Value& v);
+// layout or malformed.
+Result<Value> DecodeBinary(LogicalType type, std::string_view bytes);
 
 // Appends the binary format of non-NULL `v`.
 void EncodeBinary(const Value& v, std::string* out);

@@ -21,77 +21,92 @@ bool IsUntyped(LogicalType t) {
   return t.id() == TypeId::kUnknown || t.id() == TypeId::kNull;
 }
 
-// Assignment casts (INSERT): numeric types convert among themselves, anything converts to
-// text, untyped literals to anything; others (boolean <-> integer) need an explicit cast.
+// Assignment casts (INSERT, UPDATE SET, DEFAULT): pg_cast's assignment casts, I/O conversion
+// to the string types, untyped literals to anything.
 bool AssignmentCastAllowed(LogicalType from, LogicalType to) {
-  if (from == to || IsUntyped(from) || to.id() == TypeId::kText) return true;
-  bool from_num = from.IsNumeric() || from.id() == TypeId::kNumericLiteral;
-  return from_num && to.IsNumeric();
+  return CanCast(from, to, CastContext::kAssignment);
 }
 
 }  // namespace
 
-Result<BoundExprPtr> AddCast(BoundExprPtr expr, LogicalType target) {
+Result<BoundExprPtr> AddCast(BoundExprPtr expr, LogicalType target, CastContext context) {
   if (expr->type == target) return expr;
+  // To a type without a modifier from the same type with one: nothing to convert.
+  if (expr->type.SameBase(target) && target.modifier() < 0) return expr;
   if (expr->kind == BoundExpr::Kind::kParameter && expr->type.id() == TypeId::kUnknown) {
     LogicalType* slot = &(*expr->param_types)[expr->column];
-    if (slot->id() != TypeId::kInvalid && *slot != target) {
+    if (slot->id() != TypeId::kInvalid && !slot->SameBase(target)) {
       return Status("42P08", "inconsistent types deduced for parameter $" +
                                  std::to_string(expr->column + 1),
                     std::string(slot->sql_name()) + " versus " + target.sql_name(), "");
     }
-    *slot = target;
-    expr->type = target;
-    return expr;
+    *slot = target.Base();
+    expr->type = target.Base();
+    if (target.modifier() < 0) return expr;
   }
   if (!CastExists(expr->type, target)) {
-    return Status(sqlstate::kCannotCoerce, std::string("cannot cast type ") +
-                                               expr->type.sql_name() + " to " + target.sql_name());
+    return Status(sqlstate::kCannotCoerce, "cannot cast type " + expr->type.ToString() + " to " +
+                                               target.ToString());
   }
   if (expr->kind == BoundExpr::Kind::kConstant) {
     Value v;
-    OMEN_ASSIGN_OR_RETURN(v, CastValue(expr->constant, target));
+    OMEN_ASSIGN_OR_RETURN(v, CastValue(expr->constant, target, context));
     return BoundExpr::Constant(std::move(v));
   }
   auto cast = std::make_unique<BoundExpr>();
   cast->kind = BoundExpr::Kind::kCast;
+  cast->cast_context = context;
   cast->type = target;
   cast->children.push_back(std::move(expr));
   return cast;
 }
 
+// Converts `b` for assignment to column `col` (INSERT, UPDATE SET, DEFAULT): 42804 when no
+// assignment cast exists; conversion errors (22001, 22003...) are reported at `location`.
+Result<BoundExprPtr> AssignToColumn(BoundExprPtr b, const ColumnDefinition& col, const char* what,
+                                    int location) {
+  if (!AssignmentCastAllowed(b->type, col.type)) {
+    return WithPos(Status(sqlstate::kDatatypeMismatch,
+                          "column \"" + col.name + "\" is of type " + col.type.sql_name() + " but " +
+                              what + " is of type " + b->type.sql_name(),
+                          "", "You will need to rewrite or cast the expression."),
+                   location);
+  }
+  Result<BoundExprPtr> cast = AddCast(std::move(b), col.type, CastContext::kAssignment);
+  if (!cast.ok()) return WithPos(cast.status(), location);
+  return cast;
+}
+
 Result<LogicalType> CommonType(const std::vector<LogicalType>& types, const char* context,
                                size_t* bad_index) {
+  // PostgreSQL's select_common_type: the first typed input, replaced by a later one of the same
+  // category that it converts to implicitly but not back (unless it is the category's
+  // preferred type); inputs of different categories cannot be matched.
   std::optional<LogicalType> result;
-  bool numeric_literal = false;
+  bool same = true;
   for (size_t i = 0; i < types.size(); ++i) {
     LogicalType t = types[i];
     if (bad_index) *bad_index = i;
     if (IsUntyped(t)) continue;
-    if (t.id() == TypeId::kNumericLiteral) {
-      numeric_literal = true;
-      continue;
-    }
     if (!result) {
       result = t;
-    } else if (*result != t) {
-      if (result->IsNumeric() && t.IsNumeric()) {
-        auto rank = [](LogicalType x) { return x.id() == TypeId::kInteger ? 1 : x.id() == TypeId::kBigInt ? 2 : 3; };
-        if (rank(t) > rank(*result)) result = t;
-      } else {
-        return Status(sqlstate::kDatatypeMismatch, std::string(context) + " types " +
-                                                       result->sql_name() + " and " + t.sql_name() +
-                                                       " cannot be matched");
-      }
+      continue;
+    }
+    if (*result == t) continue;
+    same = false;
+    if (result->SameBase(t)) continue;
+    if (result->category() != t.category() || t.category() == TypeCategory::kUser) {
+      return Status(sqlstate::kDatatypeMismatch, std::string(context) + " types " +
+                                                     result->ToString() + " and " + t.ToString() +
+                                                     " cannot be matched");
+    }
+    if (!result->IsPreferred() && CanCast(*result, t, CastContext::kImplicit) &&
+        !CanCast(t, *result, CastContext::kImplicit)) {
+      result = t;
     }
   }
-  if (numeric_literal) {
-    if (result && result->id() == TypeId::kDouble) return *result;
-    if (!result || result->IsNumeric()) return NotSupported("type numeric");
-    return Status(sqlstate::kDatatypeMismatch, std::string(context) + " types numeric and " +
-                                                   result->sql_name() + " cannot be matched");
-  }
-  return result.value_or(LogicalType(TypeId::kText));
+  if (!result) return LogicalType(TypeId::kText);
+  return same ? *result : result->Base();
 }
 
 bool ContainsAggregate(const ParsedExpr& expr) {
@@ -632,11 +647,12 @@ Result<BoundExprPtr> Binder::BindOperator(const ParsedExpr& expr, const Scope& s
   }
   if (expr.op == "||" && args.size() == 2) {
     // text || anynonarray and anynonarray || text: the other operand is cast to text.
-    auto stringish = [](LogicalType t) { return t.id() == TypeId::kText || IsUntyped(t); };
+    auto stringish = [](LogicalType t) { return t.IsCharacter() || IsUntyped(t); };
     for (size_t i = 0; i < 2; ++i) {
       size_t other = 1 - i;
-      if (stringish(types[i]) && !stringish(types[other]) &&
-          types[other].id() != TypeId::kNumericLiteral) {
+      // An untyped literal beside bytea is bytea (bytea || bytea), not text.
+      bool bytea_pair = IsUntyped(types[i]) && types[other].id() == TypeId::kBytea;
+      if (stringish(types[i]) && !stringish(types[other]) && !bytea_pair) {
         OMEN_ASSIGN_OR_RETURN(args[other], AddCast(std::move(args[other]), TypeId::kText));
         types[other] = TypeId::kText;
       }
@@ -712,9 +728,6 @@ Result<BoundExprPtr> Binder::BindExpr(const ParsedExpr& expr, const Scope& scope
       e->type = TypeId::kBoolean;
       BoundExprPtr b;
       OMEN_ASSIGN_OR_RETURN(b, BindExpr(*expr.args[0], scope));
-      if (b->type.id() == TypeId::kNumericLiteral) {
-        return WithPos(NotSupported("type numeric"), expr.args[0]->location);
-      }
       // An untyped literal is text here; an untyped parameter stays undetermined (42P18 at
       // the end of binding), as in PostgreSQL.
       if (IsUntyped(b->type) && b->kind != BoundExpr::Kind::kParameter) {
@@ -858,6 +871,10 @@ Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr, const Scope& s
       types.push_back(b->type);
       args.push_back(std::move(b));
     }
+    if (name == "pg_typeof" && args.size() == 1) {
+      // The argument's type name (PostgreSQL's result is a regtype; here its text).
+      return BoundExpr::Constant(Value::Text(types[0].sql_name()));
+    }
     if (!IsBuiltinFunction(name)) {
       return WithPos(NotSupported("function " + name + "()"), expr.location);
     }
@@ -872,9 +889,6 @@ Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr, const Scope& s
       // An argument of "any" type (kInvalid) keeps its type; an untyped literal becomes text.
       if (want.id() == TypeId::kInvalid) {
         want = IsUntyped(args[i]->type) ? LogicalType(TypeId::kText) : args[i]->type;
-      }
-      if (want.id() == TypeId::kNumericLiteral) {
-        return WithPos(NotSupported("type numeric"), expr.args[i]->location);
       }
       Result<BoundExprPtr> cast = AddCast(std::move(args[i]), want);
       if (!cast.ok()) return WithPos(cast.status(), expr.args[i]->location);
@@ -1192,16 +1206,13 @@ Result<BoundExprPtr> Binder::BindLimitValue(const ParsedExpr* expr) {
   Restore<const char*> in_limit(&clause_, "LIMIT");
   BoundExprPtr b;
   OMEN_ASSIGN_OR_RETURN(b, BindExpr(*expr, Scope{}));
-  if (b->type.id() == TypeId::kNumericLiteral) {
-    return WithPos(NotSupported("type numeric"), expr->location);
-  }
-  if (!b->type.IsInteger() && !IsUntyped(b->type)) {
+  if (!AssignmentCastAllowed(b->type, TypeId::kBigInt)) {
     return WithPos(Status(sqlstate::kDatatypeMismatch,
                           std::string("argument of LIMIT must be type bigint, not type ") +
                               b->type.sql_name()),
                    expr->location);
   }
-  return AddCast(std::move(b), TypeId::kBigInt);
+  return AddCast(std::move(b), TypeId::kBigInt, CastContext::kAssignment);
 }
 
 Result<LogicalOperatorPtr> Binder::AddOrderAndLimit(LogicalOperatorPtr plan,
@@ -1317,7 +1328,6 @@ Status Binder::BindTargetList(const std::vector<ParsedSelectItem>& items, const 
     if (IsUntyped(e->type)) {
       OMEN_ASSIGN_OR_RETURN(e, AddCast(std::move(e), TypeId::kText));
     }
-    if (e->type.id() == TypeId::kNumericLiteral) return NotSupported("type numeric");
     types->push_back(e->type);
     exprs->push_back(std::move(e));
     names->push_back(std::move(name));
@@ -1567,16 +1577,8 @@ Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
       }
       BoundExprPtr b;
       OMEN_ASSIGN_OR_RETURN(b, BindExpr(*row[i], Scope{}));
-      if (!AssignmentCastAllowed(b->type, col.type)) {
-        return WithPos(Status(sqlstate::kDatatypeMismatch,
-                              "column \"" + col.name + "\" is of type " + col.type.sql_name() +
-                                  " but expression is of type " + b->type.sql_name(),
-                              "", "You will need to rewrite or cast the expression."),
-                       row[i]->location);
-      }
-      Result<BoundExprPtr> cast = AddCast(std::move(b), col.type);
-      if (!cast.ok()) return WithPos(cast.status(), row[i]->location);
-      values[targets[i]] = std::move(cast).value();
+      OMEN_ASSIGN_OR_RETURN(values[targets[i]],
+                            AssignToColumn(std::move(b), col, "expression", row[i]->location));
     }
     for (size_t c = 0; c < values.size(); ++c) {
       if (!values[c]) {
@@ -1618,13 +1620,8 @@ Status Binder::BindInsertQuery(const ParsedInsert& insert, const std::vector<siz
   for (size_t i = 0; i < n; ++i) {
     const ColumnDefinition& col = t.columns[targets[i]];
     LogicalType from = query.plan->types[i];
-    if (!AssignmentCastAllowed(from, col.type)) {
-      return Status(sqlstate::kDatatypeMismatch,
-                    "column \"" + col.name + "\" is of type " + col.type.sql_name() +
-                        " but expression is of type " + from.sql_name(),
-                    "", "You will need to rewrite or cast the expression.");
-    }
-    OMEN_ASSIGN_OR_RETURN(exprs[targets[i]], AddCast(BoundExpr::Column(i, from), col.type));
+    OMEN_ASSIGN_OR_RETURN(exprs[targets[i]],
+                          AssignToColumn(BoundExpr::Column(i, from), col, "expression", -1));
   }
   for (size_t c = 0; c < t.columns.size(); ++c) {
     if (!exprs[c]) {
@@ -1715,16 +1712,8 @@ Result<std::vector<BoundExprPtr>> Binder::BindAssignments(
     }
     BoundExprPtr b;
     OMEN_ASSIGN_OR_RETURN(b, BindExpr(*exprs[i], scope));
-    if (!AssignmentCastAllowed(b->type, col.type)) {
-      return WithPos(Status(sqlstate::kDatatypeMismatch,
-                            "column \"" + col.name + "\" is of type " + col.type.sql_name() +
-                                " but expression is of type " + b->type.sql_name(),
-                            "", "You will need to rewrite or cast the expression."),
-                     exprs[i]->location);
-    }
-    Result<BoundExprPtr> cast = AddCast(std::move(b), col.type);
-    if (!cast.ok()) return WithPos(cast.status(), exprs[i]->location);
-    values[*idx] = std::move(cast).value();
+    OMEN_ASSIGN_OR_RETURN(values[*idx],
+                          AssignToColumn(std::move(b), col, "expression", exprs[i]->location));
   }
   for (size_t c = 0; c < t.columns.size(); ++c) {
     if (!values[c]) values[c] = BoundExpr::Column(offset + c, t.columns[c].type);
@@ -1913,16 +1902,7 @@ Result<BoundExprPtr> Binder::BindDefaultExpr(const ParsedExpr& expr, const Colum
   Restore<StoredExpression> stored(&stored_expression_, StoredExpression::kDefault);
   BoundExprPtr b;
   OMEN_ASSIGN_OR_RETURN(b, BindExpr(expr, Scope{}));
-  if (!AssignmentCastAllowed(b->type, col.type)) {
-    return WithPos(Status(sqlstate::kDatatypeMismatch,
-                          "column \"" + col.name + "\" is of type " + col.type.sql_name() +
-                              " but default expression is of type " + b->type.sql_name(),
-                          "", "You will need to rewrite or cast the expression."),
-                   expr.location);
-  }
-  Result<BoundExprPtr> cast = AddCast(std::move(b), col.type);
-  if (!cast.ok()) return WithPos(cast.status(), expr.location);
-  return cast;
+  return AssignToColumn(std::move(b), col, "default expression", expr.location);
 }
 
 Result<BoundExprPtr> Binder::BindColumnDefault(const TableSchema& t, size_t column) {

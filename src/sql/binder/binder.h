@@ -210,7 +210,8 @@ class Binder {
 // Converts `expr` to `target`. Constants are converted now (so bad literals fail at bind
 // time, as in PostgreSQL); an untyped parameter takes `target` as its type (42P08 if it
 // already has another); other expressions get a cast node.
-Result<BoundExprPtr> AddCast(BoundExprPtr expr, LogicalType target);
+Result<BoundExprPtr> AddCast(BoundExprPtr expr, LogicalType target,
+                             CastContext context = CastContext::kExplicit);
 
 // The type that values of `types` are converted to when they meet in CASE, COALESCE, IN...
 // Untyped literals take the others' type (text if all are untyped); numbers widen. Errors

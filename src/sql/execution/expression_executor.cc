@@ -374,7 +374,7 @@ Status Evaluate(const BoundExpr& expr, const DataChunk& input, Vector* out) {
       OMEN_RETURN_IF_ERROR(Evaluate(*expr.children[0], input, &arg));
       for (size_t i = 0; i < n; ++i) {
         Value v;
-        OMEN_ASSIGN_OR_RETURN(v, CastValue(arg.GetValue(i), expr.type));
+        OMEN_ASSIGN_OR_RETURN(v, CastValue(arg.GetValue(i), expr.type, expr.cast_context));
         out->SetValue(i, v);
       }
       return Status::OK();

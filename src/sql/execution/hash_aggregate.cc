@@ -7,16 +7,24 @@
 #include <unordered_set>
 
 #include "sql/execution/expression_executor.h"
-#include "sql/execution/row_key.h"
+#include "types/datetime.h"
+#include "types/numeric.h"
 #include "types/pg_text.h"
+#include "types/type_io.h"
 
 namespace omendb::sql {
 namespace {
 
+__extension__ using Int128 = __int128;
+__extension__ using UInt128 = unsigned __int128;
+
 struct AggState {
   int64_t count = 0;    // rows counted (count) or values seen (others)
-  int64_t isum = 0;     // sum of integers
-  double dsum = 0;      // sum of doubles
+  Int128 isum = 0;    // sum of integers (sum(integer) checks the bigint range)
+  double dsum = 0;      // sum of doubles (and of reals for avg)
+  float fsum = 0;       // sum(real)
+  Numeric nsum;         // sum of numerics
+  IntervalValue ivsum;  // sum of intervals
   bool has_value = false;
   Value extreme;        // min / max
   bool flag = false;    // bool_and / bool_or
@@ -70,7 +78,7 @@ class HashAggregateOp final : public PhysicalOperator {
       std::string key;
       for (size_t r = 0; r < n; ++r) {
         key.clear();
-        for (const Vector& k : keys) AppendRowKey(k, r, &key);
+        for (const Vector& k : keys) AppendHashKey(k, r, &key);
         auto [it, inserted] = index_.emplace(key, num_groups_);
         if (inserted) NewGroup(keys, r);
         size_t g = it->second;
@@ -102,7 +110,7 @@ class HashAggregateOp final : public PhysicalOperator {
     if (!v.IsValid(r)) return Status::OK();  // aggregates skip NULL inputs
     if (call.distinct) {
       std::string key;
-      for (const Vector& a : args) AppendRowKey(a, r, &key);
+      for (const Vector& a : args) AppendHashKey(a, r, &key);
       if (!s->seen.insert(key).second) return Status::OK();
     }
     ++s->count;
@@ -111,10 +119,28 @@ class HashAggregateOp final : public PhysicalOperator {
         break;
       case AggregateKind::kSum:
       case AggregateKind::kAvg:
-        if (v.type().id() == TypeId::kDouble) {
-          s->dsum += v.Data<double>()[r];
-        } else if (__builtin_add_overflow(s->isum, int64_t{v.Data<int32_t>()[r]}, &s->isum)) {
-          return Status(sqlstate::kNumericValueOutOfRange, "bigint out of range");
+        switch (v.type().id()) {
+          case TypeId::kDouble: s->dsum += v.Data<double>()[r]; break;
+          case TypeId::kReal:
+            s->fsum += v.Data<float>()[r];
+            s->dsum += v.Data<float>()[r];
+            break;
+          case TypeId::kNumeric: {
+            Numeric x;
+            OMEN_ASSIGN_OR_RETURN(x, Numeric::Parse(v.Strings()[r]));
+            OMEN_ASSIGN_OR_RETURN(s->nsum, Numeric::Add(s->nsum, x));
+            break;
+          }
+          case TypeId::kInterval: {
+            OMEN_ASSIGN_OR_RETURN(s->ivsum, IntervalPlus(s->ivsum, v.Data<IntervalValue>()[r]));
+            break;
+          }
+          default:
+            s->isum += v.GetValue(r).GetInt();
+            if (call.type.id() == TypeId::kBigInt && (s->isum > INT64_MAX || s->isum < INT64_MIN)) {
+              return Status(sqlstate::kNumericValueOutOfRange, "bigint out of range");
+            }
+            break;
         }
         break;
       case AggregateKind::kMin:
@@ -144,6 +170,45 @@ class HashAggregateOp final : public PhysicalOperator {
     return Status::OK();
   }
 
+  // sum() and avg() of a non-empty group, of PostgreSQL's result types.
+  static Result<Value> FinalizeSum(const AggregateCall& call, const AggState& s) {
+    bool avg = call.kind == AggregateKind::kAvg;
+    switch (call.args[0]->type.id()) {
+      case TypeId::kDouble:
+        return Value::Double(avg ? s.dsum / static_cast<double>(s.count) : s.dsum);
+      case TypeId::kReal:
+        return avg ? Value::Double(s.dsum / static_cast<double>(s.count)) : Value::Real(s.fsum);
+      case TypeId::kInterval: {
+        if (!avg) return Value::Interval(s.ivsum);
+        IntervalValue r;
+        OMEN_ASSIGN_OR_RETURN(r, IntervalDivide(s.ivsum, static_cast<double>(s.count)));
+        return Value::Interval(r);
+      }
+      default: break;
+    }
+    if (call.type.id() == TypeId::kBigInt) return Value::BigInt(static_cast<int64_t>(s.isum));
+    Numeric sum = s.nsum;
+    if (call.args[0]->type.id() != TypeId::kNumeric) {
+      OMEN_ASSIGN_OR_RETURN(sum, Numeric::Parse(Int128ToString(s.isum)));
+    }
+    if (avg) {
+      OMEN_ASSIGN_OR_RETURN(sum, Numeric::Avg(sum, s.count));
+    }
+    return Value::String(TypeId::kNumeric, sum.ToString());
+  }
+
+  static std::string Int128ToString(Int128 v) {
+    bool neg = v < 0;
+    UInt128 u = neg ? -static_cast<UInt128>(v) : static_cast<UInt128>(v);
+    std::string digits;
+    do {
+      digits.push_back(static_cast<char>('0' + static_cast<int>(u % 10)));
+      u /= 10;
+    } while (u != 0);
+    if (neg) digits.push_back('-');
+    return std::string(digits.rbegin(), digits.rend());
+  }
+
   static Result<Value> Finalize(const AggregateCall& call, const AggState& s) {
     switch (call.kind) {
       case AggregateKind::kCountStar:
@@ -155,12 +220,8 @@ class HashAggregateOp final : public PhysicalOperator {
     if (!s.has_value) return Value::Null(call.type);
     switch (call.kind) {
       case AggregateKind::kSum:
-        if (call.type.id() == TypeId::kDouble) {
-          return Value::Double(s.dsum);
-        }
-        return Value::BigInt(s.isum);
       case AggregateKind::kAvg:
-        return Value::Double(s.dsum / static_cast<double>(s.count));
+        return FinalizeSum(call, s);
       case AggregateKind::kMin:
       case AggregateKind::kMax:
         return s.extreme;
@@ -168,7 +229,7 @@ class HashAggregateOp final : public PhysicalOperator {
       case AggregateKind::kBoolOr:
         return Value::Boolean(s.flag);
       case AggregateKind::kStringAgg:
-        return Value::Text(s.text);
+        return Value::String(call.type, s.text);
       default:
         return InternalError("unexpected aggregate");
     }

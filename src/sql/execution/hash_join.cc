@@ -4,7 +4,7 @@
 
 #include "sql/execution/expression_executor.h"
 #include "sql/execution/join_side.h"
-#include "sql/execution/row_key.h"
+#include "types/type_io.h"
 #include "sql/plan/join_keys.h"
 
 namespace omendb::sql {
@@ -45,7 +45,7 @@ class HashJoinOp final : public PhysicalOperator {
     key->clear();
     for (const Vector& k : keys) {
       if (!k.IsValid(r)) return false;
-      AppendRowKey(k, r, key);
+      AppendHashKey(k, r, key);
     }
     return true;
   }

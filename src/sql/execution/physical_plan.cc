@@ -9,6 +9,7 @@
 #include "sql/execution/nested_loop_join.h"
 #include "sql/execution/set_operation.h"
 #include "types/pg_text.h"
+#include "types/type_io.h"
 
 namespace omendb::sql {
 namespace {
@@ -146,25 +147,6 @@ class ProjectionOp final : public PhysicalOperator {
   const std::vector<BoundExprPtr>* exprs_;
   DataChunk in_;  // the child's batch, kept so its buffers are reused
 };
-
-int CompareCells(const Vector& a, size_t i, const Vector& b, size_t j) {
-  switch (a.type().id()) {
-    case TypeId::kBoolean: return int(a.Data<uint8_t>()[i]) - int(b.Data<uint8_t>()[j]);
-    case TypeId::kInteger: {
-      int32_t x = a.Data<int32_t>()[i], y = b.Data<int32_t>()[j];
-      return x < y ? -1 : (x > y ? 1 : 0);
-    }
-    case TypeId::kBigInt: {
-      int64_t x = a.Data<int64_t>()[i], y = b.Data<int64_t>()[j];
-      return x < y ? -1 : (x > y ? 1 : 0);
-    }
-    case TypeId::kDouble: return CompareFloat8(a.Data<double>()[i], b.Data<double>()[j]);
-    default: {
-      int c = a.Strings()[i].compare(b.Strings()[j]);
-      return c < 0 ? -1 : (c > 0 ? 1 : 0);
-    }
-  }
-}
 
 // Materializes its input, sorts it (stable, multi-key, ASC/DESC, NULLS FIRST/LAST, byte order
 // for text: collation "C"), then emits it batch by batch.

@@ -2,14 +2,14 @@
 
 #include <unordered_map>
 
-#include "sql/execution/row_key.h"
+#include "types/type_io.h"
 
 namespace omendb::sql {
 namespace {
 
 std::string RowImage(const DataChunk& c, size_t r) {
   std::string key;
-  for (size_t i = 0; i < c.column_count(); ++i) AppendRowKey(c.column(i), r, &key);
+  for (size_t i = 0; i < c.column_count(); ++i) AppendHashKey(c.column(i), r, &key);
   return key;
 }
 

@@ -37,34 +37,44 @@ Result<AggregateSignature> ResolveAggregate(const std::string& name,
     return AggregateSignature{AggregateKind::kCount, args, TypeId::kBigInt};
   }
   if (args.size() == 1) {
-    LogicalType t = args[0];
-    bool numeric_literal = t.id() == TypeId::kNumericLiteral;
+    LogicalType t = args[0].Base();
+    TypeId id = t.id();
+    const LogicalType numeric = TypeId::kNumeric;
     if (name == "sum" || name == "avg") {
-      if (numeric_literal || (name == "sum" && t.id() == TypeId::kBigInt) ||
-          (name == "avg" && t.IsInteger())) {
-        return NotSupported(name + "(" + (numeric_literal ? "numeric" : t.sql_name()) +
-                            "), whose result is of type numeric,");
-      }
-      if (t.id() == TypeId::kInteger && name == "sum") {
-        return AggregateSignature{AggregateKind::kSum, {t}, TypeId::kBigInt};
-      }
-      if (t.id() == TypeId::kDouble) {
-        return AggregateSignature{name == "sum" ? AggregateKind::kSum : AggregateKind::kAvg, {t},
-                                  TypeId::kDouble};
+      AggregateKind kind = name == "sum" ? AggregateKind::kSum : AggregateKind::kAvg;
+      switch (id) {
+        case TypeId::kSmallInt:
+        case TypeId::kInteger:
+          return AggregateSignature{kind, {t}, kind == AggregateKind::kSum ? LogicalType(TypeId::kBigInt) : numeric};
+        case TypeId::kBigInt:
+        case TypeId::kNumeric:
+          return AggregateSignature{kind, {t}, numeric};
+        case TypeId::kReal:
+          return AggregateSignature{kind, {t}, kind == AggregateKind::kSum ? t : LogicalType(TypeId::kDouble)};
+        case TypeId::kDouble:
+        case TypeId::kInterval:
+          return AggregateSignature{kind, {t}, t};
+        default: break;
       }
     }
-    if ((name == "min" || name == "max") && t.id() != TypeId::kBoolean) {
-      if (numeric_literal) return NotSupported("type numeric");
+    // min/max over every type with an order PostgreSQL 15 aggregates (not boolean, bytea, uuid);
+    // varchar is compared and returned as text.
+    bool orderable = id != TypeId::kBoolean && id != TypeId::kBytea && id != TypeId::kUuid;
+    if ((name == "min" || name == "max") && orderable) {
+      if (id == TypeId::kVarchar) t = TypeId::kText;
       return AggregateSignature{name == "min" ? AggregateKind::kMin : AggregateKind::kMax, {t}, t};
     }
-    if ((name == "bool_and" || name == "bool_or" || name == "every") && t.id() == TypeId::kBoolean) {
+    if ((name == "bool_and" || name == "bool_or" || name == "every") && id == TypeId::kBoolean) {
       return AggregateSignature{name == "bool_or" ? AggregateKind::kBoolOr : AggregateKind::kBoolAnd,
                                 {t}, TypeId::kBoolean};
     }
   }
-  if (name == "string_agg" && args.size() == 2 && args[0].id() == TypeId::kText &&
-      args[1].id() == TypeId::kText) {
-    return AggregateSignature{AggregateKind::kStringAgg, args, TypeId::kText};
+  if (name == "string_agg" && args.size() == 2) {
+    // string_agg(text, text) (varchar and char(n) convert) or string_agg(bytea, bytea).
+    bool text = args[0].IsCharacter() && args[1].IsCharacter();
+    bool bytea = args[0].id() == TypeId::kBytea && args[1].id() == TypeId::kBytea;
+    LogicalType t = bytea ? LogicalType(TypeId::kBytea) : LogicalType(TypeId::kText);
+    if (text || bytea) return AggregateSignature{AggregateKind::kStringAgg, {t, t}, t};
   }
   return NoSuchFunction(name, given);
 }

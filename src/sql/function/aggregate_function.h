@@ -21,9 +21,9 @@ struct AggregateSignature {
 // string_agg).
 bool IsAggregateName(const std::string& name);
 
-// Resolves aggregate `name` for arguments of `arg_types` (`star` for count(*)). Errors: 42883
-// "function name(types) does not exist"; 0A000 where PostgreSQL's result type is numeric
-// (sum(bigint), avg of integers), which OmenDB does not have yet.
+// Resolves aggregate `name` for arguments of `arg_types` (`star` for count(*)) with
+// PostgreSQL's result types (sum(integer) is bigint, sum(bigint) and avg of integers numeric,
+// avg(real) double precision...). Errors: 42883 "function name(types) does not exist".
 Result<AggregateSignature> ResolveAggregate(const std::string& name,
                                             const std::vector<LogicalType>& arg_types, bool star);
 

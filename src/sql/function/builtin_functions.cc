@@ -4,6 +4,7 @@
 #include <limits>
 #include <memory>
 
+#include "sql/function/function_table.h"
 #include "sql/function/scalar_function.h"
 #include "types/pg_text.h"
 
@@ -166,9 +167,18 @@ Status Case(const Args& a, size_t n, Vector* out) {
                               [&](size_t i) -> Result<std::string> { return AsciiCase(Str(a, 0, i), kUpper); });
 }
 
+// length(): characters; for char(n) without its trailing blanks (PostgreSQL's bpcharlen).
 Status Length(const Args& a, size_t n, Vector* out) {
+  bool bpchar = a[0]->type().id() == TypeId::kChar;
   return ForEach<int32_t>(a, n, out, [&](size_t i) -> Result<int32_t> {
-    return static_cast<int32_t>(CharOffsets(Str(a, 0, i)).size() - 1);
+    const std::string& s = Str(a, 0, i);
+    size_t end = s.size();
+    if (bpchar) {
+      while (end > 0 && s[end - 1] == ' ') --end;
+    }
+    int32_t chars = 0;
+    for (size_t k = 0; k < end; ++k) chars += (static_cast<unsigned char>(s[k]) & 0xC0) != 0x80;
+    return chars;
   });
 }
 
@@ -293,105 +303,75 @@ Status Concat(const Args& a, size_t n, Vector* out) {
   return Status::OK();
 }
 
-class FunctionRegistry {
- public:
-  FunctionRegistry() {
+const FunctionTable& Functions() {
+  static const FunctionTable* table = [] {
+    auto* t = new FunctionTable();
     const LogicalType I = TypeId::kInteger, B = TypeId::kBigInt, D = TypeId::kDouble,
                       T = TypeId::kText, Bool = TypeId::kBoolean;
-    Add("abs", {I}, I, Abs<int32_t>);
-    Add("abs", {B}, B, Abs<int64_t>);
-    Add("abs", {D}, D, Abs<double>);
-    Add("mod", {I, I}, I, Mod<int32_t>);
-    Add("mod", {B, B}, B, Mod<int64_t>);
-    for (const char* name : {"ceil", "ceiling"}) Add(name, {D}, D, Unary<std::ceil>);
-    Add("floor", {D}, D, Unary<std::floor>);
-    Add("round", {D}, D, Unary<RoundHalfEven>);
-    Add("trunc", {D}, D, Unary<std::trunc>);
-    Add("sign", {D}, D, Unary<Sign>);
-    Add("cbrt", {D}, D, Unary<std::cbrt>);
-    Add("sqrt", {D}, D, Sqrt);
-    Add("ln", {D}, D, Log<false>);
-    Add("log", {D}, D, Log<true>);
-    Add("log10", {D}, D, Log<true>);
-    Add("exp", {D}, D, Exp);
-    for (const char* name : {"power", "pow"}) Add(name, {D, D}, D, Power);
-    Add("pi", {}, D, Pi);
+    t->Add("abs", {I}, I, Abs<int32_t>, false);
+    t->Add("abs", {B}, B, Abs<int64_t>, false);
+    t->Add("abs", {D}, D, Abs<double>, false);
+    t->Add("mod", {I, I}, I, Mod<int32_t>, false);
+    t->Add("mod", {B, B}, B, Mod<int64_t>, false);
+    for (const char* name : {"ceil", "ceiling"}) t->Add(name, {D}, D, Unary<std::ceil>, false);
+    t->Add("floor", {D}, D, Unary<std::floor>, false);
+    t->Add("round", {D}, D, Unary<RoundHalfEven>, false);
+    t->Add("trunc", {D}, D, Unary<std::trunc>, false);
+    t->Add("sign", {D}, D, Unary<Sign>, false);
+    t->Add("cbrt", {D}, D, Unary<std::cbrt>, false);
+    t->Add("sqrt", {D}, D, Sqrt, false);
+    t->Add("ln", {D}, D, Log<false>, false);
+    t->Add("log", {D}, D, Log<true>, false);
+    t->Add("log10", {D}, D, Log<true>, false);
+    t->Add("exp", {D}, D, Exp, false);
+    for (const char* name : {"power", "pow"}) t->Add(name, {D, D}, D, Power, false);
+    t->Add("pi", {}, D, Pi, false);
     for (const char* name : {"current_user", "current_role", "user", "session_user"}) {
-      Add(name, {}, T, Fixed<kUser>);
+      t->Add(name, {}, T, Fixed<kUser>, false);
     }
     for (const char* name : {"current_database", "current_catalog"}) {
-      Add(name, {}, T, Fixed<kDatabase>);
+      t->Add(name, {}, T, Fixed<kDatabase>, false);
     }
-    Add("current_schema", {}, T, Fixed<kSchema>);
-    Add("version", {}, T, Fixed<kVersion>);
-    Add("lower", {T}, T, Case<false>);
-    Add("upper", {T}, T, Case<true>);
-    for (const char* name : {"length", "char_length", "character_length"}) Add(name, {T}, I, Length);
-    Add("octet_length", {T}, I, OctetLength);
+    t->Add("current_schema", {}, T, Fixed<kSchema>, false);
+    t->Add("version", {}, T, Fixed<kVersion>, false);
+    t->Add("lower", {T}, T, Case<false>, false);
+    t->Add("upper", {T}, T, Case<true>, false);
+    for (const char* name : {"length", "char_length", "character_length"}) t->Add(name, {T}, I, Length, false);
+    t->Add("octet_length", {T}, I, OctetLength, false);
+    const LogicalType Bpchar = TypeId::kChar, Bytea = TypeId::kBytea;
+    for (const char* name : {"length", "char_length", "character_length"}) {
+      t->Add(name, {Bpchar}, I, Length, false);
+    }
+    t->Add("octet_length", {Bpchar}, I, OctetLength, false);
+    t->Add("octet_length", {Bytea}, I, OctetLength, false);
+    t->Add("length", {Bytea}, I, OctetLength, false);
     for (const char* name : {"substr", "substring"}) {
-      Add(name, {T, I}, T, Substr);
-      Add(name, {T, I, I}, T, Substr);
+      t->Add(name, {T, I}, T, Substr, false);
+      t->Add(name, {T, I, I}, T, Substr, false);
     }
-    Add("replace", {T, T, T}, T, Replace);
-    Add("btrim", {T}, T, Trim<true, true>);
-    Add("btrim", {T, T}, T, Trim<true, true>);
-    Add("ltrim", {T}, T, Trim<true, false>);
-    Add("ltrim", {T, T}, T, Trim<true, false>);
-    Add("rtrim", {T}, T, Trim<false, true>);
-    Add("rtrim", {T, T}, T, Trim<false, true>);
-    Add("strpos", {T, T}, I, Strpos);
-    Add("position", {T, T}, I, Strpos);  // POSITION(sub IN s) arrives as position(s, sub)
-    Add("left", {T, I}, T, LeftRight<true>);
-    Add("right", {T, I}, T, LeftRight<false>);
-    Add("repeat", {T, I}, T, Repeat);
-    Add("reverse", {T}, T, Reverse);
-    Add("starts_with", {T, T}, Bool, StartsWith);
+    t->Add("replace", {T, T, T}, T, Replace, false);
+    t->Add("btrim", {T}, T, Trim<true, true>, false);
+    t->Add("btrim", {T, T}, T, Trim<true, true>, false);
+    t->Add("ltrim", {T}, T, Trim<true, false>, false);
+    t->Add("ltrim", {T, T}, T, Trim<true, false>, false);
+    t->Add("rtrim", {T}, T, Trim<false, true>, false);
+    t->Add("rtrim", {T, T}, T, Trim<false, true>, false);
+    t->Add("strpos", {T, T}, I, Strpos, false);
+    t->Add("position", {T, T}, I, Strpos, false);  // POSITION(sub IN s) arrives as position(s, sub)
+    t->Add("left", {T, I}, T, LeftRight<true>, false);
+    t->Add("right", {T, I}, T, LeftRight<false>, false);
+    t->Add("repeat", {T, I}, T, Repeat, false);
+    t->Add("reverse", {T}, T, Reverse, false);
+    t->Add("starts_with", {T, T}, Bool, StartsWith, false);
     // Arguments of any type (kInvalid here): each is written with its type's output function.
-    auto& concat = Add("concat", {TypeId::kInvalid}, T, Concat);
+    auto& concat = t->Add("concat", {TypeId::kInvalid}, T, Concat, false);
     concat.variadic = true;
     concat.strict = false;
-  }
-
-  std::vector<const ScalarFunction*> Candidates(const std::string& name, size_t arity) const {
-    std::vector<const ScalarFunction*> out;
-    for (const auto& f : functions_) {
-      if (f->name == name && (f->variadic || f->arg_types.size() == arity)) out.push_back(f.get());
-    }
-    return out;
-  }
-  bool Has(const std::string& name) const {
-    for (const auto& f : functions_) {
-      if (f->name == name) return true;
-    }
-    return false;
-  }
-
- private:
-  ScalarFunction& Add(std::string name, std::vector<LogicalType> args, LogicalType ret,
-                      ScalarKernel k) {
-    functions_.push_back(std::make_unique<ScalarFunction>(
-        ScalarFunction{std::move(name), std::move(args), ret, k, false, true, false}));
-    return *functions_.back();
-  }
-
-  std::vector<std::unique_ptr<ScalarFunction>> functions_;
-};
-
-const FunctionRegistry& Functions() {
-  static const FunctionRegistry* r = new FunctionRegistry();
-  return *r;
-}
-
-// Cost of converting `from` to `to` implicitly, or -1 if not allowed.
-int CastCost(LogicalType from, LogicalType to) {
-  if (from == to) return 0;
-  TypeId f = from.id(), t = to.id();
-  // An untyped literal prefers double precision, PostgreSQL's preferred numeric type.
-  if (f == TypeId::kUnknown || f == TypeId::kNull) return t == TypeId::kDouble ? 1 : 2;
-  if (f == TypeId::kInteger && t == TypeId::kBigInt) return 1;
-  if (f == TypeId::kInteger && t == TypeId::kDouble) return 2;
-  if (f == TypeId::kBigInt && t == TypeId::kDouble) return 1;
-  return -1;
+    AddNumericFunctions(t);
+    AddDateTimeFunctions(t);
+    return t;
+  }();
+  return *table;
 }
 
 }  // namespace
@@ -400,29 +380,17 @@ bool IsBuiltinFunction(const std::string& name) { return Functions().Has(name); 
 
 Result<const ScalarFunction*> ResolveFunction(const std::string& name,
                                               const std::vector<LogicalType>& arg_types) {
-  const ScalarFunction* best = nullptr;
-  int best_cost = 0;
-  bool numeric_literal = false;
-  for (LogicalType t : arg_types) numeric_literal = numeric_literal || t.id() == TypeId::kNumericLiteral;
-  if (numeric_literal && Functions().Has(name)) {
-    return NotSupported(name + "() of a numeric argument (use a double precision cast)");
-  }
-  for (const ScalarFunction* f : Functions().Candidates(name, arg_types.size())) {
-    int cost = 0;
-    for (size_t i = 0; i < arg_types.size() && cost >= 0; ++i) {
-      LogicalType want = f->variadic ? f->arg_types[0] : f->arg_types[i];
-      int c = want.id() == TypeId::kInvalid ? 0 : CastCost(arg_types[i], want);
-      cost = c < 0 ? -1 : cost + c;
-    }
-    if (cost >= 0 && (best == nullptr || cost < best_cost)) {
-      best = f;
-      best_cost = cost;
-    }
-  }
-  if (best != nullptr) return best;
+  bool ambiguous = false;
+  const ScalarFunction* f = Functions().Select(name, arg_types, false, &ambiguous);
+  if (f != nullptr) return f;
   std::string sig = name + "(";
   for (size_t i = 0; i < arg_types.size(); ++i) {
     sig += (i ? ", " : "") + std::string(arg_types[i].sql_name());
+  }
+  if (ambiguous) {
+    return Status("42725", "function " + sig + ") is not unique", "",
+                  "Could not choose a best candidate function. You might need to add explicit "
+                  "type casts.");
   }
   return Status(sqlstate::kUndefinedFunction, "function " + sig + ") does not exist", "",
                 "No function matches the given name and argument types. You might need to add "

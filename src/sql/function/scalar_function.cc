@@ -4,21 +4,24 @@
 #include <limits>
 #include <memory>
 
+#include "sql/function/function_table.h"
 #include "types/pg_text.h"
+#include "types/type_io.h"
 
 namespace omendb::sql {
 namespace {
 
 Status IntOverflow(LogicalType t) {
-  return Status(sqlstate::kNumericValueOutOfRange,
-                t.id() == TypeId::kBigInt ? "bigint out of range" : "integer out of range");
+  return Status(sqlstate::kNumericValueOutOfRange, std::string(t.sql_name()) + " out of range");
 }
 Status DivisionByZero() { return Status(sqlstate::kDivisionByZero, "division by zero"); }
 
 template <typename T>
 constexpr TypeId TypeOf() {
+  if constexpr (std::is_same_v<T, int16_t>) return TypeId::kSmallInt;
   if constexpr (std::is_same_v<T, int32_t>) return TypeId::kInteger;
   if constexpr (std::is_same_v<T, int64_t>) return TypeId::kBigInt;
+  if constexpr (std::is_same_v<T, float>) return TypeId::kReal;
   return TypeId::kDouble;
 }
 
@@ -34,7 +37,7 @@ Status ArithKernel(const std::vector<const Vector*>& args, size_t n, Vector* out
   for (size_t i = 0; i < n; ++i) {
     if (!a.IsValid(i) || !b.IsValid(i)) continue;
     if constexpr (std::is_floating_point_v<T>) {
-      double v;
+      T v;
       if constexpr (kOp == Arith::kAdd) v = x[i] + y[i];
       if constexpr (kOp == Arith::kSub) v = x[i] - y[i];
       if constexpr (kOp == Arith::kMul) v = x[i] * y[i];
@@ -126,6 +129,8 @@ Status CompareKernel(const std::vector<const Vector*>& args, size_t n, Vector* o
     if constexpr (std::is_same_v<T, std::string>) {
       int raw = a.Strings()[i].compare(b.Strings()[i]);
       c = raw < 0 ? -1 : (raw > 0 ? 1 : 0);
+    } else if constexpr (std::is_same_v<T, void>) {
+      c = CompareCells(a, i, b, i);  // types with their own order (numeric, char(n), ...)
     } else if constexpr (std::is_floating_point_v<T>) {
       c = CompareFloat8(a.Data<T>()[i], b.Data<T>()[i]);
     } else {
@@ -146,79 +151,98 @@ Status ConcatKernel(const std::vector<const Vector*>& args, size_t n, Vector* ou
   return Status::OK();
 }
 
-class Registry {
- public:
-  Registry() {
-    AddArith<int32_t>();
-    AddArith<int64_t>();
-    AddArith<double>();
-    AddCompare<uint8_t>(TypeId::kBoolean);
-    AddCompare<int32_t>(TypeId::kInteger);
-    AddCompare<int64_t>(TypeId::kBigInt);
-    AddCompare<double>(TypeId::kDouble);
-    AddCompare<std::string>(TypeId::kText);
-    Add("||", {TypeId::kText, TypeId::kText}, TypeId::kText, ConcatKernel);
-  }
-
-  const ScalarFunction* Find(const std::string& name, const std::vector<LogicalType>& args) const {
-    for (const auto& f : functions_) {
-      if (f->name == name && f->arg_types == args) return f.get();
+// PostgreSQL's cross-type float4/float8 operators (float48pl...): the real operand is widened
+// to double precision, then `kKernel` (a double precision kernel) runs.
+template <ScalarKernel kKernel>
+Status WidenReal(const std::vector<const Vector*>& args, size_t n, Vector* out) {
+  std::vector<Vector> widened;
+  widened.reserve(args.size());
+  std::vector<const Vector*> use;
+  for (const Vector* a : args) {
+    if (a->type().id() != TypeId::kReal) {
+      use.push_back(a);
+      continue;
     }
-    return nullptr;
-  }
-  bool HasName(const std::string& name) const {
-    for (const auto& f : functions_) {
-      if (f->name == name) return true;
+    Vector& w = widened.emplace_back(TypeId::kDouble, n);
+    w.Resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      w.SetValid(i, a->IsValid(i));
+      w.Data<double>()[i] = a->Data<float>()[i];
     }
-    return false;
+    use.push_back(&w);
   }
-
- private:
-  void Add(std::string name, std::vector<LogicalType> args, LogicalType ret, ScalarKernel k) {
-    functions_.push_back(std::make_unique<ScalarFunction>(
-        ScalarFunction{std::move(name), std::move(args), ret, k}));
-  }
-  template <typename T>
-  void AddArith() {
-    LogicalType t = TypeOf<T>();
-    Add("+", {t, t}, t, ArithKernel<T, Arith::kAdd>);
-    Add("-", {t, t}, t, ArithKernel<T, Arith::kSub>);
-    Add("*", {t, t}, t, ArithKernel<T, Arith::kMul>);
-    Add("/", {t, t}, t, ArithKernel<T, Arith::kDiv>);
-    if constexpr (!std::is_floating_point_v<T>) Add("%", {t, t}, t, ArithKernel<T, Arith::kMod>);
-    Add("-", {t}, t, NegateKernel<T>);
-    Add("+", {t}, t, IdentityKernel<T>);
-  }
-  template <typename T>
-  void AddCompare(TypeId id) {
-    LogicalType t = id;
-    LogicalType b = TypeId::kBoolean;
-    Add("=", {t, t}, b, CompareKernel<T, Cmp::kEq>);
-    Add("<>", {t, t}, b, CompareKernel<T, Cmp::kNe>);
-    Add("<", {t, t}, b, CompareKernel<T, Cmp::kLt>);
-    Add("<=", {t, t}, b, CompareKernel<T, Cmp::kLe>);
-    Add(">", {t, t}, b, CompareKernel<T, Cmp::kGt>);
-    Add(">=", {t, t}, b, CompareKernel<T, Cmp::kGe>);
-  }
-
-  std::vector<std::unique_ptr<ScalarFunction>> functions_;
-};
-
-const Registry& GetRegistry() {
-  static const Registry* r = new Registry();
-  return *r;
+  return kKernel(use, n, out);
 }
 
-int NumericRank(TypeId id) {
-  switch (id) {
-    case TypeId::kInteger: return 1;
-    case TypeId::kBigInt: return 2;
-    case TypeId::kDouble: return 3;
-    default: return 0;
+template <typename T>
+void AddArith(FunctionTable* t) {
+  LogicalType ty = TypeOf<T>();
+  t->Add("+", {ty, ty}, ty, ArithKernel<T, Arith::kAdd>, true);
+  t->Add("-", {ty, ty}, ty, ArithKernel<T, Arith::kSub>, true);
+  t->Add("*", {ty, ty}, ty, ArithKernel<T, Arith::kMul>, true);
+  t->Add("/", {ty, ty}, ty, ArithKernel<T, Arith::kDiv>, true);
+  if constexpr (!std::is_floating_point_v<T>) {
+    t->Add("%", {ty, ty}, ty, ArithKernel<T, Arith::kMod>, true);
   }
+  t->Add("-", {ty}, ty, NegateKernel<T>, true);
+  t->Add("+", {ty}, ty, IdentityKernel<T>, true);
 }
 
-bool IsUntyped(TypeId id) { return id == TypeId::kUnknown || id == TypeId::kNull; }
+template <typename T>
+void AddCompare(FunctionTable* t, LogicalType ty) {
+  LogicalType b = TypeId::kBoolean;
+  t->Add("=", {ty, ty}, b, CompareKernel<T, Cmp::kEq>, true);
+  t->Add("<>", {ty, ty}, b, CompareKernel<T, Cmp::kNe>, true);
+  t->Add("<", {ty, ty}, b, CompareKernel<T, Cmp::kLt>, true);
+  t->Add("<=", {ty, ty}, b, CompareKernel<T, Cmp::kLe>, true);
+  t->Add(">", {ty, ty}, b, CompareKernel<T, Cmp::kGt>, true);
+  t->Add(">=", {ty, ty}, b, CompareKernel<T, Cmp::kGe>, true);
+}
+
+const FunctionTable& Operators() {
+  static const FunctionTable* table = [] {
+    auto* t = new FunctionTable();
+    AddArith<int16_t>(t);
+    AddArith<int32_t>(t);
+    AddArith<int64_t>(t);
+    AddArith<float>(t);
+    AddArith<double>(t);
+    AddCompare<uint8_t>(t, TypeId::kBoolean);
+    AddCompare<int16_t>(t, TypeId::kSmallInt);
+    AddCompare<int32_t>(t, TypeId::kInteger);
+    AddCompare<int64_t>(t, TypeId::kBigInt);
+    AddCompare<float>(t, TypeId::kReal);
+    AddCompare<double>(t, TypeId::kDouble);
+    AddCompare<std::string>(t, TypeId::kText);
+    AddCompare<std::string>(t, TypeId::kBytea);
+    for (TypeId id : {TypeId::kNumeric, TypeId::kChar, TypeId::kInterval, TypeId::kUuid}) {
+      AddCompare<void>(t, id);
+    }
+    AddCompare<int32_t>(t, TypeId::kDate);
+    for (TypeId id : {TypeId::kTime, TypeId::kTimestamp, TypeId::kTimestampTz}) {
+      AddCompare<int64_t>(t, id);
+    }
+    const LogicalType r = TypeId::kReal, d = TypeId::kDouble, b = TypeId::kBoolean;
+    for (const auto& args : {std::vector<LogicalType>{r, d}, std::vector<LogicalType>{d, r}}) {
+      t->Add("+", args, d, WidenReal<ArithKernel<double, Arith::kAdd>>, true);
+      t->Add("-", args, d, WidenReal<ArithKernel<double, Arith::kSub>>, true);
+      t->Add("*", args, d, WidenReal<ArithKernel<double, Arith::kMul>>, true);
+      t->Add("/", args, d, WidenReal<ArithKernel<double, Arith::kDiv>>, true);
+      t->Add("=", args, b, WidenReal<CompareKernel<double, Cmp::kEq>>, true);
+      t->Add("<>", args, b, WidenReal<CompareKernel<double, Cmp::kNe>>, true);
+      t->Add("<", args, b, WidenReal<CompareKernel<double, Cmp::kLt>>, true);
+      t->Add("<=", args, b, WidenReal<CompareKernel<double, Cmp::kLe>>, true);
+      t->Add(">", args, b, WidenReal<CompareKernel<double, Cmp::kGt>>, true);
+      t->Add(">=", args, b, WidenReal<CompareKernel<double, Cmp::kGe>>, true);
+    }
+    t->Add("||", {TypeId::kText, TypeId::kText}, TypeId::kText, ConcatKernel, true);
+    t->Add("||", {TypeId::kBytea, TypeId::kBytea}, TypeId::kBytea, ConcatKernel, true);
+    AddNumericOperators(t);
+    AddDateTimeOperators(t);
+    return t;
+  }();
+  return *table;
+}
 
 Status NoSuchOperator(const std::string& name, const std::vector<LogicalType>& args) {
   std::string sig = args.size() == 1 ? name + " " + args[0].sql_name()
@@ -233,47 +257,17 @@ Status NoSuchOperator(const std::string& name, const std::vector<LogicalType>& a
 
 Result<const ScalarFunction*> ResolveOperator(const std::string& name,
                                               const std::vector<LogicalType>& arg_types) {
-  const Registry& reg = GetRegistry();
-  std::vector<LogicalType> args = arg_types;
-  if (args.size() == 2) {
-    TypeId a = args[0].id(), b = args[1].id();
-    if (IsUntyped(a) && IsUntyped(b)) {
-      // Comparisons of two untyped literals compare text; arithmetic has no preferred type.
-      if (name == "+" || name == "-" || name == "*" || name == "/" || name == "%") {
-        return Status("42725", "operator is not unique: unknown " + name + " unknown", "",
-                      "Could not choose a best candidate operator. You might need to add "
-                      "explicit type casts.");
-      }
-      args[0] = args[1] = TypeId::kText;
-    } else if (IsUntyped(a)) {
-      args[0] = args[1];
-    } else if (IsUntyped(b)) {
-      args[1] = args[0];
-    }
-    a = args[0].id();
-    b = args[1].id();
-    bool a_num = a == TypeId::kNumericLiteral, b_num = b == TypeId::kNumericLiteral;
-    if (a_num || b_num) {
-      // A decimal literal meets double precision as double precision; with integers or
-      // another decimal PostgreSQL computes in numeric, which is not available yet.
-      if ((a_num && b == TypeId::kDouble) || (b_num && a == TypeId::kDouble)) {
-        args[0] = args[1] = TypeId::kDouble;
-      } else if ((a_num || NumericRank(a) > 0) && (b_num || NumericRank(b) > 0)) {
-        return NotSupported("type numeric");
-      }
-    } else if (NumericRank(a) > 0 && NumericRank(b) > 0) {
-      args[0] = args[1] = NumericRank(a) >= NumericRank(b) ? args[0] : args[1];
-    }
-  } else if (args.size() == 1) {
-    if (args[0].id() == TypeId::kNumericLiteral) return NotSupported("type numeric");
-    if (IsUntyped(args[0].id())) {
-      return Status(sqlstate::kUndefinedFunction,
-                    "operator is not unique: " + name + " unknown", "",
-                    "Could not choose a best candidate operator. You might need to add explicit "
-                    "type casts.");
-    }
+  bool ambiguous = false;
+  const ScalarFunction* f = Operators().Select(name, arg_types, arg_types.size() == 2, &ambiguous);
+  if (f != nullptr) return f;
+  if (ambiguous) {
+    std::string sig = arg_types.size() == 1 ? name + " " + arg_types[0].sql_name()
+                                            : std::string(arg_types[0].sql_name()) + " " + name +
+                                                  " " + arg_types[1].sql_name();
+    return Status("42725", "operator is not unique: " + sig, "",
+                  "Could not choose a best candidate operator. You might need to add explicit "
+                  "type casts.");
   }
-  if (const ScalarFunction* f = reg.Find(name, args)) return f;
   return NoSuchOperator(name, arg_types);
 }
 

@@ -25,21 +25,22 @@ struct ScalarFunction {
   bool variadic = false;  // any number of arguments of arg_types[0] (concat)
   bool strict = true;     // NULL if any argument is NULL; otherwise the kernel sets validity
   bool is_operator = true;  // "a + b" rather than "f(a, b)" (display only)
+  // A different result at each call (gen_random_uuid, clock_timestamp): never folded into a
+  // constant, evaluated once per row.
+  bool is_volatile = false;
 };
 
-// Chooses the operator `name` for arguments of `arg_types`. Literal types are resolved as
-// PostgreSQL does: an unknown-typed literal (or NULL) takes the other operand's type; integer
-// operands are widened (integer < bigint < double precision). The caller casts each argument
-// to the returned function's arg_types. Errors: 42883 "operator does not exist: ..."; 0A000
-// when resolution needs the numeric type, which OmenDB does not have yet.
+// Chooses the operator `name` for arguments of `arg_types` by PostgreSQL's operator type
+// resolution (an unknown-typed literal takes the other operand's type; otherwise implicit
+// casts, exact matches and preferred types decide). The caller casts each argument to the
+// returned function's arg_types. Errors: 42883 "operator does not exist: ..."; 42725 "operator
+// is not unique".
 Result<const ScalarFunction*> ResolveOperator(const std::string& name,
                                               const std::vector<LogicalType>& arg_types);
 
 // Chooses the built-in function `name` (abs, lower, substr, sqrt...) for arguments of
-// `arg_types`: an exact match, else the candidate needing the fewest implicit casts (untyped
-// literals adapt; integer widens to bigint and double precision, bigint to double precision).
-// Errors: 42883 "function name(types) does not exist"; 0A000 for decimal literal arguments,
-// which PostgreSQL resolves to numeric variants OmenDB does not have yet.
+// `arg_types` by PostgreSQL's function type resolution. Errors: 42883 "function name(types)
+// does not exist"; 42725 "function ... is not unique".
 Result<const ScalarFunction*> ResolveFunction(const std::string& name,
                                               const std::vector<LogicalType>& arg_types);
 

@@ -18,7 +18,7 @@ Status Fold(BoundExprPtr* slot);
 Status FoldCall(BoundExprPtr* slot) {
   BoundExpr& e = **slot;
   for (auto& c : e.children) OMEN_RETURN_IF_ERROR(Fold(&c));
-  if (!e.function->strict) return Status::OK();
+  if (!e.function->strict || e.function->is_volatile) return Status::OK();
   bool all_constant = true;
   for (const auto& c : e.children) {
     if (IsNullConstant(*c)) {

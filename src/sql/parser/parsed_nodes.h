@@ -19,7 +19,7 @@ struct ParsedExpr {
   enum class Kind {
     kColumnRef,  // names: [table,] column
     kStar,       // names: [table] for t.*
-    kConstant,   // constant: Integer, BigInt, Boolean, Unknown (string), NumericLiteral, NULL
+    kConstant,   // constant: Integer, BigInt, Boolean, Unknown (string), numeric, NULL
     kOperator,   // op with 1 (prefix) or 2 args
     kAnd,
     kOr,

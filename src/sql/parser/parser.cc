@@ -9,6 +9,7 @@
 
 #include "common/stack_guard.h"
 #include "pg_query.pb.h"
+#include "types/numeric.h"
 
 namespace omendb::sql {
 namespace {
@@ -45,27 +46,103 @@ bool IsRegclass(const pg_query::TypeName& tn) {
   return TypeNameOf(tn) == "regclass" && tn.array_bounds_size() == 0;
 }
 
+// The integer type modifiers of `tn` ("varchar(10)" -> {10}).
+Result<std::vector<int>> TypeModifiers(const pg_query::TypeName& tn) {
+  std::vector<int> mods;
+  for (const Node& m : tn.typmods()) {
+    if (!m.has_a_const() || !m.a_const().has_ival()) {
+      return SyntaxError("type modifiers must be simple constants or identifiers", tn.location());
+    }
+    mods.push_back(m.a_const().ival().ival());
+  }
+  return mods;
+}
+
+Status InvalidModifier(std::string message, int location) {
+  return Status(sqlstate::kInvalidParameterValue, std::move(message)).WithPosition(location);
+}
+
 Result<LogicalType> TransformTypeName(const pg_query::TypeName& tn) {
   std::string name;
   for (const Node& n : tn.names()) {
     if (n.has_string()) name = n.string().sval();  // the last part, after "pg_catalog."
   }
   if (tn.array_bounds_size() > 0) return Unsupported("array types", tn.location());
-  if (tn.typmods_size() > 0) return Unsupported("type modifiers on type " + name, tn.location());
-  if (name == "bool" || name == "boolean") return LogicalType(TypeId::kBoolean);
-  if (name == "int4" || name == "integer" || name == "int") return LogicalType(TypeId::kInteger);
-  if (name == "int8" || name == "bigint") return LogicalType(TypeId::kBigInt);
-  if (name == "float8") return LogicalType(TypeId::kDouble);
-  if (name == "text") return LogicalType(TypeId::kText);
-  static const char* kKnownLater[] = {"int2", "smallint", "float4", "real", "numeric", "decimal",
-                                      "varchar", "bpchar", "char", "bytea", "date", "time",
-                                      "timestamp", "timestamptz", "interval", "uuid", "json",
-                                      "jsonb", "serial", "bigserial", "timetz", "bit", "varbit"};
-  for (const char* k : kKnownLater) {
-    if (name == k) return Unsupported("type " + name, tn.location());
+  std::vector<int> mods;
+  OMEN_ASSIGN_OR_RETURN(mods, TypeModifiers(tn));
+  static const std::pair<const char*, TypeId> kNames[] = {
+      {"bool", TypeId::kBoolean},      {"boolean", TypeId::kBoolean},
+      {"int2", TypeId::kSmallInt},     {"smallint", TypeId::kSmallInt},
+      {"int4", TypeId::kInteger},      {"integer", TypeId::kInteger},
+      {"int", TypeId::kInteger},       {"int8", TypeId::kBigInt},
+      {"bigint", TypeId::kBigInt},     {"float4", TypeId::kReal},
+      {"real", TypeId::kReal},         {"float8", TypeId::kDouble},
+      {"numeric", TypeId::kNumeric},   {"decimal", TypeId::kNumeric},
+      {"text", TypeId::kText},         {"varchar", TypeId::kVarchar},
+      {"bpchar", TypeId::kChar},       {"bytea", TypeId::kBytea},
+      {"date", TypeId::kDate},         {"time", TypeId::kTime},
+      {"timestamp", TypeId::kTimestamp}, {"timestamptz", TypeId::kTimestampTz},
+      {"interval", TypeId::kInterval}, {"uuid", TypeId::kUuid},
+  };
+  TypeId id = TypeId::kInvalid;
+  for (const auto& [n, t] : kNames) {
+    if (name == n) id = t;
   }
-  return Status(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist")
-      .WithPosition(tn.location());
+  if (id == TypeId::kInvalid) {
+    static const char* kKnownLater[] = {"json", "jsonb", "timetz", "bit", "varbit", "money",
+                                        "inet", "cidr", "macaddr", "xml", "point", "char"};
+    for (const char* k : kKnownLater) {
+      if (name == k) return Unsupported("type " + name, tn.location());
+    }
+    return Status(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist")
+        .WithPosition(tn.location());
+  }
+  if (mods.empty()) return LogicalType(id);
+  const int loc = tn.location();
+  switch (id) {
+    case TypeId::kVarchar:
+    case TypeId::kChar: {
+      const char* pg = id == TypeId::kVarchar ? "varchar" : "char";
+      if (mods.size() != 1) return InvalidModifier(std::string("invalid type modifier"), loc);
+      if (mods[0] < 1) {
+        return InvalidModifier(std::string("length for type ") + pg + " must be at least 1", loc);
+      }
+      if (mods[0] > 10485760) {
+        return InvalidModifier(std::string("length for type ") + pg + " cannot exceed 10485760", loc);
+      }
+      return id == TypeId::kVarchar ? LogicalType::Varchar(mods[0]) : LogicalType::Char(mods[0]);
+    }
+    case TypeId::kNumeric: {
+      if (mods.size() > 2) return InvalidModifier("invalid NUMERIC type modifier", loc);
+      int precision = mods[0], scale = mods.size() > 1 ? mods[1] : 0;
+      if (precision < 1 || precision > 1000) {
+        return InvalidModifier("NUMERIC precision " + std::to_string(precision) +
+                                   " must be between 1 and 1000", loc);
+      }
+      if (scale < -1000 || scale > 1000) {
+        return InvalidModifier("NUMERIC scale " + std::to_string(scale) +
+                                   " must be between -1000 and 1000", loc);
+      }
+      return LogicalType::Numeric(precision, scale);
+    }
+    case TypeId::kTime:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: {
+      const char* label = id == TypeId::kTime ? "TIME" : "TIMESTAMP";
+      const char* suffix = id == TypeId::kTimestampTz ? " WITH TIME ZONE" : "";
+      if (mods.size() != 1) return InvalidModifier("invalid type modifier", loc);
+      if (mods[0] < 0) {
+        return InvalidModifier(std::string(label) + "(" + std::to_string(mods[0]) + ")" + suffix +
+                                   " precision must not be negative", loc);
+      }
+      // PostgreSQL reduces a larger precision to 6 with a warning.
+      return LogicalType(id, std::min(mods[0], 6));
+    }
+    case TypeId::kInterval: return Unsupported("interval fields and precision", loc);
+    default:
+      return Status(sqlstate::kSyntaxError,
+                    "type modifier is not allowed for type \"" + name + "\"").WithPosition(loc);
+  }
 }
 
 ParsedExprPtr MakeExpr(ParsedExpr::Kind kind, int location) {
@@ -114,7 +191,9 @@ Result<ParsedExprPtr> TransformConst(const pg_query::A_Const& c) {
         return e;
       }
     }
-    e->constant = Value::NumericLiteral(s);
+    Result<Numeric> n = Numeric::Parse(s);
+    if (!n.ok()) return std::move(n).status();
+    e->constant = Value::String(TypeId::kNumeric, n->ToString());
   } else if (c.has_boolval()) {
     e->constant = Value::Boolean(c.boolval().boolval());
   } else if (c.has_sval()) {
@@ -437,7 +516,11 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
         case pg_query::SVFOP_SESSION_USER: name = "session_user"; break;
         case pg_query::SVFOP_CURRENT_CATALOG: name = "current_catalog"; break;
         case pg_query::SVFOP_CURRENT_SCHEMA: name = "current_schema"; break;
-        default: return Unsupported("date and time values", f.location());
+        case pg_query::SVFOP_CURRENT_DATE: name = "current_date"; break;
+        case pg_query::SVFOP_CURRENT_TIMESTAMP: name = "now"; break;
+        case pg_query::SVFOP_LOCALTIMESTAMP: name = "localtimestamp"; break;
+        case pg_query::SVFOP_LOCALTIME: name = "localtime"; break;
+        default: return Unsupported("CURRENT_TIME and precisions of date and time values", f.location());
       }
       auto e = MakeExpr(ParsedExpr::Kind::kFunction, f.location());
       e->names = {name};

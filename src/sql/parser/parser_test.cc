@@ -33,7 +33,7 @@ TEST(ParserTest, ConstantsAreTypedAsPostgresTypesThem) {
   const auto& t = (*r)[0].select->targets;
   EXPECT_EQ(t[0].expr->constant, Value::Integer(1));
   EXPECT_EQ(t[1].expr->constant, Value::BigInt(3000000000LL));
-  EXPECT_EQ(t[2].expr->constant, Value::NumericLiteral("1.5"));
+  EXPECT_EQ(t[2].expr->constant, Value::String(TypeId::kNumeric, "1.5"));
   EXPECT_EQ(t[3].expr->constant, Value::Unknown("x"));
   EXPECT_TRUE(t[4].expr->constant.is_null());
   EXPECT_EQ(t[5].expr->constant, Value::Boolean(true));
@@ -55,7 +55,7 @@ TEST(ParserTest, UnsupportedConstructsAreNamed) {
             "window functions is not supported");
   EXPECT_EQ(Parse("SELECT * FROM a JOIN b USING (x) AS j").status().message(),
             "aliases on JOIN ... USING is not supported");
-  EXPECT_EQ(Parse("CREATE TABLE t (a numeric)").status().message(), "type numeric is not supported");
+  EXPECT_EQ(Parse("CREATE TABLE t (a jsonb)").status().message(), "type jsonb is not supported");
   EXPECT_EQ(Parse("CREATE TABLE t (a nosuchtype)").status().sqlstate(), "42704");
 }
 

@@ -33,6 +33,7 @@ std::unique_ptr<BoundExpr> BoundExpr::Clone(int64_t column_delta) const {
   e->negated = negated;
   e->case_insensitive = case_insensitive;
   e->has_else = has_else;
+  e->cast_context = cast_context;
   e->bool_test = bool_test;
   e->subquery_kind = subquery_kind;
   e->subplan = subplan;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sql/function/scalar_function.h"
+#include "types/cast.h"
 #include "types/value.h"
 
 namespace omendb {
@@ -58,6 +59,7 @@ struct BoundExpr {
   bool negated = false;           // kIn, kDistinctFrom (IS NOT DISTINCT FROM), kLike
   bool case_insensitive = false;  // kLike (ILIKE)
   bool has_else = false;          // kCase
+  CastContext cast_context = CastContext::kExplicit;  // kCast: how a type modifier applies
   int bool_test = 0;              // kBoolTest: ParsedExpr::BoolTest as int
   int subquery_kind = 0;          // kSubquery
   std::shared_ptr<LogicalOperator> subplan;  // kSubquery

@@ -27,12 +27,17 @@ std::string Constant(const Value& v) {
   if (v.is_null()) return "NULL";
   switch (v.type().id()) {
     case TypeId::kInteger:
-    case TypeId::kBigInt: return v.GetInt() < 0 ? "'" + v.ToString() + "'::" + v.type().sql_name() : v.ToString();
+    case TypeId::kBigInt:
+    case TypeId::kNumeric: {
+      std::string text = v.ToString();
+      bool plain = text[0] != '-' && text != "NaN" && text != "Infinity";
+      return plain ? text : "'" + text + "'::" + v.type().ToString();
+    }
     case TypeId::kBoolean: return v.GetBool() ? "true" : "false";
     default: {
       std::string quoted = "'";
       for (char c : v.ToString()) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-      return quoted + "'::" + v.type().sql_name();
+      return quoted + "'::" + v.type().ToString();
     }
   }
 }

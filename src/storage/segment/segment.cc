@@ -13,6 +13,7 @@
 
 #include "common/coding.h"
 #include "common/crc32c.h"
+#include "types/type_io.h"
 
 namespace omendb {
 namespace {
@@ -51,14 +52,11 @@ bool DoubleLess(double a, double b) {
   return a < b;
 }
 
-size_t Width(TypeId t) {
-  switch (t) {
-    case TypeId::kBoolean: return 1;
-    case TypeId::kInteger: return 4;
-    case TypeId::kBigInt:
-    case TypeId::kDouble: return 8;
-    default: return 0;
-  }
+size_t Width(TypeId t) { return LogicalType(t).FixedWidth(); }
+
+// Zone maps keep numbers in place; other types keep the row numbers of their min and max.
+bool ZoneByRow(PhysicalType p) {
+  return p == PhysicalType::kString || p == PhysicalType::kInterval || p == PhysicalType::kUuid;
 }
 
 Status Corrupt(const std::string& name, const std::string& what) {
@@ -145,7 +143,9 @@ Result<std::shared_ptr<const Segment>> Segment::Build(uint64_t table_id,
     std::vector<uint64_t> zone(3 * blocks, 0);
     uint64_t row = 0;
     std::vector<uint64_t> nulls(blocks, 0), values(blocks, 0);
-    std::vector<std::string_view> tmin(blocks), tmax(blocks);
+    // For row-numbered zones: where the block's current min and max are.
+    std::vector<std::pair<const Vector*, size_t>> zmin(blocks), zmax(blocks);
+    const PhysicalType p = types[c].physical();
     for (const DataChunk& chunk : rows) {
       const Vector& v = chunk.column(c);
       for (size_t r = 0; r < chunk.size(); ++r, ++row) {
@@ -157,37 +157,26 @@ Result<std::shared_ptr<const Segment>> Segment::Build(uint64_t table_id,
         bool first = values[b]++ == 0;
         uint64_t& lo = zone[3 * b];
         uint64_t& hi = zone[3 * b + 1];
-        switch (t) {
-          case TypeId::kBoolean:
-          case TypeId::kInteger:
-          case TypeId::kBigInt: {
-            int64_t x = t == TypeId::kBoolean ? v.Data<uint8_t>()[r]
-                        : t == TypeId::kInteger ? v.Data<int32_t>()[r]
-                                                : v.Data<int64_t>()[r];
-            if (first || x < static_cast<int64_t>(lo)) lo = static_cast<uint64_t>(x);
-            if (first || x > static_cast<int64_t>(hi)) hi = static_cast<uint64_t>(x);
-            break;
+        if (ZoneByRow(p)) {
+          if (first || CompareCells(v, r, *zmin[b].first, zmin[b].second) < 0) {
+            zmin[b] = {&v, r};
+            lo = row;
           }
-          case TypeId::kDouble: {
-            double x = v.Data<double>()[r], l, h;
-            std::memcpy(&l, &lo, 8);
-            std::memcpy(&h, &hi, 8);
-            if (first || DoubleLess(x, l)) std::memcpy(&lo, &x, 8);
-            if (first || DoubleLess(h, x)) std::memcpy(&hi, &x, 8);
-            break;
+          if (first || CompareCells(v, r, *zmax[b].first, zmax[b].second) > 0) {
+            zmax[b] = {&v, r};
+            hi = row;
           }
-          default: {
-            std::string_view s = v.Strings()[r];
-            if (first || s < tmin[b]) {
-              tmin[b] = s;
-              lo = row;
-            }
-            if (first || s > tmax[b]) {
-              tmax[b] = s;
-              hi = row;
-            }
-            break;
-          }
+        } else if (p == PhysicalType::kDouble || p == PhysicalType::kFloat) {
+          double x = p == PhysicalType::kDouble ? v.Data<double>()[r] : v.Data<float>()[r], l, h;
+          std::memcpy(&l, &lo, 8);
+          std::memcpy(&h, &hi, 8);
+          if (first || DoubleLess(x, l)) std::memcpy(&lo, &x, 8);
+          if (first || DoubleLess(h, x)) std::memcpy(&hi, &x, 8);
+        } else {
+          int64_t x = v.GetValue(r).GetInt();
+          if (p == PhysicalType::kBool) x = v.Data<uint8_t>()[r];
+          if (first || x < static_cast<int64_t>(lo)) lo = static_cast<uint64_t>(x);
+          if (first || x > static_cast<int64_t>(hi)) hi = static_cast<uint64_t>(x);
         }
       }
     }
@@ -203,7 +192,7 @@ Result<std::shared_ptr<const Segment>> Segment::Build(uint64_t table_id,
   uint32_t kind = kNoIndex;
   std::vector<std::byte> model;
   if (key_columns.size() == 1 && n > 0) {
-    TypeId kt = types[key_columns[0]].id();
+    PhysicalType kt = types[key_columns[0]].physical();
     auto build = [&](auto tag) -> Status {
       using K = decltype(tag);
       std::vector<K> keys;
@@ -218,10 +207,10 @@ Result<std::shared_ptr<const Segment>> Segment::Build(uint64_t table_id,
       model.assign(idx.bytes().begin(), idx.bytes().end());
       return Status::OK();
     };
-    if (kt == TypeId::kInteger) {
+    if (kt == PhysicalType::kInt32) {
       OMEN_RETURN_IF_ERROR(build(int32_t{}));
       kind = kInt32Index;
-    } else if (kt == TypeId::kBigInt) {
+    } else if (kt == PhysicalType::kInt64) {
       OMEN_RETURN_IF_ERROR(build(int64_t{}));
       kind = kInt64Index;
     }
@@ -319,10 +308,7 @@ Status Segment::Parse(const std::string& name, bool verify_checksum) {
     const std::byte* e = b + at + size_t{c} * kColumnEntrySize;
     Column col;
     auto t = static_cast<TypeId>(static_cast<uint8_t>(e[0]));
-    if (t != TypeId::kBoolean && t != TypeId::kInteger && t != TypeId::kBigInt &&
-        t != TypeId::kDouble && t != TypeId::kText) {
-      return Corrupt(name, "bad column type");
-    }
+    if (!LogicalType(t).IsStorable()) return Corrupt(name, "bad column type");
     col.type = t;
     uint64_t validity = Load64(e + 8), data = Load64(e + 16), heap = Load64(e + 24),
              heap_length = Load64(e + 32), zones = Load64(e + 40);
@@ -354,13 +340,14 @@ Status Segment::Parse(const std::string& name, bool verify_checksum) {
     if (columns_[k].validity != nullptr) return Corrupt(name, "NULL in a key column");
   }
   int_key_ = key_columns_.size() == 1 &&
-             (columns_[key_columns_[0]].type.id() == TypeId::kInteger ||
-              columns_[key_columns_[0]].type.id() == TypeId::kBigInt);
+             (columns_[key_columns_[0]].type.physical() == PhysicalType::kInt32 ||
+              columns_[key_columns_[0]].type.physical() == PhysicalType::kInt64);
   const uint32_t kind = Load32(b + 36);
   const uint64_t index_offset = Load64(b + 40), index_length = Load64(b + 48);
   if (kind != kNoIndex) {
-    TypeId want = kind == kInt32Index ? TypeId::kInteger : TypeId::kBigInt;
-    if (kind > kInt64Index || key_columns_.size() != 1 || columns_[key_columns_[0]].type.id() != want ||
+    PhysicalType want = kind == kInt32Index ? PhysicalType::kInt32 : PhysicalType::kInt64;
+    if (kind > kInt64Index || key_columns_.size() != 1 ||
+        columns_[key_columns_[0]].type.physical() != want ||
         !section(index_offset, index_length)) {
       return Corrupt(name, "bad learned index section");
     }
@@ -394,17 +381,38 @@ std::string_view Segment::GetString(size_t col, uint64_t row) const {
 Value Segment::GetValue(size_t col, uint64_t row) const {
   const Column& c = columns_[col];
   if (!IsValid(col, row)) return Value::Null(c.type);
-  switch (c.type.id()) {
-    case TypeId::kBoolean: return Value::Boolean(static_cast<uint8_t>(c.data[row]) != 0);
-    case TypeId::kInteger: return Value::Integer(static_cast<int32_t>(Load32(c.data + row * 4)));
-    case TypeId::kBigInt: return Value::BigInt(static_cast<int64_t>(Load64(c.data + row * 8)));
-    case TypeId::kDouble: {
+  switch (c.type.physical()) {
+    case PhysicalType::kBool: return Value::Boolean(static_cast<uint8_t>(c.data[row]) != 0);
+    case PhysicalType::kInt16: {
+      int16_t x;
+      std::memcpy(&x, c.data + row * 2, 2);
+      return Value::Int(c.type, x);
+    }
+    case PhysicalType::kInt32: return Value::Int(c.type, static_cast<int32_t>(Load32(c.data + row * 4)));
+    case PhysicalType::kInt64: return Value::Int(c.type, static_cast<int64_t>(Load64(c.data + row * 8)));
+    case PhysicalType::kFloat: {
+      float f;
+      std::memcpy(&f, c.data + row * 4, 4);
+      return Value::Real(f);
+    }
+    case PhysicalType::kDouble: {
       double d;
       std::memcpy(&d, c.data + row * 8, 8);
       return Value::Double(d);
     }
-    default: return Value::Text(std::string(GetString(col, row)));
+    case PhysicalType::kInterval: {
+      IntervalValue iv;
+      std::memcpy(&iv, c.data + row * 16, 16);
+      return Value::Interval(iv);
+    }
+    case PhysicalType::kUuid: {
+      UuidValue u;
+      std::memcpy(&u, c.data + row * 16, 16);
+      return Value::Uuid(u);
+    }
+    case PhysicalType::kString: return Value::String(c.type, std::string(GetString(col, row)));
   }
+  return Value::Null(c.type);
 }
 
 void Segment::AppendRow(uint64_t row, const std::vector<size_t>& column_ids, DataChunk* out) const {
@@ -418,12 +426,11 @@ void Segment::AppendRow(uint64_t row, const std::vector<size_t>& column_ids, Dat
       v.SetValid(at, false);
       continue;
     }
-    switch (c.type.id()) {
-      case TypeId::kBoolean: v.Data<uint8_t>()[at] = static_cast<uint8_t>(c.data[row]); break;
-      case TypeId::kInteger: std::memcpy(v.Data<int32_t>() + at, c.data + row * 4, 4); break;
-      case TypeId::kBigInt: std::memcpy(v.Data<int64_t>() + at, c.data + row * 8, 8); break;
-      case TypeId::kDouble: std::memcpy(v.Data<double>() + at, c.data + row * 8, 8); break;
-      default: v.Strings()[at] = std::string(GetString(col, row)); break;
+    const size_t w = Width(c.type.id());
+    if (w > 0) {
+      std::memcpy(v.Data<uint8_t>() + at * w, c.data + row * w, w);
+    } else {
+      v.Strings()[at] = std::string(GetString(col, row));
     }
   }
 }
@@ -456,7 +463,7 @@ void Segment::AppendRows(uint64_t row, uint64_t count, const std::vector<size_t>
 
 int64_t Segment::IntKeyAt(uint64_t row) const {
   const Column& c = columns_[key_columns_[0]];
-  if (c.type.id() == TypeId::kInteger) return static_cast<int32_t>(Load32(c.data + row * 4));
+  if (c.type.physical() == PhysicalType::kInt32) return static_cast<int32_t>(Load32(c.data + row * 4));
   return static_cast<int64_t>(Load64(c.data + row * 8));
 }
 
@@ -469,9 +476,7 @@ uint64_t Segment::LowerBoundInt(int64_t key) const {
   if (const auto* v64 = std::get_if<index::LearnedIndexView<int64_t>>(&index_)) {
     return v64->lower_bound(key);
   }
-  return LowerBound({columns_[key_columns_[0]].type.id() == TypeId::kInteger
-                         ? Value::Integer(static_cast<int32_t>(key))
-                         : Value::BigInt(key)});
+  return LowerBound({Value::Int(columns_[key_columns_[0]].type, key)});
 }
 
 uint64_t Segment::UpperBoundInt(int64_t key) const {
@@ -483,9 +488,7 @@ uint64_t Segment::UpperBoundInt(int64_t key) const {
   if (const auto* v64 = std::get_if<index::LearnedIndexView<int64_t>>(&index_)) {
     return v64->upper_bound(key);
   }
-  return UpperBound({columns_[key_columns_[0]].type.id() == TypeId::kInteger
-                         ? Value::Integer(static_cast<int32_t>(key))
-                         : Value::BigInt(key)});
+  return UpperBound({Value::Int(columns_[key_columns_[0]].type, key)});
 }
 
 std::vector<Value> Segment::KeyAt(uint64_t row) const {
@@ -538,31 +541,22 @@ Segment::Zone Segment::ZoneOf(size_t col, size_t block) const {
     return zone;
   }
   uint64_t lo = Load64(z), hi = Load64(z + 8);
-  switch (c.type.id()) {
-    case TypeId::kBoolean:
-      zone.min = Value::Boolean(lo != 0);
-      zone.max = Value::Boolean(hi != 0);
-      break;
-    case TypeId::kInteger:
-      zone.min = Value::Integer(static_cast<int32_t>(static_cast<int64_t>(lo)));
-      zone.max = Value::Integer(static_cast<int32_t>(static_cast<int64_t>(hi)));
-      break;
-    case TypeId::kBigInt:
-      zone.min = Value::BigInt(static_cast<int64_t>(lo));
-      zone.max = Value::BigInt(static_cast<int64_t>(hi));
-      break;
-    case TypeId::kDouble: {
-      double l, h;
-      std::memcpy(&l, &lo, 8);
-      std::memcpy(&h, &hi, 8);
-      zone.min = Value::Double(l);
-      zone.max = Value::Double(h);
-      break;
-    }
-    default:
-      zone.min = Value::Text(std::string(GetString(col, std::min(lo, rows_ - 1))));
-      zone.max = Value::Text(std::string(GetString(col, std::min(hi, rows_ - 1))));
-      break;
+  const PhysicalType p = c.type.physical();
+  if (ZoneByRow(p)) {
+    zone.min = GetValue(col, std::min(lo, rows_ - 1));
+    zone.max = GetValue(col, std::min(hi, rows_ - 1));
+  } else if (p == PhysicalType::kDouble || p == PhysicalType::kFloat) {
+    double l, h;
+    std::memcpy(&l, &lo, 8);
+    std::memcpy(&h, &hi, 8);
+    zone.min = p == PhysicalType::kDouble ? Value::Double(l) : Value::Real(static_cast<float>(l));
+    zone.max = p == PhysicalType::kDouble ? Value::Double(h) : Value::Real(static_cast<float>(h));
+  } else if (p == PhysicalType::kBool) {
+    zone.min = Value::Boolean(lo != 0);
+    zone.max = Value::Boolean(hi != 0);
+  } else {
+    zone.min = Value::Int(c.type, static_cast<int64_t>(lo));
+    zone.max = Value::Int(c.type, static_cast<int64_t>(hi));
   }
   return zone;
 }

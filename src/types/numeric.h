@@ -1,0 +1,166 @@
+// Numeric: PostgreSQL 15's arbitrary-precision `numeric`, exact decimal arithmetic with
+// PostgreSQL's result scales, rounding, special values, text and binary formats, and errors.
+//
+// A finite value is sign * M / 10^dscale, where M is a non-negative integer (stored in base
+// 10^9 limbs) and dscale is the display scale: 1.5 and 1.50 are equal but keep their own dscale
+// and print differently. No value ever holds digits beyond its dscale (as in PostgreSQL), zero is
+// never negative, and the special values are NaN, Infinity and -Infinity. Limits are
+// PostgreSQL's storage limits: at most 131072 digits before the decimal point and a dscale of at
+// most 16383; anything beyond fails with 22003 "value overflows numeric format".
+// No binary floating point is used except in the float conversions.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+
+namespace omendb {
+
+struct NumericInternal;
+
+class Numeric {
+ public:
+  static constexpr int kMaxPrecision = 1000;       // NUMERIC_MAX_PRECISION (typmod limit)
+  static constexpr int kMinScale = -1000;          // NUMERIC_MIN_SCALE
+  static constexpr int kMaxScale = 1000;           // NUMERIC_MAX_SCALE
+  static constexpr int kMaxDisplayScale = 1000;    // cap of computed scales (division, sqrt)
+  static constexpr int kMaxDscale = 16383;         // storage limit of dscale
+  static constexpr int kMaxIntegerDigits = 131072; // storage limit of digits before the point
+  static constexpr int kMinSignificantDigits = 16; // division and sqrt give at least this many
+
+  // Zero with dscale 0.
+  Numeric() = default;
+
+  static Numeric NaN();
+  static Numeric Infinity(bool negative = false);
+
+  // numeric_in: optional leading/trailing whitespace; "NaN", "Infinity", "+Infinity",
+  // "-Infinity", "inf", "+inf", "-inf" (case-insensitive); otherwise an optional sign, digits
+  // with an optional '.' (at least one digit), and an optional exponent e/E[sign]digits.
+  // dscale = digits after the point minus the exponent, at least 0 ('1.50' -> 2, '1e3' -> 0,
+  // '1.5e-2' -> 3). Errors: 22P02 invalid input syntax for type numeric: "<input>";
+  // 22003 value overflows numeric format. Linear in the input length.
+  static Result<Numeric> Parse(std::string_view s);
+
+  // numeric_out: plain notation with exactly dscale digits after the point, "NaN",
+  // "Infinity", "-Infinity"; never "-0". Linear in the output length.
+  std::string ToString() const;
+
+  static Numeric FromInt64(int64_t v);
+  // float8 -> numeric: NaN/+-Infinity map to the specials, finite values go through their
+  // 15-significant-digit text ("%.15g"), so 0.1 -> 0.1 and 1e20 -> 100000000000000000000.
+  static Numeric FromDouble(double v);
+  // float4 -> numeric: as FromDouble with 6 significant digits.
+  static Numeric FromFloat(float v);
+
+  // Round half away from zero to an integer, then range-check. Errors: 22003 "bigint out of
+  // range" / "integer out of range" / "smallint out of range"; 0A000 "cannot convert NaN to
+  // bigint" and "cannot convert infinity to bigint" (integer, smallint likewise), the codes
+  // PostgreSQL 15 uses.
+  Result<int64_t> ToInt64() const;
+  Result<int32_t> ToInt32() const;
+  Result<int16_t> ToInt16() const;
+
+  // numeric -> float8 correctly rounded from the decimal text; NaN and infinities map to the
+  // double specials. ToDouble saturates (+-inf on overflow, 0 on underflow); ToFloat8 instead
+  // fails as PostgreSQL does: 22003 "\"<text>\" is out of range for type double precision".
+  double ToDouble() const;
+  Result<double> ToFloat8() const;
+  // The same for float4 (rounded directly from the text; error type name "real").
+  float ToFloat() const;
+  Result<float> ToFloat4() const;
+
+  // numerictypmodin: validates and encodes numeric(precision, scale) as PostgreSQL's atttypmod
+  // ((precision << 16) | (scale & 0x7ff)) + 4. Errors 22023 "NUMERIC precision 0 must be
+  // between 1 and 1000" / "NUMERIC scale 1001 must be between -1000 and 1000".
+  static Result<int32_t> MakeTypmod(int precision, int scale);
+  static int TypmodPrecision(int32_t typmod);
+  static int TypmodScale(int32_t typmod);
+
+  // apply_typmod: rounds to `scale` digits (half away from zero; a negative scale rounds left
+  // of the point and leaves dscale 0), then fails with 22003 "numeric field overflow" (detail
+  // "A field with precision P, scale S must round to an absolute value less than 10^D." or
+  // "... less than 1." when D = P - S is 0) if more than P - S digits precede the point. NaN
+  // passes; infinities fail with detail "A field with precision P, scale S cannot hold an
+  // infinite value.". REQUIRES: precision/scale valid as MakeTypmod checks.
+  Result<Numeric> ApplyTypmod(int precision, int scale) const;
+  // The same for an encoded typmod; a typmod < 4 (e.g. -1, no modifier) is a no-op.
+  Result<Numeric> ApplyTypmod(int32_t typmod) const;
+
+  // Arithmetic with PostgreSQL's special-value rules and result scales:
+  //   Add/Sub: scale max(dscale); Inf + -Inf, Inf - Inf = NaN.
+  //   Mul: scale dscale(a) + dscale(b) (rounded if above 16383); Inf * 0 = NaN.
+  //   Div: scale giving at least 16 significant digits, at least each input's dscale, within
+  //        0..1000; the quotient is rounded half away from zero. x / 0 fails with 22012
+  //        "division by zero" (also for +-Infinity / 0); NaN / anything = NaN;
+  //        Inf / Inf = NaN; finite / Inf = 0.
+  //   Mod: a - trunc(a / b) * b, sign of the dividend, scale max(dscale); x % 0 -> 22012;
+  //        Inf % x = NaN; finite % Inf = a.
+  // Results beyond the storage limits fail with 22003 "value overflows numeric format".
+  static Result<Numeric> Add(const Numeric& a, const Numeric& b);
+  static Result<Numeric> Sub(const Numeric& a, const Numeric& b);
+  static Result<Numeric> Mul(const Numeric& a, const Numeric& b);
+  static Result<Numeric> Div(const Numeric& a, const Numeric& b);
+  static Result<Numeric> Mod(const Numeric& a, const Numeric& b);
+  // avg() as PostgreSQL computes it: Div(sum, count). count 0 -> 22012 (callers return NULL).
+  static Result<Numeric> Avg(const Numeric& sum, int64_t count);
+
+  Numeric Negate() const;  // keeps dscale; NaN stays NaN; -0 is 0
+  Numeric Abs() const;
+
+  // round(numeric, int) / trunc(numeric, int): scale clamped to -131073..16383, result dscale
+  // max(scale, 0), half away from zero for Round (which may overflow: 22003). Specials are
+  // returned unchanged.
+  Result<Numeric> Round(int scale) const;
+  Result<Numeric> Trunc(int scale) const;
+  // ceil/floor: dscale 0; specials unchanged.
+  Result<Numeric> Ceil() const;
+  Result<Numeric> Floor() const;
+  // sign(): -1, 0 or 1 with dscale 0; NaN -> NaN; +-Infinity -> +-1.
+  Numeric Sign() const;
+  // sqrt(): scale max(16 - (2 * (weight + 1) - 1), dscale) within 0..1000 (weight = the
+  // base-10000 weight of the leading digit), correctly rounded half up. Negative input or
+  // -Infinity -> 2201F "cannot take square root of a negative number"; NaN, Infinity unchanged.
+  Result<Numeric> Sqrt() const;
+
+  // PostgreSQL's total order: -Infinity < finite values < Infinity < NaN; NaN = NaN;
+  // dscale does not matter (1.0 = 1.00). Returns -1, 0 or 1.
+  static int Compare(const Numeric& a, const Numeric& b);
+
+  // A byte string equal for equal values (Compare == 0) and different otherwise, for hashing
+  // in GROUP BY, DISTINCT and hash joins.
+  std::string HashKey() const;
+
+  // numeric_send: int16 ndigits, int16 weight, uint16 sign (0x0000 +, 0x4000 -, 0xC000 NaN,
+  // 0xD000 Infinity, 0xF000 -Infinity), uint16 dscale, then ndigits base-10000 int16 digits,
+  // big-endian, without leading or trailing zero digits; byte-identical to PostgreSQL 15
+  // (which sends dscale 32 for the infinities).
+  std::string ToBinary() const;
+  // numeric_recv: digits hidden by dscale are truncated away. Errors 22P03 "invalid sign /
+  // scale / digit in external \"numeric\" value"; 08P01 "insufficient data left in message";
+  // 22P03 "incorrect binary data format" for bytes after the value.
+  static Result<Numeric> FromBinary(std::string_view data);
+
+  bool is_nan() const { return kind_ == Kind::kNaN; }
+  bool is_infinite() const { return kind_ == Kind::kPosInf || kind_ == Kind::kNegInf; }
+  bool is_finite() const { return kind_ == Kind::kFinite; }
+  // True for negative finite values and -Infinity (never for zero or NaN).
+  bool is_negative() const { return kind_ == Kind::kNegInf || (kind_ == Kind::kFinite && neg_); }
+  bool is_zero() const { return kind_ == Kind::kFinite && mag_.empty(); }
+  // Digits after the decimal point when printed (0 for the special values).
+  int dscale() const { return dscale_; }
+
+ private:
+  friend struct NumericInternal;
+  enum class Kind : uint8_t { kFinite, kNaN, kPosInf, kNegInf };
+
+  Kind kind_ = Kind::kFinite;
+  bool neg_ = false;     // finite only; false when zero
+  int32_t dscale_ = 0;   // finite only
+  std::vector<uint32_t> mag_;  // |value| * 10^dscale in base 10^9, little-endian, no top zeros
+};
+
+}  // namespace omendb
