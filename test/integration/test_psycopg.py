@@ -2,7 +2,10 @@
 extended protocol (Parse/Bind/Execute/Sync, server-side binding), so this checks the path
 that modern drivers take: parameters in text and binary format, prepared statements, pipeline
 mode, server-side errors by SQLSTATE, transactions, and the connection serving on after errors."""
+import datetime
+import decimal
 import sys
+import uuid
 
 import psycopg
 from psycopg import errors
@@ -75,6 +78,36 @@ def check_upsert_concurrency(server):
     rr.rollback()
     for c in (a, b, rr, setup):
         c.close()
+
+
+def check_types(conn):
+    """psycopg 3 sends typed parameters (numeric, date, timestamptz, interval, uuid, bytea...) with
+    their OIDs, in text and in binary, and reads every type back."""
+    conn.execute("SET TIME ZONE 'Europe/Berlin'")
+    conn.execute("CREATE TABLE typed (k uuid PRIMARY KEY, s smallint, r real, n numeric(10,2), "
+                 "vc varchar(4), c char(2), b bytea, d date, t time, ts timestamp, tz timestamptz, "
+                 "iv interval)")
+    berlin = datetime.timezone(datetime.timedelta(hours=1))
+    row = (uuid.UUID("00000000-0000-0000-0000-00000000002a"), 7, 0.25, decimal.Decimal("12.34"),
+           "abcd", "z ", b"\x01\x02", datetime.date(1999, 1, 8), datetime.time(23, 59, 59),
+           datetime.datetime(2024, 1, 2, 3, 4, 5, 600000),
+           datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=berlin),
+           datetime.timedelta(days=3, seconds=3600))
+    for binary in (False, True):
+        cur = conn.cursor(binary=binary)
+        marks = ", ".join(["%b" if binary else "%s"] * len(row))
+        cur.execute("DELETE FROM typed")
+        cur.execute("INSERT INTO typed VALUES (%s)" % marks, row)
+        got = cur.execute("SELECT * FROM typed").fetchone()
+        check("typed round trip (binary=%s)" % binary, got, row)
+        check("typed lookup (binary=%s)" % binary, cur.execute(
+            "SELECT n * 2, d + 1, tz + iv FROM typed WHERE k = %s" % ("%b" if binary else "%s"),
+            (row[0],)).fetchone(),
+            (decimal.Decimal("24.68"), datetime.date(1999, 1, 9),
+             datetime.datetime(2024, 1, 5, 4, 4, 5, tzinfo=berlin)))
+    expect_error(conn.cursor(), "INSERT INTO typed (k, n) VALUES (%s, %s)",
+                 (uuid.uuid4(), decimal.Decimal("123456789")), "22003")
+    conn.execute("SET TIME ZONE 'UTC'")
 
 
 def main():
@@ -178,6 +211,9 @@ def main():
         other.close()
         conn.close()
         check_upsert_concurrency(server)
+        typed = psycopg.connect(server.dsn(), autocommit=True)
+        check_types(typed)
+        typed.close()
     return report(failures)
 
 

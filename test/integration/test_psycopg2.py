@@ -1,6 +1,9 @@
 """psycopg2 (libpq) against `omendb serve`: types round-trip into Python values, errors carry
 their SQLSTATE, and the connection keeps serving after errors."""
+import datetime
+import decimal
 import sys
+import uuid
 
 import psycopg2
 
@@ -167,8 +170,34 @@ def check_cancel(server):
     victim.close()
 
 
+def check_types(server):
+    """psycopg2 quotes parameters into the SQL text and parses every type's text output."""
+    conn = psycopg2.connect(server.dsn(), connect_timeout=10)
+    conn.autocommit = True
+    cur = conn.cursor()
+    cur.execute("SET TIME ZONE 'America/New_York'")
+    cur.execute("CREATE TABLE typed (id integer PRIMARY KEY, n numeric, d date, ts timestamp, "
+                "tz timestamptz, iv interval, u uuid, b bytea, c char(4))")
+    tz = datetime.timezone(datetime.timedelta(hours=-5))
+    row = (1, decimal.Decimal("-0.000123"), datetime.date(2000, 2, 29),
+           datetime.datetime(2024, 12, 31, 23, 59, 59, 999999),
+           datetime.datetime(2024, 1, 15, 8, 0, tzinfo=tz), datetime.timedelta(days=-2, seconds=1),
+           str(uuid.UUID(int=5)), psycopg2.Binary(b"\x00ab"), "ab")
+    cur.execute("INSERT INTO typed VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)", row)
+    cur.execute("SELECT id, n, d, ts, tz, iv, u, b, c FROM typed")
+    got = cur.fetchone()
+    check("psycopg2 typed values", got[:6] + (got[6], bytes(got[7]), got[8]),
+          row[:6] + (row[6], b"\x00ab", "ab  "))
+    cur.execute("SELECT sum(n), avg(id), max(tz) - min(tz) FROM typed")
+    check("psycopg2 typed aggregates", cur.fetchone(),
+          (decimal.Decimal("-0.000123"), decimal.Decimal("1.00000000000000000000"),
+           datetime.timedelta(0)))
+    conn.close()
+
+
 def main():
     with OmenServer(binary_from_argv()) as server:
+        check_types(server)
         conn = psycopg2.connect(server.dsn(), connect_timeout=10)
         conn.autocommit = True
         cur = conn.cursor()
