@@ -187,6 +187,32 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
       }
       return sink->OnComplete(tag);
     }
+    case BoundStatement::Kind::kAlterTable: {
+      if (!stmt.notice.empty()) {
+        sink->OnNotice(stmt.notice_sqlstate, stmt.notice);
+        return sink->OnComplete("ALTER TABLE");
+      }
+      // Dropping waits for the transactions writing the table; the rows are then copied as of
+      // a fresh snapshot, so every committed row is kept (PostgreSQL's table rewrites likewise
+      // copy all live rows under their exclusive lock).
+      OMEN_RETURN_IF_ERROR(txn->DropTable(stmt.table->name));
+      for (const BoundStatement& rw : stmt.rewrites) OMEN_RETURN_IF_ERROR(txn->DropTable(rw.table->name));
+      sql::ExecContext copy_ctx = ctx;
+      copy_ctx.snapshot = txn->LatestSnapshot();
+      const TableSchema* created;
+      OMEN_ASSIGN_OR_RETURN(created, txn->CreateTable(stmt.schema));
+      OMEN_RETURN_IF_ERROR(sql::ExecuteInsert(stmt, *created, copy_ctx, txn).status());
+      for (const BoundStatement& rw : stmt.rewrites) {
+        TableSchema seq = rw.schema;
+        seq.sequence->owner_table_id = created->table_id;
+        const TableSchema* s;
+        OMEN_ASSIGN_OR_RETURN(s, txn->CreateTable(std::move(seq)));
+        OMEN_RETURN_IF_ERROR(sql::ExecuteInsert(rw, *s, copy_ctx, txn).status());
+        OMEN_RETURN_IF_ERROR(engine.CopySequenceState(*rw.table, *s, txn));
+      }
+      for (const std::string& name : stmt.drop_names) OMEN_RETURN_IF_ERROR(txn->DropTable(name));
+      return sink->OnComplete("ALTER TABLE");
+    }
     case BoundStatement::Kind::kDropTable: {
       const char* what = stmt.drop_sequence ? "sequence" : stmt.drop_view ? "view" : "table";
       // PostgreSQL checks every name before dropping any.
@@ -273,6 +299,7 @@ const char* WriteCommandName(sql::ParsedStatement::Kind kind) {
     case K::kCreateSequence: return "CREATE SEQUENCE";
     case K::kTruncate: return "TRUNCATE TABLE";
     case K::kCreateView: return "CREATE VIEW";
+    case K::kAlterTable: return "ALTER TABLE";
     default: return nullptr;
   }
 }

@@ -129,6 +129,20 @@ Result<int64_t> StorageEngine::NextVal(const TableSchema& seq, Transaction* call
   return result;
 }
 
+Status StorageEngine::CopySequenceState(const TableSchema& from, const TableSchema& to,
+                                        Transaction* caller) {
+  std::shared_ptr<SequenceState> src = SequenceStateOf(from.table_id);
+  std::shared_ptr<SequenceState> dst = SequenceStateOf(to.table_id);
+  std::scoped_lock lock(src->mu, dst->mu);
+  if (!src->loaded) OMEN_RETURN_IF_ERROR(LoadSequence(from, caller, src.get()));
+  dst->loaded = true;
+  dst->last_value = src->last_value;
+  dst->is_called = src->is_called;
+  dst->covered = src->covered;
+  dst->covered_upto = src->covered_upto;
+  return Status::OK();
+}
+
 Status StorageEngine::SetVal(const TableSchema& seq, int64_t value, bool is_called,
                              Transaction* caller) {
   const SequenceOptions& o = *seq.sequence;

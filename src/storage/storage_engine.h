@@ -79,6 +79,11 @@ class StorageEngine {
   // when `caller` created the sequence and has not committed yet.
   // NextVal errors 2200H when a sequence without CYCLE is exhausted.
   Result<int64_t> NextVal(const TableSchema& seq, Transaction* caller);
+  // Gives sequence `to` (a copy of `from` with a new table id, made by `caller` with the same
+  // row) `from`'s state in memory, so it continues exactly where `from` stands (ALTER TABLE
+  // of the owning table). A nextval of `from` running concurrently may still hand out values
+  // `to` hands out again.
+  Status CopySequenceState(const TableSchema& from, const TableSchema& to, Transaction* caller);
   // Sets the sequence's last value (22003 outside its bounds); with `is_called` false the next
   // NextVal returns `value` itself.
   Status SetVal(const TableSchema& seq, int64_t value, bool is_called, Transaction* caller);

@@ -572,6 +572,8 @@ Result<BoundStatement> Binder::BindStatement(const ParsedStatement& stmt) {
       return BindCreateSequence(*stmt.create_sequence);
     case ParsedStatement::Kind::kCreateView:
       return BindCreateView(*stmt.create_view);
+    case ParsedStatement::Kind::kAlterTable:
+      return BindAlterTable(*stmt.alter_table);
   }
   return InternalError("unknown statement kind");
 }
@@ -1854,10 +1856,7 @@ Result<BoundStatement> Binder::BindCreateTableAs(const ParsedCreateTableAs& crea
   return out;
 }
 
-namespace {
-
-// Stored expressions (DEFAULT, CHECK) parsed once per text: the catalog keeps SQL text.
-Result<std::shared_ptr<const ParsedExpr>> ParseStored(const std::string& sql) {
+Result<std::shared_ptr<const ParsedExpr>> ParseStoredExpression(const std::string& sql) {
   static std::mutex mu;
   static auto* cache = new std::unordered_map<std::string, std::shared_ptr<const ParsedExpr>>();
   {
@@ -1872,6 +1871,8 @@ Result<std::shared_ptr<const ParsedExpr>> ParseStored(const std::string& sql) {
   if (cache->size() > 10000) cache->clear();  // bounded; entries are cheap to rebuild
   return cache->emplace(sql, std::move(shared)).first->second;
 }
+
+namespace {
 
 // A view's query, parsed once per text.
 Result<std::shared_ptr<const ParsedStatement>> ParseStoredQuery(const std::string& sql) {
@@ -1909,7 +1910,7 @@ Result<BoundExprPtr> Binder::BindColumnDefault(const TableSchema& t, size_t colu
   const ColumnDefinition& col = t.columns[column];
   if (col.default_sql.empty()) return BoundExpr::Constant(Value::Null(col.type));
   std::shared_ptr<const ParsedExpr> parsed;
-  OMEN_ASSIGN_OR_RETURN(parsed, ParseStored(col.default_sql));
+  OMEN_ASSIGN_OR_RETURN(parsed, ParseStoredExpression(col.default_sql));
   return BindDefaultExpr(*parsed, col);
 }
 
@@ -1925,7 +1926,7 @@ Result<BoundExprPtr> Binder::BindCheckExpr(const ParsedExpr& expr, const TableSc
 Status Binder::BindChecks(const TableSchema& t, BoundStatement* out) {
   for (const CheckConstraint& c : t.checks) {
     std::shared_ptr<const ParsedExpr> parsed;
-    OMEN_ASSIGN_OR_RETURN(parsed, ParseStored(c.sql));
+    OMEN_ASSIGN_OR_RETURN(parsed, ParseStoredExpression(c.sql));
     BoundExprPtr b;
     OMEN_ASSIGN_OR_RETURN(b, BindCheckExpr(*parsed, t));
     out->checks.push_back(std::move(b));

@@ -97,6 +97,8 @@ class Binder {
   Result<BoundStatement> BindInsert(const ParsedInsert& insert);
   Result<BoundStatement> BindCreateTable(const ParsedCreateTable& create);
   Result<BoundStatement> BindCreateTableAs(const ParsedCreateTableAs& create);
+  // ALTER TABLE (bind_alter.cc): the new definition and the copy of the rows into it.
+  Result<BoundStatement> BindAlterTable(const ParsedAlterTable& alter);
   Result<BoundStatement> BindUpdate(const ParsedUpdate& update);
   Result<BoundStatement> BindDelete(const ParsedDelete& del);
   // The scan (with row ids), joined with UPDATE's FROM / DELETE's USING items (`from`, may be
@@ -206,6 +208,9 @@ class Binder {
   enum class StoredExpression { kNone, kDefault, kCheck };
   StoredExpression stored_expression_ = StoredExpression::kNone;
 };
+
+// A stored expression (DEFAULT, CHECK: the catalog keeps SQL text), parsed once per text.
+Result<std::shared_ptr<const ParsedExpr>> ParseStoredExpression(const std::string& sql);
 
 // Converts `expr` to `target`. Constants are converted now (so bad literals fail at bind
 // time, as in PostgreSQL); an untyped parameter takes `target` as its type (42P08 if it

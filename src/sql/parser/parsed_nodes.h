@@ -202,6 +202,20 @@ struct ParsedCreateTable {
   std::vector<ParsedCheck> checks;       // column constraints first, then table ones
 };
 
+// ALTER TABLE [IF EXISTS] name: one action.
+struct ParsedAlterTable {
+  enum class Action { kAddColumn, kDropColumn, kRenameColumn, kRenameTable };
+  Action action;
+  std::string table;
+  bool if_exists = false;  // the table
+  // kAddColumn: the column (and its constraints) as a one-column CREATE TABLE of `table`.
+  std::unique_ptr<ParsedCreateTable> add;
+  bool column_if_not_exists = false;  // ADD COLUMN IF NOT EXISTS
+  bool column_if_exists = false;      // DROP COLUMN IF EXISTS
+  std::string column;                 // kDropColumn, kRenameColumn
+  std::string new_name;               // kRenameColumn, kRenameTable
+};
+
 // UPDATE table SET column = expr, ... [FROM items] [WHERE condition]
 struct ParsedUpdate {
   ParsedTableRef table;
@@ -294,6 +308,7 @@ struct ParsedStatement {
     kDeallocate,     // DEALLOCATE [PREPARE] statement_name | ALL (statement_name empty)
     kTruncate,       // TRUNCATE: `truncate` holds a DELETE of all rows per table
     kCreateView,     // CREATE [OR REPLACE] VIEW: `create_view`
+    kAlterTable,     // ALTER TABLE: `alter_table`
   };
   Kind kind;
   std::string text;  // this statement's source text
@@ -306,6 +321,7 @@ struct ParsedStatement {
   std::unique_ptr<ParsedDropTable> drop_table;
   std::unique_ptr<ParsedCreateSequence> create_sequence;
   std::unique_ptr<struct ParsedCreateView> create_view;
+  std::unique_ptr<ParsedAlterTable> alter_table;
   std::unique_ptr<ParsedStatement> explained;
   std::unique_ptr<ParsedTransaction> transaction;
   std::unique_ptr<ParsedSet> set;

@@ -990,6 +990,60 @@ Result<ParsedCheck> TransformCheck(const pg_query::Constraint& c) {
   return check;
 }
 
+// A column definition (name, type, column constraints) of CREATE TABLE or ALTER TABLE ADD
+// COLUMN; its CHECK constraints and PRIMARY KEY count go to `out`.
+Status TransformColumnDef(const pg_query::ColumnDef& cd, ParsedCreateTable* out) {
+  ParsedColumnDef col;
+  col.name = cd.colname();
+  col.location = cd.location();
+  std::string type_name = TypeNameOf(cd.type_name());
+  if ((type_name == "serial" || type_name == "serial4" || type_name == "bigserial" ||
+       type_name == "serial8") &&
+      cd.type_name().array_bounds_size() == 0 && cd.type_name().typmods_size() == 0) {
+    col.serial = true;
+    col.type = type_name == "serial" || type_name == "serial4" ? LogicalType(TypeId::kInteger)
+                                                               : LogicalType(TypeId::kBigInt);
+  } else {
+    OMEN_ASSIGN_OR_RETURN(col.type, TransformTypeName(cd.type_name()));
+  }
+  if (cd.has_coll_clause()) return Unsupported("COLLATE", cd.location());
+  for (const Node& cn : cd.constraints()) {
+    const auto& c = cn.constraint();
+    switch (c.contype()) {
+      case pg_query::CONSTR_NOTNULL: col.not_null = true; break;
+      case pg_query::CONSTR_NULL: col.not_null = false; break;
+      case pg_query::CONSTR_PRIMARY:
+        col.primary_key = true;
+        ++out->primary_key_constraints;
+        break;
+      case pg_query::CONSTR_DEFAULT: {
+        OMEN_ASSIGN_OR_RETURN(col.default_expr, TransformExpr(c.raw_expr()));
+        OMEN_ASSIGN_OR_RETURN(col.default_sql, DeparseExpr(c.raw_expr()));
+        break;
+      }
+      case pg_query::CONSTR_CHECK: {
+        ParsedCheck check;
+        OMEN_ASSIGN_OR_RETURN(check, TransformCheck(c));
+        check.column = col.name;
+        out->checks.push_back(std::move(check));
+        break;
+      }
+      case pg_query::CONSTR_UNIQUE: return Unsupported("UNIQUE constraints", c.location());
+      case pg_query::CONSTR_FOREIGN: return Unsupported("foreign keys", c.location());
+      case pg_query::CONSTR_IDENTITY: {
+        col.identity = c.generated_when() == "a" ? 'a' : 'd';
+        col.identity_options = std::make_unique<ParsedSequenceOptions>();
+        OMEN_RETURN_IF_ERROR(TransformSequenceOptions(c.options(), col.identity_options.get()));
+        break;
+      }
+      case pg_query::CONSTR_GENERATED: return Unsupported("generated columns", c.location());
+      default: return Unsupported("this column constraint", c.location());
+    }
+  }
+  out->columns.push_back(std::move(col));
+  return Status::OK();
+}
+
 Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::CreateStmt& s) {
   if (s.inh_relations_size() > 0) return Unsupported("INHERITS");
   if (s.has_partspec() || s.has_partbound()) return Unsupported("partitioned tables");
@@ -1008,55 +1062,7 @@ Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::Creat
   std::vector<const pg_query::Constraint*> table_constraints;
   for (const Node& elt : s.table_elts()) {
     if (elt.has_column_def()) {
-      const auto& cd = elt.column_def();
-      ParsedColumnDef col;
-      col.name = cd.colname();
-      col.location = cd.location();
-      std::string type_name = TypeNameOf(cd.type_name());
-      if ((type_name == "serial" || type_name == "serial4" || type_name == "bigserial" ||
-           type_name == "serial8") &&
-          cd.type_name().array_bounds_size() == 0 && cd.type_name().typmods_size() == 0) {
-        col.serial = true;
-        col.type = type_name == "serial" || type_name == "serial4" ? LogicalType(TypeId::kInteger)
-                                                                   : LogicalType(TypeId::kBigInt);
-      } else {
-        OMEN_ASSIGN_OR_RETURN(col.type, TransformTypeName(cd.type_name()));
-      }
-      if (cd.has_coll_clause()) return Unsupported("COLLATE", cd.location());
-      for (const Node& cn : cd.constraints()) {
-        const auto& c = cn.constraint();
-        switch (c.contype()) {
-          case pg_query::CONSTR_NOTNULL: col.not_null = true; break;
-          case pg_query::CONSTR_NULL: col.not_null = false; break;
-          case pg_query::CONSTR_PRIMARY:
-            col.primary_key = true;
-            ++out->primary_key_constraints;
-            break;
-          case pg_query::CONSTR_DEFAULT: {
-            OMEN_ASSIGN_OR_RETURN(col.default_expr, TransformExpr(c.raw_expr()));
-            OMEN_ASSIGN_OR_RETURN(col.default_sql, DeparseExpr(c.raw_expr()));
-            break;
-          }
-          case pg_query::CONSTR_CHECK: {
-            ParsedCheck check;
-            OMEN_ASSIGN_OR_RETURN(check, TransformCheck(c));
-            check.column = col.name;
-            out->checks.push_back(std::move(check));
-            break;
-          }
-          case pg_query::CONSTR_UNIQUE: return Unsupported("UNIQUE constraints", c.location());
-          case pg_query::CONSTR_FOREIGN: return Unsupported("foreign keys", c.location());
-          case pg_query::CONSTR_IDENTITY: {
-            col.identity = c.generated_when() == "a" ? 'a' : 'd';
-            col.identity_options = std::make_unique<ParsedSequenceOptions>();
-            OMEN_RETURN_IF_ERROR(TransformSequenceOptions(c.options(), col.identity_options.get()));
-            break;
-          }
-          case pg_query::CONSTR_GENERATED: return Unsupported("generated columns", c.location());
-          default: return Unsupported("this column constraint", c.location());
-        }
-      }
-      out->columns.push_back(std::move(col));
+      OMEN_RETURN_IF_ERROR(TransformColumnDef(elt.column_def(), out.get()));
     } else if (elt.has_constraint()) {
       table_constraints.push_back(&elt.constraint());
     } else {
@@ -1076,6 +1082,55 @@ Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::Creat
       return Unsupported("table constraints other than PRIMARY KEY and CHECK", c->location());
     }
   }
+  return out;
+}
+
+Result<std::unique_ptr<ParsedAlterTable>> TransformAlterTable(const pg_query::AlterTableStmt& s) {
+  if (s.objtype() != pg_query::OBJECT_TABLE) return Unsupported("ALTER of this object type");
+  if (s.cmds_size() != 1) return Unsupported("ALTER TABLE with several actions");
+  auto out = std::make_unique<ParsedAlterTable>();
+  ParsedTableRef ref;
+  OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(s.relation()));
+  out->table = ref.name;
+  out->if_exists = s.missing_ok();
+  const pg_query::AlterTableCmd& cmd = s.cmds(0).alter_table_cmd();
+  switch (cmd.subtype()) {
+    case pg_query::AT_AddColumn: {
+      out->action = ParsedAlterTable::Action::kAddColumn;
+      out->column_if_not_exists = cmd.missing_ok();
+      out->add = std::make_unique<ParsedCreateTable>();
+      out->add->name = out->table;
+      OMEN_RETURN_IF_ERROR(TransformColumnDef(cmd.def().column_def(), out->add.get()));
+      return out;
+    }
+    case pg_query::AT_DropColumn:
+      if (cmd.behavior() == pg_query::DROP_CASCADE) return Unsupported("DROP COLUMN ... CASCADE");
+      out->action = ParsedAlterTable::Action::kDropColumn;
+      out->column = cmd.name();
+      out->column_if_exists = cmd.missing_ok();
+      return out;
+    default:
+      return Unsupported("this ALTER TABLE action (ADD COLUMN, DROP COLUMN, RENAME are supported)");
+  }
+}
+
+// ALTER TABLE ... RENAME [COLUMN] a TO b, ALTER TABLE ... RENAME TO name.
+Result<std::unique_ptr<ParsedAlterTable>> TransformRename(const pg_query::RenameStmt& s) {
+  auto out = std::make_unique<ParsedAlterTable>();
+  if (s.rename_type() == pg_query::OBJECT_TABLE) {
+    out->action = ParsedAlterTable::Action::kRenameTable;
+  } else if (s.rename_type() == pg_query::OBJECT_COLUMN &&
+             s.relation_type() == pg_query::OBJECT_TABLE) {
+    out->action = ParsedAlterTable::Action::kRenameColumn;
+    out->column = s.subname();
+  } else {
+    return Unsupported("RENAME of this object type");
+  }
+  ParsedTableRef ref;
+  OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(s.relation()));
+  out->table = ref.name;
+  out->if_exists = s.missing_ok();
+  out->new_name = s.newname();
   return out;
 }
 
@@ -1299,6 +1354,16 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
     case Node::kDropStmt: {
       st.kind = ParsedStatement::Kind::kDropTable;
       OMEN_ASSIGN_OR_RETURN(st.drop_table, TransformDrop(n.drop_stmt()));
+      return st;
+    }
+    case Node::kAlterTableStmt: {
+      st.kind = ParsedStatement::Kind::kAlterTable;
+      OMEN_ASSIGN_OR_RETURN(st.alter_table, TransformAlterTable(n.alter_table_stmt()));
+      return st;
+    }
+    case Node::kRenameStmt: {
+      st.kind = ParsedStatement::Kind::kAlterTable;
+      OMEN_ASSIGN_OR_RETURN(st.alter_table, TransformRename(n.rename_stmt()));
       return st;
     }
     case Node::kDeclareCursorStmt: {

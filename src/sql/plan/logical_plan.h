@@ -116,6 +116,12 @@ struct BoundStatement {
     kCreateTableAs,
     kDropTable,
     kExplain,
+    // ALTER TABLE: `table` is replaced by `schema` (same rows, changed columns or name): it is
+    // dropped, `schema` created, and `plan` (over the old table) fills it, as an INSERT with
+    // `checks`. `rewrites` do the same for the sequences it owns (their owner changes);
+    // `drop_names` are sequences dropped with a dropped column. With `notice` set (IF [NOT]
+    // EXISTS found nothing to do) only the notice is sent.
+    kAlterTable,
   };
   Kind kind;
 
@@ -162,6 +168,10 @@ struct BoundStatement {
   // inserted, the new version, the row deleted), named by column_names.
   std::vector<BoundExprPtr> returning;
   std::vector<LogicalType> returning_types;
+  // kAlterTable
+  std::vector<BoundStatement> rewrites;
+  std::string notice;
+  std::string notice_sqlstate;
   // kExplain: the statement whose plan is shown; with analyze it is run too.
   std::unique_ptr<BoundStatement> explained;
   bool analyze = false;

@@ -1,0 +1,185 @@
+// ALTER TABLE: ADD COLUMN, DROP COLUMN, RENAME COLUMN, RENAME TO. Every form is bound as a
+// rewrite: the table is dropped and created again with its new definition in the same
+// transaction, and its rows are copied (so the change is transactional and durable through
+// the ordinary WAL records of DROP, CREATE and INSERT).
+#include <algorithm>
+
+#include "catalog/catalog.h"
+#include "sql/binder/binder.h"
+
+namespace omendb::sql {
+namespace {
+
+// A plan reading every column of `t`.
+LogicalOperatorPtr ScanAll(const TableSchema& t) {
+  auto get = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kGet);
+  get->table = &t;
+  get->alias = t.name;
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    get->column_ids.push_back(i);
+    get->types.push_back(t.columns[i].type);
+  }
+  return get;
+}
+
+Status NoSuchColumn(const std::string& column, const std::string& table) {
+  return Status(sqlstate::kUndefinedColumn,
+                "column \"" + column + "\" of relation \"" + table + "\" does not exist");
+}
+
+}  // namespace
+
+Result<BoundStatement> Binder::BindAlterTable(const ParsedAlterTable& alter) {
+  using A = ParsedAlterTable::Action;
+  BoundStatement out;
+  out.kind = BoundStatement::Kind::kAlterTable;
+  const TableSchema* t = catalog_.FindTable(alter.table, txn_id_);
+  if (t == nullptr) {
+    if (!alter.if_exists) {
+      return Status(sqlstate::kUndefinedTable, "relation \"" + alter.table + "\" does not exist");
+    }
+    out.notice = "relation \"" + alter.table + "\" does not exist, skipping";
+    out.notice_sqlstate = sqlstate::kSuccessfulCompletion;
+    return out;
+  }
+  if (t->sequence || !t->view_sql.empty()) {
+    return Status(sqlstate::kWrongObjectType, "\"" + t->name + "\" is not a table");
+  }
+  TableSchema& s = out.schema;
+  s = *t;
+  s.table_id = 0;
+  // For each new column, the old column it copies (-1: a new column, filled by its DEFAULT).
+  std::vector<int> source;
+  for (size_t i = 0; i < s.columns.size(); ++i) source.push_back(static_cast<int>(i));
+  std::string dropped_column, renamed_from;
+  auto skip = [&](std::string notice, const char* state) {
+    out.notice = std::move(notice);
+    out.notice_sqlstate = state;
+    return std::move(out);
+  };
+  switch (alter.action) {
+    case A::kAddColumn: {
+      const ParsedColumnDef& c = alter.add->columns[0];
+      if (s.FindColumn(c.name)) {
+        std::string what = "column \"" + c.name + "\" of relation \"" + t->name + "\" already exists";
+        if (alter.column_if_not_exists) return skip(what + ", skipping", sqlstate::kDuplicateColumn);
+        return Status(sqlstate::kDuplicateColumn, what);
+      }
+      if (c.serial || c.identity != 0) {
+        return NotSupported("ALTER TABLE ADD COLUMN of a serial or identity column");
+      }
+      if (alter.add->primary_key_constraints > 0 && !s.primary_key.empty()) {
+        return Status(sqlstate::kInvalidTableDefinition,
+                      "multiple primary keys for table \"" + t->name + "\" are not allowed");
+      }
+      BoundStatement one;
+      OMEN_ASSIGN_OR_RETURN(one, BindCreateTable(*alter.add));
+      s.columns.push_back(one.schema.columns[0]);
+      if (!one.schema.primary_key.empty()) s.primary_key = {s.columns.size() - 1};
+      for (CheckConstraint& check : one.schema.checks) {
+        std::string base = check.name;
+        for (int n = 1; std::any_of(s.checks.begin(), s.checks.end(),
+                                    [&](const CheckConstraint& x) { return x.name == check.name; });
+             ++n) {
+          check.name = base + std::to_string(n);
+        }
+        s.checks.push_back(std::move(check));
+      }
+      source.push_back(-1);
+      break;
+    }
+    case A::kDropColumn: {
+      std::optional<size_t> idx = s.FindColumn(alter.column);
+      if (!idx) {
+        if (alter.column_if_exists) {
+          return skip("column \"" + alter.column + "\" of relation \"" + t->name +
+                          "\" does not exist, skipping",
+                      sqlstate::kSuccessfulCompletion);
+        }
+        return NoSuchColumn(alter.column, t->name);
+      }
+      if (s.columns.size() == 1) return NotSupported("dropping the only column of a table");
+      s.columns.erase(s.columns.begin() + static_cast<long>(*idx));
+      source.erase(source.begin() + static_cast<long>(*idx));
+      // A primary key on the column goes with it (as PostgreSQL drops its index).
+      if (std::find(s.primary_key.begin(), s.primary_key.end(), *idx) != s.primary_key.end()) {
+        s.primary_key.clear();
+      }
+      for (size_t& k : s.primary_key) k -= k > *idx ? 1 : 0;
+      // So do the CHECK constraints that use it.
+      std::vector<CheckConstraint> kept;
+      for (const CheckConstraint& check : s.checks) {
+        std::shared_ptr<const ParsedExpr> parsed;
+        OMEN_ASSIGN_OR_RETURN(parsed, ParseStoredExpression(check.sql));
+        if (BindCheckExpr(*parsed, s).ok()) kept.push_back(check);
+      }
+      s.checks = std::move(kept);
+      dropped_column = alter.column;
+      break;
+    }
+    case A::kRenameColumn: {
+      std::optional<size_t> idx = s.FindColumn(alter.column);
+      if (!idx) {
+        return Status(sqlstate::kUndefinedColumn, "column \"" + alter.column + "\" does not exist");
+      }
+      if (s.FindColumn(alter.new_name)) {
+        return Status(sqlstate::kDuplicateColumn, "column \"" + alter.new_name + "\" of relation \"" +
+                                                      t->name + "\" already exists");
+      }
+      s.columns[*idx].name = alter.new_name;
+      for (const CheckConstraint& check : s.checks) {
+        std::shared_ptr<const ParsedExpr> parsed;
+        OMEN_ASSIGN_OR_RETURN(parsed, ParseStoredExpression(check.sql));
+        if (!BindCheckExpr(*parsed, s).ok()) {
+          return NotSupported("renaming a column that a CHECK constraint uses");
+        }
+      }
+      renamed_from = alter.column;
+      break;
+    }
+    case A::kRenameTable:
+      if (catalog_.FindTable(alter.new_name, txn_id_) != nullptr) {
+        return Status(sqlstate::kDuplicateTable, "relation \"" + alter.new_name + "\" already exists");
+      }
+      s.name = alter.new_name;
+      break;
+  }
+  // The copy: the kept columns as they are, new ones from their DEFAULT.
+  out.table = t;
+  auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
+  for (size_t i = 0; i < s.columns.size(); ++i) {
+    proj->types.push_back(s.columns[i].type);
+    if (source[i] >= 0) {
+      proj->expressions.push_back(
+          BoundExpr::Column(static_cast<size_t>(source[i]), t->columns[source[i]].type));
+    } else {
+      BoundExprPtr def;
+      OMEN_ASSIGN_OR_RETURN(def, BindColumnDefault(s, i));
+      proj->expressions.push_back(std::move(def));
+    }
+  }
+  proj->children.push_back(ScanAll(*t));
+  out.plan = std::move(proj);
+  OMEN_RETURN_IF_ERROR(BindChecks(s, &out));
+  // The sequences the table owns follow it (their owner is the new table), or go with their
+  // column.
+  for (const TableSchema* seq : catalog_.OwnedSequences(t->table_id, txn_id_)) {
+    if (seq->sequence->owner_column == dropped_column) {
+      out.drop_names.push_back(seq->name);
+      continue;
+    }
+    BoundStatement copy;
+    copy.kind = BoundStatement::Kind::kInsert;
+    copy.table = seq;
+    copy.schema = *seq;
+    copy.schema.table_id = 0;
+    if (!renamed_from.empty() && seq->sequence->owner_column == renamed_from) {
+      copy.schema.sequence->owner_column = alter.new_name;
+    }
+    copy.plan = ScanAll(*seq);
+    out.rewrites.push_back(std::move(copy));
+  }
+  return out;
+}
+
+}  // namespace omendb::sql
