@@ -1,7 +1,7 @@
 -- The cast matrix: every column of `everything` cast to every supported type (explicit casts;
 -- impossible ones fail with 42846, values that do not fit with 22xxx). Rows that cannot be
 -- cast (extreme values) make the whole statement fail, as in PostgreSQL; the second block
--- repeats each cast over the ordinary rows only (7 to 15).
+-- repeats each cast that fails so over the rows it can convert.
 SELECT id, b::boolean FROM everything ORDER BY id
 ;;
 SELECT id, b::smallint FROM everything ORDER BY id
@@ -649,3 +649,45 @@ SELECT id, u::timestamptz FROM everything ORDER BY id
 SELECT id, u::interval FROM everything ORDER BY id
 ;;
 SELECT id, u::uuid FROM everything ORDER BY id
+;;
+SELECT id, i2::numeric(5,2) FROM everything WHERE id IN (1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) ORDER BY id
+;;
+SELECT id, i4::smallint FROM everything WHERE id IN (1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) ORDER BY id
+;;
+SELECT id, i4::numeric(5,2) FROM everything WHERE id IN (1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) ORDER BY id
+;;
+SELECT id, i8::smallint FROM everything WHERE id IN (1, 2, 5, 6, 9, 10, 11, 12, 13, 15) ORDER BY id
+;;
+SELECT id, i8::integer FROM everything WHERE id IN (1, 2, 5, 6, 9, 10, 11, 12, 13, 14, 15) ORDER BY id
+;;
+SELECT id, i8::numeric(5,2) FROM everything WHERE id IN (1, 2, 5, 6, 9, 10, 15) ORDER BY id
+;;
+SELECT id, f4::smallint FROM everything WHERE id IN (1, 2, 8, 9, 10, 11, 12, 13, 14, 15) ORDER BY id
+;;
+SELECT id, f4::integer FROM everything WHERE id IN (1, 2, 8, 9, 10, 11, 12, 13, 14, 15) ORDER BY id
+;;
+SELECT id, f4::bigint FROM everything WHERE id IN (1, 2, 8, 9, 10, 11, 12, 13, 14, 15) ORDER BY id
+;;
+SELECT id, f4::numeric(5,2) FROM everything WHERE id IN (1, 2, 5, 8, 9, 10, 11, 12, 13, 14, 15) ORDER BY id
+;;
+SELECT id, f8::smallint FROM everything WHERE id IN (1, 2, 8, 9, 10, 11, 12, 13, 14) ORDER BY id
+;;
+SELECT id, f8::integer FROM everything WHERE id IN (1, 2, 8, 9, 10, 11, 12, 13, 14) ORDER BY id
+;;
+SELECT id, f8::bigint FROM everything WHERE id IN (1, 2, 8, 9, 10, 11, 12, 13, 14) ORDER BY id
+;;
+SELECT id, f8::real FROM everything WHERE id IN (1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13) ORDER BY id
+;;
+SELECT id, f8::numeric(5,2) FROM everything WHERE id IN (1, 2, 5, 8, 9, 10, 11, 12, 13, 14) ORDER BY id
+;;
+SELECT id, n::smallint FROM everything WHERE id IN (1, 2, 4, 8, 9, 10, 11, 12, 13, 14) ORDER BY id
+;;
+SELECT id, n::integer FROM everything WHERE id IN (1, 2, 4, 8, 9, 10, 11, 12, 13, 14) ORDER BY id
+;;
+SELECT id, n::bigint FROM everything WHERE id IN (1, 2, 4, 8, 9, 10, 11, 12, 13, 14) ORDER BY id
+;;
+SELECT id, n::numeric(5,2) FROM everything WHERE id IN (1, 2, 4, 5, 8, 9, 10, 11, 12, 13, 14) ORDER BY id
+;;
+SELECT id, d::timestamp FROM everything WHERE id IN (1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) ORDER BY id
+;;
+SELECT id, d::timestamptz FROM everything WHERE id IN (1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) ORDER BY id
