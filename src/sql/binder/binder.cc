@@ -110,9 +110,20 @@ Result<LogicalType> CommonType(const std::vector<LogicalType>& types, const char
 }
 
 bool ContainsAggregate(const ParsedExpr& expr) {
-  if (expr.kind == ParsedExpr::Kind::kFunction && IsAggregateName(expr.names[0])) return true;
+  if (expr.kind == ParsedExpr::Kind::kFunction && IsAggregateName(expr.names[0]) && !expr.over) {
+    return true;
+  }
   for (const auto& a : expr.args) {
     if (ContainsAggregate(*a)) return true;
+  }
+  if (expr.over) {
+    // A window function's arguments, PARTITION BY and ORDER BY may use aggregates.
+    for (const auto& p : expr.over->partition) {
+      if (ContainsAggregate(*p)) return true;
+    }
+    for (const auto& o : expr.over->order) {
+      if (ContainsAggregate(*o.expr)) return true;
+    }
   }
   return false;
 }
@@ -765,6 +776,10 @@ Result<BoundExprPtr> Binder::BindExpr(const ParsedExpr& expr, const Scope& scope
 
 Result<BoundExprPtr> Binder::BindGrouped(const ParsedExpr& expr, bool* handled) {
   *handled = true;
+  if (expr.kind == ParsedExpr::Kind::kFunction && expr.over) {
+    *handled = false;  // a window function: its parts are bound in the grouped context
+    return BoundExprPtr();
+  }
   if (expr.kind == ParsedExpr::Kind::kFunction && IsAggregateName(expr.names[0])) {
     return BindAggregateCall(expr);
   }
@@ -855,6 +870,7 @@ Result<BoundExprPtr> Binder::BindSequenceCall(const ParsedExpr& expr, const Scop
 
 Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr, const Scope& scope) {
   const std::string& name = expr.names[0];
+  if (expr.over) return BindWindowCall(expr, scope);
   if (name == "nextval" || name == "currval" || name == "setval" || name == "lastval") {
     return BindSequenceCall(expr, scope);
   }
@@ -1409,6 +1425,11 @@ Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
   }
   Restore<AggregateContext*> grouped(&agg_, aggregate ? &agg_ctx : nullptr);
   Restore<const char*> no_clause(&clause_, nullptr);
+  // Window functions in the select list and ORDER BY: computed by a Window node between the
+  // (grouped) input and the projection.
+  std::vector<WindowCall> window_calls;
+  WindowContext window_ctx{&window_calls};
+  Restore<WindowContext*> windows(&window_, &window_ctx);
 
   BoundStatement out;
   out.kind = BoundStatement::Kind::kQuery;
@@ -1464,6 +1485,16 @@ Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
       having->children.push_back(std::move(plan));
       plan = std::move(having);
     }
+  }
+  if (!window_calls.empty()) {
+    auto window = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kWindow);
+    const size_t width = plan->types.size();
+    window->types = plan->types;
+    for (const WindowCall& c : window_calls) window->types.push_back(c.type);
+    window->windows = std::move(window_calls);
+    window->children.push_back(std::move(plan));
+    plan = std::move(window);
+    for (auto& e : proj->expressions) PlaceWindowColumns(e.get(), width);
   }
   proj->children.push_back(std::move(plan));
   plan = std::move(proj);

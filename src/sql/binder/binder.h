@@ -166,6 +166,14 @@ class Binder {
     bool in_aggregate_args = false;
   };
   Result<BoundExprPtr> BindGrouped(const ParsedExpr& expr, bool* handled);
+  // Window functions (bind_window.cc): a call is recorded in `window_` and bound as a
+  // placeholder column, placed after the Window node's input columns by PlaceWindowColumns.
+  struct WindowContext {
+    std::vector<WindowCall>* calls = nullptr;
+  };
+  WindowContext* window_ = nullptr;  // where window functions may appear (select list, ORDER BY)
+  Result<BoundExprPtr> BindWindowCall(const ParsedExpr& expr, const Scope& scope);
+  static void PlaceWindowColumns(BoundExpr* e, size_t input_width);
   Result<BoundExprPtr> BindAggregateCall(const ParsedExpr& expr);
   Result<BoundExprPtr> BindFunction(const ParsedExpr& expr, const Scope& scope);
   // nextval('seq'), currval('seq'), setval('seq', v[, is_called]), lastval().

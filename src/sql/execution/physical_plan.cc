@@ -8,6 +8,7 @@
 #include "sql/execution/hash_join.h"
 #include "sql/execution/nested_loop_join.h"
 #include "sql/execution/set_operation.h"
+#include "sql/execution/window.h"
 #include "types/pg_text.h"
 #include "types/type_io.h"
 
@@ -354,6 +355,8 @@ Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const Ex
           new LimitOp(std::move(children[0]), plan.limit.get(), plan.offset.get()));
     case LogicalOperator::Kind::kAggregate:
       return MakeHashAggregate(plan, std::move(children[0]));
+    case LogicalOperator::Kind::kWindow:
+      return MakeWindow(plan, std::move(children[0]));
     case LogicalOperator::Kind::kSetOp:
       return MakeSetOperation(plan, std::move(children[0]), std::move(children[1]));
     case LogicalOperator::Kind::kJoin: {

@@ -14,6 +14,7 @@
 namespace omendb::sql {
 
 struct ParsedSelect;
+struct ParsedWindow;
 
 struct ParsedExpr {
   enum class Kind {
@@ -60,6 +61,7 @@ struct ParsedExpr {
   int param_number = 0;   // kParam: n of $n (as written; the binder checks the range)
   SubqueryKind subquery_kind = SubqueryKind::kScalar;
   std::shared_ptr<ParsedSelect> subquery;
+  std::shared_ptr<ParsedWindow> over;  // kFunction called as a window function: f(...) OVER (...)
 };
 using ParsedExprPtr = std::unique_ptr<ParsedExpr>;
 
@@ -96,6 +98,19 @@ struct ParsedOrderItem {
   ParsedExprPtr expr;
   bool descending = false;
   std::optional<bool> nulls_first;  // unset: PostgreSQL's default (NULLs sort as largest)
+};
+
+// OVER (PARTITION BY ... ORDER BY ... [ROWS | RANGE frame]).
+struct ParsedWindow {
+  std::vector<ParsedExprPtr> partition;
+  std::vector<ParsedOrderItem> order;
+  // The frame; without one PostgreSQL's default: RANGE UNBOUNDED PRECEDING to CURRENT ROW.
+  enum class Bound { kUnboundedPreceding, kOffsetPreceding, kCurrentRow, kOffsetFollowing,
+                     kUnboundedFollowing };
+  bool rows = false;  // ROWS (else RANGE)
+  Bound start = Bound::kUnboundedPreceding;
+  Bound end = Bound::kCurrentRow;
+  int64_t start_offset = 0, end_offset = 0;  // n of n PRECEDING / FOLLOWING (ROWS only)
 };
 
 // WITH name [(columns)] AS (query)

@@ -154,6 +154,82 @@ ParsedExprPtr MakeExpr(ParsedExpr::Kind kind, int location) {
 
 Result<ParsedExprPtr> TransformExpr(const Node& node);
 
+// The items of an ORDER BY (of a query or a window).
+template <typename Nodes>
+Status TransformSortClause(const Nodes& clause, std::vector<ParsedOrderItem>* out) {
+  for (const Node& n : clause) {
+    const auto& sb = n.sort_by();
+    if (sb.sortby_dir() == pg_query::SORTBY_USING) return Unsupported("ORDER BY ... USING", sb.location());
+    ParsedOrderItem item;
+    OMEN_ASSIGN_OR_RETURN(item.expr, TransformExpr(sb.node()));
+    item.descending = sb.sortby_dir() == pg_query::SORTBY_DESC;
+    if (sb.sortby_nulls() == pg_query::SORTBY_NULLS_FIRST) item.nulls_first = true;
+    if (sb.sortby_nulls() == pg_query::SORTBY_NULLS_LAST) item.nulls_first = false;
+    out->push_back(std::move(item));
+  }
+  return Status::OK();
+}
+
+// OVER (...): partition, order and a ROWS or RANGE frame whose offsets are integer constants.
+Result<std::shared_ptr<ParsedWindow>> TransformWindow(const pg_query::WindowDef& w) {
+  if (!w.name().empty() || !w.refname().empty()) return Unsupported("named windows", w.location());
+  auto out = std::make_shared<ParsedWindow>();
+  for (const Node& p : w.partition_clause()) {
+    ParsedExprPtr e;
+    OMEN_ASSIGN_OR_RETURN(e, TransformExpr(p));
+    out->partition.push_back(std::move(e));
+  }
+  OMEN_RETURN_IF_ERROR(TransformSortClause(w.order_clause(), &out->order));
+  // PostgreSQL's FRAMEOPTION_* bits.
+  const int f = w.frame_options();
+  constexpr int kNonDefault = 0x1, kRange = 0x2, kRows = 0x4, kGroups = 0x8;
+  constexpr int kStartUnboundedPreceding = 0x20, kEndUnboundedFollowing = 0x100;
+  constexpr int kStartCurrentRow = 0x200, kEndCurrentRow = 0x400;
+  constexpr int kStartOffsetPreceding = 0x800, kEndOffsetPreceding = 0x1000;
+  constexpr int kStartOffsetFollowing = 0x2000, kEndOffsetFollowing = 0x4000;
+  constexpr int kExclusions = 0x8000 | 0x10000 | 0x20000;
+  if (!(f & kNonDefault)) return out;
+  if (f & kGroups) return Unsupported("GROUPS frames", w.location());
+  if (f & kExclusions) return Unsupported("frame exclusions", w.location());
+  out->rows = (f & kRows) != 0;
+  (void)kRange;
+  bool offsets = f & (kStartOffsetPreceding | kEndOffsetPreceding | kStartOffsetFollowing |
+                      kEndOffsetFollowing);
+  if (offsets && !out->rows) return Unsupported("RANGE frames with offsets", w.location());
+  auto offset_of = [&](const Node& n, int64_t* v) -> Status {
+    if (!n.has_a_const() || !n.a_const().has_ival() || n.a_const().ival().ival() < 0) {
+      return Unsupported("frame offsets other than non-negative integer constants", w.location());
+    }
+    *v = n.a_const().ival().ival();
+    return Status::OK();
+  };
+  using B = ParsedWindow::Bound;
+  if (f & kStartUnboundedPreceding) {
+    out->start = B::kUnboundedPreceding;
+  } else if (f & kStartCurrentRow) {
+    out->start = B::kCurrentRow;
+  } else if (f & kStartOffsetPreceding) {
+    out->start = B::kOffsetPreceding;
+    OMEN_RETURN_IF_ERROR(offset_of(w.start_offset(), &out->start_offset));
+  } else if (f & kStartOffsetFollowing) {
+    out->start = B::kOffsetFollowing;
+    OMEN_RETURN_IF_ERROR(offset_of(w.start_offset(), &out->start_offset));
+  }
+  if (f & kEndUnboundedFollowing) {
+    out->end = B::kUnboundedFollowing;
+  } else if (f & kEndCurrentRow) {
+    out->end = B::kCurrentRow;
+  } else if (f & kEndOffsetPreceding) {
+    out->end = B::kOffsetPreceding;
+    OMEN_RETURN_IF_ERROR(offset_of(w.end_offset(), &out->end_offset));
+  } else if (f & kEndOffsetFollowing) {
+    out->end = B::kOffsetFollowing;
+    OMEN_RETURN_IF_ERROR(offset_of(w.end_offset(), &out->end_offset));
+  }
+  return out;
+}
+
+
 // A SELECT or RETURNING list.
 Result<std::vector<ParsedSelectItem>> TransformTargetList(
     const google::protobuf::RepeatedPtrField<Node>& list) {
@@ -390,7 +466,6 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
     }
     case Node::kFuncCall: {
       const auto& f = node.func_call();
-      if (f.has_over()) return Unsupported("window functions", f.location());
       if (f.has_agg_filter()) return Unsupported("FILTER in aggregates", f.location());
       if (f.agg_order_size() > 0 || f.agg_within_group()) {
         return Unsupported("ORDER BY in aggregates", f.location());
@@ -409,6 +484,9 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
         ParsedExprPtr p;
         OMEN_ASSIGN_OR_RETURN(p, TransformExpr(a));
         e->args.push_back(std::move(p));
+      }
+      if (f.has_over()) {
+        OMEN_ASSIGN_OR_RETURN(e->over, TransformWindow(f.over()));
       }
       return e;
     }
@@ -626,16 +704,7 @@ Result<std::unique_ptr<ParsedFromItem>> TransformFromItem(const Node& n) {
 
 // ORDER BY, LIMIT and OFFSET of a SELECT (also of a set operation's result).
 Status TransformSortAndLimit(const pg_query::SelectStmt& s, ParsedSelect* out) {
-  for (const Node& n : s.sort_clause()) {
-    const auto& sb = n.sort_by();
-    if (sb.sortby_dir() == pg_query::SORTBY_USING) return Unsupported("ORDER BY ... USING", sb.location());
-    ParsedOrderItem item;
-    OMEN_ASSIGN_OR_RETURN(item.expr, TransformExpr(sb.node()));
-    item.descending = sb.sortby_dir() == pg_query::SORTBY_DESC;
-    if (sb.sortby_nulls() == pg_query::SORTBY_NULLS_FIRST) item.nulls_first = true;
-    if (sb.sortby_nulls() == pg_query::SORTBY_NULLS_LAST) item.nulls_first = false;
-    out->order_by.push_back(std::move(item));
-  }
+  OMEN_RETURN_IF_ERROR(TransformSortClause(s.sort_clause(), &out->order_by));
   if (s.has_limit_count()) {
     OMEN_ASSIGN_OR_RETURN(out->limit, TransformExpr(s.limit_count()));
   }

@@ -51,8 +51,8 @@ TEST(ParserTest, SyntaxErrorHasPostgresMessageAndPosition) {
 TEST(ParserTest, UnsupportedConstructsAreNamed) {
   EXPECT_EQ(Parse("WITH x AS (SELECT 1) UPDATE t SET a = 1").status().message(),
             "WITH queries is not supported");
-  EXPECT_EQ(Parse("SELECT count(*) OVER () FROM t").status().message(),
-            "window functions is not supported");
+  EXPECT_EQ(Parse("SELECT count(*) OVER w FROM t WINDOW w AS ()").status().message(),
+            "WINDOW clauses is not supported");
   EXPECT_EQ(Parse("SELECT * FROM a JOIN b USING (x) AS j").status().message(),
             "aliases on JOIN ... USING is not supported");
   EXPECT_EQ(Parse("CREATE TABLE t (a jsonb)").status().message(), "type jsonb is not supported");

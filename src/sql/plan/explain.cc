@@ -256,6 +256,15 @@ class Printer {
         lines_.insert(lines_.end(), child_lines.begin(), child_lines.end());
         return out;
       }
+      case K::kWindow: {
+        Label(depth, "WindowAgg");
+        for (const std::string& p : extra) Property(depth, p);
+        Names out = Print(*op.children[0], depth + 1, {});
+        for (size_t i = 0; i < op.windows.size(); ++i) {
+          out.push_back("window" + std::to_string(i + 1));
+        }
+        return out;
+      }
       case K::kJoin: return PrintJoin(op, depth, std::move(extra));
       case K::kSetOp: {
         static const char* kNames[] = {"Union", "Intersect", "Except"};

@@ -38,14 +38,42 @@ struct AggregateCall {
   std::string key;                 // canonical text, to reuse one call for repeated uses
 };
 
-enum class JoinType { kInner, kLeft, kRight, kFull };
-enum class SetOpType { kUnion, kIntersect, kExcept };
-
 struct OrderSpec {
   BoundExprPtr expr;
   bool descending = false;
   bool nulls_first = false;
 };
+
+// A window function call's frame: rows [start, end] around the current row (ROWS: by
+// position; RANGE: CURRENT ROW includes its peers, rows with equal ORDER BY values).
+struct WindowFrame {
+  enum Bound { kUnboundedPreceding, kOffsetPreceding, kCurrentRow, kOffsetFollowing,
+               kUnboundedFollowing };
+  bool rows = false;
+  Bound start = kUnboundedPreceding;
+  Bound end = kCurrentRow;
+  int64_t start_offset = 0, end_offset = 0;
+};
+
+enum class WindowFunction {
+  kRowNumber, kRank, kDenseRank, kPercentRank, kCumeDist, kNtile, kLag, kLead,
+  kFirstValue, kLastValue, kNthValue,
+  kAggregate,  // an aggregate (count, sum, avg, min, max, ...) over the frame
+};
+
+struct WindowCall {
+  WindowFunction function;
+  AggregateKind aggregate = AggregateKind::kCount;  // kAggregate: which
+  std::vector<BoundExprPtr> args;       // over the window operator's input
+  std::vector<BoundExprPtr> partition;  // PARTITION BY
+  std::vector<OrderSpec> order;         // ORDER BY (also decides peers)
+  WindowFrame frame;
+  LogicalType type;  // result type
+};
+
+enum class JoinType { kInner, kLeft, kRight, kFull };
+enum class SetOpType { kUnion, kIntersect, kExcept };
+
 
 struct LogicalOperator {
   enum class Kind {
@@ -61,6 +89,8 @@ struct LogicalOperator {
     // generate_series(expressions[0], expressions[1][, expressions[2]]) in FROM, called
     // `alias`: one integer column (the arguments' type).
     kGenerateSeries,
+    // The input's columns, then one column per call of `windows` (window functions).
+    kWindow,
   };
   Kind kind;
   std::vector<LogicalType> types;  // output column types
@@ -79,6 +109,9 @@ struct LogicalOperator {
   bool with_row_ids = false;         // one more output column: the row id (bigint)
   bool key_descending = false;       // key scans: rows in descending key order
   std::vector<ZoneFilter> zone_filters;  // blocks the scan may skip
+
+  // kWindow
+  std::vector<WindowCall> windows;
 
   // kJoin: pairs of rows (left columns, then right columns) for which `predicate` is true
   // (every pair if it is null); outer joins add unmatched rows with NULLs for the other side.

@@ -95,7 +95,8 @@ SELECT n, count(*) FROM everything GROUP BY n ORDER BY n
 ;;
 SELECT by, count(*) FROM everything GROUP BY by ORDER BY by
 ;;
-SELECT iv, count(*) FROM everything GROUP BY iv ORDER BY iv
+-- equal intervals ('1 mon', '30 days') form one group; which spelling represents it is arbitrary
+SELECT extract(epoch FROM iv), count(*) FROM everything GROUP BY iv ORDER BY iv
 ;;
 SELECT u IS NULL, count(*), min(u), max(u) FROM everything GROUP BY u IS NULL ORDER BY 1
 ;;
@@ -137,7 +138,8 @@ SELECT count(*), min(day), max(day), count(note), min(note), max(note) FROM days
 ;;
 SELECT min(at), max(at), min(atz), max(atz), min(t), max(t), sum(seq), avg(seq) FROM moments
 ;;
-SELECT sum(dur), avg(dur), min(dur), max(dur) FROM moments WHERE at > '1900-01-01' AND at < '2100-01-01'
+-- '-01:00:00' = '-2 days +47:00:00': the minimum is shown by value, not spelling
+SELECT sum(dur), avg(dur), extract(epoch FROM min(dur)), max(dur) FROM moments WHERE at > '1900-01-01' AND at < '2100-01-01'
 ;;
 SELECT date_trunc('year', at) AS y, count(*), sum(dur) FROM moments GROUP BY 1 ORDER BY 1
 ;;

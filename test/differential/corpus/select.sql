@@ -15,7 +15,9 @@ SELECT DISTINCT n FROM everything ORDER BY n DESC
 ;;
 SELECT DISTINCT n52 FROM everything ORDER BY 1
 ;;
-SELECT DISTINCT iv FROM everything ORDER BY iv
+SELECT DISTINCT justify_interval(iv) FROM everything ORDER BY 1
+;;
+SELECT count(*) FROM (SELECT DISTINCT iv FROM everything) s
 ;;
 SELECT DISTINCT by FROM everything ORDER BY by
 ;;
@@ -146,7 +148,7 @@ SELECT u FROM everything UNION ALL SELECT id FROM tokens
 SELECT by FROM everything INTERSECT SELECT payload FROM tokens
 ;;
 -- unordered
-SELECT iv FROM everything UNION SELECT dur FROM moments
+SELECT justify_interval(iv) FROM everything UNION SELECT justify_interval(dur) FROM moments
 ;;
 -- unordered
 SELECT 1, 'a' UNION SELECT 2, 'b' UNION SELECT 1, 'a'

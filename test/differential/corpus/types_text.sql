@@ -145,3 +145,23 @@ SELECT 'a' || 1 || 2.5 || NULL IS NULL, 1 || 'a'
 SELECT 5::text, 5.00::text, (-0.5)::text, 1e100::float8::text, 'NaN'::float8::text, true::text, false::text
 ;;
 SELECT ''::text IS NULL, ''::varchar = '', '' = ' '::char(1), ''::char(3) = ''
+;;
+SELECT id, strpos(vc, 'a'), position('a' IN ch), starts_with(vc, 'a'), substring(vc FROM 2), replace(vc, 'a', '-'), repeat(vc, 2) FROM everything ORDER BY id
+;;
+SELECT id, vc || ch || '|', ch || vc || '|', GREATEST(vc, ch), LEAST(ch, t), concat(ch, '|') FROM everything ORDER BY id
+;;
+SELECT id, lower(ch) || '|', trim(ch) || '|', ltrim(vc) || '|', rtrim(vc, ' s') || '|', btrim(vc, 'a') || '|' FROM everything ORDER BY id
+;;
+SELECT id, vc = ch, vc < ch, ch = 'eps', vc = 'eps', vc = 'eps  ', vc::text = 'eps  ' FROM everything ORDER BY id
+;;
+SELECT id FROM everything WHERE vc IN ('alpha', 'eps', 'ab') ORDER BY id
+;;
+SELECT id FROM everything WHERE ch IN ('ab', 'eps', 'a ') ORDER BY id
+;;
+SELECT name, code FROM names WHERE code IS NOT NULL ORDER BY code, name
+;;
+SELECT label FROM big_keys WHERE label IS NOT NULL ORDER BY label, k
+;;
+SELECT id, t FROM everything WHERE t ~~ 'a%' ORDER BY id
+;;
+SELECT id, t FROM everything WHERE t::varchar LIKE 'a%' ORDER BY id

@@ -1,0 +1,141 @@
+#include "sql/execution/aggregate_state.h"
+
+#include "types/datetime.h"
+#include "types/type_io.h"
+
+namespace omendb::sql {
+namespace {
+
+using Int128 = AggregateInt128;
+__extension__ typedef unsigned __int128 UInt128;
+
+std::string Int128ToString(Int128 v) {
+  bool neg = v < 0;
+  UInt128 u = neg ? -static_cast<UInt128>(v) : static_cast<UInt128>(v);
+  std::string digits;
+  do {
+    digits.push_back(static_cast<char>('0' + static_cast<int>(u % 10)));
+    u /= 10;
+  } while (u != 0);
+  if (neg) digits.push_back('-');
+  return std::string(digits.rbegin(), digits.rend());
+}
+
+}  // namespace
+
+Status AggregateAccumulator::Add(const std::vector<Vector>& args, size_t r) {
+  if (kind_ == AggregateKind::kCountStar) {
+    ++count_;
+    return Status::OK();
+  }
+  const Vector& v = args[0];
+  if (!v.IsValid(r)) return Status::OK();
+  ++count_;
+  arg_type_ = v.type();
+  switch (kind_) {
+    case AggregateKind::kCount:
+    case AggregateKind::kCountStar:
+      break;
+    case AggregateKind::kSum:
+    case AggregateKind::kAvg:
+      switch (v.type().id()) {
+        case TypeId::kDouble: dsum_ += v.Data<double>()[r]; break;
+        case TypeId::kReal:
+          fsum_ += v.Data<float>()[r];
+          dsum_ += v.Data<float>()[r];
+          break;
+        case TypeId::kNumeric: {
+          Numeric x;
+          OMEN_ASSIGN_OR_RETURN(x, Numeric::Parse(v.Strings()[r]));
+          OMEN_ASSIGN_OR_RETURN(nsum_, Numeric::Add(nsum_, x));
+          break;
+        }
+        case TypeId::kInterval: {
+          OMEN_ASSIGN_OR_RETURN(ivsum_, IntervalPlus(ivsum_, v.Data<IntervalValue>()[r]));
+          break;
+        }
+        default:
+          isum_ += v.GetValue(r).GetInt();
+          if (type_.id() == TypeId::kBigInt && (isum_ > INT64_MAX || isum_ < INT64_MIN)) {
+            return Status(sqlstate::kNumericValueOutOfRange, "bigint out of range");
+          }
+          break;
+      }
+      break;
+    case AggregateKind::kMin:
+    case AggregateKind::kMax: {
+      Value x = v.GetValue(r);
+      int c = has_value_ ? CompareValues(x, extreme_) : 0;
+      if (!has_value_ || (kind_ == AggregateKind::kMin ? c < 0 : c > 0)) extreme_ = std::move(x);
+      break;
+    }
+    case AggregateKind::kBoolAnd:
+    case AggregateKind::kBoolOr: {
+      bool b = v.Data<uint8_t>()[r] != 0;
+      flag_ = !has_value_ ? b : (kind_ == AggregateKind::kBoolAnd ? flag_ && b : flag_ || b);
+      break;
+    }
+    case AggregateKind::kStringAgg:
+      // The delimiter precedes every value but the first; a NULL delimiter adds nothing.
+      if (has_value_ && args[1].IsValid(r)) text_ += args[1].Strings()[r];
+      text_ += v.Strings()[r];
+      break;
+  }
+  has_value_ = true;
+  return Status::OK();
+}
+
+Result<Value> AggregateAccumulator::Finish() const {
+  switch (kind_) {
+    case AggregateKind::kCountStar:
+    case AggregateKind::kCount:
+      return Value::BigInt(count_);
+    default:
+      break;
+  }
+  if (!has_value_) return Value::Null(type_);
+  switch (kind_) {
+    case AggregateKind::kSum:
+    case AggregateKind::kAvg:
+      return FinishSum();
+    case AggregateKind::kMin:
+    case AggregateKind::kMax:
+      return extreme_;
+    case AggregateKind::kBoolAnd:
+    case AggregateKind::kBoolOr:
+      return Value::Boolean(flag_);
+    case AggregateKind::kStringAgg:
+      return Value::String(type_, text_);
+    default:
+      return InternalError("unexpected aggregate");
+  }
+}
+
+Result<Value> AggregateAccumulator::FinishSum() const {
+  bool avg = kind_ == AggregateKind::kAvg;
+  switch (arg_type_.id()) {
+    case TypeId::kDouble:
+      return Value::Double(avg ? dsum_ / static_cast<double>(count_) : dsum_);
+    case TypeId::kReal:
+      return avg ? Value::Double(dsum_ / static_cast<double>(count_)) : Value::Real(fsum_);
+    case TypeId::kInterval: {
+      if (!avg) return Value::Interval(ivsum_);
+      IntervalValue r;
+      OMEN_ASSIGN_OR_RETURN(r, IntervalDivide(ivsum_, static_cast<double>(count_)));
+      return Value::Interval(r);
+    }
+    default:
+      break;
+  }
+  if (type_.id() == TypeId::kBigInt) return Value::BigInt(static_cast<int64_t>(isum_));
+  Numeric sum = nsum_;
+  if (arg_type_.id() != TypeId::kNumeric) {
+    OMEN_ASSIGN_OR_RETURN(sum, Numeric::Parse(Int128ToString(isum_)));
+  }
+  if (avg) {
+    OMEN_ASSIGN_OR_RETURN(sum, Numeric::Avg(sum, count_));
+  }
+  return Value::String(TypeId::kNumeric, sum.ToString());
+}
+
+}  // namespace omendb::sql
