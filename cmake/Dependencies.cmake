@@ -20,6 +20,10 @@ if(OMENDB_BUILD_SERVER)
   find_package(Boost 1.81 CONFIG REQUIRED COMPONENTS headers)
   find_package(CLI11 REQUIRED)
 endif()
+# utf8proc: Unicode case mapping (lower, upper, ILIKE).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(utf8proc REQUIRED IMPORTED_TARGET libutf8proc)
+
 # absl: time zones (absl::time reads the tz database of the tzdata package) and, in the
 # benchmarks, btree_map as the B-tree baseline.
 find_package(absl REQUIRED)

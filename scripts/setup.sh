@@ -5,11 +5,11 @@ set -euo pipefail
 
 PACKAGES=(
   # toolchain
-  build-essential cmake ninja-build ccache lld clang-14 libclang-rt-14-dev
+  build-essential cmake ninja-build ccache lld clang-14 libclang-rt-14-dev pkg-config
   # PostgreSQL parser and its typed tree
   libpg-query-dev protobuf-compiler libprotobuf-dev libssl-dev
   # networking, logging, CLI, containers
-  libboost1.81-dev libfmt-dev libspdlog-dev libcli11-dev libabsl-dev tzdata
+  libboost1.81-dev libfmt-dev libspdlog-dev libcli11-dev libabsl-dev tzdata libutf8proc-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # clients used by integration tests

@@ -153,10 +153,9 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
       }
       const TableSchema* created;
       OMEN_ASSIGN_OR_RETURN(created, txn->CreateTable(stmt.schema));
-      uint64_t n = 0;
-      if (stmt.with_data) {
-        OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, *created, ctx, txn));
-      }
+      if (!stmt.with_data) return sink->OnComplete("CREATE TABLE AS");
+      uint64_t n;
+      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, *created, ctx, txn));
       return sink->OnComplete("SELECT " + std::to_string(n));
     }
     case BoundStatement::Kind::kCreateTable: {

@@ -291,7 +291,9 @@ Result<Value> CastValue(const Value& v, LogicalType target, CastContext context)
     base = v;
   } else if (from == TypeId::kUnknown || v.type().IsCharacter()) {
     std::string_view s = v.GetString();
-    if (from == TypeId::kChar) s = TrimTrailingBlanks(s);  // char(n) -> other types drops pads
+    // char(n) -> text and varchar drops the padding (PostgreSQL's rtrim); its output function,
+    // used for other types (bytea...), keeps it.
+    if (from == TypeId::kChar && target.IsCharacter()) s = TrimTrailingBlanks(s);
     if (target.IsCharacter()) {
       base = Value::String(target.Base(), std::string(s));
     } else {

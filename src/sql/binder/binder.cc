@@ -1180,7 +1180,7 @@ Result<BoundExprPtr> Binder::BindConditional(const ParsedExpr& expr, const Scope
       for (const auto& a : expr.args) {
         BoundExprPtr b;
         OMEN_ASSIGN_OR_RETURN(b, BindExpr(*a, scope));
-        if (b->type.id() != TypeId::kText && !IsUntyped(b->type)) {
+        if (!b->type.IsCharacter() && !IsUntyped(b->type)) {
           const char* op = expr.case_insensitive ? (expr.negated ? "!~~*" : "~~*")
                                                  : (expr.negated ? "!~~" : "~~");
           // PostgreSQL names the operand types as written ("integer ~~ unknown").
@@ -1195,6 +1195,12 @@ Result<BoundExprPtr> Binder::BindConditional(const ParsedExpr& expr, const Scope
                                 "", "No operator matches the given name and argument types. "
                                     "You might need to add explicit type casts."),
                          expr.location);
+        }
+        // varchar and char(n) match as they are (char(n) with its padding, as PostgreSQL's
+        // bpcharlike); untyped literals are text.
+        if (b->type.IsCharacter()) {
+          e->children.push_back(std::move(b));
+          continue;
         }
         Result<BoundExprPtr> cast = AddCast(std::move(b), TypeId::kText);
         if (!cast.ok()) return WithPos(cast.status(), a->location);
@@ -1259,8 +1265,16 @@ Result<BoundStatement> Binder::BindSetOperation(const ParsedSelect& select) {
                      : select.set_op == ParsedSelect::SetOp::kIntersect ? "INTERSECT"
                                                                         : "EXCEPT";
   BoundStatement left, right;
-  OMEN_ASSIGN_OR_RETURN(left, BindSelect(*select.left));
-  OMEN_ASSIGN_OR_RETURN(right, BindSelect(*select.right));
+  {
+    // Untyped literals in the branches' select lists take the other branch's type (PostgreSQL
+    // resolves them with the set operation's columns), so they stay untyped for now.
+    Restore<bool> branch(&set_operation_branch_, true);
+    OMEN_ASSIGN_OR_RETURN(left, BindSelect(*select.left));
+  }
+  {
+    Restore<bool> branch(&set_operation_branch_, true);
+    OMEN_ASSIGN_OR_RETURN(right, BindSelect(*select.right));
+  }
   size_t n = left.column_names.size();
   if (right.column_names.size() != n) {
     return Status(sqlstate::kSyntaxError,
@@ -1342,8 +1356,9 @@ Status Binder::BindTargetList(const std::vector<ParsedSelectItem>& items, const 
                               bool aggregate, const char* what, std::vector<BoundExprPtr>* exprs,
                               std::vector<LogicalType>* types, std::vector<std::string>* names) {
   auto add_output = [&](BoundExprPtr e, std::string name) -> Status {
-    // An untyped literal in the select list is text, as in PostgreSQL.
-    if (IsUntyped(e->type)) {
+    // An untyped literal in the select list is text, as in PostgreSQL (in a set operation's
+    // branch it is resolved with the other branches' types).
+    if (IsUntyped(e->type) && !keep_untyped_targets_) {
       OMEN_ASSIGN_OR_RETURN(e, AddCast(std::move(e), TypeId::kText));
     }
     types->push_back(e->type);
@@ -1397,6 +1412,8 @@ Status Binder::BindTargetList(const std::vector<ParsedSelectItem>& items, const 
 }
 
 Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
+  const bool keep_untyped = set_operation_branch_;
+  Restore<bool> not_nested(&set_operation_branch_, false);
   if (select.set_op != ParsedSelect::SetOp::kNone) return BindSetOperation(select);
   Scope scope;
   auto plan = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kDummyScan);
@@ -1434,8 +1451,11 @@ Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
   BoundStatement out;
   out.kind = BoundStatement::Kind::kQuery;
   auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
-  OMEN_RETURN_IF_ERROR(BindTargetList(select.targets, scope, aggregate, "SELECT", &proj->expressions,
-                                      &proj->types, &out.column_names));
+  {
+    Restore<bool> keep(&keep_untyped_targets_, keep_untyped);
+    OMEN_RETURN_IF_ERROR(BindTargetList(select.targets, scope, aggregate, "SELECT",
+                                        &proj->expressions, &proj->types, &out.column_names));
+  }
   size_t visible = out.column_names.size();
 
   std::vector<OrderSpec> orders;

@@ -171,7 +171,10 @@ class Binder {
   struct WindowContext {
     std::vector<WindowCall>* calls = nullptr;
   };
-  WindowContext* window_ = nullptr;  // where window functions may appear (select list, ORDER BY)
+  WindowContext* window_ = nullptr;
+  // Binding a branch of UNION/INTERSECT/EXCEPT: its untyped select-list literals stay untyped.
+  bool set_operation_branch_ = false;
+  bool keep_untyped_targets_ = false;  // where window functions may appear (select list, ORDER BY)
   Result<BoundExprPtr> BindWindowCall(const ParsedExpr& expr, const Scope& scope);
   static void PlaceWindowColumns(BoundExpr* e, size_t input_width);
   Result<BoundExprPtr> BindAggregateCall(const ParsedExpr& expr);

@@ -6,6 +6,7 @@
 
 #include "sql/function/function_table.h"
 #include "sql/function/scalar_function.h"
+#include "sql/function/text_case.h"
 #include "types/pg_text.h"
 
 namespace omendb::sql {
@@ -70,11 +71,13 @@ Status Abs(const Args& a, size_t n, Vector* out) {
     if constexpr (!std::is_floating_point_v<T>) {
       if (x == std::numeric_limits<T>::min()) {
         return Status(sqlstate::kNumericValueOutOfRange,
-                      sizeof(T) == 4 ? "integer out of range" : "bigint out of range");
+                      sizeof(T) == 2   ? "smallint out of range"
+                      : sizeof(T) == 4 ? "integer out of range"
+                                       : "bigint out of range");
       }
     }
     if constexpr (std::is_floating_point_v<T>) return std::fabs(x);  // abs(-0) is 0
-    return x < 0 ? -x : x;
+    return static_cast<T>(x < 0 ? -x : x);
   });
 }
 
@@ -84,7 +87,7 @@ Status Mod(const Args& a, size_t n, Vector* out) {
     T x = a[0]->Data<T>()[i], y = a[1]->Data<T>()[i];
     if (y == 0) return Status(sqlstate::kDivisionByZero, "division by zero");
     if (y == -1) return T{0};
-    return static_cast<T>(x % y);
+    return static_cast<T>(x % y);  // (int2 operands promote: no overflow)
   });
 }
 
@@ -153,18 +156,10 @@ Status Pi(const Args&, size_t n, Vector* out) {
   return Status::OK();
 }
 
-std::string AsciiCase(std::string s, bool upper) {
-  for (char& c : s) {
-    if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 template <bool kUpper>
 Status Case(const Args& a, size_t n, Vector* out) {
   return ForEach<std::string>(a, n, out,
-                              [&](size_t i) -> Result<std::string> { return AsciiCase(Str(a, 0, i), kUpper); });
+                              [&](size_t i) -> Result<std::string> { return CaseMap(Str(a, 0, i), kUpper); });
 }
 
 // length(): characters; for char(n) without its trailing blanks (PostgreSQL's bpcharlen).
@@ -308,6 +303,10 @@ const FunctionTable& Functions() {
     auto* t = new FunctionTable();
     const LogicalType I = TypeId::kInteger, B = TypeId::kBigInt, D = TypeId::kDouble,
                       T = TypeId::kText, Bool = TypeId::kBoolean;
+    const LogicalType S = TypeId::kSmallInt, F4 = TypeId::kReal;
+    t->Add("abs", {S}, S, Abs<int16_t>, false);
+    t->Add("abs", {F4}, F4, Abs<float>, false);
+    t->Add("mod", {S, S}, S, Mod<int16_t>, false);
     t->Add("abs", {I}, I, Abs<int32_t>, false);
     t->Add("abs", {B}, B, Abs<int64_t>, false);
     t->Add("abs", {D}, D, Abs<double>, false);

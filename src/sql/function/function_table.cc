@@ -61,7 +61,8 @@ const ScalarFunction* FunctionTable::Select(const std::string& name,
   const size_t n = arg_types.size();
   std::vector<const ScalarFunction*> all;
   for (const auto& f : functions_) {
-    if (f->name == name && (f->variadic || f->arg_types.size() == n)) all.push_back(f.get());
+    // A variadic function takes at least one argument (PostgreSQL's VARIADIC "any").
+    if (f->name == name && (f->variadic ? n >= 1 : f->arg_types.size() == n)) all.push_back(f.get());
   }
   // 1. An exact match; for a binary operator with one untyped side, as if it had the other's
   // type.

@@ -1,5 +1,7 @@
 #include "sql/function/like.h"
 
+#include "sql/function/text_case.h"
+
 namespace omendb::sql {
 namespace {
 
@@ -9,14 +11,12 @@ size_t CharLen(std::string_view s, size_t i) {
   return std::min(n, s.size() - i);
 }
 
-char Fold(char c, bool ci) { return ci && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
+// Whether characters a and b (one UTF-8 character each) are equal; ILIKE compares their
+// lower-case forms.
 bool SameChar(std::string_view a, std::string_view b, bool ci) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Fold(a[i], ci) != Fold(b[i], ci)) return false;
-  }
-  return true;
+  if (!ci) return a == b;
+  size_t la, lb;
+  return FoldedCharAt(a, 0, &la) == FoldedCharAt(b, 0, &lb);
 }
 
 }  // namespace
@@ -24,7 +24,7 @@ bool SameChar(std::string_view a, std::string_view b, bool ci) {
 Result<std::optional<std::string_view>> LikeEscape(std::string_view e) {
   if (e.empty()) return std::optional<std::string_view>();
   if (CharLen(e, 0) != e.size()) {
-    return Status("22019", "invalid escape string", "",
+    return Status("22025", "invalid escape string", "",
                   "Escape string must be empty or one character.");
   }
   return std::optional<std::string_view>(e);

@@ -9,7 +9,7 @@
 
 namespace omendb::sql {
 
-// The escape character of "ESCAPE e": nullopt for '' (no escape). Errors 22019 if `e` is
+// The escape character of "ESCAPE e": nullopt for '' (no escape). Errors 22025 if `e` is
 // longer than one character.
 Result<std::optional<std::string_view>> LikeEscape(std::string_view e);
 

@@ -387,8 +387,18 @@ Result<ParsedExprPtr> TransformAExpr(const pg_query::A_Expr& a) {
     std::string what = (k >= 0 && k < 15) ? kNames[k] : "this expression";
     return Unsupported(what, a.location());
   }
+  const std::string name = OperatorName(a);
+  if ((name == "~~" || name == "!~~" || name == "~~*" || name == "!~~*") && a.has_lexpr()) {
+    // The operator spellings of [NOT] [I]LIKE.
+    auto e = MakeExpr(ParsedExpr::Kind::kLike, a.location());
+    e->negated = name[0] == '!';
+    e->case_insensitive = name.back() == '*';
+    google::protobuf::RepeatedPtrField<Node> right;
+    *right.Add() = a.rexpr();
+    return TransformArgs(std::move(e), a.lexpr(), right);
+  }
   auto e = MakeExpr(ParsedExpr::Kind::kOperator, a.location());
-  e->op = OperatorName(a);
+  e->op = name;
   if (a.has_lexpr()) {
     ParsedExprPtr l;
     OMEN_ASSIGN_OR_RETURN(l, TransformExpr(a.lexpr()));
