@@ -225,8 +225,48 @@ def extended_protocol(s):
     exchange("then Sync", SYNC, [Z_I])
 
 
+def peak_rss_kb(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def streaming(server):
+    """A large result streams to the client while the statement runs: the server's peak
+    memory stays far below the result's size (2M rows, about 150 MB on the wire), and a
+    client that reads slowly holds the statement back rather than the server buffering."""
+    s = connect(server)
+    s.sendall(startup())
+    read_messages(s)
+    before = peak_rss_kb(server.proc.pid)
+    s.sendall(message(b"Q", b"SELECT g, repeat('x', 50) FROM generate_series(1, 2000000) g\0"))
+    rows, wire, buf, done = 0, 0, b"", False
+    s.settimeout(60)
+    while not done:
+        chunk = s.recv(1 << 20)
+        if not chunk:
+            break
+        wire += len(chunk)
+        buf += chunk
+        while len(buf) >= 5:
+            kind, length = buf[:1], struct.unpack("!i", buf[1:5])[0]
+            if len(buf) < 1 + length:
+                break
+            rows += kind == b"D"
+            done = done or kind == b"Z"
+            buf = buf[1 + length:]
+    grown = peak_rss_kb(server.proc.pid) - before
+    check("streamed every row", rows == 2000000, rows)
+    check("server memory while streaming %d MB" % (wire >> 20), grown < 48 * 1024,
+          "peak RSS grew by %d kB" % grown)
+    s.close()
+
+
 def main():
     with OmenServer(binary_from_argv()) as server:
+        streaming(server)
         # SSLRequest is declined with 'N'; the startup then proceeds in plaintext.
         s = connect(server)
         s.sendall(struct.pack("!ii", 8, 80877103))

@@ -293,6 +293,15 @@ struct PgServer::Impl {
       co_await Send(sock, out);
 
       QueryProtocol protocol(&session);
+      // Rows stream out while a statement runs: this connection's thread writes them at once
+      // (nothing else uses the socket meanwhile), so a large result is never held in full.
+      protocol.set_flush([&sock](std::string* pending) -> Status {
+        boost::system::error_code ec;
+        asio::write(sock, asio::buffer(*pending), ec);
+        if (ec) return Status(sqlstate::kConnectionException, "could not send data to client: " + ec.message());
+        pending->clear();
+        return Status::OK();
+      });
       // Messages are handled in batches: a batch ends with a message that expects an answer
       // now (Query, Sync, Flush) or when large. Answers go out at the end of such a batch, as
       // PostgreSQL sends them.

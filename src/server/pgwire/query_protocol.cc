@@ -48,7 +48,7 @@ bool QueryProtocol::Handle(char type, std::string_view body, std::string* out) {
       WriteErrorOrNotice(out, 'E', "FATAL", Status(sqlstate::kProtocolViolation, "invalid query message"));
       return false;
     }
-    WireSink sink(out);
+    WireSink sink(out, {}, /*describe=*/true, &flush_);
     Status s = session_->Execute(query, &sink);
     if (!s.ok()) WriteErrorOrNotice(out, 'E', "ERROR", s, query);
     WriteReadyForQuery(out, session_->TransactionStatus());
@@ -206,7 +206,7 @@ Status QueryProtocol::Execute(std::string_view body, std::string* out) {
   if (!r.CString(&portal) || !r.Int32(&max_rows)) return Malformed("Execute");
   auto described = session_->DescribePortal(std::string(portal));
   if (!described.ok()) return described.status();
-  WireSink sink(out, *described->second, /*describe=*/false);
+  WireSink sink(out, *described->second, /*describe=*/false, &flush_);
   bool suspended;
   OMEN_ASSIGN_OR_RETURN(suspended,
                         session_->ExecutePortal(std::string(portal),

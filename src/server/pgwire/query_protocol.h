@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "server/pgwire/wire_format.h"
 #include "session/session.h"
 
 namespace omendb::pgwire {
@@ -25,6 +26,10 @@ class QueryProtocol {
   // Whether `type` is a message Handle understands.
   static bool Handles(char type);
 
+  // How large results are sent while a statement runs (without one they are only appended
+  // to *out).
+  void set_flush(FlushFn flush) { flush_ = std::move(flush); }
+
  private:
   Status Parse(std::string_view body);
   Status Bind(std::string_view body);
@@ -33,6 +38,7 @@ class QueryProtocol {
   Status Close(std::string_view body);
 
   Session* session_;
+  FlushFn flush_;
   bool skipping_to_sync_ = false;
   std::string parse_query_;  // the text of the Parse being handled, for error positions
   // Parameter type OIDs as each statement's Parse declared them (int2 travels as integer).

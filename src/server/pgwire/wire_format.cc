@@ -205,6 +205,7 @@ Status WireSink::OnChunk(const DataChunk& chunk, size_t column_count) {
     }
     w.End();
   }
+  if (flush_ != nullptr && *flush_ && out_->size() >= kStreamFlushBytes) return (*flush_)(out_);
   return Status::OK();
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,10 +41,15 @@ void WriteRowDescription(std::string* out, const std::vector<ResultColumn>& colu
 
 // Encodes a query's results as backend messages. With `describe` false OnColumns sends
 // nothing (Execute: Describe has told the columns).
+// Sends *out to the client now and clears it (a statement's rows stream out as they are
+// produced); an error ends the statement (the client is gone).
+using FlushFn = std::function<Status(std::string* out)>;
+
 class WireSink final : public ResultSink {
  public:
-  explicit WireSink(std::string* out, std::vector<int16_t> formats = {}, bool describe = true)
-      : out_(out), formats_(std::move(formats)), describe_(describe) {}
+  explicit WireSink(std::string* out, std::vector<int16_t> formats = {}, bool describe = true,
+                    const FlushFn* flush = nullptr)
+      : out_(out), formats_(std::move(formats)), describe_(describe), flush_(flush) {}
 
   Status OnColumns(const std::vector<ResultColumn>& columns) override;
   Status OnChunk(const DataChunk& chunk, size_t column_count) override;
@@ -56,6 +62,10 @@ class WireSink final : public ResultSink {
   std::string* out_;
   std::vector<int16_t> formats_;
   bool describe_;
+  const FlushFn* flush_;
 };
+
+// Bytes of pending output after which a WireSink with a FlushFn sends them.
+inline constexpr size_t kStreamFlushBytes = 256 * 1024;
 
 }  // namespace omendb::pgwire
