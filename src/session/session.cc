@@ -80,8 +80,9 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
 Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>* params,
                     StorageEngine& engine, Transaction* txn, sql::SequenceAccess* sequences,
                     const CancelFlag* cancel, ResultSink* sink, Portal* portal,
-                    uint64_t max_rows, bool* suspended) {
-  sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr, cancel};
+                    uint64_t max_rows, bool* suspended, int64_t memory_limit) {
+  sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr, cancel,
+                       std::make_shared<sql::QueryMemory>(memory_limit)};
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, PlanStatement(parsed, params, engine, txn, sequences, ctx));
   switch (stmt.kind) {
@@ -484,7 +485,8 @@ Status Session::RunCursorStatement(const sql::ParsedStatement& stmt, ResultSink*
     if (portals_.count(name) != 0) {
       return Status("42P03", "cursor \"" + name + "\" already exists");
     }
-    sql::ExecContext ctx{&db_->storage(), txn_->StatementSnapshot(), nullptr, &cancel_requested_};
+    sql::ExecContext ctx{&db_->storage(), txn_->StatementSnapshot(), nullptr, &cancel_requested_,
+                         std::make_shared<sql::QueryMemory>(settings_.query_memory_limit)};
     BoundStatement bound;
     OMEN_ASSIGN_OR_RETURN(bound, PlanStatement(stmt, params, db_->storage(), txn_.get(), this, ctx));
     auto portal = std::make_shared<Portal>();
@@ -549,7 +551,8 @@ Status Session::RunPreparedStatement(const sql::ParsedStatement& stmt, ResultSin
   std::vector<Value> params;
   if (given > 0) {
     EnsureTransaction();
-    sql::ExecContext ctx{&db_->storage(), txn_->StatementSnapshot(), nullptr, &cancel_requested_};
+    sql::ExecContext ctx{&db_->storage(), txn_->StatementSnapshot(), nullptr, &cancel_requested_,
+                         std::make_shared<sql::QueryMemory>(settings_.query_memory_limit)};
     BoundStatement args;
     OMEN_ASSIGN_OR_RETURN(args, PlanStatement(stmt, nullptr, db_->storage(), txn_.get(), this, ctx));
     std::unique_ptr<QueryCursor> cursor;
@@ -649,12 +652,13 @@ Status Session::RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* s
     }
     for (const auto& del : stmt.truncate) {
       OMEN_RETURN_IF_ERROR(RunStatement(*del, nullptr, db_->storage(), txn_.get(), this,
-                                        &cancel_requested_, &quiet, nullptr, 0, nullptr));
+                                        &cancel_requested_, &quiet, nullptr, 0, nullptr,
+                                        settings_.query_memory_limit));
     }
     return sink->OnComplete("TRUNCATE TABLE");
   }
   return RunStatement(stmt, params, db_->storage(), txn_.get(), this, &cancel_requested_, sink,
-                      portal, max_rows, suspended);
+                      portal, max_rows, suspended, settings_.query_memory_limit);
 }
 
 Status Session::ApplyModes(const sql::ParsedTransactionModes& modes, bool in_block) {

@@ -38,29 +38,41 @@ namespace {
 
 // A time parameter in milliseconds as PostgreSQL reads it: a number, optionally followed by
 // a unit (ms, s, min, h, d); 0 .. INT32_MAX.
-Result<int64_t> ParseMilliseconds(const std::string& name, const std::string& value) {
+// A setting's value as a number and its unit ("10 s" -> 10, "s"); false if not a number.
+bool SplitQuantity(const std::string& value, double* number, std::string* unit) {
   size_t i = 0;
   while (i < value.size() && std::isspace(static_cast<unsigned char>(value[i]))) ++i;
   size_t start = i;
   if (i < value.size() && (value[i] == '-' || value[i] == '+')) ++i;
   while (i < value.size() && (std::isdigit(static_cast<unsigned char>(value[i])) || value[i] == '.')) ++i;
-  std::string number = value.substr(start, i - start);
+  std::string digits = value.substr(start, i - start);
   while (i < value.size() && std::isspace(static_cast<unsigned char>(value[i]))) ++i;
-  std::string unit = value.substr(i);
-  while (!unit.empty() && std::isspace(static_cast<unsigned char>(unit.back()))) unit.pop_back();
+  *unit = value.substr(i);
+  while (!unit->empty() && std::isspace(static_cast<unsigned char>(unit->back()))) unit->pop_back();
+  char* end = nullptr;
+  *number = digits.empty() ? 0 : std::strtod(digits.c_str(), &end);
+  return !digits.empty() && end != nullptr && *end == '\0';
+}
+
+Status InvalidQuantity(const std::string& name, const std::string& value, const char* units) {
+  return Status(sqlstate::kInvalidParameterValue,
+                "invalid value for parameter \"" + name + "\": \"" + value + "\"", "",
+                units == nullptr ? "" : std::string("Valid units for this parameter are ") + units + ".");
+}
+
+Result<int64_t> ParseMilliseconds(const std::string& name, const std::string& value) {
+  double v;
+  std::string unit;
+  bool number = SplitQuantity(value, &v, &unit);
   double factor = unit.empty() || unit == "ms" ? 1
                   : unit == "s"               ? 1000
                   : unit == "min"             ? 60000
                   : unit == "h"               ? 3600000
                   : unit == "d"               ? 86400000
                                               : -1;
-  char* end = nullptr;
-  double v = number.empty() ? 0 : std::strtod(number.c_str(), &end);
-  if (factor < 0 || number.empty() || end == nullptr || *end != '\0') {
-    return Status(sqlstate::kInvalidParameterValue,
-                  "invalid value for parameter \"" + name + "\": \"" + value + "\"",
-                  "", factor < 0 ? "Valid units for this parameter are \"us\", \"ms\", \"s\", "
-                                   "\"min\", \"h\", and \"d\"." : "");
+  if (factor < 0 || !number) {
+    return InvalidQuantity(name, value,
+                           factor < 0 ? "\"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\"" : nullptr);
   }
   double ms = v * factor;
   if (ms < 0 || ms > 2147483647.0) {
@@ -69,6 +81,43 @@ Result<int64_t> ParseMilliseconds(const std::string& name, const std::string& va
                   "for parameter \"" + name + "\" (0 .. 2147483647)");
   }
   return static_cast<int64_t>(ms + 0.5);
+}
+
+// A memory size as PostgreSQL's memory settings take it: a number of kB, or with a unit
+// (B, kB, MB, GB, TB). Returns bytes.
+Result<int64_t> ParseBytes(const std::string& name, const std::string& value) {
+  double v;
+  std::string unit;
+  bool number = SplitQuantity(value, &v, &unit);
+  double factor = unit == "B"                     ? 1
+                  : unit.empty() || unit == "kB" ? 1024.0
+                  : unit == "MB"                 ? 1024.0 * 1024
+                  : unit == "GB"                 ? 1024.0 * 1024 * 1024
+                  : unit == "TB"                 ? 1024.0 * 1024 * 1024 * 1024
+                                                 : -1;
+  if (factor < 0 || !number) {
+    return InvalidQuantity(name, value, factor < 0 ? "\"B\", \"kB\", \"MB\", \"GB\", and \"TB\"" : nullptr);
+  }
+  double bytes = v * factor;
+  if (bytes < 65536 || bytes > 9.0e18) {
+    return Status(sqlstate::kInvalidParameterValue,
+                  "invalid value for parameter \"" + name + "\": \"" + value + "\"", "",
+                  "It must be between 64kB and 8EB.");
+  }
+  return static_cast<int64_t>(bytes);
+}
+
+// PostgreSQL's display of a memory size: the largest unit that divides it exactly.
+std::string FormatBytes(int64_t bytes) {
+  static const char* kUnits[] = {"kB", "MB", "GB", "TB"};
+  int64_t v = bytes / 1024;
+  if (bytes % 1024 != 0) return std::to_string(bytes) + "B";
+  int u = 0;
+  while (u < 3 && v % 1024 == 0 && v != 0) {
+    v /= 1024;
+    ++u;
+  }
+  return std::to_string(v) + kUnits[u];
 }
 
 // PostgreSQL's SHOW form: the largest unit that divides the value.
@@ -150,6 +199,14 @@ Status ApplySetting(const std::string& name, const std::vector<std::string>& val
     OMEN_ASSIGN_OR_RETURN(settings->time_zone, TimeZone::Load(value));
     return Status::OK();
   }
+  if (name == "omendb.query_memory_limit") {
+    if (values.empty()) {
+      settings->query_memory_limit = defaults.query_memory_limit;
+      return Status::OK();
+    }
+    OMEN_ASSIGN_OR_RETURN(settings->query_memory_limit, ParseBytes(name, value));
+    return Status::OK();
+  }
   if (name == "datestyle" || name == "intervalstyle") {
     // Only PostgreSQL's defaults are implemented: ISO with MDY order, postgres intervals.
     std::string v = Lower(value);
@@ -171,6 +228,7 @@ Result<std::string> ShowSetting(const std::string& name, const SessionSettings& 
   if (name == "statement_timeout") return FormatMilliseconds(settings.statement_timeout_ms);
   if (name == "server_version") return std::string("15.0");
   if (name == "timezone") return settings.time_zone.name();
+  if (name == "omendb.query_memory_limit") return FormatBytes(settings.query_memory_limit);
   if (name == "datestyle") return std::string("ISO, MDY");
   if (name == "intervalstyle") return std::string("postgres");
   if (name == "server_encoding" || name == "client_encoding") return std::string("UTF8");

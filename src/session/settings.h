@@ -17,6 +17,9 @@ struct SessionSettings {
   std::string application_name;
   int64_t statement_timeout_ms = 0;  // 0: none
   TimeZone time_zone;  // TimeZone (UTC by default): timestamptz input and output
+  // omendb.query_memory_limit: bytes a statement's operators may hold (sorts, hash tables,
+  // materialized inputs) before it fails with 53200.
+  int64_t query_memory_limit = int64_t{4} << 30;
 
   // Whether commits wait for their WAL record to be durable.
   bool SynchronousCommit() const { return synchronous_commit != "off"; }

@@ -194,6 +194,7 @@ Result<uint64_t> ExecuteInsert(const BoundStatement& insert, const TableSchema& 
       bool more;
       OMEN_ASSIGN_OR_RETURN(more, root->Next(&chunk));
       if (!more) break;
+      if (ctx.memory) OMEN_RETURN_IF_ERROR(ctx.memory->Charge(ApproximateBytes(chunk)));
       batches.push_back(std::move(chunk));
     }
   } else {
@@ -242,6 +243,7 @@ Result<std::vector<DataChunk>> RunToCompletion(const LogicalOperator& plan,
     bool more;
     OMEN_ASSIGN_OR_RETURN(more, root->Next(&chunk));
     if (!more) break;
+    if (ctx.memory) OMEN_RETURN_IF_ERROR(ctx.memory->Charge(ApproximateBytes(chunk)));
     out.push_back(std::move(chunk));
   }
   return out;

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "common/cancel.h"
+#include "sql/execution/query_memory.h"
 #include "storage/storage_engine.h"
 
 namespace omendb::sql {
@@ -18,6 +20,8 @@ struct ExecContext {
   const std::vector<uint64_t>* recheck_positions = nullptr;
   // Set (by another thread) when the statement is cancelled: operators then fail with 57014.
   const CancelFlag* cancel = nullptr;
+  // The statement's budget for rows held by its operators (null: unlimited).
+  std::shared_ptr<QueryMemory> memory;
 };
 
 }  // namespace omendb::sql

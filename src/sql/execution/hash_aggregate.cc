@@ -67,7 +67,13 @@ class HashAggregateOp final : public PhysicalOperator {
         key.clear();
         for (const Vector& k : keys) AppendHashKey(k, r, &key);
         auto [it, inserted] = index_.emplace(key, num_groups_);
-        if (inserted) NewGroup(keys, r);
+        if (inserted) {
+          // A group: its key (twice: index and values) and its aggregates' states.
+          constexpr int64_t kPerAggregate = 96, kPerGroup = 64;
+          OMEN_RETURN_IF_ERROR(Hold(2 * static_cast<int64_t>(key.size()) + kPerGroup +
+                                    kPerAggregate * static_cast<int64_t>(op_.aggregates.size())));
+          NewGroup(keys, r);
+        }
         size_t g = it->second;
         for (size_t a = 0; a < op_.aggregates.size(); ++a) {
           OMEN_RETURN_IF_ERROR(Update(op_.aggregates[a], args[a], r, &states_[g][a]));

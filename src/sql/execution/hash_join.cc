@@ -58,6 +58,7 @@ class HashJoinOp final : public PhysicalOperator {
       bool more;
       OMEN_ASSIGN_OR_RETURN(more, right_->Next(&c));
       if (!more) break;
+      OMEN_RETURN_IF_ERROR(Hold(c));
       std::vector<Vector> keys;
       for (const auto& k : right_keys_) {
         keys.emplace_back(k->type, c.size());

@@ -50,6 +50,7 @@ class NestedLoopJoinOp final : public PhysicalOperator {
       bool more;
       OMEN_ASSIGN_OR_RETURN(more, right_->Next(&c));
       if (!more) break;
+      OMEN_RETURN_IF_ERROR(Hold(c));
       right_side_.Add(std::move(c));
     }
     return Status::OK();

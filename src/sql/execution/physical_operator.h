@@ -10,6 +10,7 @@
 
 #include "common/cancel.h"
 #include "common/status.h"
+#include "sql/execution/query_memory.h"
 #include "types/vector.h"
 
 namespace omendb::sql {
@@ -27,6 +28,8 @@ class PhysicalOperator {
   }
   // The flag that cancels the statement (ExecContext::cancel), or null.
   void set_cancel(const CancelFlag* cancel) { cancel_ = cancel; }
+  // The statement's memory budget (ExecContext::memory), or null for none.
+  void set_memory(std::shared_ptr<QueryMemory> memory) { memory_ = std::move(memory); }
   // Scans: blocks of the main store skipped by zone maps so far (EXPLAIN ANALYZE).
   virtual uint64_t ZoneBlocksSkipped() const { return 0; }
   const std::vector<LogicalType>& types() const { return types_; }
@@ -36,10 +39,15 @@ class PhysicalOperator {
 
  protected:
   virtual Result<bool> NextBatch(DataChunk* out) = 0;
+  // Counts rows (or bytes) the operator keeps against the statement's memory budget: 53200
+  // when exceeded. For operators that hold their input (sort, hash tables, window).
+  Status Hold(const DataChunk& chunk) { return Hold(ApproximateBytes(chunk)); }
+  Status Hold(int64_t bytes) { return memory_ ? memory_->Charge(bytes) : Status::OK(); }
 
  private:
   std::vector<LogicalType> types_;
   const CancelFlag* cancel_ = nullptr;
+  std::shared_ptr<QueryMemory> memory_;
 };
 using PhysicalOperatorPtr = std::unique_ptr<PhysicalOperator>;
 

@@ -173,6 +173,7 @@ class OrderOp final : public PhysicalOperator {
       bool more;
       OMEN_ASSIGN_OR_RETURN(more, child_->Next(&in));
       if (!more) break;
+      OMEN_RETURN_IF_ERROR(Hold(in));
       for (size_t r = 0; r < in.size(); ++r) rows_.emplace_back(chunks_.size(), r);
       chunks_.push_back(std::move(in));
     }
@@ -306,6 +307,7 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
   PhysicalOperatorPtr op;
   OMEN_ASSIGN_OR_RETURN(op, CreateOperator(plan, ctx, std::move(children)));
   op->set_cancel(ctx.cancel);
+  op->set_memory(ctx.memory);
   if (stats == nullptr) return op;
   return PhysicalOperatorPtr(new InstrumentedOp(std::move(op), &(*stats)[&plan], start));
 }

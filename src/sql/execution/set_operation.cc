@@ -34,6 +34,7 @@ class SetOperationOp final : public PhysicalOperator {
         }
         return false;
       }
+      if (!(type_ == SetOpType::kUnion && all_)) OMEN_RETURN_IF_ERROR(Hold(in));  // remembered rows
       for (size_t r = 0; r < in.size(); ++r) {
         if (Keep(in, r)) out->AppendRowFrom(in, r);
       }
@@ -51,6 +52,7 @@ class SetOperationOp final : public PhysicalOperator {
       bool more;
       OMEN_ASSIGN_OR_RETURN(more, right_->Next(&in));
       if (!more) break;
+      OMEN_RETURN_IF_ERROR(Hold(in));
       for (size_t r = 0; r < in.size(); ++r) ++right_counts_[RowImage(in, r)];
     }
     return Status::OK();

@@ -78,6 +78,7 @@ class WindowOp final : public PhysicalOperator {
       bool more;
       OMEN_ASSIGN_OR_RETURN(more, child_->Next(&chunk));
       if (!more) break;
+      OMEN_RETURN_IF_ERROR(Hold(chunk));
       total_ += chunk.size();
       input_.push_back(std::move(chunk));
     }
