@@ -413,12 +413,25 @@ struct NumericInternal {
       return a;
     }
     if (b.is_infinite()) return SignedInfinity(SignOf(b) * bsign_flip);
+    return Checked(AddFinite(a, b, sub));
+  }
+
+  // a + b (a - b if `sub`), exact, scale max(dscale).
+  static Numeric AddFinite(const Numeric& a, const Numeric& b, bool sub) {
     int32_t s = std::max(a.dscale_, b.dscale_);
     Limbs x = ScaleUp(a.mag_, s - a.dscale_), y = ScaleUp(b.mag_, s - b.dscale_);
     bool xneg = a.neg_, yneg = b.neg_ != sub;
-    if (xneg == yneg) return Checked(Finite(xneg, s, AddMag(x, y)));
+    if (xneg == yneg) return Finite(xneg, s, AddMag(x, y));
     if (CmpMag(x, y) >= 0) return Finite(xneg, s, SubMag(x, y));
     return Finite(yneg, s, SubMag(y, x));
+  }
+
+  // Rounds a magnitude that carries one guard digit: drops the last digit, rounding half up.
+  static Limbs RoundGuardDigit(const Limbs& m) {
+    bool inexact;
+    Limbs r = ShiftDown(m, 1, &inexact);
+    if (DigitAt(m, 0) >= 5) Increment(r);
+    return r;
   }
 
   static int SelectDivScale(const Numeric& a, const Numeric& b) {
@@ -818,19 +831,7 @@ Result<Numeric> Numeric::Div(const Numeric& a, const Numeric& b) {
   }
   if (b.is_infinite()) return Numeric();
   if (b.mag_.empty()) return DivisionByZero();
-  const int rscale = NI::SelectDivScale(a, b);
-  // Truncated quotient with one guard digit, then round half away from zero.
-  const int64_t k = int64_t{b.dscale_} + rscale + 1 - a.dscale_;
-  Limbs q, r;
-  if (k >= 0) {
-    DivModMag(ScaleUp(a.mag_, k), b.mag_, &q, &r);
-  } else {
-    DivModMag(a.mag_, ScaleUp(b.mag_, -k), &q, &r);
-  }
-  bool inexact;
-  Limbs m = ShiftDown(q, 1, &inexact);
-  if (DigitAt(q, 0) >= 5) Increment(m);
-  return NI::Checked(NI::Finite(a.neg_ != b.neg_, rscale, std::move(m)));
+  return NI::Checked(DivRounded(a, b, NI::SelectDivScale(a, b)));
 }
 
 Result<Numeric> Numeric::Mod(const Numeric& a, const Numeric& b) {
@@ -910,8 +911,39 @@ Result<Numeric> Numeric::Sqrt() const {
   const int64_t sweight = (weight + 1) * 4 / 2 - 1;
   int64_t rscale = std::max<int64_t>(kMinSignificantDigits - sweight, dscale_);
   rscale = std::clamp<int64_t>(rscale, 0, kMaxDisplayScale);
-  // floor(sqrt(x) * 10^(rscale + 1)) = isqrt(floor(mag * 10^(2 * (rscale + 1) - dscale))).
-  const int64_t e = 2 * (rscale + 1) - dscale_;
+  return SqrtRounded(rscale);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks of numeric_math.cc.
+
+Numeric Numeric::Rounded(int64_t scale) const { return NI::RoundTo(*this, scale, true); }
+
+Numeric Numeric::Plus(const Numeric& a, const Numeric& b) { return NI::AddFinite(a, b, false); }
+
+Numeric Numeric::MulRounded(const Numeric& a, const Numeric& b, int64_t scale) {
+  return NI::RoundTo(NI::Finite(a.neg_ != b.neg_, int64_t{a.dscale_} + b.dscale_,
+                                MulMag(a.mag_, b.mag_)),
+                     scale, true);
+}
+
+Numeric Numeric::DivRounded(const Numeric& a, const Numeric& b, int64_t scale) {
+  // Truncated quotient with one guard digit, then round half away from zero.
+  const int64_t k = int64_t{b.dscale_} + scale + 1 - a.dscale_;
+  Limbs q, r;
+  if (k >= 0) {
+    DivModMag(ScaleUp(a.mag_, k), b.mag_, &q, &r);
+  } else {
+    DivModMag(a.mag_, ScaleUp(b.mag_, -k), &q, &r);
+  }
+  Limbs m = NI::RoundGuardDigit(q);
+  if (scale < 0) return NI::Finite(a.neg_ != b.neg_, 0, ScaleUp(std::move(m), -scale));
+  return NI::Finite(a.neg_ != b.neg_, scale, std::move(m));
+}
+
+Numeric Numeric::SqrtRounded(int64_t scale) const {
+  // floor(sqrt(x) * 10^(scale + 1)) = isqrt(floor(mag * 10^(2 * (scale + 1) - dscale))).
+  const int64_t e = 2 * (scale + 1) - dscale_;
   Limbs x;
   if (e >= 0) {
     x = ScaleUp(mag_, e);
@@ -919,11 +951,13 @@ Result<Numeric> Numeric::Sqrt() const {
     bool inexact;
     x = ShiftDown(mag_, -e, &inexact);
   }
-  Limbs root = ISqrt(x);
-  bool inexact;
-  Limbs m = ShiftDown(root, 1, &inexact);
-  if (DigitAt(root, 0) >= 5) Increment(m);
-  return NI::Finite(false, rscale, std::move(m));
+  Limbs m = NI::RoundGuardDigit(ISqrt(x));
+  if (scale < 0) return NI::Finite(false, 0, ScaleUp(std::move(m), -scale));
+  return NI::Finite(false, scale, std::move(m));
+}
+
+int64_t Numeric::LeadingExponent() const {
+  return mag_.empty() ? 0 : NumDigits(mag_) - 1 - dscale_;
 }
 
 int Numeric::Compare(const Numeric& a, const Numeric& b) {

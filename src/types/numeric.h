@@ -126,6 +126,31 @@ class Numeric {
   // -Infinity -> 2201F "cannot take square root of a negative number"; NaN, Infinity unchanged.
   Result<Numeric> Sqrt() const;
 
+  // Transcendental functions with PostgreSQL 15's algorithms (numeric_math.cc): each works with
+  // guard digits at the scales PostgreSQL picks and rounds half away from zero, so results
+  // match PostgreSQL's digit for digit. Result scales:
+  //   Exp: 16 - trunc(x * log10(e)) (x clamped to +-2000), at least dscale, within 0..1000.
+  //   Ln: 16 - estimated decimal weight of ln(x), at least dscale, within 0..1000.
+  //   Log(b, x): 16 - (estimated weight of ln(x) - that of ln(b)), at least both dscales,
+  //     within 0..1000. Log10(x) is log(10, x), as PostgreSQL defines log(numeric).
+  //   Power with an integral exponent that fits in int32: max(16, dscale(base)) within 0..1000,
+  //     by repeated squaring (exact where the digits fit; underflow gives 0 at that scale);
+  //     otherwise exp(exp * ln(base)) with scale 16 - trunc(estimated result weight), at least
+  //     both dscales, within 0..1000 (0 ^ non-integer = 0 with scale 16).
+  // Errors: 22003 "value overflows numeric format" (exp(x >= 6000) or a too large power);
+  // 2201E "cannot take logarithm of zero" / "... of a negative number"; 22012 "division by
+  // zero" for log(1, x); 2201F "zero raised to a negative power is undefined" and "a negative
+  // number raised to a non-integer power yields a complex result".
+  // Specials: exp(NaN) = NaN, exp(Inf) = Inf, exp(-Inf) = 0; ln(NaN/Inf) unchanged, ln(-Inf)
+  // fails; log(b, x): NaN if either is NaN, negative/zero inputs fail, log(Inf, Inf) = NaN,
+  // log(Inf, x) = 0, log(b, Inf) = Inf; power follows POSIX pow(): NaN ^ 0 = 1 ^ NaN = 1,
+  // x ^ 0 = 1 ^ y = 1, (-1) ^ +-Inf = 1, |x| < 1 ^ -Inf = Inf, and so on.
+  Result<Numeric> Exp() const;
+  Result<Numeric> Ln() const;
+  Result<Numeric> Log10() const;
+  static Result<Numeric> Log(const Numeric& base, const Numeric& x);
+  static Result<Numeric> Power(const Numeric& base, const Numeric& exp);
+
   // PostgreSQL's total order: -Infinity < finite values < Infinity < NaN; NaN = NaN;
   // dscale does not matter (1.0 = 1.00). Returns -1, 0 or 1.
   static int Compare(const Numeric& a, const Numeric& b);
@@ -155,7 +180,19 @@ class Numeric {
 
  private:
   friend struct NumericInternal;
+  friend struct NumericMath;  // numeric_math.cc
   enum class Kind : uint8_t { kFinite, kNaN, kPosInf, kNegInf };
+
+  // Building blocks shared with numeric_math.cc, for finite values and without the storage
+  // limit checks. Rounding is half away from zero to `scale` fraction digits (dscale
+  // max(scale, 0); a negative scale rounds left of the point).
+  Numeric Rounded(int64_t scale) const;
+  static Numeric Plus(const Numeric& a, const Numeric& b);  // exact
+  static Numeric MulRounded(const Numeric& a, const Numeric& b, int64_t scale);
+  static Numeric DivRounded(const Numeric& a, const Numeric& b, int64_t scale);  // b != 0
+  Numeric SqrtRounded(int64_t scale) const;  // REQUIRES: *this >= 0
+  // Power of ten of the leading digit (0 for zero).
+  int64_t LeadingExponent() const;
 
   Kind kind_ = Kind::kFinite;
   bool neg_ = false;     // finite only; false when zero

@@ -235,9 +235,18 @@ Result<LogicalOperatorPtr> Binder::BindDerivedTable(const ParsedSelect& query,
   {
     Restore<AggregateContext*> own_grouping(&agg_, nullptr);
     Restore<const char*> own_clause(&clause_, nullptr);
+    Restore<WindowContext*> own_windows(&window_, nullptr);
     OMEN_ASSIGN_OR_RETURN(sub, BindSelect(query));
   }
-  size_t n = sub.column_names.size();
+  return AddDerived(std::move(sub.plan), sub.column_names, alias, column_aliases, location, scope);
+}
+
+Result<LogicalOperatorPtr> Binder::AddDerived(LogicalOperatorPtr plan,
+                                              const std::vector<std::string>& names,
+                                              const std::string& alias,
+                                              const std::vector<std::string>& column_aliases,
+                                              int location, Scope* scope) {
+  size_t n = names.size();
   if (column_aliases.size() > n) {
     return WithPos(Status(sqlstate::kInvalidColumnReference,
                           "table \"" + alias + "\" has " + std::to_string(n) +
@@ -252,18 +261,18 @@ Result<LogicalOperatorPtr> Binder::BindDerivedTable(const ParsedSelect& query,
   TableSchema& schema = derived_schemas_.emplace_back();
   schema.name = alias;
   for (size_t i = 0; i < n; ++i) {
-    std::string name = i < column_aliases.size() ? column_aliases[i] : sub.column_names[i];
-    schema.columns.push_back({name, sub.plan->types[i], false});
+    std::string name = i < column_aliases.size() ? column_aliases[i] : names[i];
+    schema.columns.push_back({name, plan->types[i], false});
   }
   scope->Add(&schema, alias);
-  if (sub.plan->types.size() == n) return std::move(sub.plan);
+  if (plan->types.size() == n) return plan;
   // Only the visible columns (hidden ORDER BY columns are dropped).
   auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
   for (size_t i = 0; i < n; ++i) {
-    proj->types.push_back(sub.plan->types[i]);
-    proj->expressions.push_back(BoundExpr::Column(i, sub.plan->types[i]));
+    proj->types.push_back(plan->types[i]);
+    proj->expressions.push_back(BoundExpr::Column(i, plan->types[i]));
   }
-  proj->children.push_back(std::move(sub.plan));
+  proj->children.push_back(std::move(plan));
   return LogicalOperatorPtr(std::move(proj));
 }
 
@@ -434,6 +443,17 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
                             item.table.location, scope);
   }
   if (item.kind == ParsedFromItem::Kind::kTable) {
+    // Inside a recursive query's recursive term, its own name reads the work table.
+    for (size_t r = recursive_refs_.size(); r-- > 0;) {
+      const RecursiveRef& ref = recursive_refs_[r];
+      if (ref.name != item.table.name) continue;
+      auto scan = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kWorkTableScan);
+      scan->types = ref.types;
+      scan->work_table = ref.work_table;
+      scan->alias = item.table.alias.empty() ? ref.name : item.table.alias;
+      return AddDerived(std::move(scan), ref.column_names, scan->alias, {}, item.table.location,
+                        scope);
+    }
     // A WITH query of that name hides a table (innermost WITH first).
     for (size_t f = ctes_.size(); f-- > 0;) {
       const CteFrame& frame = ctes_[f];
@@ -444,9 +464,11 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
         std::vector<CteFrame> saved = ctes_;
         ctes_.resize(f);
         ctes_.push_back({frame.list, i});
-        Result<LogicalOperatorPtr> derived = BindDerivedTable(
-            *cte.query, item.table.alias.empty() ? cte.name : item.table.alias,
-            cte.column_aliases, item.table.location, scope);
+        std::string alias = item.table.alias.empty() ? cte.name : item.table.alias;
+        Result<LogicalOperatorPtr> derived =
+            cte.recursive ? BindRecursiveQuery(cte, alias, item.table.location, scope)
+                          : BindDerivedTable(*cte.query, alias, cte.column_aliases,
+                                             item.table.location, scope);
         ctes_ = std::move(saved);
         return derived;
       }
@@ -1414,6 +1436,7 @@ Status Binder::BindTargetList(const std::vector<ParsedSelectItem>& items, const 
 Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
   const bool keep_untyped = set_operation_branch_;
   Restore<bool> not_nested(&set_operation_branch_, false);
+  Restore<WindowContext*> no_windows_yet(&window_, nullptr);  // not in FROM, WHERE, GROUP BY
   if (select.set_op != ParsedSelect::SetOp::kNone) return BindSetOperation(select);
   Scope scope;
   auto plan = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kDummyScan);

@@ -91,6 +91,23 @@ class Binder {
   Result<BoundExprPtr> BindUsing(const ParsedFromItem& item, size_t star_begin, size_t star_mid,
                                  Scope* scope);
   // A subquery or WITH query used as a table called `alias`.
+  // `plan` (whose first columns are `names`) as a FROM item called `alias`.
+  Result<LogicalOperatorPtr> AddDerived(LogicalOperatorPtr plan, const std::vector<std::string>& names,
+                                        const std::string& alias,
+                                        const std::vector<std::string>& column_aliases,
+                                        int location, Scope* scope);
+  // A WITH RECURSIVE query read as `alias` (bind_recursive.cc).
+  Result<LogicalOperatorPtr> BindRecursiveQuery(const ParsedCommonTableExpr& cte,
+                                                const std::string& alias, int location,
+                                                Scope* scope);
+  // Where the recursive term of a query being bound reads its own name: the work table.
+  struct RecursiveRef {
+    std::string name;
+    std::vector<LogicalType> types;
+    std::vector<std::string> column_names;
+    std::shared_ptr<WorkTable> work_table;
+  };
+  std::vector<RecursiveRef> recursive_refs_;
   Result<LogicalOperatorPtr> BindDerivedTable(const ParsedSelect& query, const std::string& alias,
                                               const std::vector<std::string>& column_aliases,
                                               int location, Scope* scope);

@@ -7,6 +7,7 @@
 #include "sql/execution/hash_aggregate.h"
 #include "sql/execution/hash_join.h"
 #include "sql/execution/nested_loop_join.h"
+#include "sql/execution/recursive_union.h"
 #include "sql/execution/set_operation.h"
 #include "sql/execution/window.h"
 #include "types/pg_text.h"
@@ -303,6 +304,8 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
     PhysicalOperatorPtr p;
     OMEN_ASSIGN_OR_RETURN(p, CreatePhysicalPlan(*c, ctx, stats, start));
     children.push_back(std::move(p));
+    // A recursive term is built anew for each round, by its RecursiveUnion.
+    if (plan.kind == LogicalOperator::Kind::kRecursiveUnion) break;
   }
   PhysicalOperatorPtr op;
   OMEN_ASSIGN_OR_RETURN(op, CreateOperator(plan, ctx, std::move(children)));
@@ -359,6 +362,10 @@ Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const Ex
       return MakeHashAggregate(plan, std::move(children[0]));
     case LogicalOperator::Kind::kWindow:
       return MakeWindow(plan, std::move(children[0]));
+    case LogicalOperator::Kind::kRecursiveUnion:
+      return MakeRecursiveUnion(plan, std::move(children[0]), ctx);
+    case LogicalOperator::Kind::kWorkTableScan:
+      return MakeWorkTableScan(plan);
     case LogicalOperator::Kind::kSetOp:
       return MakeSetOperation(plan, std::move(children[0]), std::move(children[1]));
     case LogicalOperator::Kind::kJoin: {

@@ -118,6 +118,9 @@ struct ParsedCommonTableExpr {
   std::string name;
   std::vector<std::string> column_aliases;
   std::shared_ptr<ParsedSelect> query;
+  // WITH RECURSIVE and the query reads its own name: non-recursive term UNION [ALL]
+  // recursive term, evaluated by iteration.
+  bool recursive = false;
 };
 
 struct ParsedSelect {

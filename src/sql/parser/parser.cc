@@ -724,10 +724,29 @@ Status TransformSortAndLimit(const pg_query::SelectStmt& s, ParsedSelect* out) {
   return Status::OK();
 }
 
+// Whether `q` reads a table called `name` in a FROM clause (its own or a nested query's).
+bool ReadsTable(const ParsedSelect& q, const std::string& name);
+
+bool ReadsTable(const ParsedFromItem& item, const std::string& name) {
+  switch (item.kind) {
+    case ParsedFromItem::Kind::kTable: return item.table.name == name;
+    case ParsedFromItem::Kind::kSubquery: return ReadsTable(*item.subquery, name);
+    case ParsedFromItem::Kind::kJoin:
+      return ReadsTable(*item.left, name) || ReadsTable(*item.right, name);
+    case ParsedFromItem::Kind::kFunction: return false;
+  }
+  return false;
+}
+
+bool ReadsTable(const ParsedSelect& q, const std::string& name) {
+  if (q.left && ReadsTable(*q.left, name)) return true;
+  if (q.right && ReadsTable(*q.right, name)) return true;
+  return q.from && ReadsTable(*q.from, name);
+}
+
 Status TransformWith(const pg_query::SelectStmt& s, ParsedSelect* out) {
   if (!s.has_with_clause()) return Status::OK();
   const auto& w = s.with_clause();
-  if (w.recursive()) return Unsupported("WITH RECURSIVE", w.location());
   for (const Node& n : w.ctes()) {
     const auto& c = n.common_table_expr();
     if (!c.ctequery().has_select_stmt()) {
@@ -739,6 +758,13 @@ Status TransformWith(const pg_query::SelectStmt& s, ParsedSelect* out) {
     std::unique_ptr<ParsedSelect> q;
     OMEN_ASSIGN_OR_RETURN(q, TransformSelect(c.ctequery().select_stmt()));
     cte.query = std::shared_ptr<ParsedSelect>(std::move(q));
+    cte.recursive = w.recursive() && ReadsTable(*cte.query, cte.name);
+    if (cte.recursive && cte.query->set_op == ParsedSelect::SetOp::kUnion &&
+        ReadsTable(*cte.query->left, cte.name)) {
+      return Status("42P19", "recursive reference to query \"" + cte.name +
+                                 "\" must not appear within its non-recursive term")
+          .WithPosition(c.location());
+    }
     for (const auto& other : out->ctes) {
       if (other.name == cte.name) {
         return Status("42712", "WITH query name \"" + cte.name + "\" specified more than once")

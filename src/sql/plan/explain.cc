@@ -256,6 +256,20 @@ class Printer {
         lines_.insert(lines_.end(), child_lines.begin(), child_lines.end());
         return out;
       }
+      case K::kRecursiveUnion: {
+        Label(depth, "Recursive Union");
+        for (const std::string& p : extra) Property(depth, p);
+        Names out = Print(*op.children[0], depth + 1, {});
+        Print(*op.children[1], depth + 1, {});
+        return out;
+      }
+      case K::kWorkTableScan: {
+        Label(depth, "WorkTable Scan on " + op.alias);
+        for (const std::string& p : extra) Property(depth, p);
+        Names names;
+        for (size_t i = 0; i < op.types.size(); ++i) names.push_back(op.alias + ".column" + std::to_string(i + 1));
+        return names;
+      }
       case K::kWindow: {
         Label(depth, "WindowAgg");
         for (const std::string& p : extra) Property(depth, p);

@@ -10,6 +10,7 @@
 #include "catalog/table_schema.h"
 #include "sql/function/aggregate_function.h"
 #include "sql/plan/bound_expr.h"
+#include "types/vector.h"
 
 namespace omendb::sql {
 
@@ -71,6 +72,11 @@ struct WindowCall {
   LogicalType type;  // result type
 };
 
+// The rows a recursive query's previous round produced (filled while the statement runs).
+struct WorkTable {
+  std::vector<DataChunk> rows;
+};
+
 enum class JoinType { kInner, kLeft, kRight, kFull };
 enum class SetOpType { kUnion, kIntersect, kExcept };
 
@@ -91,6 +97,12 @@ struct LogicalOperator {
     kGenerateSeries,
     // The input's columns, then one column per call of `windows` (window functions).
     kWindow,
+    // WITH RECURSIVE: children[0] (the non-recursive term), then children[1] (the recursive
+    // term) again and again over the rows of the previous round, which `work_table` holds and
+    // kWorkTableScan nodes inside children[1] read, until a round adds none; without
+    // `set_all` rows seen before are dropped.
+    kRecursiveUnion,
+    kWorkTableScan,
   };
   Kind kind;
   std::vector<LogicalType> types;  // output column types
@@ -112,6 +124,8 @@ struct LogicalOperator {
 
   // kWindow
   std::vector<WindowCall> windows;
+  // kRecursiveUnion, kWorkTableScan (shared by the two)
+  std::shared_ptr<WorkTable> work_table;
 
   // kJoin: pairs of rows (left columns, then right columns) for which `predicate` is true
   // (every pair if it is null); outer joins add unmatched rows with NULLs for the other side.
