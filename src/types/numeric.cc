@@ -86,21 +86,78 @@ void Increment(Limbs& a) {
   a.push_back(1);
 }
 
-Limbs MulMag(const Limbs& a, const Limbs& b) {
-  if (a.empty() || b.empty()) return {};
-  Limbs r(a.size() + b.size(), 0);
-  for (size_t i = 0; i < a.size(); ++i) {
-    const uint64_t ai = a[i];
-    if (ai == 0) continue;
-    uint64_t carry = 0;
-    for (size_t j = 0; j < b.size(); ++j) {
-      uint64_t t = ai * b[j] + r[i + j] + carry;
-      r[i + j] = static_cast<uint32_t>(t % kBase);
-      carry = t / kBase;
+// Schoolbook product. Rows accumulate in 64 bits and are normalized every 16 rows: a limb
+// below 10^9 plus 16 products of limbs below 10^9 stays below 2^64.
+Limbs MulSchoolbook(const Limbs& x, const Limbs& y) {
+  std::vector<uint64_t> acc(x.size() + y.size(), 0);
+  for (size_t i = 0; i < y.size(); ++i) {
+    const uint64_t yi = y[i];
+    for (size_t j = 0; j < x.size(); ++j) acc[i + j] += yi * x[j];
+    if ((i & 15) == 15 || i + 1 == y.size()) {
+      uint64_t carry = 0;
+      for (size_t k = i >= 15 ? i - 15 : 0; k < acc.size(); ++k) {
+        const uint64_t t = acc[k] + carry;
+        acc[k] = t % kBase;
+        carry = t / kBase;
+        if (carry == 0 && k > i + x.size()) break;
+      }
     }
-    r[i + b.size()] = static_cast<uint32_t>(carry);
+  }
+  Limbs r(acc.begin(), acc.end());
+  Trim(r);
+  return r;
+}
+
+// a[from, to) as a number.
+Limbs Slice(const Limbs& a, size_t from, size_t to) {
+  to = std::min(to, a.size());
+  if (from >= to) return {};
+  Limbs r(a.begin() + static_cast<std::ptrdiff_t>(from),
+          a.begin() + static_cast<std::ptrdiff_t>(to));
+  Trim(r);
+  return r;
+}
+
+// r += v * kBase^shift.
+void AddShifted(Limbs& r, const Limbs& v, size_t shift) {
+  if (v.empty()) return;
+  if (r.size() < shift + v.size() + 1) r.resize(shift + v.size() + 1, 0);
+  uint32_t carry = 0;
+  size_t k = shift;
+  for (size_t i = 0; i < v.size(); ++i, ++k) {
+    uint32_t s = r[k] + v[i] + carry;
+    carry = s >= kBase ? 1 : 0;
+    r[k] = carry ? s - kBase : s;
+  }
+  for (; carry; ++k) {
+    if (k == r.size()) r.push_back(0);
+    uint32_t s = r[k] + 1;
+    carry = s >= kBase ? 1 : 0;
+    r[k] = carry ? 0 : s;
   }
   Trim(r);
+}
+
+// Karatsuba above a few hundred digits, schoolbook below.
+Limbs MulMag(const Limbs& a, const Limbs& b) {
+  if (a.empty() || b.empty()) return {};
+  constexpr size_t kKaratsubaLimbs = 40;
+  const Limbs& x = a.size() >= b.size() ? a : b;
+  const Limbs& y = a.size() >= b.size() ? b : a;
+  if (y.size() < kKaratsubaLimbs) return MulSchoolbook(x, y);
+  const size_t h = (x.size() + 1) / 2;
+  const Limbs x0 = Slice(x, 0, h), x1 = Slice(x, h, x.size());
+  if (y.size() <= h) {  // unbalanced: x1 * y * kBase^h + x0 * y
+    Limbs r = MulMag(x0, y);
+    AddShifted(r, MulMag(x1, y), h);
+    return r;
+  }
+  const Limbs y0 = Slice(y, 0, h), y1 = Slice(y, h, y.size());
+  const Limbs z0 = MulMag(x0, y0), z2 = MulMag(x1, y1);
+  const Limbs z1 = SubMag(SubMag(MulMag(AddMag(x0, x1), AddMag(y0, y1)), z0), z2);
+  Limbs r = z0;
+  AddShifted(r, z1, h);
+  AddShifted(r, z2, 2 * h);
   return r;
 }
 

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <random>
@@ -293,6 +295,235 @@ TEST(NumericTest, Sqrt) {
       {"-Infinity", "ERR 2201F cannot take square root of a negative number"},
   };
   for (const auto& [in, want] : cases) EXPECT_EQ(Show(N(in).Sqrt()), want) << in;
+}
+
+// Products of long operands take the Karatsuba path of the multiplication; check them against
+// sums of short products (schoolbook path) and against (10^n - 1)^2 = 10^2n - 2 * 10^n + 1.
+TEST(NumericTest, MulLongOperands) {
+  std::mt19937_64 rng(77);
+  auto random_digits = [&rng](size_t n) {
+    std::string s(1, static_cast<char>('1' + rng() % 9));
+    while (s.size() < n) s.push_back(static_cast<char>('0' + rng() % 10));
+    return s;
+  };
+  for (size_t len : {400, 1000, 3001, 9000}) {
+    const std::string a = random_digits(len), b = random_digits(len * 2 / 3 + 5);
+    Numeric want;
+    const size_t chunk = 200;  // 23 limbs: schoolbook
+    for (size_t end = b.size(); end > 0;) {
+      const size_t begin = end > chunk ? end - chunk : 0;
+      Result<Numeric> part = Numeric::Mul(N(a), N(b.substr(begin, end - begin)));
+      ASSERT_TRUE(part.ok());
+      want = *Numeric::Add(want, N(part->ToString() + std::string(b.size() - end, '0')));
+      end = begin;
+    }
+    EXPECT_EQ(Show(Numeric::Mul(N(a), N(b))), want.ToString()) << len;
+    EXPECT_EQ(Show(Numeric::Mul(N("-0." + a), N(b))), "-" + Show(Numeric::Mul(N("0." + a), N(b))));
+  }
+  for (size_t n : {360, 361, 1000, 4096}) {
+    const std::string nines(n, '9');
+    EXPECT_EQ(Show(Numeric::Mul(N(nines), N(nines))),
+              std::string(n - 1, '9') + "8" + std::string(n - 1, '0') + "1");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transcendental functions. Values longer than 100 characters are compared through Abbrev().
+
+uint64_t Fnv1a(const std::string& s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+// Short form of a long result: its ends, its length and a hash of all of it.
+std::string Abbrev(const std::string& s) {
+  if (s.size() <= 100) return s;
+  char hash[17];
+  std::snprintf(hash, sizeof(hash), "%016llx", static_cast<unsigned long long>(Fnv1a(s)));
+  return s.substr(0, 32) + "..." + s.substr(s.size() - 16) + " (" + std::to_string(s.size()) +
+         " chars, fnv " + hash + ")";
+}
+
+TEST(NumericTest, Exp) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"0", "1.0000000000000000"},
+      {"1.0", "2.7182818284590452"},
+      {"2.0", "7.3890560989306502"},
+      {"-1.5", "0.2231301601484298"},
+      {"100", "26881171418161354484126255515800135873611119"},
+      {"-100", "0.00000000000000000000000000000000000000000003720075976020836"},
+      {"0.5", "1.6487212707001281"},
+      {"-0.001", "0.9990004998333750"},
+      {"12.345678901234567890", "229964.194852988545184257"},
+      {"1000",
+       "19700711140170469938888793522433...9050047074217568 (435 chars, fnv 913027aa058b7ed2)"},
+      {"6000", "ERR 22003 value overflows numeric format"},
+      {"5999.5",
+       "35460444772568677902394745503007...20351531957437.7 (2608 chars, fnv fbd85960294f1f0c)"},
+      {"-6000",
+       "0.000000000000000000000000000000...0000000000000000 (1002 chars, fnv 031bee5ab19b5c93)"},
+      {"NaN", "NaN"},
+      {"Infinity", "Infinity"},
+      {"-Infinity", "0"},
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(Abbrev(Show(N(in).Exp())), want) << in;
+}
+
+TEST(NumericTest, Ln) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"2", "0.6931471805599453"},
+      {"10.0", "2.3025850929940457"},
+      {"1e-10", "-23.025850929940457"},
+      {"0.001", "-6.9077552789821371"},
+      {"1", "0.0000000000000000"},
+      {"1.0000000001", "0.00000000009999999999500000"},
+      {"0.99", "-0.010050335853501441"},
+      {"1e100", "230.25850929940457"},
+      {"2.718281828459045235360287", "1.000000000000000000000000"},
+      {"123456789.123456789", "18.631401767168018"},
+      {"0", "ERR 2201E cannot take logarithm of zero"},
+      {"-1", "ERR 2201E cannot take logarithm of a negative number"},
+      {"NaN", "NaN"},
+      {"Infinity", "Infinity"},
+      {"-Infinity", "ERR 2201E cannot take logarithm of a negative number"},
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(Abbrev(Show(N(in).Ln())), want) << in;
+}
+
+TEST(NumericTest, Log10) {
+  // log(numeric) is log(10, x) in PostgreSQL.
+  const std::pair<const char*, const char*> cases[] = {
+      {"100", "2.0000000000000000"},
+      {"0.001", "-3.0000000000000000"},
+      {"1e-10", "-10.000000000000000"},
+      {"2", "0.3010299956639812"},
+      {"1", "0.0000000000000000"},
+      {"1000000", "6.000000000000000"},
+      {"0.5", "-0.3010299956639812"},
+      {"1.01", "0.004321373782642574"},
+      {"0", "ERR 2201E cannot take logarithm of zero"},
+      {"-5", "ERR 2201E cannot take logarithm of a negative number"},
+      {"NaN", "NaN"},
+      {"Infinity", "Infinity"},
+      {"-Infinity", "ERR 2201E cannot take logarithm of a negative number"},
+  };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(Abbrev(Show(N(in).Log10())), want) << in;
+    EXPECT_EQ(Abbrev(Show(Numeric::Log(N("10"), N(in)))), want) << in;
+  }
+}
+
+struct BinaryCase {
+  const char* a;
+  const char* b;
+  const char* want;
+};
+
+TEST(NumericTest, LogWithBase) {
+  const BinaryCase cases[] = {
+      {"2", "8", "3.0000000000000000"},
+      {"2.5", "100", "5.0258831894641201"},
+      {"10", "100", "2.0000000000000000"},
+      {"4", "2", "0.5000000000000000"},
+      {"0.5", "0.125", "3.0000000000000000"},
+      {"1.0000001", "2", "6931472.152173038"},
+      {"3", "1", "0.0000000000000000"},
+      {"1", "10", "ERR 22012 division by zero"},
+      {"1", "1", "ERR 22012 division by zero"},
+      {"0", "10", "ERR 2201E cannot take logarithm of zero"},
+      {"10", "0", "ERR 2201E cannot take logarithm of zero"},
+      {"-2", "8", "ERR 2201E cannot take logarithm of a negative number"},
+      {"2", "-8", "ERR 2201E cannot take logarithm of a negative number"},
+      {"Infinity", "2", "0"},
+      {"Infinity", "Infinity", "NaN"},
+      {"2", "Infinity", "Infinity"},
+      {"1", "Infinity", "Infinity"},
+      {"NaN", "1", "NaN"},
+      {"2", "NaN", "NaN"},
+      {"-Infinity", "2", "ERR 2201E cannot take logarithm of a negative number"},
+      {"0", "Infinity", "ERR 2201E cannot take logarithm of zero"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Abbrev(Show(Numeric::Log(N(c.a), N(c.b)))), c.want)
+        << "log(" << c.a << ", " << c.b << ")";
+  }
+}
+
+TEST(NumericTest, Power) {
+  const BinaryCase cases[] = {
+      {"2.0", "0.5", "1.4142135623730950"},
+      {"2.0", "100", "1267650600228229401496703205376.0000000000000000"},
+      {"1.1", "10", "2.5937424601000000"},
+      {"1.5", "3", "3.3750000000000000"},
+      {"0.0", "0", "1.0000000000000000"},
+      {"2", "-2", "0.2500000000000000"},
+      {"-8", "0.3333333333333333",
+       "ERR 2201F a negative number raised to a non-integer power yields a complex result"},
+      {"0", "-1", "ERR 2201F zero raised to a negative power is undefined"},
+      {"0", "-1.5", "ERR 2201F zero raised to a negative power is undefined"},
+      {"10", "400",
+       "10000000000000000000000000000000...0000000000000000 (418 chars, fnv d6e917ca3ffb9c56)"},
+      {"1.000001", "1000000", "2.7182804693193769"},
+      {"-2", "3", "-8.0000000000000000"},
+      {"-2", "4", "16.0000000000000000"},
+      {"-2", "3.0", "-8.0000000000000000"},
+      {"-2.5", "-3", "-0.0640000000000000"},
+      {"4", "0.5", "2.0000000000000000"},
+      {"0", "0.5", "0.0000000000000000"},
+      {"0", "2", "0.0000000000000000"},
+      {"0.5", "-3", "8.0000000000000000"},
+      {"10", "-20", "0.0000000000000000"},
+      {"3", "-1", "0.3333333333333333"},
+      {"7", "2", "49.0000000000000000"},
+      {"1.23456789", "1", "1.2345678900000000"},
+      {"2", "1000000", "ERR 22003 value overflows numeric format"},
+      {"10", "10000000000", "ERR 22003 value overflows numeric format"},
+      {"0.1", "10000000000",
+       "0.000000000000000000000000000000...0000000000000000 (1002 chars, fnv 031bee5ab19b5c93)"},
+      {"-1", "2147483648", "1.0000000000000000"},
+      {"-1", "2147483649", "-1.0000000000000000"},
+      {"1.0000000001", "12345678901", "3.4368930840532356"},
+      {"2", "0.000001", "1.0000006931474208"},
+      {"1e-5", "2.5", "0.0000000000003162277660168379"},
+      {"9.99", "-123.456",
+       "0.000000000000000000000000000000...3959524965135297 (141 chars, fnv 1825cdffd16eaa8d)"},
+      {"NaN", "0", "1"},
+      {"NaN", "1", "NaN"},
+      {"1", "NaN", "1"},
+      {"2", "NaN", "NaN"},
+      {"NaN", "NaN", "NaN"},
+      {"Infinity", "0", "1"},
+      {"Infinity", "2", "Infinity"},
+      {"Infinity", "-2", "0"},
+      {"-Infinity", "3", "-Infinity"},
+      {"-Infinity", "2", "Infinity"},
+      {"-Infinity", "-3", "0"},
+      {"-Infinity", "0.5",
+       "ERR 2201F a negative number raised to a non-integer power yields a complex result"},
+      {"0", "Infinity", "0"},
+      {"0", "-Infinity", "ERR 2201F zero raised to a negative power is undefined"},
+      {"0.5", "Infinity", "0"},
+      {"0.5", "-Infinity", "Infinity"},
+      {"2", "Infinity", "Infinity"},
+      {"2", "-Infinity", "0"},
+      {"-1", "Infinity", "1"},
+      {"-1", "-Infinity", "1"},
+      {"1", "-Infinity", "1"},
+      {"-2", "Infinity", "Infinity"},
+      {"-0.5", "Infinity", "0"},
+      {"-Infinity", "Infinity", "Infinity"},
+      {"-Infinity", "-Infinity", "0"},
+      {"Infinity", "Infinity", "Infinity"},
+      {"Infinity", "-Infinity", "0"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Abbrev(Show(Numeric::Power(N(c.a), N(c.b)))), c.want)
+        << "power(" << c.a << ", " << c.b << ")";
+  }
 }
 
 TEST(NumericTest, Typmod) {

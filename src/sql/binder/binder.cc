@@ -621,9 +621,7 @@ Result<BoundExprPtr> Binder::BindColumnRef(const ParsedExpr& expr, const Scope& 
   if (expr.names.size() == 2) {
     const Scope::Entry* entry = scope.Find(expr.names[0]);
     for (const Scope* outer : outer_scopes_) {
-      if (entry == nullptr && outer->Find(expr.names[0]) != nullptr) {
-        return WithPos(NotSupported("correlated subqueries"), expr.location);
-      }
+      if (entry == nullptr && outer->Find(expr.names[0]) != nullptr) return BindOuterRef(expr);
     }
     if (entry == nullptr) {
       for (const Scope::Entry& e : scope.tables) {
@@ -662,9 +660,7 @@ Result<BoundExprPtr> Binder::BindColumnRef(const ParsedExpr& expr, const Scope& 
   if (found) return found;
   for (const Scope* outer : outer_scopes_) {
     for (const Scope::Entry& entry : outer->tables) {
-      if (entry.table->FindColumn(column)) {
-        return WithPos(NotSupported("correlated subqueries"), expr.location);
-      }
+      if (entry.table->FindColumn(column)) return BindOuterRef(expr);
     }
   }
   return WithPos(Status(sqlstate::kUndefinedColumn, "column \"" + column + "\" does not exist"),
@@ -955,13 +951,18 @@ Result<BoundExprPtr> Binder::BindSubquery(const ParsedExpr& expr, const Scope& s
                    expr.location);
   }
   BoundStatement sub;
+  Correlation correlation;
+  correlation.outer = &scope;
+  correlation.outer_grouping = agg_;
   {
-    // The subquery is a query of its own: no grouping context, the outer scope only for
-    // recognising (unsupported) correlated references.
+    // The subquery is a query of its own: no grouping context; names it does not define
+    // may be the enclosing query's columns (a correlated subquery).
     Restore<AggregateContext*> own_grouping(&agg_, nullptr);
     Restore<const char*> own_clause(&clause_, nullptr);
     outer_scopes_.push_back(&scope);
+    correlations_.push_back(&correlation);
     Result<BoundStatement> bound = BindSelect(*expr.subquery);
+    correlations_.pop_back();
     outer_scopes_.pop_back();
     if (!bound.ok()) return bound.status();
     sub = std::move(bound).value();
@@ -1007,7 +1008,48 @@ Result<BoundExprPtr> Binder::BindSubquery(const ParsedExpr& expr, const Scope& s
     sub.plan = std::move(proj);
   }
   e->subplan = std::shared_ptr<LogicalOperator>(std::move(sub.plan));
+  if (!correlation.sources.empty()) {
+    e->correlated = true;
+    e->correlation_begin = e->children.size();
+    e->outer_values = correlation.values;
+    for (BoundExprPtr& s : correlation.sources) e->children.push_back(std::move(s));
+  }
   return e;
+}
+
+Result<BoundExprPtr> Binder::BindOuterRef(const ParsedExpr& expr) {
+  if (correlations_.empty() || outer_scopes_.empty()) {
+    return WithPos(NotSupported("references to an enclosing query here"), expr.location);
+  }
+  Correlation* c = correlations_.back();
+  // Bound in the enclosing query (with its grouping), where the subquery is evaluated.
+  std::vector<const Scope*> saved_outer = outer_scopes_;
+  std::vector<Correlation*> saved_correlations = correlations_;
+  outer_scopes_.pop_back();
+  correlations_.pop_back();
+  Result<BoundExprPtr> source = [&] {
+    Restore<AggregateContext*> grouping(&agg_, c->outer_grouping);
+    Restore<const char*> clause(&clause_, nullptr);
+    return BindExpr(expr, *c->outer);
+  }();
+  outer_scopes_ = std::move(saved_outer);
+  correlations_ = std::move(saved_correlations);
+  // (A column two or more levels out binds to a reference of the enclosing subquery, which
+  // is itself correlated: its value is there when this subquery runs.)
+  if (!source.ok()) return source.status();
+  std::string key = ExprKey(**source);
+  size_t slot = 0;
+  while (slot < c->keys.size() && c->keys[slot] != key) ++slot;
+  if (slot == c->keys.size()) {
+    c->keys.push_back(key);
+    c->sources.push_back(std::move(source).value());
+  }
+  auto ref = std::make_unique<BoundExpr>();
+  ref->kind = BoundExpr::Kind::kOuterRef;
+  ref->type = c->sources[slot]->type;
+  ref->column = slot;
+  ref->outer_values = c->values;
+  return ref;
 }
 
 Result<BoundExprPtr> Binder::BindAggregateCall(const ParsedExpr& expr) {
@@ -1020,6 +1062,10 @@ Result<BoundExprPtr> Binder::BindAggregateCall(const ParsedExpr& expr) {
       BoundExprPtr b;
       OMEN_ASSIGN_OR_RETURN(b, BindExpr(*a, *ctx->input));
       types.push_back(b->type);
+      // PostgreSQL evaluates an aggregate of only an enclosing query's columns in that query.
+      if (b->ContainsKind(BoundExpr::Kind::kOuterRef) && !b->ContainsKind(BoundExpr::Kind::kColumn)) {
+        return WithPos(NotSupported("aggregates of an enclosing query's columns"), a->location);
+      }
       args.push_back(std::move(b));
     }
   }

@@ -222,6 +222,18 @@ class Binder {
   AggregateContext* agg_ = nullptr;
   // Scopes of the queries enclosing the one being bound (to recognise correlated references).
   std::vector<const Scope*> outer_scopes_;
+  // The subqueries being bound, innermost last (parallel to outer_scopes_): what their
+  // references to the enclosing query read.
+  struct Correlation {
+    const Scope* outer = nullptr;
+    AggregateContext* outer_grouping = nullptr;  // the enclosing query's, when grouped
+    std::vector<BoundExprPtr> sources;           // bound in the enclosing query
+    std::vector<std::string> keys;
+    std::shared_ptr<std::vector<Value>> values = std::make_shared<std::vector<Value>>();
+  };
+  std::vector<Correlation*> correlations_;
+  // A column of an enclosing query's row (a correlated reference).
+  Result<BoundExprPtr> BindOuterRef(const ParsedExpr& expr);
   // WITH queries in scope, innermost last; each frame sees the first `visible` of its list.
   struct CteFrame {
     const std::vector<ParsedCommonTableExpr>* list;

@@ -2,6 +2,7 @@
 
 #include "common/stack_guard.h"
 #include "sql/function/like.h"
+#include "sql/execution/subquery.h"
 #include "sql/plan/sequence_access.h"
 #include "types/cast.h"
 
@@ -22,6 +23,7 @@ bool CanFail(const BoundExpr& e) {
   switch (e.kind) {
     case K::kColumn:
     case K::kConstant:
+    case K::kOuterRef:
     case K::kAnd:
     case K::kOr:
     case K::kNot:
@@ -406,7 +408,11 @@ Status Evaluate(const BoundExpr& expr, const DataChunk& input, Vector* out) {
     case BoundExpr::Kind::kCoalesce:
       return EvaluateCoalesce(expr, input, out);
     case BoundExpr::Kind::kSubquery:
+      if (expr.correlated) return EvaluateCorrelated(expr, input, out);
       return InternalError("subquery evaluated before it was resolved");
+    case BoundExpr::Kind::kOuterRef:
+      Broadcast((*expr.outer_values)[expr.column], n, out);
+      return Status::OK();
     case BoundExpr::Kind::kParameter:
       return InternalError("parameter evaluated in a statement bound only for preparing");
     case BoundExpr::Kind::kSequence:

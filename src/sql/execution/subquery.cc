@@ -1,6 +1,10 @@
 #include "sql/execution/subquery.h"
 
+#include <unordered_map>
+
+#include "sql/execution/expression_executor.h"
 #include "sql/execution/physical_plan.h"
+#include "types/type_io.h"
 
 namespace omendb::sql {
 namespace {
@@ -30,6 +34,11 @@ Status ResolveExpr(BoundExprPtr* slot, const ExecContext& ctx) {
   BoundExpr& e = **slot;
   for (auto& c : e.children) OMEN_RETURN_IF_ERROR(ResolveExpr(&c, ctx));
   if (e.kind != BoundExpr::Kind::kSubquery) return Status::OK();
+  if (e.correlated) {
+    // Run per row of the enclosing query, when the expression is evaluated.
+    e.exec = std::make_shared<ExecContext>(ctx);
+    return Status::OK();
+  }
   switch (e.subquery_kind) {
     case 0: {  // scalar
       std::vector<Value> v;
@@ -101,6 +110,67 @@ Status ResolveSubqueries(BoundStatement* stmt, const ExecContext& ctx) {
   for (auto& e : stmt->returning) OMEN_RETURN_IF_ERROR(ResolveExpr(&e, ctx));
   for (auto& e : stmt->conflict_set) OMEN_RETURN_IF_ERROR(ResolveExpr(&e, ctx));
   if (stmt->conflict_where) OMEN_RETURN_IF_ERROR(ResolveExpr(&stmt->conflict_where, ctx));
+  return Status::OK();
+}
+
+Status EvaluateCorrelated(const BoundExpr& expr, const DataChunk& input, Vector* out) {
+  if (!expr.exec) return InternalError("correlated subquery without its context");
+  const size_t n = input.size();
+  const size_t first = expr.correlation_begin;
+  std::vector<Vector> sources;
+  for (size_t k = first; k < expr.children.size(); ++k) {
+    sources.emplace_back(expr.children[k]->type, n);
+    OMEN_RETURN_IF_ERROR(Evaluate(*expr.children[k], input, &sources.back()));
+  }
+  const bool in = expr.subquery_kind == 2;
+  Vector test(in ? expr.children[0]->type : LogicalType(TypeId::kBoolean), n);
+  if (in) OMEN_RETURN_IF_ERROR(Evaluate(*expr.children[0], input, &test));
+  // Results by the outer values: a subquery runs once per distinct combination.
+  std::unordered_map<std::string, std::vector<Value>> cache;
+  std::string key;
+  for (size_t i = 0; i < n; ++i) {
+    key.clear();
+    for (const Vector& v : sources) AppendHashKey(v, i, &key);
+    auto it = cache.find(key);
+    if (it == cache.end()) {
+      std::vector<Value>& slots = *expr.outer_values;
+      slots.clear();
+      for (const Vector& v : sources) slots.push_back(v.GetValue(i));
+      size_t limit = expr.subquery_kind == 0 ? 2 : expr.subquery_kind == 1 ? 1 : SIZE_MAX;
+      std::vector<Value> rows;
+      OMEN_ASSIGN_OR_RETURN(rows, RunColumn(*expr.subplan, *expr.exec, limit));
+      if (expr.subquery_kind == 0 && rows.size() > 1) {
+        return Status(sqlstate::kCardinalityViolation,
+                      "more than one row returned by a subquery used as an expression");
+      }
+      it = cache.emplace(key, std::move(rows)).first;
+    }
+    const std::vector<Value>& rows = it->second;
+    switch (expr.subquery_kind) {
+      case 0:
+        out->SetValue(i, rows.empty() ? Value::Null(expr.type) : rows[0]);
+        break;
+      case 1:
+        out->SetValue(i, Value::Boolean(!rows.empty()));
+        break;
+      default: {
+        // x IN (rows): true on a match; else NULL if x or a row is NULL; else false.
+        std::optional<bool> r = false;
+        Value x = test.GetValue(i);
+        for (const Value& v : rows) {
+          if (v.is_null() || x.is_null()) {
+            r = std::nullopt;
+          } else if (CompareValues(x, v) == 0) {
+            r = true;
+            break;
+          }
+        }
+        if (r.has_value() && expr.negated) r = !*r;
+        out->SetValid(i, r.has_value());
+        if (r) out->Data<uint8_t>()[i] = *r ? 1 : 0;
+      }
+    }
+  }
   return Status::OK();
 }
 

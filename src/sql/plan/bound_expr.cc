@@ -37,12 +37,24 @@ std::unique_ptr<BoundExpr> BoundExpr::Clone(int64_t column_delta) const {
   e->bool_test = bool_test;
   e->subquery_kind = subquery_kind;
   e->subplan = subplan;
+  e->correlated = correlated;
+  e->correlation_begin = correlation_begin;
+  e->outer_values = outer_values;
+  e->exec = exec;
   e->param_types = param_types;
   e->sequence_op = sequence_op;
   e->sequence = sequence;
   e->sequences = sequences;
   for (const auto& c : children) e->children.push_back(c->Clone(column_delta));
   return e;
+}
+
+bool BoundExpr::ContainsKind(Kind k) const {
+  if (kind == k) return true;
+  for (const auto& c : children) {
+    if (c->ContainsKind(k)) return true;
+  }
+  return false;
 }
 
 bool BoundExpr::ColumnRange(size_t* lo, size_t* hi) const {

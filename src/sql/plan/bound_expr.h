@@ -17,6 +17,7 @@ struct TableSchema;
 namespace omendb::sql {
 
 struct LogicalOperator;
+struct ExecContext;
 class SequenceAccess;
 
 struct BoundExpr {
@@ -48,6 +49,9 @@ struct BoundExpr {
     // nextval / currval / setval(children: value[, is_called]) of `sequence`, or lastval;
     // evaluated row by row through `sequences` (never folded: each call has an effect).
     kSequence,
+    // A column of the enclosing query's current row inside a correlated subquery: the value
+    // in (*outer_values)[column], set before each run of the subquery.
+    kOuterRef,
   };
   enum class SequenceOp { kNextVal, kCurrVal, kSetVal, kLastVal };
   Kind kind;
@@ -63,6 +67,13 @@ struct BoundExpr {
   int bool_test = 0;              // kBoolTest: ParsedExpr::BoolTest as int
   int subquery_kind = 0;          // kSubquery
   std::shared_ptr<LogicalOperator> subplan;  // kSubquery
+  // kSubquery that is correlated: children[correlation_begin..] are the outer expressions
+  // whose values (*outer_values) the subplan's kOuterRef nodes read; run once per outer row
+  // (per distinct values) through `exec` (set by ResolveSubqueries).
+  bool correlated = false;
+  size_t correlation_begin = 0;
+  std::shared_ptr<std::vector<Value>> outer_values;  // kSubquery (correlated), kOuterRef
+  std::shared_ptr<ExecContext> exec;
   // kParameter: the binder's record of the parameters' types (this one's at `column`), where
   // an untyped parameter's type is decided by the first cast applied to it (see AddCast).
   std::vector<LogicalType>* param_types = nullptr;
@@ -73,6 +84,8 @@ struct BoundExpr {
   static std::unique_ptr<BoundExpr> Column(size_t index, LogicalType type);
   // A deep copy whose column references are moved by `column_delta` (0: a plain copy).
   std::unique_ptr<BoundExpr> Clone(int64_t column_delta = 0) const;
+  // Whether the expression or a part of it is of `k`.
+  bool ContainsKind(Kind k) const;
   // Smallest and largest column referenced; false if the expression references none.
   bool ColumnRange(size_t* lo, size_t* hi) const;
   static std::unique_ptr<BoundExpr> Constant(Value v);

@@ -97,6 +97,7 @@ std::string Deparse(const BoundExpr& e, const Names& names) {
       std::string op = std::string(e.negated ? " !~~" : " ~~") + (e.case_insensitive ? "* " : " ");
       return "(" + Deparse(*e.children[0], names) + op + Deparse(*e.children[1], names) + ")";
     }
+    case K::kOuterRef: return "$outer" + std::to_string(e.column + 1);
     case K::kSubquery: {
       static const char* kKinds[] = {"(SubPlan)", "(EXISTS SubPlan)", "(SubPlan)"};
       if (e.subquery_kind == 2) {
