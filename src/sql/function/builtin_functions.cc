@@ -128,7 +128,9 @@ Status Exp(const Args& a, size_t n, Vector* out) {
   });
 }
 
-Status Power(const Args& a, size_t n, Vector* out) {
+}  // namespace
+
+Status PowerFloat8(const Args& a, size_t n, Vector* out) {
   return ForEach<double>(a, n, out, [&](size_t i) -> Result<double> {
     double x = Dbl(a, 0, i), y = Dbl(a, 1, i);
     if (x == 0 && y < 0) return MathError("2201F", "zero raised to a negative power is undefined");
@@ -139,6 +141,8 @@ Status Power(const Args& a, size_t n, Vector* out) {
     return CheckOverflow(std::pow(x, y), std::isfinite(x) && std::isfinite(y));
   });
 }
+
+namespace {
 
 // A function of no arguments whose value is fixed text (the session's user, database...).
 template <const char* kValue>
@@ -323,7 +327,7 @@ const FunctionTable& Functions() {
     t->Add("log", {D}, D, Log<true>, false);
     t->Add("log10", {D}, D, Log<true>, false);
     t->Add("exp", {D}, D, Exp, false);
-    for (const char* name : {"power", "pow"}) t->Add(name, {D, D}, D, Power, false);
+    for (const char* name : {"power", "pow"}) t->Add(name, {D, D}, D, PowerFloat8, false);
     t->Add("pi", {}, D, Pi, false);
     for (const char* name : {"current_user", "current_role", "user", "session_user"}) {
       t->Add(name, {}, T, Fixed<kUser>, false);

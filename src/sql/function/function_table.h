@@ -29,6 +29,9 @@ class FunctionTable {
   std::vector<std::unique_ptr<ScalarFunction>> functions_;
 };
 
+// power(float8, float8) and float8 ^ float8 (PostgreSQL's errors: 2201F, 22003).
+Status PowerFloat8(const std::vector<const Vector*>& args, size_t n, Vector* out);
+
 // Registration of the operator and function families kept in their own files.
 void AddNumericOperators(FunctionTable* t);
 void AddNumericFunctions(FunctionTable* t);

@@ -49,7 +49,7 @@ Status Identity(const Args& a, size_t n, Vector* out) {
   return Status::OK();
 }
 
-enum class Fn { kAbs, kCeil, kFloor, kSign, kSqrt, kRound, kTrunc };
+enum class Fn { kAbs, kCeil, kFloor, kSign, kSqrt, kRound, kTrunc, kExp, kLn, kLog10 };
 
 template <Fn kFn>
 Status Unary(const Args& a, size_t n, Vector* out) {
@@ -65,6 +65,9 @@ Status Unary(const Args& a, size_t n, Vector* out) {
       case Fn::kSqrt: return x.Sqrt();
       case Fn::kRound: return x.Round(scale);
       case Fn::kTrunc: return x.Trunc(scale);
+      case Fn::kExp: return x.Exp();
+      case Fn::kLn: return x.Ln();
+      case Fn::kLog10: return x.Log10();
     }
     return x;
   });
@@ -81,6 +84,7 @@ void AddNumericOperators(FunctionTable* t) {
   t->Add("*", {N, N}, N, Binary<Numeric::Mul>, true);
   t->Add("/", {N, N}, N, Binary<Numeric::Div>, true);
   t->Add("%", {N, N}, N, Binary<Numeric::Mod>, true);
+  t->Add("^", {N, N}, N, Binary<Numeric::Power>, true);
   t->Add("-", {N}, N, Negate, true);
   t->Add("+", {N}, N, Identity, true);
 }
@@ -96,6 +100,12 @@ void AddNumericFunctions(FunctionTable* t) {
   t->Add("trunc", {N}, N, Unary<Fn::kTrunc>, false);
   t->Add("trunc", {N, I}, N, Unary<Fn::kTrunc>, false);
   t->Add("mod", {N, N}, N, Binary<Numeric::Mod>, false);
+  t->Add("exp", {N}, N, Unary<Fn::kExp>, false);
+  t->Add("ln", {N}, N, Unary<Fn::kLn>, false);
+  t->Add("log", {N}, N, Unary<Fn::kLog10>, false);
+  t->Add("log10", {N}, N, Unary<Fn::kLog10>, false);
+  t->Add("log", {N, N}, N, Binary<Numeric::Log>, false);
+  for (const char* name : {"power", "pow"}) t->Add(name, {N, N}, N, Binary<Numeric::Power>, false);
 }
 
 }  // namespace omendb::sql

@@ -174,6 +174,56 @@ Status WidenReal(const std::vector<const Vector*>& args, size_t n, Vector* out) 
   return kKernel(use, n, out);
 }
 
+enum class Bit { kAnd, kOr, kXor, kShl, kShr };
+
+// PostgreSQL's integer bitwise operators; shifts take an integer count (taken modulo the
+// width as C does on x86, as PostgreSQL's do).
+template <typename T, Bit kOp>
+Status BitKernel(const std::vector<const Vector*>& args, size_t n, Vector* out) {
+  const Vector& a = *args[0];
+  const Vector& b = *args[1];
+  for (size_t i = 0; i < n; ++i) {
+    if (!a.IsValid(i) || !b.IsValid(i)) continue;
+    T x = a.Data<T>()[i];
+    using U = std::make_unsigned_t<T>;
+    if constexpr (kOp == Bit::kShl || kOp == Bit::kShr) {
+      int32_t s = b.Data<int32_t>()[i] & static_cast<int32_t>(sizeof(T) * 8 - 1);
+      out->Data<T>()[i] = kOp == Bit::kShl ? static_cast<T>(static_cast<U>(x) << s)
+                                            : static_cast<T>(x >> s);
+    } else {
+      T y = b.Data<T>()[i];
+      out->Data<T>()[i] = kOp == Bit::kAnd ? static_cast<T>(x & y)
+                          : kOp == Bit::kOr ? static_cast<T>(x | y)
+                                            : static_cast<T>(x ^ y);
+    }
+  }
+  return Status::OK();
+}
+
+template <typename T>
+Status BitNotKernel(const std::vector<const Vector*>& args, size_t n, Vector* out) {
+  for (size_t i = 0; i < n; ++i) {
+    if (args[0]->IsValid(i)) out->Data<T>()[i] = static_cast<T>(~args[0]->Data<T>()[i]);
+  }
+  return Status::OK();
+}
+
+// Prefix @: absolute value (overflow for the minimum integer).
+template <typename T>
+Status AbsKernel(const std::vector<const Vector*>& args, size_t n, Vector* out) {
+  for (size_t i = 0; i < n; ++i) {
+    if (!args[0]->IsValid(i)) continue;
+    T x = args[0]->Data<T>()[i];
+    if constexpr (!std::is_floating_point_v<T>) {
+      if (x == std::numeric_limits<T>::min()) return IntOverflow(TypeOf<T>());
+      out->Data<T>()[i] = static_cast<T>(x < 0 ? -x : x);
+    } else {
+      out->Data<T>()[i] = std::fabs(x);
+    }
+  }
+  return Status::OK();
+}
+
 template <typename T>
 void AddArith(FunctionTable* t) {
   LogicalType ty = TypeOf<T>();
@@ -186,6 +236,16 @@ void AddArith(FunctionTable* t) {
   }
   t->Add("-", {ty}, ty, NegateKernel<T>, true);
   t->Add("+", {ty}, ty, IdentityKernel<T>, true);
+  t->Add("@", {ty}, ty, AbsKernel<T>, true);
+  if constexpr (!std::is_floating_point_v<T>) {
+    const LogicalType i4 = TypeId::kInteger;
+    t->Add("&", {ty, ty}, ty, BitKernel<T, Bit::kAnd>, true);
+    t->Add("|", {ty, ty}, ty, BitKernel<T, Bit::kOr>, true);
+    t->Add("#", {ty, ty}, ty, BitKernel<T, Bit::kXor>, true);
+    t->Add("<<", {ty, i4}, ty, BitKernel<T, Bit::kShl>, true);
+    t->Add(">>", {ty, i4}, ty, BitKernel<T, Bit::kShr>, true);
+    t->Add("~", {ty}, ty, BitNotKernel<T>, true);
+  }
 }
 
 template <typename T>
@@ -235,6 +295,7 @@ const FunctionTable& Operators() {
       t->Add(">", args, b, WidenReal<CompareKernel<double, Cmp::kGt>>, true);
       t->Add(">=", args, b, WidenReal<CompareKernel<double, Cmp::kGe>>, true);
     }
+    t->Add("^", {d, d}, d, PowerFloat8, true);
     t->Add("||", {TypeId::kText, TypeId::kText}, TypeId::kText, ConcatKernel, true);
     t->Add("||", {TypeId::kBytea, TypeId::kBytea}, TypeId::kBytea, ConcatKernel, true);
     AddNumericOperators(t);

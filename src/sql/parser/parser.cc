@@ -299,7 +299,23 @@ ParsedExprPtr MakeBinary(std::string op, ParsedExprPtr l, ParsedExprPtr r, int l
 // x BETWEEN a AND b is x >= a AND x <= b; NOT BETWEEN is x < a OR x > b (PostgreSQL's own
 // rewrite; x is evaluated twice).
 Result<ParsedExprPtr> TransformBetween(const pg_query::A_Expr& a) {
-  bool negated = a.kind() == pg_query::AEXPR_NOT_BETWEEN;
+  bool negated = a.kind() == pg_query::AEXPR_NOT_BETWEEN || a.kind() == pg_query::AEXPR_NOT_BETWEEN_SYM;
+  if (a.kind() == pg_query::AEXPR_BETWEEN_SYM || a.kind() == pg_query::AEXPR_NOT_BETWEEN_SYM) {
+    // x BETWEEN SYMMETRIC a AND b: x BETWEEN a AND b OR x BETWEEN b AND a (NOT: both fail).
+    pg_query::A_Expr forward = a, backward = a;
+    forward.set_kind(negated ? pg_query::AEXPR_NOT_BETWEEN : pg_query::AEXPR_BETWEEN);
+    backward.set_kind(forward.kind());
+    auto* items = backward.mutable_rexpr()->mutable_list()->mutable_items();
+    if (items->size() != 2) return InternalError("malformed BETWEEN");
+    items->SwapElements(0, 1);
+    auto e = MakeExpr(negated ? ParsedExpr::Kind::kAnd : ParsedExpr::Kind::kOr, a.location());
+    ParsedExprPtr f, b;
+    OMEN_ASSIGN_OR_RETURN(f, TransformBetween(forward));
+    OMEN_ASSIGN_OR_RETURN(b, TransformBetween(backward));
+    e->args.push_back(std::move(f));
+    e->args.push_back(std::move(b));
+    return e;
+  }
   const auto& bounds = a.rexpr().list().items();
   if (bounds.size() != 2) return InternalError("malformed BETWEEN");
   ParsedExprPtr x1, x2, lo, hi;
@@ -330,6 +346,8 @@ Result<ParsedExprPtr> TransformAExpr(const pg_query::A_Expr& a) {
   switch (a.kind()) {
     case pg_query::AEXPR_BETWEEN:
     case pg_query::AEXPR_NOT_BETWEEN:
+    case pg_query::AEXPR_BETWEEN_SYM:
+    case pg_query::AEXPR_NOT_BETWEEN_SYM:
       return TransformBetween(a);
     case pg_query::AEXPR_IN: {
       auto e = MakeExpr(ParsedExpr::Kind::kIn, a.location());
