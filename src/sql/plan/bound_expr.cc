@@ -1,6 +1,8 @@
 #include "sql/plan/bound_expr.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
 
 #include "catalog/table_schema.h"
 
@@ -77,6 +79,13 @@ std::string BoundExpr::ToString() const {
   switch (kind) {
     case Kind::kColumn: return "#" + std::to_string(column);
     case Kind::kParameter: return "$" + std::to_string(column + 1);
+    case Kind::kOuterRef: return "$outer" + std::to_string(column + 1);
+    case Kind::kSubquery: {
+      // Each subquery is its own expression (two with the same arguments differ).
+      std::string s = "SUBQUERY@" + std::to_string(reinterpret_cast<uintptr_t>(subplan.get())) + "(";
+      for (size_t i = 0; i < children.size(); ++i) s += (i ? ", " : "") + children[i]->ToString();
+      return s + ")";
+    }
     case Kind::kSequence: {
       static const char* kOps[] = {"nextval", "currval", "setval", "lastval"};
       std::string s = std::string(kOps[static_cast<int>(sequence_op)]) + "(";
@@ -110,7 +119,8 @@ std::string BoundExpr::ToString() const {
       static const char* kNames[] = {"", "", "", "", "", "", "", "", "", "CASE", "COALESCE",
                                      "GREATEST", "LEAST", "NULLIF", "IN", "DISTINCT", "LIKE",
                                      "BOOLTEST", "SUBQUERY"};
-      std::string s = std::string(kNames[static_cast<int>(kind)]) + "(";
+      auto k = static_cast<size_t>(kind);
+      std::string s = std::string(k < std::size(kNames) ? kNames[k] : "EXPR") + "(";
       for (size_t i = 0; i < children.size(); ++i) s += (i ? ", " : "") + children[i]->ToString();
       return s + ")";
     }
