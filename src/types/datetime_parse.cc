@@ -6,6 +6,7 @@
 
 #include "types/datetime.h"
 #include "types/datetime_internal.h"
+#include "types/pg_text.h"
 
 namespace omendb {
 namespace dt {
@@ -14,9 +15,7 @@ namespace {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+bool IsSpace(char c) { return IsAsciiSpace(c); }
 bool IsPunct(char c) { return c > 32 && c < 127 && !IsAlnum(c); }
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 

@@ -11,6 +11,7 @@
 
 #include "types/datetime.h"
 #include "types/datetime_internal.h"
+#include "types/pg_text.h"
 
 namespace omendb {
 
@@ -121,10 +122,6 @@ const TzAbbrev kAbbrevs[] = {
     {"yekt", 0, false, "Asia/Yekaterinburg"}, {"z", 0, false, nullptr}, {"zulu", 0, false, nullptr},
 };
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && dt::ToLower(a) == dt::ToLower(b);
-}
-
 std::string ToUpper(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -166,7 +163,7 @@ std::optional<std::string> ResolveZoneFile(std::string_view name) {
         match = entry;
         break;
       }
-      if (EqualsIgnoreCase(entry, comp) && (match.empty() || entry < match)) match = entry;
+      if (EqualsIgnoreAsciiCase(entry, comp) && (match.empty() || entry < match)) match = entry;
     }
     closedir(dir);
     if (match.empty()) return std::nullopt;

@@ -10,6 +10,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "types/pg_text.h"
+
 namespace omendb {
 
 using Limbs = std::vector<uint32_t>;
@@ -346,21 +348,6 @@ Limbs ISqrt(const Limbs& x) {
   }
 }
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
 Status Overflow() {
   return Status(sqlstate::kNumericValueOutOfRange, "value overflows numeric format");
 }
@@ -543,10 +530,10 @@ Numeric Numeric::Infinity(bool negative) {
 Result<Numeric> Numeric::Parse(std::string_view input) {
   const size_t n = input.size();
   size_t i = 0;
-  while (i < n && IsSpace(input[i])) ++i;
+  while (i < n && IsAsciiSpace(input[i])) ++i;
   auto only_space_from = [&](size_t pos) {
     for (; pos < n; ++pos) {
-      if (!IsSpace(input[pos])) return false;
+      if (!IsAsciiSpace(input[pos])) return false;
     }
     return true;
   };
@@ -556,7 +543,7 @@ Result<Numeric> Numeric::Parse(std::string_view input) {
       {"-inf", Kind::kNegInf}};
   std::string_view rest = input.substr(i);
   for (const auto& [word, kind] : kSpecials) {
-    if (rest.size() >= word.size() && EqualsIgnoreCase(rest.substr(0, word.size()), word)) {
+    if (rest.size() >= word.size() && EqualsIgnoreAsciiCase(rest.substr(0, word.size()), word)) {
       if (!only_space_from(i + word.size())) return InvalidSyntax(input);
       return NI::Special(kind);
     }
@@ -586,7 +573,7 @@ Result<Numeric> Numeric::Parse(std::string_view input) {
   if (i < n && (input[i] == 'e' || input[i] == 'E')) {
     // The exponent is read as strtol() does: optional whitespace, sign, digits.
     ++i;
-    while (i < n && IsSpace(input[i])) ++i;
+    while (i < n && IsAsciiSpace(input[i])) ++i;
     bool exp_neg = false;
     if (i < n && (input[i] == '+' || input[i] == '-')) {
       exp_neg = input[i] == '-';

@@ -10,11 +10,8 @@ namespace omendb {
 namespace {
 
 std::string_view TrimSpace(std::string_view s) {
-  auto is_space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -26,17 +23,6 @@ Status InvalidSyntax(const char* type, std::string_view s) {
 Status OutOfRange(std::string_view s, const char* type) {
   return Status(sqlstate::kNumericValueOutOfRange,
                 "value \"" + std::string(s) + "\" is out of range for type " + type);
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
 }
 
 template <typename T>
@@ -159,6 +145,17 @@ std::string FormatShortest(T v, int max_exp) {
 
 }  // namespace
 
+bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
 std::string FormatFloat8(double v) { return FormatShortest(v, 15); }
 std::string FormatFloat4(float v) { return FormatShortest(v, 6); }
 
@@ -183,8 +180,8 @@ Result<double> ParseFloat(std::string_view input, bool is_float4) {
     neg = body[0] == '-';
     body.remove_prefix(1);
   }
-  if (EqualsIgnoreCase(s, "NaN")) return std::numeric_limits<double>::quiet_NaN();
-  if (EqualsIgnoreCase(body, "Infinity") || EqualsIgnoreCase(body, "inf")) {
+  if (EqualsIgnoreAsciiCase(s, "NaN")) return std::numeric_limits<double>::quiet_NaN();
+  if (EqualsIgnoreAsciiCase(body, "Infinity") || EqualsIgnoreAsciiCase(body, "inf")) {
     return neg ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
   }
   // Only plain decimal syntax: digits, optional '.', optional exponent (no hex, no "nan(...)").
@@ -227,9 +224,9 @@ Result<bool> ParseBool(std::string_view input) {
   std::string_view s = TrimSpace(input);
   // PostgreSQL accepts any unique prefix of true/false/yes/no, on/off, and 1/0.
   auto prefix_of = [&](std::string_view word, size_t min_len) {
-    return s.size() >= min_len && s.size() <= word.size() && EqualsIgnoreCase(s, word.substr(0, s.size()));
+    return s.size() >= min_len && s.size() <= word.size() && EqualsIgnoreAsciiCase(s, word.substr(0, s.size()));
   };
-  if (prefix_of("true", 1) || prefix_of("yes", 1) || EqualsIgnoreCase(s, "on") || s == "1") return true;
+  if (prefix_of("true", 1) || prefix_of("yes", 1) || EqualsIgnoreAsciiCase(s, "on") || s == "1") return true;
   if (prefix_of("false", 1) || prefix_of("no", 1) || prefix_of("off", 2) || s == "0") return false;
   return InvalidSyntax("boolean", input);
 }

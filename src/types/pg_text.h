@@ -18,6 +18,13 @@ std::string FormatFloat4(float v);
 // PostgreSQL's float ordering: NaN equals NaN and sorts above every other value.
 int CompareFloat8(double a, double b);
 
+// ASCII whitespace as PostgreSQL's input functions skip it (isspace in the C locale).
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+// Equality ignoring ASCII case ("NaN", "Infinity", keywords).
+bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
+
 // Input functions. Leading and trailing whitespace is allowed, as in PostgreSQL. Errors are
 // 22P02 (invalid input syntax for type ...) or 22003 (out of range).
 Result<int16_t> ParseInt2(std::string_view s);

@@ -6,11 +6,6 @@
 namespace omendb::sql {
 namespace {
 
-Status WithPos(Status s, int location) {
-  if (location >= 0 && !s.position()) s.WithPosition(location);
-  return s;
-}
-
 // `plan`'s first `n` columns cast to `types`.
 Result<LogicalOperatorPtr> CastColumns(LogicalOperatorPtr plan, size_t n,
                                        const std::vector<LogicalType>& types) {
@@ -51,7 +46,7 @@ Result<LogicalOperatorPtr> Binder::BindRecursiveQuery(const ParsedCommonTableExp
   std::vector<LogicalType> types(anchor.plan->types.begin(), anchor.plan->types.begin() + n);
   std::vector<std::string> names;
   for (size_t i = 0; i < n; ++i) {
-    if (types[i].id() == TypeId::kUnknown || types[i].id() == TypeId::kNull) types[i] = TypeId::kText;
+    if (IsUntyped(types[i])) types[i] = TypeId::kText;
     names.push_back(i < cte.column_aliases.size() ? cte.column_aliases[i] : anchor.column_names[i]);
   }
   auto work = std::make_shared<WorkTable>();
@@ -71,8 +66,7 @@ Result<LogicalOperatorPtr> Binder::BindRecursiveQuery(const ParsedCommonTableExp
   }
   for (size_t i = 0; i < n; ++i) {
     LogicalType t = step.plan->types[i];
-    bool untyped = t.id() == TypeId::kUnknown || t.id() == TypeId::kNull;
-    if (!untyped && !t.SameBase(types[i])) {
+    if (!IsUntyped(t) && !t.SameBase(types[i])) {
       return WithPos(Status(sqlstate::kDatatypeMismatch,
                             "recursive query \"" + cte.name + "\" column " + std::to_string(i + 1) +
                                 " has type " + types[i].ToString() +

@@ -6,15 +6,9 @@
 namespace omendb::sql {
 namespace {
 
-// Placeholder columns of window results until the Window node's input width is known.
+// Window results are bound as columns from this number on until the Window node's input width
+// is known (PlaceWindowColumns then moves them after its input columns).
 constexpr size_t kWindowColumnBase = size_t{1} << 40;
-
-bool IsUntyped(LogicalType t) { return t.id() == TypeId::kUnknown || t.id() == TypeId::kNull; }
-
-Status WithPos(Status s, int location) {
-  if (location >= 0 && !s.position()) s.WithPosition(location);
-  return s;
-}
 
 }  // namespace
 

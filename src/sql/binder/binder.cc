@@ -12,15 +12,6 @@
 namespace omendb::sql {
 namespace {
 
-Status WithPos(Status s, int location) {
-  if (location >= 0 && !s.position()) s.WithPosition(location);
-  return s;
-}
-
-bool IsUntyped(LogicalType t) {
-  return t.id() == TypeId::kUnknown || t.id() == TypeId::kNull;
-}
-
 // Assignment casts (INSERT, UPDATE SET, DEFAULT): pg_cast's assignment casts, I/O conversion
 // to the string types, untyped literals to anything.
 bool AssignmentCastAllowed(LogicalType from, LogicalType to) {

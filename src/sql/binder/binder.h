@@ -183,8 +183,8 @@ class Binder {
     bool in_aggregate_args = false;
   };
   Result<BoundExprPtr> BindGrouped(const ParsedExpr& expr, bool* handled);
-  // Window functions (bind_window.cc): a call is recorded in `window_` and bound as a
-  // placeholder column, placed after the Window node's input columns by PlaceWindowColumns.
+  // Window functions (bind_window.cc): a call is recorded in `window_` and bound as a column
+  // numbered provisionally, moved after the Window node's input columns by PlaceWindowColumns.
   struct WindowContext {
     std::vector<WindowCall>* calls = nullptr;
   };
@@ -248,6 +248,17 @@ class Binder {
   enum class StoredExpression { kNone, kDefault, kCheck };
   StoredExpression stored_expression_ = StoredExpression::kNone;
 };
+
+// An untyped literal or NULL: its type is decided by where it is used.
+inline bool IsUntyped(LogicalType t) {
+  return t.id() == TypeId::kUnknown || t.id() == TypeId::kNull;
+}
+
+// `s` pointing at `location` in the statement (unless it points somewhere already).
+inline Status WithPos(Status s, int location) {
+  if (location >= 0 && !s.position()) s.WithPosition(location);
+  return s;
+}
 
 // A stored expression (DEFAULT, CHECK: the catalog keeps SQL text), parsed once per text.
 Result<std::shared_ptr<const ParsedExpr>> ParseStoredExpression(const std::string& sql);

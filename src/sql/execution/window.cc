@@ -56,15 +56,16 @@ class WindowOp final : public PhysicalOperator {
     if (!computed_) OMEN_RETURN_IF_ERROR(Compute());
     if (next_chunk_ >= input_.size()) return false;
     const DataChunk& in = input_[next_chunk_];
+    // The input batch's columns, then each call's results for its rows.
     *out = NewChunk();
     const size_t width = in.column_count();
     for (size_t r = 0; r < in.size(); ++r) {
-      std::vector<Value> row;
-      row.reserve(types().size());
-      for (size_t c = 0; c < width; ++c) row.push_back(in.GetValue(c, r));
-      for (const Vector& res : results_) row.push_back(res.GetValue(emitted_ + r));
-      out->AppendRow(row);
+      for (size_t c = 0; c < width; ++c) out->column(c).AppendFrom(in.column(c), r);
+      for (size_t k = 0; k < results_.size(); ++k) {
+        out->column(width + k).AppendFrom(results_[k], emitted_ + r);
+      }
     }
+    out->SetSize(in.size());
     emitted_ += in.size();
     ++next_chunk_;
     return true;
