@@ -116,8 +116,17 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
         }
         total_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
       }
-      for (const std::string& line :
-           sql::ExplainPlan(*stmt.explained->plan, stmt.analyze ? &stats : nullptr, stmt.timing)) {
+      const BoundStatement& inner = *stmt.explained;
+      std::vector<std::string> plan_lines;
+      if (inner.kind == BoundStatement::Kind::kQuery) {
+        plan_lines = sql::ExplainPlan(*inner.plan, stmt.analyze ? &stats : nullptr, stmt.timing);
+      } else {
+        const char* verb = inner.kind == BoundStatement::Kind::kInsert   ? "Insert on "
+                           : inner.kind == BoundStatement::Kind::kUpdate ? "Update on "
+                                                                         : "Delete on ";
+        plan_lines = sql::ExplainModify(verb + inner.table->name, inner.plan.get());
+      }
+      for (const std::string& line : plan_lines) {
         lines.AppendRow({Value::Text(line)});
       }
       if (stmt.analyze && stmt.summary) {

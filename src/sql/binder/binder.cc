@@ -555,8 +555,14 @@ Result<BoundStatement> Binder::BindStatement(const ParsedStatement& stmt) {
     case ParsedStatement::Kind::kCreateTableAs: return BindCreateTableAs(*stmt.create_table_as);
     case ParsedStatement::Kind::kUpdate: return BindUpdate(*stmt.update);
     case ParsedStatement::Kind::kExplain: {
-      if (stmt.explained->kind != ParsedStatement::Kind::kSelect) {
-        return NotSupported("EXPLAIN of statements other than SELECT");
+      const ParsedStatement::Kind k = stmt.explained->kind;
+      const bool modify = k == ParsedStatement::Kind::kInsert ||
+                          k == ParsedStatement::Kind::kUpdate || k == ParsedStatement::Kind::kDelete;
+      if (k != ParsedStatement::Kind::kSelect && !modify) {
+        return NotSupported("EXPLAIN of statements other than SELECT, INSERT, UPDATE and DELETE");
+      }
+      if (modify && stmt.explain.analyze) {
+        return NotSupported("EXPLAIN ANALYZE of INSERT, UPDATE and DELETE");
       }
       BoundStatement out;
       out.kind = BoundStatement::Kind::kExplain;

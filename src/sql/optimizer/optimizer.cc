@@ -349,7 +349,11 @@ void PushDownLimit(LogicalOperator* op) {
 Status Optimize(BoundStatement* statement) {
   if (statement->kind == BoundStatement::Kind::kExplain) return Optimize(statement->explained.get());
   OMEN_RETURN_IF_ERROR(FoldConstants(statement));
-  if (statement->kind != BoundStatement::Kind::kQuery) return Status::OK();
+  // Queries, and the plans that find the rows of UPDATE and DELETE or produce the rows of
+  // INSERT ... SELECT and CREATE TABLE AS.
+  if (!statement->plan || statement->kind == BoundStatement::Kind::kAlterTable) {
+    return Status::OK();
+  }
   PushDownFilters(&statement->plan);
   ChooseAccessPath(&statement->plan);
   UseKeyOrder(&statement->plan);

@@ -419,4 +419,16 @@ std::vector<std::string> ExplainPlan(const LogicalOperator& plan, const PlanStat
   return printer.lines();
 }
 
+std::vector<std::string> ExplainModify(const std::string& head, const LogicalOperator* plan) {
+  std::vector<std::string> lines = {head};
+  if (plan == nullptr) {
+    lines.push_back("  ->  Result");
+    return lines;
+  }
+  Printer printer(*plan, nullptr, true);
+  printer.Print(*plan, 1, {});
+  for (const std::string& l : printer.lines()) lines.push_back(l);
+  return lines;
+}
+
 }  // namespace omendb::sql

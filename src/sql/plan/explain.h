@@ -26,4 +26,8 @@ using PlanStats = std::unordered_map<const LogicalOperator*, OperatorStats>;
 std::vector<std::string> ExplainPlan(const LogicalOperator& plan, const PlanStats* stats = nullptr,
                                      bool timing = true);
 
+// EXPLAIN of INSERT, UPDATE or DELETE: the line `head` ("Update on t") above the plan that
+// finds or produces its rows (a one-row Result for INSERT ... VALUES, when `plan` is null).
+std::vector<std::string> ExplainModify(const std::string& head, const LogicalOperator* plan);
+
 }  // namespace omendb::sql
