@@ -132,4 +132,14 @@ std::vector<const TableSchema*> Catalog::OwnedSequences(uint64_t owner_table_id,
   return out;
 }
 
+std::vector<const TableSchema*> Catalog::Indexes(uint64_t table_id, uint64_t txn_id) const {
+  std::lock_guard l(mu_);
+  std::vector<const TableSchema*> out;
+  for (const auto& [name, e] : tables_) {
+    const auto& index = e.schema->index;
+    if (index && index->table_id == table_id && e.VisibleTo(txn_id)) out.push_back(e.schema.get());
+  }
+  return out;
+}
+
 }  // namespace omendb

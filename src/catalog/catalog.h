@@ -52,6 +52,8 @@ class Catalog {
   // The sequences owned by table `owner_table_id` (SERIAL, identity, OWNED BY) that `txn_id`
   // sees.
   std::vector<const TableSchema*> OwnedSequences(uint64_t owner_table_id, uint64_t txn_id) const;
+  // The indexes of table `table_id` that `txn_id` sees, by name.
+  std::vector<const TableSchema*> Indexes(uint64_t table_id, uint64_t txn_id) const;
   // The id the next new table gets; ReserveTableIds makes ids below `next` unused (recovery
   // of ids handed out before a checkpoint, so a dropped table's id is never reused).
   uint64_t next_table_id() const;

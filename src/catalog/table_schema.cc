@@ -25,6 +25,7 @@ constexpr uint8_t kSequenceSection = 2;
 constexpr uint8_t kIdentitySection = 3;
 constexpr uint8_t kViewSection = 4;
 constexpr uint8_t kTypeModifierSection = 5;
+constexpr uint8_t kIndexSection = 6;
 }  // namespace
 
 void TableSchema::EncodeTo(std::string* dst) const {
@@ -66,6 +67,13 @@ void TableSchema::EncodeTo(std::string* dst) const {
   if (!view_sql.empty()) {
     dst->push_back(static_cast<char>(kViewSection));
     PutLengthPrefixed(dst, view_sql);
+  }
+  if (index) {
+    dst->push_back(static_cast<char>(kIndexSection));
+    PutVarint64(dst, index->table_id);
+    PutVarint64(dst, index->columns.size());
+    for (size_t c : index->columns) PutVarint64(dst, c);
+    dst->push_back(static_cast<char>((index->unique ? 1 : 0) | (index->constraint ? 2 : 0)));
   }
   if (sequence) {
     dst->push_back(static_cast<char>(kSequenceSection));
@@ -137,6 +145,20 @@ Result<TableSchema> TableSchema::Decode(std::string_view in) {
         if (!d.GetByte(&kind) || (kind != 0 && kind != 'a' && kind != 'd')) return corrupt();
         c.identity = static_cast<char>(kind);
       }
+    } else if (section == kIndexSection) {
+      IndexOptions o;
+      uint64_t n;
+      uint8_t flags;
+      if (!d.GetVarint64(&o.table_id) || !d.GetVarint64(&n) || n > in.size()) return corrupt();
+      for (uint64_t i = 0; i < n; ++i) {
+        uint64_t c;
+        if (!d.GetVarint64(&c) || c > in.size()) return corrupt();
+        o.columns.push_back(c);
+      }
+      if (!d.GetByte(&flags) || flags > 3 || o.columns.empty()) return corrupt();
+      o.unique = (flags & 1) != 0;
+      o.constraint = (flags & 2) != 0;
+      s.index = std::move(o);
     } else if (section == kSequenceSection) {
       SequenceOptions o;
       uint64_t v[4];

@@ -47,8 +47,18 @@ struct SequenceOptions {
   std::string owner_column;
 };
 
+// An index over columns of a table (CREATE INDEX, UNIQUE constraints). Its entries live in the
+// storage engine, which keeps them for every row version of the table.
+struct IndexOptions {
+  uint64_t table_id = 0;        // the indexed table
+  std::vector<size_t> columns;  // the table's columns, in index order
+  bool unique = false;          // no two live rows with equal non-NULL values
+  bool constraint = false;      // made for a UNIQUE constraint (dropped with it, not by DROP INDEX)
+};
+
 // A table, a sequence (then `sequence` is set and the columns are PostgreSQL's sequence
-// relation's: last_value, log_cnt, is_called) or a view (`view_sql` is set).
+// relation's: last_value, log_cnt, is_called), a view (`view_sql` is set) or an index (`index`
+// is set). All share one namespace, as PostgreSQL's relations do.
 struct TableSchema {
   uint64_t table_id = 0;  // assigned by the catalog
   std::string name;
@@ -58,6 +68,8 @@ struct TableSchema {
   std::optional<SequenceOptions> sequence;
   // A view: its query as SQL text (PostgreSQL's deparsed form); the columns are its output.
   std::string view_sql;
+  // An index (then the columns are copies of the indexed columns' definitions).
+  std::optional<IndexOptions> index;
 
   // Index of the column called `name`, if any.
   std::optional<size_t> FindColumn(std::string_view column_name) const;

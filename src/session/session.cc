@@ -75,6 +75,16 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
   return stmt;
 }
 
+// Creates `indexes` (bound for a table being created) on table `table_id`.
+Status CreateIndexes(const std::vector<TableSchema>& indexes, uint64_t table_id,
+                     Transaction* txn) {
+  for (TableSchema index : indexes) {
+    index.index->table_id = table_id;
+    OMEN_RETURN_IF_ERROR(txn->CreateTable(std::move(index)).status());
+  }
+  return Status::OK();
+}
+
 // Runs `parsed` in `txn`; `params` holds its $n values (null: none). With `portal`, a query
 // stopped early by `max_rows` leaves its cursor there.
 Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>* params,
@@ -171,6 +181,7 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
     case BoundStatement::Kind::kCreateTable: {
       const char* tag = stmt.schema.sequence        ? "CREATE SEQUENCE"
                         : !stmt.schema.view_sql.empty() ? "CREATE VIEW"
+                        : stmt.schema.index             ? "CREATE INDEX"
                                                         : "CREATE TABLE";
       if (stmt.if_not_exists && engine.catalog().FindTable(stmt.schema.name, txn->id())) {
         sink->OnNotice(sqlstate::kDuplicateTable,
@@ -194,6 +205,7 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
         OMEN_RETURN_IF_ERROR(
             txn->Insert(s->table_id, StorageEngine::InitialSequenceRow(*s->sequence)));
       }
+      OMEN_RETURN_IF_ERROR(CreateIndexes(stmt.indexes, created->table_id, txn));
       return sink->OnComplete(tag);
     }
     case BoundStatement::Kind::kAlterTable: {
@@ -204,6 +216,9 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
       // Dropping waits for the transactions writing the table; the rows are then copied as of
       // a fresh snapshot, so every committed row is kept (PostgreSQL's table rewrites likewise
       // copy all live rows under their exclusive lock).
+      for (const TableSchema* index : engine.catalog().Indexes(stmt.table->table_id, txn->id())) {
+        OMEN_RETURN_IF_ERROR(txn->DropTable(index->name));
+      }
       OMEN_RETURN_IF_ERROR(txn->DropTable(stmt.table->name));
       for (const BoundStatement& rw : stmt.rewrites) OMEN_RETURN_IF_ERROR(txn->DropTable(rw.table->name));
       sql::ExecContext copy_ctx = ctx;
@@ -220,10 +235,14 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
         OMEN_RETURN_IF_ERROR(engine.CopySequenceState(*rw.table, *s, txn));
       }
       for (const std::string& name : stmt.drop_names) OMEN_RETURN_IF_ERROR(txn->DropTable(name));
+      OMEN_RETURN_IF_ERROR(CreateIndexes(stmt.indexes, created->table_id, txn));
       return sink->OnComplete("ALTER TABLE");
     }
     case BoundStatement::Kind::kDropTable: {
-      const char* what = stmt.drop_sequence ? "sequence" : stmt.drop_view ? "view" : "table";
+      const char* what = stmt.drop_sequence ? "sequence"
+                         : stmt.drop_view   ? "view"
+                         : stmt.drop_index  ? "index"
+                                            : "table";
       // PostgreSQL checks every name before dropping any.
       for (const std::string& name : stmt.drop_names) {
         const TableSchema* t = engine.catalog().FindTable(name, txn->id());
@@ -232,12 +251,25 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
           return Status(sqlstate::kUndefinedTable,
                         std::string(what) + " \"" + name + "\" does not exist");
         }
-        const char* is = t->sequence ? "sequence" : !t->view_sql.empty() ? "view" : "table";
+        const char* is = t->sequence ? "sequence" : !t->view_sql.empty() ? "view"
+                         : t->index  ? "index"    : "table";
         if (std::string_view(is) != what) {
           std::string upper = is;
           for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-          return Status(sqlstate::kWrongObjectType, "\"" + name + "\" is not a " + what, "",
-                        "Use DROP " + upper + " to remove a " + is + ".");
+          return Status(sqlstate::kWrongObjectType, "\"" + name + "\" is not a" +
+                                                        (what[0] == 'i' ? "n " : " ") + what,
+                        "", std::string("Use DROP ") + upper + " to remove a" +
+                                (is[0] == 'i' ? "n " : " ") + is + ".");
+        }
+        if (t->index && t->index->constraint) {
+          const TableSchema* owner = nullptr;
+          for (const TableSchema* c : engine.catalog().Tables()) {
+            if (c->table_id == t->index->table_id) owner = c;
+          }
+          std::string on = owner != nullptr ? owner->name : "?";
+          return Status("2BP01", "cannot drop index " + name + " because constraint " + name +
+                                     " on table " + on + " requires it",
+                        "", "You can drop constraint " + name + " on table " + on + " instead.");
         }
       }
       for (const std::string& name : stmt.drop_names) {
@@ -249,11 +281,15 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
         }
         std::vector<const TableSchema*> owned =
             engine.catalog().OwnedSequences(t->table_id, txn->id());
+        for (const TableSchema* index : engine.catalog().Indexes(t->table_id, txn->id())) {
+          OMEN_RETURN_IF_ERROR(txn->DropTable(index->name));
+        }
         OMEN_RETURN_IF_ERROR(txn->DropTable(name));
         for (const TableSchema* seq : owned) OMEN_RETURN_IF_ERROR(txn->DropTable(seq->name));
       }
       return sink->OnComplete(stmt.drop_sequence ? "DROP SEQUENCE"
                               : stmt.drop_view   ? "DROP VIEW"
+                              : stmt.drop_index  ? "DROP INDEX"
                                                  : "DROP TABLE");
     }
   }
@@ -309,6 +345,7 @@ const char* WriteCommandName(sql::ParsedStatement::Kind kind) {
     case K::kTruncate: return "TRUNCATE TABLE";
     case K::kCreateView: return "CREATE VIEW";
     case K::kAlterTable: return "ALTER TABLE";
+    case K::kCreateIndex: return "CREATE INDEX";
     default: return nullptr;
   }
 }

@@ -7,6 +7,7 @@
 
 #include "common/coding.h"
 #include "common/crc32c.h"
+#include "storage/secondary_index.h"
 #include "storage/segment/segment.h"
 #include "storage/storage_engine.h"
 
@@ -44,6 +45,7 @@ Status StorageEngine::LoadManifest() {
       !in.GetVarint64(&ntables)) {
     return CorruptManifest(path, "bad counts");
   }
+  std::vector<const TableSchema*> indexes;
   for (uint64_t t = 0; t < ntables; ++t) {
     std::string_view enc;
     uint64_t watermark, nsegments;
@@ -55,6 +57,11 @@ Status StorageEngine::LoadManifest() {
     uint64_t blocker = 0;
     const TableSchema* created;
     OMEN_ASSIGN_OR_RETURN(created, catalog_.CreateTable(std::move(schema), 0, &blocker));
+    if (created->index) {
+      if (nsegments != 0) return CorruptManifest(path, "an index with segments");
+      indexes.push_back(created);
+      continue;
+    }
     auto table = std::make_shared<TableData>(*created, &txns_);
     std::vector<std::shared_ptr<const Segment>> segments;
     for (uint64_t s = 0; s < nsegments; ++s) {
@@ -77,6 +84,14 @@ Status StorageEngine::LoadManifest() {
     tables_[created->table_id] = std::move(table);
   }
   if (!in.empty()) return CorruptManifest(path, "trailing bytes");
+  // Indexes are filled from their tables' main stores (the WAL replay adds the rest).
+  for (const TableSchema* index : indexes) {
+    auto it = tables_.find(index->index->table_id);
+    if (it == tables_.end()) {
+      return CorruptManifest(path, "index \"" + index->name + "\" of a missing table");
+    }
+    OMEN_RETURN_IF_ERROR(it->second->AddIndex(std::make_shared<SecondaryIndex>(*index)));
+  }
   catalog_.ReserveTableIds(next_table_id);
   return Status::OK();
 }
@@ -163,9 +178,9 @@ Status StorageEngine::Checkpoint() {
     next_table_id = catalog_.next_table_id();
     for (const TableSchema* schema : catalog_.Tables()) {
       std::shared_ptr<TableData> data = GetTableData(schema->table_id);
-      if (data == nullptr) continue;
-      TableEntry e{schema, 0, {}};
-      e.segments = data->MainSegments(&e.watermark);
+      if (data == nullptr && !schema->index) continue;
+      TableEntry e{schema, 0, {}};  // an index has no rows: the open rebuilds it
+      if (data != nullptr) e.segments = data->MainSegments(&e.watermark);
       entries.push_back(std::move(e));
     }
   }

@@ -12,6 +12,7 @@
 
 #include "common/coding.h"
 #include "storage/row_codec.h"
+#include "storage/secondary_index.h"
 #include "storage/wal/log_reader.h"
 
 namespace omendb {
@@ -359,6 +360,14 @@ Result<const TableSchema*> Transaction::CreateTable(TableSchema schema) {
     if (blocker == 0) break;
     OMEN_RETURN_IF_ERROR(engine_->txns_.WaitFor(id_, blocker));
   }
+  if (created->index) {
+    Status st = CreateIndex(*created);
+    if (!st.ok()) {
+      engine_->catalog_.AbortCreate(created->table_id);
+      return st;
+    }
+    return created;
+  }
   auto data = std::make_shared<TableData>(*created, &engine_->txns_);
   {
     std::lock_guard l(engine_->tables_mu_);
@@ -372,6 +381,30 @@ Result<const TableSchema*> Transaction::CreateTable(TableSchema schema) {
   return created;
 }
 
+Status Transaction::CreateIndex(const TableSchema& index) {
+  std::shared_ptr<TableData> base = engine_->GetTableData(index.index->table_id);
+  if (base == nullptr) {
+    return Status(sqlstate::kUndefinedTable, "the table of index \"" + index.name + "\" does not exist");
+  }
+  // The entries are built from the versions as they stand once the table's running writers
+  // have finished (their outcome decides what is unique); new writers wait meanwhile, and
+  // for this transaction, as PostgreSQL's CREATE INDEX lock makes them.
+  Status st;
+  for (uint64_t writer : base->ExcludeWriters(id_)) {
+    st = engine_->txns_.WaitFor(id_, writer);
+    if (!st.ok()) break;
+  }
+  if (st.ok()) st = base->AddIndex(std::make_shared<SecondaryIndex>(index));
+  base->AdmitWriters();
+  OMEN_RETURN_IF_ERROR(st);
+  payload_.push_back(static_cast<char>(Op::kCreateTable));
+  std::string enc;
+  index.EncodeTo(&enc);
+  PutLengthPrefixed(&payload_, enc);
+  undo_.push_back({Undo::kCreateIndex, nullptr, 0, index.table_id, std::move(base)});
+  return Status::OK();
+}
+
 Status Transaction::DropTable(const std::string& name) {
   if (engine_->failed()) return engine_->WritesRefused();
   const TableSchema* schema;
@@ -381,13 +414,19 @@ Status Transaction::DropTable(const std::string& name) {
     if (blocker == 0) break;
     OMEN_RETURN_IF_ERROR(engine_->txns_.WaitFor(id_, blocker));
   }
-  std::shared_ptr<TableData> data = engine_->GetTableData(schema->table_id);
-  undo_.push_back({Undo::kDrop, nullptr, 0, schema->table_id, data});
   payload_.push_back(static_cast<char>(Op::kDropTable));
   PutLengthPrefixed(&payload_, name);
+  if (schema->index) {
+    // The entries go when the drop commits; until then writers keep them up to date.
+    undo_.push_back({Undo::kDropIndex, nullptr, 0, schema->table_id,
+                     engine_->GetTableData(schema->index->table_id)});
+    return Status::OK();
+  }
+  std::shared_ptr<TableData> data = engine_->GetTableData(schema->table_id);
+  undo_.push_back({Undo::kDrop, nullptr, 0, schema->table_id, data});
   // Transactions with uncommitted writes to the table finish first (as PostgreSQL's DROP
   // waits for their locks); new writers wait for this transaction.
-  for (uint64_t writer : data->MarkDropping(id_)) {
+  for (uint64_t writer : data->ExcludeWriters(id_)) {
     OMEN_RETURN_IF_ERROR(engine_->txns_.WaitFor(id_, writer));
   }
   return Status::OK();
@@ -462,7 +501,14 @@ void Transaction::UndoOne(Undo* u) {
     }
     case Undo::kDrop:
       engine_->catalog_.AbortDrop(u->table_id);
-      u->data->ClearDropping();
+      u->data->AdmitWriters();
+      break;
+    case Undo::kCreateIndex:
+      engine_->catalog_.AbortCreate(u->table_id);
+      u->data->RemoveIndex(u->table_id);
+      break;
+    case Undo::kDropIndex:
+      engine_->catalog_.AbortDrop(u->table_id);
       break;
     case Undo::kInsert:
       u->table->AbortInsert(u->pos);
@@ -500,7 +546,12 @@ void Transaction::Apply(Timestamp ts, bool publish) {
     switch (u.kind) {
       case Undo::kInsert: u.table->CommitInsert(u.pos, ts); break;
       case Undo::kDelete: u.table->CommitDelete(u.pos, ts); break;
-      case Undo::kCreate: engine_->catalog_.CommitCreate(u.table_id); break;
+      case Undo::kCreate:
+      case Undo::kCreateIndex: engine_->catalog_.CommitCreate(u.table_id); break;
+      case Undo::kDropIndex:
+        engine_->catalog_.CommitDrop(u.table_id);
+        if (u.data != nullptr) u.data->RemoveIndex(u.table_id);
+        break;
       case Undo::kDrop: {
         engine_->catalog_.CommitDrop(u.table_id);
         std::lock_guard l(engine_->tables_mu_);

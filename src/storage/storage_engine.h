@@ -203,9 +203,12 @@ class Transaction {
   Snapshot LatestSnapshot() const;
 
   // DDL. Waits while another running transaction creates or drops the same name (40P01 on
-  // deadlock). 42P07 if the name is taken.
+  // deadlock). 42P07 if the name is taken. Creating an index (schema.index set) fills it
+  // from the table's rows after waiting for the table's running writers (23505 when a
+  // unique index finds duplicates).
   Result<const TableSchema*> CreateTable(TableSchema schema);
-  // Also waits for running transactions that wrote the table. 42P01 if absent.
+  // Dropping a table also waits for running transactions that wrote it. 42P01 if absent.
+  // Dropping an index drops it alone (the caller drops a table's indexes with it).
   Status DropTable(const std::string& name);
 
   // Registers the transaction as a writer of the table before it reads the row positions it
@@ -246,16 +249,18 @@ class Transaction {
       : engine_(engine), id_(id), isolation_(isolation) {}
 
   struct Undo {
-    enum Kind { kCreate, kDrop, kInsert, kDelete } kind;
+    enum Kind { kCreate, kDrop, kInsert, kDelete, kCreateIndex, kDropIndex } kind;
     TableData* table = nullptr;  // kept alive by touched_ (kInsert, kDelete) or `data`
     uint64_t pos = 0;            // kInsert, kDelete
-    uint64_t table_id = 0;       // kCreate, kDrop
-    std::shared_ptr<TableData> data;  // kCreate, kDrop
+    uint64_t table_id = 0;       // kCreate, kDrop; the index's id for kCreateIndex, kDropIndex
+    std::shared_ptr<TableData> data;  // kCreate, kDrop; the indexed table's for the index kinds
   };
   // The table for a write: registers this transaction as its writer, waiting first for a
   // running transaction that drops it (42P01 if that one commits).
   Result<TableData*> TableForWrite(uint64_t table_id);
   void UndoOne(Undo* u);
+  // Builds and attaches the entries of `index` (just added to the catalog) and logs it.
+  Status CreateIndex(const TableSchema& index);
   // Inserts versions / takes a version and records the undo (no WAL payload: callers log).
   Status InsertVersions(TableData* table, const DataChunk& rows, const uint64_t* hidden_ids,
                         std::vector<uint64_t>* added);

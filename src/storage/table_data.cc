@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "storage/secondary_index.h"
 #include "storage/table_stores.h"
 
 namespace omendb {
@@ -116,7 +117,7 @@ uint64_t TableData::main_rows() const { return CurrentState().main->rows; }
 uint64_t TableData::AddWriter(uint64_t txn_id) {
   std::unique_lock l(writers_mu_);
   writers_cv_.wait(l, [&] { return !merge_pending_; });
-  if (dropping_ != 0 && dropping_ != txn_id) return dropping_;
+  if (excluder_ != 0 && excluder_ != txn_id) return excluder_;
   writers_.push_back(txn_id);
   return 0;
 }
@@ -129,9 +130,9 @@ void TableData::RemoveWriter(uint64_t txn_id) {
   writers_cv_.notify_all();
 }
 
-std::vector<uint64_t> TableData::MarkDropping(uint64_t txn_id) {
+std::vector<uint64_t> TableData::ExcludeWriters(uint64_t txn_id) {
   std::lock_guard l(writers_mu_);
-  dropping_ = txn_id;
+  excluder_ = txn_id;
   std::vector<uint64_t> others;
   for (uint64_t w : writers_) {
     if (w != txn_id) others.push_back(w);
@@ -139,9 +140,9 @@ std::vector<uint64_t> TableData::MarkDropping(uint64_t txn_id) {
   return others;
 }
 
-void TableData::ClearDropping() {
+void TableData::AdmitWriters() {
   std::lock_guard l(writers_mu_);
-  dropping_ = 0;
+  excluder_ = 0;
 }
 
 std::atomic<uint64_t>& TableData::EndStamp(const State& st, uint64_t pos) const {
@@ -248,6 +249,24 @@ Status TableData::Insert(const DataChunk& rows, uint64_t txn_id, const uint64_t*
           }
         }
       }
+      // Read under the exclusive latch: AddIndex attaches an index under it too, so every
+      // version appended after that is in the index.
+      const std::vector<std::shared_ptr<SecondaryIndex>> indexes = Indexes();
+      for (size_t i = 0; i < indexes.size() && wait_for == 0; ++i) {
+        const SecondaryIndex& index = *indexes[i];
+        if (!index.unique()) continue;
+        std::set<std::vector<Value>, IndexEntryLess> batch;
+        for (size_t r = 0; r < rows.size() && wait_for == 0; ++r) {
+          OMEN_RETURN_IF_ERROR(CheckUnique(st, index, rows, r, txn_id, &wait_for));
+          std::vector<Value> values;
+          for (size_t c : index.columns()) values.push_back(rows.GetValue(c, r));
+          bool has_null = std::any_of(values.begin(), values.end(),
+                                      [](const Value& v) { return v.is_null(); });
+          if (wait_for == 0 && !has_null && !batch.insert(values).second) {
+            return DuplicateIndexKey(index, values, false);
+          }
+        }
+      }
       if (wait_for == 0) {
         DataChunk one(types, 1);
         for (size_t r = 0; r < rows.size(); ++r) {
@@ -268,6 +287,13 @@ Status TableData::Insert(const DataChunk& rows, uint64_t txn_id, const uint64_t*
             key = {Value::BigInt(static_cast<int64_t>(id))};
           } else {
             key = KeyOfChunk(rows, r);
+          }
+          for (const auto& index : indexes) {
+            std::vector<Value> entry;
+            entry.reserve(index->columns().size() + key.size());
+            for (size_t c : index->columns()) entry.push_back(rows.GetValue(c, r));
+            entry.insert(entry.end(), key.begin(), key.end());
+            index->Add(std::move(entry));
           }
           positions->push_back(delta.AppendLocked(types, *src, at, std::move(key), txn_id, kNotDeleted));
         }
@@ -355,7 +381,11 @@ uint64_t TableData::FindVisible(const std::vector<Value>& key, const Snapshot& s
   // The stores cannot be swapped while the lookup holds state_mu_ shared (cheaper than
   // pinning them).
   std::shared_lock state(state_mu_);
-  const State& st = state_;
+  return FindVisibleIn(state_, key, snapshot);
+}
+
+uint64_t TableData::FindVisibleIn(const State& st, const std::vector<Value>& key,
+                                  const Snapshot& snapshot) {
   if (st.delta->keys.load(std::memory_order_acquire) != 0) {
     std::shared_lock l(st.delta->latch);
     auto it = st.delta->index.find(key);
@@ -371,6 +401,191 @@ uint64_t TableData::FindVisible(const std::vector<Value>& key, const Snapshot& s
   // No stamped main row: every one is alive (saves loading its end stamp).
   if (st.main->stamped.load(std::memory_order_acquire) == 0) return m;
   return snapshot.Sees(0, st.main->End(m).load(std::memory_order_acquire)) ? m : kNoPosition;
+}
+
+std::vector<Value> TableData::ValuesAt(const State& st, uint64_t pos,
+                                       const std::vector<size_t>& columns) const {
+  std::vector<Value> values;
+  values.reserve(columns.size());
+  if (IsMainPos(pos)) {
+    const Segment& seg = st.main->SegmentAt(pos);
+    for (size_t c : columns) values.push_back(seg.GetValue(c, RowOf(pos)));
+  } else {
+    const DataChunk& data = st.delta->GroupLocked(pos).data;
+    for (size_t c : columns) values.push_back(data.GetValue(c, pos % kVectorSize));
+  }
+  return values;
+}
+
+std::vector<std::shared_ptr<SecondaryIndex>> TableData::Indexes() const {
+  std::lock_guard l(indexes_mu_);
+  return indexes_;
+}
+
+std::shared_ptr<const SecondaryIndex> TableData::FindIndex(uint64_t index_id) const {
+  std::lock_guard l(indexes_mu_);
+  for (const auto& index : indexes_) {
+    if (index->id() == index_id) return index;
+  }
+  return nullptr;
+}
+
+void TableData::RemoveIndex(uint64_t index_id) {
+  std::lock_guard l(indexes_mu_);
+  indexes_.erase(std::remove_if(indexes_.begin(), indexes_.end(),
+                                [&](const auto& index) { return index->id() == index_id; }),
+                 indexes_.end());
+}
+
+Status TableData::DuplicateIndexKey(const SecondaryIndex& index, const std::vector<Value>& values,
+                                    bool creating) const {
+  std::string cols, vals;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) {
+      cols += ", ";
+      vals += ", ";
+    }
+    cols += schema_.columns[index.columns()[i]].name;
+    vals += values[i].ToString();
+  }
+  if (creating) {
+    return Status(sqlstate::kUniqueViolation,
+                  "could not create unique index \"" + index.name() + "\"",
+                  "Key (" + cols + ")=(" + vals + ") is duplicated.");
+  }
+  return Status(sqlstate::kUniqueViolation,
+                "duplicate key value violates unique constraint \"" + index.name() + "\"",
+                "Key (" + cols + ")=(" + vals + ") already exists.");
+}
+
+Status TableData::CheckUnique(const State& st, const SecondaryIndex& index, const DataChunk& rows,
+                              size_t r, uint64_t txn_id, uint64_t* wait_for) const {
+  std::vector<Value> values;
+  for (size_t c : index.columns()) {
+    Value v = rows.GetValue(c, r);
+    if (v.is_null()) return Status::OK();  // NULLs are distinct
+    values.push_back(std::move(v));
+  }
+  const size_t k = values.size();
+  const DeltaStore& delta = *st.delta;
+  // Whether a version (stamps b, e) holding `values` makes the row a duplicate: committed or
+  // ours and not deleted. Running transactions' versions decide after they finish.
+  auto live = [&](uint64_t b, uint64_t e) -> Result<bool> {
+    if (b == kAborted) return false;
+    if (IsTxnId(b) && b != txn_id) {
+      *wait_for = b;
+      return false;
+    }
+    if (e == kNotDeleted) return true;
+    if (IsTxnId(e) && e != txn_id) *wait_for = e;
+    return false;
+  };
+  const KeyBound bound{values, true};
+  std::vector<Value> after;
+  constexpr size_t kBatch = 64;
+  for (;;) {
+    std::vector<std::vector<Value>> entries = index.Range(bound, bound, after, kBatch);
+    for (const std::vector<Value>& entry : entries) {
+      std::vector<Value> key(entry.begin() + static_cast<long>(k), entry.end());
+      // (`values` has no NULL, and a NULL never compares equal to a value.)
+      auto same = [&](uint64_t pos) {
+        return IndexEntryLess::Compare(ValuesAt(st, pos, index.columns()), values) == 0;
+      };
+      auto it = delta.index.find(key);
+      for (uint64_t p = it == delta.index.end() ? kNoPosition : it->second; p != kNoPosition;
+           p = delta.GroupLocked(p).older[p % kVectorSize]) {
+        const RowGroup& g = delta.GroupLocked(p);
+        size_t o = p % kVectorSize;
+        if (!same(p)) continue;
+        bool dup;
+        OMEN_ASSIGN_OR_RETURN(dup, live(g.begin[o].load(std::memory_order_acquire),
+                                        g.end[o].load(std::memory_order_acquire)));
+        if (dup) return DuplicateIndexKey(index, values, false);
+        if (*wait_for != 0) return Status::OK();
+      }
+      uint64_t m = st.main->Find(key);
+      if (m != kNoPosition && same(m)) {
+        bool dup;
+        OMEN_ASSIGN_OR_RETURN(dup, live(0, st.main->End(m).load(std::memory_order_acquire)));
+        if (dup) return DuplicateIndexKey(index, values, false);
+        if (*wait_for != 0) return Status::OK();
+      }
+    }
+    if (entries.size() < kBatch) return Status::OK();
+    after = entries.back();
+  }
+}
+
+Status TableData::AddIndex(std::shared_ptr<SecondaryIndex> index) {
+  State st = CurrentState();
+  std::unique_lock l(st.delta->latch);  // no insert interleaves until the index is attached
+  std::vector<size_t> columns = index->columns();
+  const size_t k = columns.size();
+  columns.insert(columns.end(), key_columns_.begin(), key_columns_.end());
+  std::vector<LogicalType> types = schema_.ColumnTypes();
+  if (has_hidden_key()) types.push_back(TypeId::kBigInt);
+  std::vector<LogicalType> chunk_types;
+  for (size_t c : columns) chunk_types.push_back(types[c]);
+  // Live rows' values, for the unique check: not aborted and not deleted (other writers are
+  // excluded, so a transaction's stamp is the caller's: its own rows count, its deletions
+  // too).
+  std::vector<std::vector<Value>> live;
+  auto add_rows = [&](const DataChunk& chunk, const std::vector<bool>& alive) {
+    for (size_t r = 0; r < chunk.size(); ++r) {
+      std::vector<Value> entry;
+      entry.reserve(columns.size());
+      for (size_t c = 0; c < columns.size(); ++c) entry.push_back(chunk.GetValue(c, r));
+      if (index->unique() && alive[r]) {
+        std::vector<Value> values(entry.begin(), entry.begin() + static_cast<long>(k));
+        if (std::none_of(values.begin(), values.end(), [](const Value& v) { return v.is_null(); })) {
+          live.push_back(std::move(values));
+        }
+      }
+      index->Add(std::move(entry));
+    }
+  };
+  const MainStore& main = *st.main;
+  for (size_t s = 0; s < main.segments.size(); ++s) {
+    const MainSegment& ms = main.segments[s];
+    const uint64_t n = ms.segment->row_count();
+    for (uint64_t row = 0; row < n; row += kVectorSize) {
+      const uint64_t count = std::min<uint64_t>(kVectorSize, n - row);
+      DataChunk chunk(chunk_types);
+      ms.segment->AppendRows(row, count, columns, &chunk);
+      chunk.SetSize(static_cast<size_t>(count));
+      std::vector<bool> alive(count);
+      for (uint64_t i = 0; i < count; ++i) {
+        alive[i] = ms.end[row + i].load(std::memory_order_acquire) == kNotDeleted;
+      }
+      add_rows(chunk, alive);
+    }
+  }
+  const DeltaStore& delta = *st.delta;
+  for (uint64_t pos = 0; pos < delta.size; pos += kVectorSize) {
+    const RowGroup& g = delta.GroupLocked(pos);
+    DataChunk chunk(chunk_types);
+    std::vector<bool> alive;
+    for (size_t o = 0; o < g.data.size(); ++o) {
+      uint64_t b = g.begin[o].load(std::memory_order_acquire);
+      if (b == kAborted) continue;
+      for (size_t c = 0; c < columns.size(); ++c) chunk.column(c).AppendFrom(g.data.column(columns[c]), o);
+      chunk.SetSize(chunk.size() + 1);
+      alive.push_back(g.end[o].load(std::memory_order_acquire) == kNotDeleted);
+    }
+    add_rows(chunk, alive);
+  }
+  if (index->unique()) {
+    IndexEntryLess less;
+    std::sort(live.begin(), live.end(), less);
+    for (size_t i = 1; i < live.size(); ++i) {
+      if (IndexEntryLess::Compare(live[i - 1], live[i]) == 0) {
+        return DuplicateIndexKey(*index, live[i], /*creating=*/true);
+      }
+    }
+  }
+  std::lock_guard il(indexes_mu_);
+  indexes_.push_back(std::move(index));
+  return Status::OK();
 }
 
 }  // namespace omendb

@@ -75,6 +75,10 @@ struct ScanSpec {
   std::vector<ScanZoneFilter> zone_filters;
   // Appends a bigint column holding each row version's position (for UPDATE and DELETE).
   bool with_row_ids = false;
+  // When nonzero, the key range or points above bound the values of this secondary index's
+  // columns (a prefix of them) instead of the primary key; rows come in index order
+  // (ascending only).
+  uint64_t index_id = 0;
 };
 
 // Produces the rows of a scan batch by batch.
@@ -103,6 +107,7 @@ struct LockOutcome {
 inline constexpr uint64_t kNoPosition = UINT64_MAX;
 
 class Segment;
+class SecondaryIndex;
 struct MainStore;
 struct DeltaStore;
 
@@ -143,7 +148,8 @@ class TableData {
   // the ids from `hidden_ids` when replaying). Waits for running transactions that insert or
   // delete the same key, then errors 23505 if the key is taken by a version that is committed
   // and not deleted, or written by this transaction (PostgreSQL's unique check sees committed
-  // rows outside the snapshot too). On error nothing is appended.
+  // rows outside the snapshot too); likewise for the non-NULL values of each unique index.
+  // Adds the new versions' entries to every secondary index. On error nothing is appended.
   // REQUIRES: rows match the table's column types; NOT NULL checked by the caller; `txn_id`
   // registered with AddWriter.
   Status Insert(const DataChunk& rows, uint64_t txn_id, const uint64_t* hidden_ids,
@@ -172,14 +178,23 @@ class TableData {
   uint64_t FindVisible(const std::vector<Value>& key, const Snapshot& snapshot) const;
 
   // Registers `txn_id` as a writer of the table (waiting while a merge swaps the stores in),
-  // unless another running transaction is dropping it: then returns that transaction's id
-  // (wait for it), else 0.
+  // unless another running transaction excludes writers (it drops the table or creates an
+  // index on it): then returns that transaction's id (wait for it), else 0.
   uint64_t AddWriter(uint64_t txn_id);
   void RemoveWriter(uint64_t txn_id);
-  // Marks the table as being dropped by `txn_id`; returns the other running writers (DROP
-  // waits for them). ClearDropping undoes it (the drop rolled back).
-  std::vector<uint64_t> MarkDropping(uint64_t txn_id);
-  void ClearDropping();
+  // Makes new writers other than `txn_id` wait for `txn_id` (DROP TABLE, CREATE INDEX);
+  // returns the other running writers (the caller waits for them). AdmitWriters undoes it.
+  std::vector<uint64_t> ExcludeWriters(uint64_t txn_id);
+  void AdmitWriters();
+
+  // Secondary indexes. AddIndex fills `index` from every version of the table and attaches
+  // it; for a unique index it errors 23505 when two live rows (not aborted, not deleted) have
+  // equal non-NULL values, and nothing changes. REQUIRES: no running transaction but the
+  // caller's writes the table (ExcludeWriters, then wait for the writers it returned).
+  Status AddIndex(std::shared_ptr<SecondaryIndex> index);
+  void RemoveIndex(uint64_t index_id);
+  // The attached index `index_id`, or nullptr.
+  std::shared_ptr<const SecondaryIndex> FindIndex(uint64_t index_id) const;
 
   // Folds the delta into a new main store: waits up to `drain_timeout_ms` for registered
   // writers to finish (new ones wait meanwhile; if they do not drain, nothing changes), then
@@ -205,8 +220,24 @@ class TableData {
   friend class KeyIndexScanner;
   friend class FullScanner;
   friend class PositionScanner;
+  friend class SecondaryIndexScanner;
 
   State CurrentState() const;
+  // The position of the version of `key` in `st` that `snapshot` sees, or kNoPosition.
+  static uint64_t FindVisibleIn(const State& st, const std::vector<Value>& key,
+                                const Snapshot& snapshot);
+  // The values of `columns` of the version at `pos`. REQUIRES: the delta latch held for delta
+  // positions.
+  std::vector<Value> ValuesAt(const State& st, uint64_t pos,
+                              const std::vector<size_t>& columns) const;
+  std::vector<std::shared_ptr<SecondaryIndex>> Indexes() const;
+  // Checks row `r` of `rows` against unique index `index`: 23505 when a live version has its
+  // non-NULL values; sets *wait_for when a running transaction's version decides it.
+  // REQUIRES: the delta latch held exclusively.
+  Status CheckUnique(const State& st, const SecondaryIndex& index, const DataChunk& rows,
+                     size_t r, uint64_t txn_id, uint64_t* wait_for) const;
+  Status DuplicateIndexKey(const SecondaryIndex& index, const std::vector<Value>& values,
+                           bool creating) const;
   std::vector<Value> KeyOfChunk(const DataChunk& chunk, size_t row) const;
   // The storage key of delta version `pos`. REQUIRES: the delta's latch held.
   std::vector<Value> StorageKeyOf(const DeltaStore& delta, uint64_t pos) const;
@@ -226,8 +257,11 @@ class TableData {
   mutable std::mutex writers_mu_;
   std::condition_variable writers_cv_;
   std::vector<uint64_t> writers_;
-  uint64_t dropping_ = 0;    // the running transaction dropping the table
+  uint64_t excluder_ = 0;    // the running transaction excluding other writers
   bool merge_pending_ = false;  // new writers wait while a merge drains and swaps
+
+  mutable std::mutex indexes_mu_;
+  std::vector<std::shared_ptr<SecondaryIndex>> indexes_;
 };
 
 }  // namespace omendb

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "storage/table_data.h"
+#include "storage/secondary_index.h"
 #include "storage/table_stores.h"
 
 namespace omendb {
@@ -259,13 +260,99 @@ class KeyIndexScanner final : public TableScanner {
   uint64_t produced_ = 0;
 };
 
+// Reads the rows a secondary index's entries lead to, in index order: each entry's storage
+// key resolves to the version the snapshot sees, which is kept when its indexed values equal
+// the entry's (so each row comes once, under its current values, and only if they lie in
+// the scanned ranges).
+class SecondaryIndexScanner final : public TableScanner {
+ public:
+  SecondaryIndexScanner(const TableData* table, TableData::State st, ScanSpec spec,
+                        std::shared_ptr<const SecondaryIndex> index)
+      : table_(table), st_(std::move(st)), spec_(std::move(spec)), index_(std::move(index)) {
+    if (spec_.use_key_points) {
+      for (const std::vector<Value>& p : spec_.key_points) {
+        ranges_.push_back({KeyBound{p, true}, KeyBound{p, true}});
+      }
+    } else {
+      ranges_.push_back({spec_.lower, spec_.upper});
+    }
+  }
+
+  Result<bool> Next(DataChunk* out) override {
+    out->SetSize(0);
+    size_t n = 0;
+    const size_t k = index_->columns().size();
+    while (n < kVectorSize && produced_ < spec_.limit && range_ < ranges_.size()) {
+      if (next_ == entries_.size()) {
+        constexpr size_t kBatch = 256;
+        entries_ = index_->Range(ranges_[range_].first, ranges_[range_].second, after_, kBatch);
+        next_ = 0;
+        if (entries_.empty()) {
+          ++range_;
+          after_.clear();
+          continue;
+        }
+        after_ = entries_.back();
+      }
+      const std::vector<Value>& entry = entries_[next_++];
+      // NULLs sort after every value: a range open above reaches them, yet no comparison
+      // holds for NULL.
+      const size_t bounded = std::max(ranges_[range_].first.prefix.size(),
+                                      ranges_[range_].second.prefix.size());
+      if (std::any_of(entry.begin(), entry.begin() + static_cast<long>(bounded),
+                      [](const Value& v) { return v.is_null(); })) {
+        continue;
+      }
+      std::vector<Value> key(entry.begin() + static_cast<long>(k), entry.end());
+      uint64_t pos = TableData::FindVisibleIn(st_, key, spec_.snapshot);
+      if (pos == kNoPosition) continue;
+      std::shared_lock l(st_.delta->latch);
+      std::vector<Value> values = table_->ValuesAt(st_, pos, index_->columns());
+      values.insert(values.end(), key.begin(), key.end());
+      if (IndexEntryLess::Compare(values, entry) != 0) continue;  // the row has moved on
+      Gather(*st_.main, *st_.delta, pos, spec_.column_ids, out);
+      ++n;
+      ++produced_;
+    }
+    out->SetSize(n);
+    return n > 0;
+  }
+
+ private:
+  const TableData* table_;
+  TableData::State st_;
+  ScanSpec spec_;
+  std::shared_ptr<const SecondaryIndex> index_;
+  std::vector<std::pair<KeyBound, KeyBound>> ranges_;
+  size_t range_ = 0;
+  std::vector<std::vector<Value>> entries_;  // the batch of entries being resolved
+  size_t next_ = 0;
+  std::vector<Value> after_;  // the last entry read from the index
+  uint64_t produced_ = 0;
+};
+
+// A scan that cannot run: Next reports `status`.
+class FailedScanner final : public TableScanner {
+ public:
+  explicit FailedScanner(Status status) : status_(std::move(status)) {}
+  Result<bool> Next(DataChunk* out) override {
+    out->SetSize(0);
+    return status_;
+  }
+
+ private:
+  Status status_;
+};
+
 // The versions listed in ScanSpec::positions that the key bounds admit and whose creation the
 // snapshot sees, deleted or not: the re-check of concurrently updated rows takes each one,
 // and Lock then reports an update committed meanwhile (whose successor is re-checked next).
 class PositionScanner final : public TableScanner {
  public:
-  PositionScanner(const TableData* table, TableData::State st, ScanSpec spec)
-      : table_(table), st_(std::move(st)), spec_(std::move(spec)) {}
+  // With `index`, the spec's bounds are on the index's columns.
+  PositionScanner(const TableData* table, TableData::State st, ScanSpec spec,
+                  std::shared_ptr<const SecondaryIndex> index)
+      : table_(table), st_(std::move(st)), spec_(std::move(spec)), index_(std::move(index)) {}
 
   Result<bool> Next(DataChunk* out) override {
     out->SetSize(0);
@@ -291,8 +378,12 @@ class PositionScanner final : public TableScanner {
         }
         key = table_->StorageKeyOf(delta, pos);
       }
-      if (!KeyInRange(key)) continue;
       std::shared_lock l(delta.latch);
+      if (index_ != nullptr) {
+        key = table_->ValuesAt(st_, pos, index_->columns());
+        if (key[0].is_null()) continue;  // bounds start at the first column; NULL meets none
+      }
+      if (!KeyInRange(key)) continue;
       Gather(main, delta, pos, spec_.column_ids, out);
       ++n;
       ++produced_;
@@ -304,7 +395,7 @@ class PositionScanner final : public TableScanner {
  private:
   bool KeyInRange(const std::vector<Value>& key) const {
     if (!spec_.use_key_range && !spec_.use_key_points) return true;
-    KeyLess less;
+    IndexEntryLess less;  // NULLs (in index columns) after every bound
     if (spec_.use_key_points) {
       return std::any_of(spec_.key_points.begin(), spec_.key_points.end(),
                          [&](const auto& p) { return !less(key, p) && !less(p, key); });
@@ -320,13 +411,30 @@ class PositionScanner final : public TableScanner {
   const TableData* table_;
   TableData::State st_;
   ScanSpec spec_;
+  std::shared_ptr<const SecondaryIndex> index_;
   size_t next_ = 0;
   uint64_t produced_ = 0;
 };
 
 std::unique_ptr<TableScanner> TableData::Scan(const ScanSpec& spec) const {
   State st = CurrentState();
-  if (spec.positions != nullptr) return std::make_unique<PositionScanner>(this, std::move(st), spec);
+  std::shared_ptr<const SecondaryIndex> index;
+  if (spec.index_id != 0 && (spec.use_key_points || spec.use_key_range)) {
+    index = FindIndex(spec.index_id);
+    if (index == nullptr) {
+      // DROP INDEX committed after the statement chose the index (PostgreSQL's lock would
+      // have made the drop wait): the statement can be retried.
+      return std::make_unique<FailedScanner>(
+          Status(sqlstate::kSerializationFailure,
+                 "could not serialize access due to a concurrent DROP INDEX"));
+    }
+  }
+  if (spec.positions != nullptr) {
+    return std::make_unique<PositionScanner>(this, std::move(st), spec, std::move(index));
+  }
+  if (index != nullptr) {
+    return std::make_unique<SecondaryIndexScanner>(this, std::move(st), spec, std::move(index));
+  }
   if ((spec.use_key_points || spec.use_key_range) && !schema_.primary_key.empty()) {
     return std::make_unique<KeyIndexScanner>(std::move(st), spec);
   }

@@ -42,7 +42,7 @@ Result<BoundStatement> Binder::BindAlterTable(const ParsedAlterTable& alter) {
     out.notice_sqlstate = sqlstate::kSuccessfulCompletion;
     return out;
   }
-  if (t->sequence || !t->view_sql.empty()) {
+  if (t->sequence || !t->view_sql.empty() || t->index) {
     return Status(sqlstate::kWrongObjectType, "\"" + t->name + "\" is not a table");
   }
   TableSchema& s = out.schema;
@@ -161,6 +161,24 @@ Result<BoundStatement> Binder::BindAlterTable(const ParsedAlterTable& alter) {
   proj->children.push_back(ScanAll(*t));
   out.plan = std::move(proj);
   OMEN_RETURN_IF_ERROR(BindChecks(s, &out));
+  // The table's indexes, over its new columns (an index on a dropped column goes with it, as
+  // PostgreSQL drops it), then the indexes of a new column's UNIQUE constraint.
+  for (const TableSchema* index : catalog_.Indexes(t->table_id, txn_id_)) {
+    std::vector<std::string> columns;
+    for (size_t c : index->index->columns) {
+      auto it = std::find(source.begin(), source.end(), static_cast<int>(c));
+      if (it == source.end()) break;
+      columns.push_back(s.columns[static_cast<size_t>(it - source.begin())].name);
+    }
+    if (columns.size() != index->index->columns.size()) continue;
+    TableSchema copy;
+    OMEN_ASSIGN_OR_RETURN(copy, IndexSchema(s, index->name, columns, index->index->unique,
+                                            index->index->constraint));
+    out.indexes.push_back(std::move(copy));
+  }
+  if (alter.action == A::kAddColumn) {
+    OMEN_RETURN_IF_ERROR(BindUniqueConstraints(alter.add->uniques, s, &out.indexes));
+  }
   // The sequences the table owns follow it (their owner is the new table), or go with their
   // column.
   for (const TableSchema* seq : catalog_.OwnedSequences(t->table_id, txn_id_)) {

@@ -468,6 +468,10 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
     if (!table.ok()) return WithPos(table.status(), item.table.location);
     std::string name = item.table.alias.empty() ? item.table.name : item.table.alias;
     if (!(*table)->view_sql.empty()) return BindView(**table, name, item.table.location, scope);
+    if ((*table)->index) {
+      return WithPos(Status(sqlstate::kWrongObjectType, "\"" + item.table.name + "\" is an index"),
+                     item.table.location);
+    }
     if ((*table)->sequence) {
       // Its row holds the value logged ahead, not PostgreSQL's last_value/log_cnt.
       return WithPos(NotSupported("reading a sequence as a table (use currval or nextval)"),
@@ -481,6 +485,7 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
     auto get = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kGet);
     get->table = *table;
     get->alias = name;
+    get->indexes = catalog_.Indexes((*table)->table_id, txn_id_);
     for (size_t i = 0; i < (*table)->columns.size(); ++i) {
       get->column_ids.push_back(i);
       get->types.push_back((*table)->columns[i].type);
@@ -596,8 +601,11 @@ Result<BoundStatement> Binder::BindStatement(const ParsedStatement& stmt) {
       b.if_exists = stmt.drop_table->if_exists;
       b.drop_sequence = stmt.drop_table->sequence;
       b.drop_view = stmt.drop_table->view;
+      b.drop_index = stmt.drop_table->index;
       return b;
     }
+    case ParsedStatement::Kind::kCreateIndex:
+      return BindCreateIndex(*stmt.create_index);
     case ParsedStatement::Kind::kCreateSequence:
       return BindCreateSequence(*stmt.create_sequence);
     case ParsedStatement::Kind::kCreateView:
@@ -2056,8 +2064,10 @@ Status Binder::CheckWritable(const TableSchema& t, int location) {
   if (!t.view_sql.empty()) {
     return WithPos(NotSupported("INSERT, UPDATE and DELETE on views"), location);
   }
-  if (!t.sequence) return Status::OK();
-  return WithPos(Status(sqlstate::kWrongObjectType, "cannot change sequence \"" + t.name + "\""),
+  if (!t.sequence && !t.index) return Status::OK();
+  return WithPos(Status(sqlstate::kWrongObjectType, std::string("cannot change ") +
+                                                        (t.sequence ? "sequence" : "index") +
+                                                        " \"" + t.name + "\""),
                  location);
 }
 
@@ -2274,6 +2284,7 @@ Result<BoundStatement> Binder::BindCreateTable(const ParsedCreateTable& create) 
     }
     s.checks.push_back({name, c.sql});
   }
+  OMEN_RETURN_IF_ERROR(BindUniqueConstraints(create.uniques, s, &out.indexes));
   return out;
 }
 

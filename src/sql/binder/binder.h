@@ -114,6 +114,21 @@ class Binder {
   Result<BoundStatement> BindInsert(const ParsedInsert& insert);
   Result<BoundStatement> BindCreateTable(const ParsedCreateTable& create);
   Result<BoundStatement> BindCreateTableAs(const ParsedCreateTableAs& create);
+  // Indexes (bind_index.cc). CREATE INDEX binds as a kCreateTable of the index's schema.
+  Result<BoundStatement> BindCreateIndex(const ParsedCreateIndex& create);
+  // PostgreSQL's default name <table>_<columns>_<label>, numbered when taken (in the catalog
+  // or by `also_taken`).
+  std::string ChooseIndexName(const std::string& table, const std::vector<std::string>& columns,
+                              const std::string& label,
+                              const std::vector<TableSchema>& also_taken) const;
+  // The catalog entry of an index over `columns` of `table` (42703 for unknown columns).
+  Result<TableSchema> IndexSchema(const TableSchema& table, const std::string& name,
+                                  const std::vector<std::string>& columns, bool unique,
+                                  bool constraint) const;
+  // Appends the unique indexes of UNIQUE constraints on `table` to *out (42P07 when a name
+  // is taken).
+  Status BindUniqueConstraints(const std::vector<ParsedUnique>& uniques, const TableSchema& table,
+                               std::vector<TableSchema>* out) const;
   // ALTER TABLE (bind_alter.cc): the new definition and the copy of the rows into it.
   Result<BoundStatement> BindAlterTable(const ParsedAlterTable& alter);
   Result<BoundStatement> BindUpdate(const ParsedUpdate& update);

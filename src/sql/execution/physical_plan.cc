@@ -330,6 +330,7 @@ Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const Ex
       spec.limit = plan.scan_limit;
       spec.with_row_ids = plan.with_row_ids;
       spec.descending = plan.key_descending;
+      if (plan.index != nullptr) spec.index_id = plan.index->table_id;
       for (const ZoneFilter& z : plan.zone_filters) {
         spec.zone_filters.push_back(
             {static_cast<ScanZoneFilter::Op>(static_cast<int>(z.op)), z.column, z.constant});

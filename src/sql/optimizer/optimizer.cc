@@ -213,69 +213,117 @@ std::optional<ZoneFilter> ZoneFilterOf(const BoundExpr& e, const LogicalOperator
   return ZoneFilter{op, get.column_ids[cmp->column], *cmp->constant};
 }
 
-void ChooseAccessPath(LogicalOperatorPtr* node) {
-  LogicalOperator& op = **node;
-  for (auto& child : op.children) ChooseAccessPath(&child);
-  if (op.kind != LogicalOperator::Kind::kFilter) return;
-  LogicalOperator& get = *op.children[0];
-  if (get.kind != LogicalOperator::Kind::kGet) return;
-  if (get.table->primary_key.empty()) {
-    // Comparisons with constants let the scan skip blocks by their zone maps.
-    std::vector<BoundExprPtr> conjuncts;
-    SplitConjuncts(std::move(op.predicate), &conjuncts);
-    for (const auto& c : conjuncts) {
-      if (auto z = ZoneFilterOf(*c, get)) get.zone_filters.push_back(std::move(*z));
-    }
-    op.predicate = JoinConjuncts(std::move(conjuncts));
-    return;
-  }
-  // The scan outputs column_ids; find the first key column's position in it.
-  size_t key = get.table->primary_key[0];
-  size_t key_pos = get.column_ids.size();
-  for (size_t i = 0; i < get.column_ids.size(); ++i) {
-    if (get.column_ids[i] == key) key_pos = i;
-  }
-  if (key_pos == get.column_ids.size()) return;
-  std::vector<BoundExprPtr> conjuncts, rest;
-  SplitConjuncts(std::move(op.predicate), &conjuncts);
-  KeyRange range = get.key_range;
-  bool used = false;
+// What the conjuncts offer an index on (the scan's output) column `column`: comparisons with
+// constants narrow `range` (starting from the scan's own), one IN list gives points.
+struct KeyPath {
+  KeyRange range;
+  bool range_used = false;
   std::optional<std::vector<Value>> points;
-  for (auto& c : conjuncts) {
-    if (TightenRange(*c, key_pos, &range)) {
-      used = true;
-    } else if (auto p = points ? std::nullopt : KeyPoints(*c, key_pos)) {
-      points = std::move(p);
+  bool used() const { return range_used || points.has_value(); }
+  // Equality or points: lookups, not a scan of a range.
+  bool lookup() const {
+    return points.has_value() ||
+           (!range.lower.empty() && !range.upper.empty() && range.lower_inclusive &&
+            range.upper_inclusive && Value::Compare(range.lower[0], range.upper[0]) == 0);
+  }
+  bool bounded() const { return !range.lower.empty() && !range.upper.empty(); }
+};
+
+// Removes the conjuncts the path serves from *conjuncts.
+KeyPath MatchKeyPath(std::vector<BoundExprPtr>* conjuncts, size_t column, KeyRange start) {
+  KeyPath path;
+  path.range = std::move(start);
+  std::vector<BoundExprPtr> rest;
+  for (auto& c : *conjuncts) {
+    if (TightenRange(*c, column, &path.range)) {
+      path.range_used = true;
+    } else if (auto p = path.points ? std::nullopt : KeyPoints(*c, column)) {
+      path.points = std::move(p);
     } else {
       rest.push_back(std::move(c));
     }
   }
-  if (points) {
+  *conjuncts = std::move(rest);
+  if (path.points) {
     // Point lookups, narrowed by any range conjuncts.
     std::vector<Value> kept;
-    for (Value& v : *points) {
-      if (InRange(v, range)) kept.push_back(std::move(v));
+    for (Value& v : *path.points) {
+      if (InRange(v, path.range)) kept.push_back(std::move(v));
     }
     std::sort(kept.begin(), kept.end(),
               [](const Value& a, const Value& b) { return Value::Compare(a, b) < 0; });
     kept.erase(std::unique(kept.begin(), kept.end(),
                            [](const Value& a, const Value& b) { return Value::Compare(a, b) == 0; }),
                kept.end());
-    get.use_key_points = true;
-    get.key_points = std::move(kept);
-  } else if (used) {
-    get.use_key_range = true;
-    get.key_range = std::move(range);
+    path.points = std::move(kept);
+  }
+  return path;
+}
+
+// The position of table column `column` among the scan's outputs, if it is read.
+std::optional<size_t> ScanPosition(const LogicalOperator& get, size_t column) {
+  for (size_t i = 0; i < get.column_ids.size(); ++i) {
+    if (get.column_ids[i] == column) return i;
+  }
+  return std::nullopt;
+}
+
+// A filter over a scan: the primary key's index serves comparisons and IN lists on its first
+// column; failing that, a secondary index serves equality and IN lists on its first column,
+// and ranges bounded on both sides (an open range may cover most of the table, which a scan
+// reads faster); failing both, comparisons with constants let the scan skip blocks by their
+// zone maps. Conjuncts an index path serves leave the filter (the index reads exactly the
+// rows that satisfy them).
+void ChooseAccessPath(LogicalOperatorPtr* node) {
+  LogicalOperator& op = **node;
+  for (auto& child : op.children) ChooseAccessPath(&child);
+  if (op.kind != LogicalOperator::Kind::kFilter) return;
+  LogicalOperator& get = *op.children[0];
+  if (get.kind != LogicalOperator::Kind::kGet) return;
+  std::vector<BoundExprPtr> conjuncts;
+  SplitConjuncts(std::move(op.predicate), &conjuncts);
+  auto apply = [&](KeyPath& path, const TableSchema* index) {
+    get.index = index;
+    if (path.points) {
+      get.use_key_points = true;
+      get.key_points = std::move(*path.points);
+    } else {
+      get.use_key_range = true;
+      get.key_range = std::move(path.range);
+    }
+  };
+  std::optional<size_t> key_pos;
+  if (!get.table->primary_key.empty() && get.index == nullptr) {
+    key_pos = ScanPosition(get, get.table->primary_key[0]);
+  }
+  if (key_pos) {
+    KeyPath path = MatchKeyPath(&conjuncts, *key_pos, get.key_range);
+    if (path.used()) apply(path, nullptr);
   }
   if (!get.use_key_points && !get.use_key_range) {
-    for (const auto& c : rest) {
+    for (const TableSchema* index : get.indexes) {
+      std::optional<size_t> pos = ScanPosition(get, index->index->columns[0]);
+      if (!pos) continue;
+      std::vector<BoundExprPtr> rest;
+      for (const auto& c : conjuncts) rest.push_back(c->Clone(0));
+      KeyPath path = MatchKeyPath(&rest, *pos, {});
+      if (path.used() && (path.lookup() || path.bounded())) {
+        conjuncts = std::move(rest);
+        apply(path, index);
+        break;
+      }
+    }
+  }
+  if (!get.use_key_points && !get.use_key_range) {
+    // Comparisons with constants let the scan skip blocks by their zone maps.
+    for (const auto& c : conjuncts) {
       if (auto z = ZoneFilterOf(*c, get)) get.zone_filters.push_back(std::move(*z));
     }
   }
-  if (rest.empty()) {
+  if (conjuncts.empty()) {
     *node = std::move(op.children[0]);
   } else {
-    op.predicate = JoinConjuncts(std::move(rest));
+    op.predicate = JoinConjuncts(std::move(conjuncts));
   }
 }
 
@@ -313,7 +361,7 @@ void UseKeyOrder(LogicalOperatorPtr* node) {
   }
   LogicalOperator& get = *op;
   const std::vector<size_t>& key = get.table->primary_key;
-  if (key.empty() || get.with_row_ids) return;
+  if (key.empty() || get.with_row_ids || get.index != nullptr) return;
   // A prefix of the key, or the whole key followed by anything (the key is unique).
   for (size_t i = 0; i < columns.size(); ++i) {
     if (i == key.size()) break;

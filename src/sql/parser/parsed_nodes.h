@@ -211,6 +211,13 @@ struct ParsedCheck {
   int location = -1;
 };
 
+// UNIQUE (columns) as a column or table constraint.
+struct ParsedUnique {
+  std::string name;  // empty: PostgreSQL's default name
+  std::vector<std::string> columns;
+  int location = -1;
+};
+
 struct ParsedCreateTable {
   std::string name;
   bool if_not_exists = false;
@@ -218,6 +225,16 @@ struct ParsedCreateTable {
   std::vector<std::string> primary_key;  // from a table-level PRIMARY KEY (...)
   int primary_key_constraints = 0;       // how many PRIMARY KEY clauses were given
   std::vector<ParsedCheck> checks;       // column constraints first, then table ones
+  std::vector<ParsedUnique> uniques;     // likewise
+};
+
+// CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table (columns)
+struct ParsedCreateIndex {
+  std::string name;  // empty: PostgreSQL's default name
+  std::string table;
+  std::vector<std::string> columns;
+  bool unique = false;
+  bool if_not_exists = false;
 };
 
 // ALTER TABLE [IF EXISTS] name: one action.
@@ -268,6 +285,7 @@ struct ParsedDropTable {
   bool if_exists = false;
   bool sequence = false;  // DROP SEQUENCE
   bool view = false;      // DROP VIEW
+  bool index = false;     // DROP INDEX
 };
 
 // CREATE [OR REPLACE] VIEW name [(columns)] AS query
@@ -327,6 +345,7 @@ struct ParsedStatement {
     kTruncate,       // TRUNCATE: `truncate` holds a DELETE of all rows per table
     kCreateView,     // CREATE [OR REPLACE] VIEW: `create_view`
     kAlterTable,     // ALTER TABLE: `alter_table`
+    kCreateIndex,    // CREATE INDEX: `create_index`
   };
   Kind kind;
   std::string text;  // this statement's source text
@@ -340,6 +359,7 @@ struct ParsedStatement {
   std::unique_ptr<ParsedCreateSequence> create_sequence;
   std::unique_ptr<struct ParsedCreateView> create_view;
   std::unique_ptr<ParsedAlterTable> alter_table;
+  std::unique_ptr<ParsedCreateIndex> create_index;
   std::unique_ptr<ParsedStatement> explained;
   std::unique_ptr<ParsedTransaction> transaction;
   std::unique_ptr<ParsedSet> set;

@@ -1113,6 +1113,20 @@ Result<ParsedCheck> TransformCheck(const pg_query::Constraint& c) {
   return check;
 }
 
+Result<ParsedUnique> TransformUnique(const pg_query::Constraint& c) {
+  if (c.nulls_not_distinct()) return Unsupported("NULLS NOT DISTINCT", c.location());
+  if (c.including_size() > 0) return Unsupported("INCLUDE", c.location());
+  if (c.deferrable()) return Unsupported("DEFERRABLE constraints", c.location());
+  if (c.options_size() > 0 || !c.indexspace().empty()) {
+    return Unsupported("index options of UNIQUE", c.location());
+  }
+  ParsedUnique u;
+  u.name = c.conname();
+  u.location = c.location();
+  for (const Node& k : c.keys()) u.columns.push_back(k.string().sval());
+  return u;
+}
+
 // A column definition (name, type, column constraints) of CREATE TABLE or ALTER TABLE ADD
 // COLUMN; its CHECK constraints and PRIMARY KEY count go to `out`.
 Status TransformColumnDef(const pg_query::ColumnDef& cd, ParsedCreateTable* out) {
@@ -1151,7 +1165,13 @@ Status TransformColumnDef(const pg_query::ColumnDef& cd, ParsedCreateTable* out)
         out->checks.push_back(std::move(check));
         break;
       }
-      case pg_query::CONSTR_UNIQUE: return Unsupported("UNIQUE constraints", c.location());
+      case pg_query::CONSTR_UNIQUE: {
+        ParsedUnique u;
+        OMEN_ASSIGN_OR_RETURN(u, TransformUnique(c));
+        u.columns = {col.name};
+        out->uniques.push_back(std::move(u));
+        break;
+      }
       case pg_query::CONSTR_FOREIGN: return Unsupported("foreign keys", c.location());
       case pg_query::CONSTR_IDENTITY: {
         col.identity = c.generated_when() == "a" ? 'a' : 'd';
@@ -1201,8 +1221,13 @@ Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::Creat
       ParsedCheck check;
       OMEN_ASSIGN_OR_RETURN(check, TransformCheck(*c));
       out->checks.push_back(std::move(check));
+    } else if (c->contype() == pg_query::CONSTR_UNIQUE) {
+      ParsedUnique u;
+      OMEN_ASSIGN_OR_RETURN(u, TransformUnique(*c));
+      out->uniques.push_back(std::move(u));
     } else {
-      return Unsupported("table constraints other than PRIMARY KEY and CHECK", c->location());
+      return Unsupported("table constraints other than PRIMARY KEY, UNIQUE and CHECK",
+                         c->location());
     }
   }
   return out;
@@ -1257,16 +1282,45 @@ Result<std::unique_ptr<ParsedAlterTable>> TransformRename(const pg_query::Rename
   return out;
 }
 
+Result<std::unique_ptr<ParsedCreateIndex>> TransformIndex(const pg_query::IndexStmt& s) {
+  if (s.concurrent()) return Unsupported("CREATE INDEX CONCURRENTLY");
+  if (s.has_where_clause()) return Unsupported("partial indexes (CREATE INDEX ... WHERE)");
+  if (s.index_including_params_size() > 0) return Unsupported("INCLUDE");
+  if (s.nulls_not_distinct()) return Unsupported("NULLS NOT DISTINCT");
+  if (s.options_size() > 0 || !s.table_space().empty()) return Unsupported("index storage options");
+  if (s.access_method() != "btree" && s.access_method() != "hash") {
+    return Unsupported("index access method \"" + s.access_method() + "\"");
+  }
+  auto out = std::make_unique<ParsedCreateIndex>();
+  ParsedTableRef ref;
+  OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(s.relation()));
+  out->table = ref.name;
+  out->name = s.idxname();
+  out->unique = s.unique();
+  out->if_not_exists = s.if_not_exists();
+  for (const Node& p : s.index_params()) {
+    const auto& e = p.index_elem();
+    if (e.has_expr() || e.name().empty()) return Unsupported("indexes on expressions");
+    if (e.collation_size() > 0 || e.opclass_size() > 0) {
+      return Unsupported("collations and operator classes in indexes");
+    }
+    out->columns.push_back(e.name());  // ASC/DESC, NULLS FIRST/LAST: any order serves
+  }
+  return out;
+}
+
 Result<std::unique_ptr<ParsedDropTable>> TransformDrop(const pg_query::DropStmt& s) {
   if (s.remove_type() != pg_query::OBJECT_TABLE && s.remove_type() != pg_query::OBJECT_SEQUENCE &&
-      s.remove_type() != pg_query::OBJECT_VIEW) {
+      s.remove_type() != pg_query::OBJECT_VIEW && s.remove_type() != pg_query::OBJECT_INDEX) {
     return Unsupported("DROP of this object type");
   }
   if (s.behavior() == pg_query::DROP_CASCADE) return Unsupported("DROP ... CASCADE");
+  if (s.concurrent()) return Unsupported("DROP INDEX CONCURRENTLY");
   auto out = std::make_unique<ParsedDropTable>();
   out->if_exists = s.missing_ok();
   out->sequence = s.remove_type() == pg_query::OBJECT_SEQUENCE;
   out->view = s.remove_type() == pg_query::OBJECT_VIEW;
+  out->index = s.remove_type() == pg_query::OBJECT_INDEX;
   for (const Node& obj : s.objects()) {
     std::vector<std::string> parts;
     for (const Node& p : obj.list().items()) parts.push_back(p.string().sval());
@@ -1477,6 +1531,11 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
     case Node::kDropStmt: {
       st.kind = ParsedStatement::Kind::kDropTable;
       OMEN_ASSIGN_OR_RETURN(st.drop_table, TransformDrop(n.drop_stmt()));
+      return st;
+    }
+    case Node::kIndexStmt: {
+      st.kind = ParsedStatement::Kind::kCreateIndex;
+      OMEN_ASSIGN_OR_RETURN(st.create_index, TransformIndex(n.index_stmt()));
       return st;
     }
     case Node::kAlterTableStmt: {

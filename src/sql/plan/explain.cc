@@ -179,24 +179,27 @@ class Printer {
         if (op.with_row_ids) names.push_back("ctid");
         const std::string index_scan =
             std::string(op.key_descending ? "Index Scan Backward using " : "Index Scan using ") +
-            t.PrimaryKeyName() + " on " + on;
+            (op.index != nullptr ? op.index->name : t.PrimaryKeyName()) + " on " + on;
+        // The column the key range or points are on.
+        const size_t key_column = op.index != nullptr ? op.index->index->columns[0]
+                                  : t.primary_key.empty() ? 0 : t.primary_key[0];
         if (op.use_key_points) {
           Label(depth, index_scan);
-          std::string key = qualify_ ? op.alias + "." + t.columns[t.primary_key[0]].name
-                                     : t.columns[t.primary_key[0]].name;
+          std::string key = qualify_ ? op.alias + "." + t.columns[key_column].name
+                                     : t.columns[key_column].name;
           std::string list;
           for (size_t i = 0; i < op.key_points.size(); ++i) {
             list += (i ? "," : "") + op.key_points[i].ToString();
           }
-          LogicalType key_type = t.columns[t.primary_key[0]].type;
+          LogicalType key_type = t.columns[key_column].type;
           Property(depth, "Index Cond: (" + key + " = ANY ('{" + list + "}'::" +
                               key_type.sql_name() + "[]))");
           for (const std::string& p : extra) Property(depth, p);
           return names;
         } else if (op.use_key_range) {
           Label(depth, index_scan);
-          std::string key = qualify_ ? op.alias + "." + t.columns[t.primary_key[0]].name
-                                     : t.columns[t.primary_key[0]].name;
+          std::string key = qualify_ ? op.alias + "." + t.columns[key_column].name
+                                     : t.columns[key_column].name;
           const KeyRange& r = op.key_range;
           std::vector<std::string> conds;
           if (!r.lower.empty() && !r.upper.empty() && r.lower_inclusive && r.upper_inclusive &&

@@ -121,6 +121,10 @@ struct LogicalOperator {
   bool with_row_ids = false;         // one more output column: the row id (bigint)
   bool key_descending = false;       // key scans: rows in descending key order
   std::vector<ZoneFilter> zone_filters;  // blocks the scan may skip
+  // The table's secondary indexes (their catalog entries), for the optimizer to choose from.
+  std::vector<const TableSchema*> indexes;
+  // When set, the key range or points are on this index's first column, not the primary key.
+  const TableSchema* index = nullptr;
 
   // kWindow
   std::vector<WindowCall> windows;
@@ -192,11 +196,16 @@ struct BoundStatement {
   // kCreateTable: the sequences of its SERIAL and identity columns, created with it (owned by
   // it: the session sets owner_table_id).
   std::vector<TableSchema> owned_sequences;
+  // kCreateTable, kAlterTable: the indexes created with the table (UNIQUE constraints; for
+  // ALTER TABLE the table's indexes again, over its new columns); the session sets their
+  // table ids.
+  std::vector<TableSchema> indexes;
   // kCreateTable of a view: CREATE OR REPLACE (an existing view is replaced)
   bool or_replace = false;
   // kDropTable (DROP SEQUENCE when drop_sequence, DROP VIEW when drop_view)
   bool drop_sequence = false;
   bool drop_view = false;
+  bool drop_index = false;  // DROP INDEX
   std::vector<std::string> drop_names;
   bool if_exists = false;
   // kInsert ... ON CONFLICT on the primary key: skip the rows whose key is taken (kNothing)
