@@ -248,7 +248,7 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
         const TableSchema* t = engine.catalog().FindTable(name, txn->id());
         if (t == nullptr) {
           if (stmt.if_exists) continue;
-          return Status(sqlstate::kUndefinedTable,
+          return Status(stmt.drop_index ? "42704" : sqlstate::kUndefinedTable,
                         std::string(what) + " \"" + name + "\" does not exist");
         }
         const char* is = t->sequence ? "sequence" : !t->view_sql.empty() ? "view"

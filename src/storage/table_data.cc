@@ -430,6 +430,29 @@ std::shared_ptr<const SecondaryIndex> TableData::FindIndex(uint64_t index_id) co
   return nullptr;
 }
 
+uint64_t TableData::FindVisibleByIndex(uint64_t index_id, const std::vector<Value>& values,
+                                       const Snapshot& snapshot) const {
+  std::shared_ptr<const SecondaryIndex> index = FindIndex(index_id);
+  if (index == nullptr) return kNoPosition;
+  State st = CurrentState();
+  const KeyBound bound{values, true};
+  const size_t k = index->columns().size();
+  std::vector<Value> after;
+  constexpr size_t kBatch = 64;
+  for (;;) {
+    std::vector<std::vector<Value>> entries = index->Range(bound, bound, after, kBatch);
+    for (const std::vector<Value>& entry : entries) {
+      std::vector<Value> key(entry.begin() + static_cast<long>(k), entry.end());
+      uint64_t pos = FindVisibleIn(st, key, snapshot);
+      if (pos == kNoPosition) continue;
+      std::shared_lock l(st.delta->latch);
+      if (IndexEntryLess::Compare(ValuesAt(st, pos, index->columns()), values) == 0) return pos;
+    }
+    if (entries.size() < kBatch) return kNoPosition;
+    after = entries.back();
+  }
+}
+
 void TableData::RemoveIndex(uint64_t index_id) {
   std::lock_guard l(indexes_mu_);
   indexes_.erase(std::remove_if(indexes_.begin(), indexes_.end(),

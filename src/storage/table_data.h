@@ -195,6 +195,10 @@ class TableData {
   void RemoveIndex(uint64_t index_id);
   // The attached index `index_id`, or nullptr.
   std::shared_ptr<const SecondaryIndex> FindIndex(uint64_t index_id) const;
+  // The position of a version `snapshot` sees whose values of index `index_id`'s columns are
+  // `values` (none NULL), or kNoPosition (also when the index is gone).
+  uint64_t FindVisibleByIndex(uint64_t index_id, const std::vector<Value>& values,
+                              const Snapshot& snapshot) const;
 
   // Folds the delta into a new main store: waits up to `drain_timeout_ms` for registered
   // writers to finish (new ones wait meanwhile; if they do not drain, nothing changes), then

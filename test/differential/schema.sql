@@ -193,3 +193,49 @@ INSERT INTO accounts VALUES
  (3, 'cy', 0, NULL, '2024-02-29', 1)
 ;;
 INSERT INTO accounts (id, owner) VALUES (4, 'dee')
+;;
+-- Secondary indexes over columns of every type (queries with equality, IN or two-sided ranges
+-- on them read the index) and unique indexes (writes check them).
+CREATE INDEX everything_i4 ON everything (i4)
+;;
+CREATE INDEX ON everything (i2)
+;;
+CREATE INDEX ON everything (i8)
+;;
+CREATE INDEX ON everything (f4)
+;;
+CREATE INDEX ON everything (f8)
+;;
+CREATE INDEX ON everything (n)
+;;
+CREATE INDEX ON everything (t)
+;;
+CREATE INDEX ON everything (vc)
+;;
+CREATE INDEX ON everything (ch)
+;;
+CREATE INDEX ON everything (by)
+;;
+CREATE INDEX ON everything (d)
+;;
+CREATE INDEX ON everything (tm)
+;;
+CREATE INDEX ON everything (ts)
+;;
+CREATE INDEX ON everything (tz)
+;;
+CREATE INDEX ON everything (iv)
+;;
+CREATE INDEX ON everything (b)
+;;
+CREATE UNIQUE INDEX everything_u ON everything (u)
+;;
+CREATE INDEX ON orders (customer)
+;;
+CREATE INDEX ON orders (item_id, placed)
+;;
+CREATE UNIQUE INDEX accounts_owner ON accounts (owner)
+;;
+CREATE INDEX ON big_keys (grp)
+;;
+CREATE INDEX ON pairs (b)

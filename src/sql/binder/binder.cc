@@ -1850,7 +1850,12 @@ Result<std::vector<BoundExprPtr>> Binder::BindAssignments(
 
 Status Binder::BindOnConflict(const ParsedOnConflict& c, const TableSchema& t,
                               const std::string& name, BoundStatement* out) {
-  // The conflict target must name the primary key (the only unique constraint so far).
+  // The arbiters: the primary key and the unique indexes the target names (by columns or
+  // constraint name); without a target (DO NOTHING) all of them.
+  std::vector<const TableSchema*> uniques;
+  for (const TableSchema* index : catalog_.Indexes(t.table_id, txn_id_)) {
+    if (index->index->unique) uniques.push_back(index);
+  }
   if (!c.target_columns.empty()) {
     std::set<size_t> target;
     for (const std::string& col : c.target_columns) {
@@ -1861,14 +1866,32 @@ Status Binder::BindOnConflict(const ParsedOnConflict& c, const TableSchema& t,
       }
       target.insert(*idx);
     }
-    std::set<size_t> key(t.primary_key.begin(), t.primary_key.end());
-    if (target != key) {
+    if (!t.primary_key.empty() &&
+        target == std::set<size_t>(t.primary_key.begin(), t.primary_key.end())) {
+      out->conflict_on_key = true;
+    }
+    for (const TableSchema* index : uniques) {
+      const std::vector<size_t>& cols = index->index->columns;
+      if (!out->conflict_on_key && target == std::set<size_t>(cols.begin(), cols.end())) {
+        out->conflict_indexes.push_back(index);
+        break;
+      }
+    }
+    if (!out->conflict_on_key && out->conflict_indexes.empty()) {
       return WithPos(Status("42P10", "there is no unique or exclusion constraint matching the "
                                      "ON CONFLICT specification"),
                      c.location);
     }
   } else if (!c.constraint.empty()) {
-    if (t.primary_key.empty() || c.constraint != t.name + "_pkey") {
+    if (!t.primary_key.empty() && c.constraint == t.PrimaryKeyName()) {
+      out->conflict_on_key = true;
+    }
+    for (const TableSchema* index : uniques) {
+      if (index->index->constraint && index->name == c.constraint) {
+        out->conflict_indexes.push_back(index);
+      }
+    }
+    if (!out->conflict_on_key && out->conflict_indexes.empty()) {
       return Status("42704", "constraint \"" + c.constraint + "\" for table \"" + t.name +
                                  "\" does not exist");
     }
@@ -1877,6 +1900,9 @@ Status Binder::BindOnConflict(const ParsedOnConflict& c, const TableSchema& t,
                                                   "specification or constraint name",
                           "", "For example, ON CONFLICT (column_name)."),
                    c.location);
+  } else {
+    out->conflict_on_key = !t.primary_key.empty();
+    out->conflict_indexes = uniques;
   }
   out->on_conflict = c.do_update ? BoundStatement::OnConflict::kUpdate
                                  : BoundStatement::OnConflict::kNothing;

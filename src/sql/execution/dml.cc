@@ -1,6 +1,7 @@
 #include "sql/execution/dml.h"
 
 #include <functional>
+#include <optional>
 #include <set>
 
 #include "sql/execution/expression_executor.h"
@@ -101,13 +102,43 @@ Result<uint64_t> InsertOnConflict(const BoundStatement& insert, const TableSchem
   const size_t ncols = t.columns.size();
   std::vector<LogicalType> both_types = t.ColumnTypes();
   for (size_t c = 0; c < ncols; ++c) both_types.push_back(t.columns[c].type);
-  std::set<std::string> affected;  // keys this statement inserted or updated (KeyText)
+  // The values of an arbiter (the primary key, or a unique index) in row `r` of `rows`;
+  // none when one is NULL (NULLs never conflict).
+  auto arbiter_values = [&](const TableSchema* index, const DataChunk& rows,
+                            size_t r) -> std::optional<std::vector<Value>> {
+    std::vector<Value> values;
+    for (size_t c : index != nullptr ? index->index->columns : t.primary_key) {
+      values.push_back(rows.GetValue(c, r));
+      if (values.back().is_null()) return std::nullopt;
+    }
+    return values;
+  };
+  // The version `snapshot` sees that row `r` conflicts with, or kNoPosition.
+  auto find_conflict = [&](const DataChunk& rows, size_t r, const Snapshot& snapshot) {
+    if (insert.conflict_on_key) {
+      uint64_t pos = data->FindVisible(*arbiter_values(nullptr, rows, r), snapshot);
+      if (pos != kNoPosition) return pos;
+    }
+    for (const TableSchema* index : insert.conflict_indexes) {
+      std::optional<std::vector<Value>> values = arbiter_values(index, rows, r);
+      if (!values) continue;
+      uint64_t pos = data->FindVisibleByIndex(index->table_id, *values, snapshot);
+      if (pos != kNoPosition) return pos;
+    }
+    return kNoPosition;
+  };
+  // DO UPDATE has one arbiter: the text of its values in a row (empty: NULL, no conflict).
+  auto arbiter_text = [&](const DataChunk& rows, size_t r) {
+    std::optional<std::vector<Value>> values = arbiter_values(
+        insert.conflict_on_key ? nullptr : insert.conflict_indexes.at(0), rows, r);
+    return values ? KeyText(*values) : std::string();
+  };
+  std::set<std::string> affected;  // arbiter values this statement inserted or updated
   uint64_t total = 0;
   for (const DataChunk& batch : batches) {
     for (size_t r = 0; r < batch.size(); ++r) {
-      std::vector<Value> key;
-      for (size_t k : t.primary_key) key.push_back(batch.GetValue(k, r));
-      if (do_update && affected.count(KeyText(key)) != 0) {
+      const std::string key = do_update ? arbiter_text(batch, r) : std::string();
+      if (do_update && !key.empty() && affected.count(key) != 0) {
         return Status("21000", "ON CONFLICT DO UPDATE command cannot affect row a second time",
                       "", "Ensure that no rows proposed for insertion within the same command "
                           "have duplicate constrained values.");
@@ -118,21 +149,24 @@ Result<uint64_t> InsertOnConflict(const BoundStatement& insert, const TableSchem
                         "could not serialize access due to concurrent update");
         }
         Snapshot latest = txn->LatestSnapshot();
-        uint64_t pos = data->FindVisible(key, latest);
+        uint64_t pos = find_conflict(batch, r, latest);
         if (pos == kNoPosition) {
           DataChunk row(batch.Types(), 1);
           row.AppendRowFrom(batch, r);
           Status st = txn->Insert(t.table_id, row);
-          if (st.sqlstate() == sqlstate::kUniqueViolation) continue;  // committed meanwhile
-          OMEN_RETURN_IF_ERROR(st);
+          if (st.sqlstate() == sqlstate::kUniqueViolation &&
+              find_conflict(batch, r, txn->LatestSnapshot()) != kNoPosition) {
+            continue;  // an arbiter's values were committed meanwhile: look again
+          }
+          OMEN_RETURN_IF_ERROR(st);  // also a violation of a constraint that is no arbiter
           ++total;
-          affected.insert(KeyText(key));
+          if (!key.empty()) affected.insert(key);
           if (written != nullptr) AppendRowTo(batch, r, written);
           break;
         }
         // PostgreSQL: in REPEATABLE READ a conflict with a row the snapshot cannot see is a
         // serialization failure (it would act on a row the transaction never saw).
-        if (repeatable && data->FindVisible(key, ctx.snapshot) != pos) {
+        if (repeatable && find_conflict(batch, r, ctx.snapshot) != pos) {
           return Status(sqlstate::kSerializationFailure,
                         "could not serialize access due to concurrent update");
         }
@@ -167,10 +201,9 @@ Result<uint64_t> InsertOnConflict(const BoundStatement& insert, const TableSchem
         OMEN_RETURN_IF_ERROR(txn->Insert(t.table_id, updated, &added));
         txn->SetSuccessor(t.table_id, pos, added.at(0));
         ++total;
-        affected.insert(KeyText(key));
-        std::vector<Value> new_key;
-        for (size_t k : t.primary_key) new_key.push_back(updated.GetValue(k, 0));
-        affected.insert(KeyText(new_key));
+        if (!key.empty()) affected.insert(key);
+        std::string new_key = arbiter_text(updated, 0);
+        if (!new_key.empty()) affected.insert(new_key);
         if (written != nullptr) AppendRowTo(updated, 0, written);
         break;
       }
@@ -217,7 +250,8 @@ Result<uint64_t> ExecuteInsert(const BoundStatement& insert, const TableSchema& 
     if (batch.size() > 0) batches.push_back(std::move(batch));
   }
   for (const DataChunk& b : batches) OMEN_RETURN_IF_ERROR(CheckRows(insert, t, b));
-  if (insert.on_conflict != BoundStatement::OnConflict::kNone && !t.primary_key.empty()) {
+  if (insert.on_conflict != BoundStatement::OnConflict::kNone &&
+      (insert.conflict_on_key || !insert.conflict_indexes.empty())) {
     return InsertOnConflict(insert, t, ctx, txn, batches, written);
   }
   uint64_t total = 0;

@@ -208,12 +208,16 @@ struct BoundStatement {
   bool drop_index = false;  // DROP INDEX
   std::vector<std::string> drop_names;
   bool if_exists = false;
-  // kInsert ... ON CONFLICT on the primary key: skip the rows whose key is taken (kNothing)
+  // kInsert ... ON CONFLICT: skip the rows whose arbiter values are taken (kNothing)
   // or update the existing row (kUpdate): conflict_set gives each table column's new value
   // over the existing row's columns followed by the proposed row's ("excluded"), where
   // conflict_where (if set) holds.
   enum class OnConflict { kNone, kNothing, kUpdate };
   OnConflict on_conflict = OnConflict::kNone;
+  // The arbiters: the primary key (conflict_on_key) and unique indexes whose equal values
+  // make a conflict.
+  bool conflict_on_key = false;
+  std::vector<const TableSchema*> conflict_indexes;
   std::vector<BoundExprPtr> conflict_set;
   BoundExprPtr conflict_where;
   // kInsert, kUpdate: the table's CHECK constraints over its columns (a new row for which
