@@ -4,28 +4,92 @@
 
 namespace omendb {
 
-const TableSchema* Catalog::FindTable(const std::string& name, uint64_t txn_id) const {
+const TableSchema* Catalog::FindTable(const std::string& key, uint64_t txn_id) const {
   std::lock_guard l(mu_);
-  auto [begin, end] = tables_.equal_range(name);
+  auto [begin, end] = tables_.equal_range(key);
   for (auto it = begin; it != end; ++it) {
     if (it->second.VisibleTo(txn_id)) return it->second.schema.get();
   }
   return nullptr;
 }
 
-Result<const TableSchema*> Catalog::GetTable(const std::string& name, uint64_t txn_id) const {
-  const TableSchema* t = FindTable(name, txn_id);
+Result<const TableSchema*> Catalog::GetTable(const std::string& key, uint64_t txn_id) const {
+  const TableSchema* t = FindTable(key, txn_id);
   if (t == nullptr) {
-    return Status(sqlstate::kUndefinedTable, "relation \"" + name + "\" does not exist");
+    return Status(sqlstate::kUndefinedTable, "relation \"" + DisplayName(key) + "\" does not exist");
   }
   return t;
+}
+
+bool Catalog::SchemaExists(const std::string& name, uint64_t txn_id) const {
+  return name == kPublicSchema || FindTable(SchemaKey(name), txn_id) != nullptr;
+}
+
+Result<const TableSchema*> Catalog::ResolveRelation(const std::string& schema,
+                                                    const std::string& name,
+                                                    const std::vector<std::string>& search_path,
+                                                    uint64_t txn_id) const {
+  if (!schema.empty()) {
+    if (!SchemaExists(schema, txn_id)) {
+      return Status(sqlstate::kUndefinedTable,
+                    "relation \"" + schema + "." + name + "\" does not exist");
+    }
+    return GetTable(RelationKey(schema, name), txn_id);
+  }
+  for (const std::string& s : search_path) {
+    if (const TableSchema* t = FindTable(RelationKey(s, name), txn_id)) return t;
+  }
+  return Status(sqlstate::kUndefinedTable, "relation \"" + name + "\" does not exist");
+}
+
+Result<std::string> Catalog::CreationSchema(const std::string& schema,
+                                            const std::vector<std::string>& search_path,
+                                            uint64_t txn_id) const {
+  if (!schema.empty()) {
+    if (!SchemaExists(schema, txn_id)) {
+      return Status("3F000", "schema \"" + schema + "\" does not exist");
+    }
+    return schema;
+  }
+  for (const std::string& s : search_path) {
+    if (SchemaExists(s, txn_id)) return s;
+  }
+  return Status("3F000", "no schema has been selected to create in");
+}
+
+std::vector<const TableSchema*> Catalog::RelationsIn(const std::string& name,
+                                                     uint64_t txn_id) const {
+  std::lock_guard l(mu_);
+  std::vector<const TableSchema*> out;
+  for (const auto& [key, e] : tables_) {
+    if (!e.schema->is_schema && e.schema->schema == name && e.VisibleTo(txn_id)) {
+      out.push_back(e.schema.get());
+    }
+  }
+  return out;
 }
 
 Result<const TableSchema*> Catalog::CreateTable(TableSchema schema, uint64_t txn_id,
                                                 uint64_t* blocker) {
   std::lock_guard l(mu_);
   *blocker = 0;
-  auto [begin, end] = tables_.equal_range(schema.name);
+  const std::string key = schema.Key();
+  if (!schema.is_schema && schema.schema != kPublicSchema) {
+    // The schema must exist; a running DROP SCHEMA decides first.
+    auto ns = tables_.find(SchemaKey(schema.schema));
+    for (; ns != tables_.end() && ns->first == SchemaKey(schema.schema); ++ns) {
+      const Entry& e = ns->second;
+      if (e.dropped_by != 0 && e.dropped_by != txn_id) {
+        *blocker = e.dropped_by;
+        return nullptr;
+      }
+      if (e.VisibleTo(txn_id)) break;
+    }
+    if (ns == tables_.end() || ns->first != SchemaKey(schema.schema)) {
+      return Status("3F000", "schema \"" + schema.schema + "\" does not exist");
+    }
+  }
+  auto [begin, end] = tables_.equal_range(key);
   for (auto it = begin; it != end; ++it) {
     const Entry& e = it->second;
     if (e.created_by != 0 && e.created_by != txn_id) {
@@ -37,6 +101,9 @@ Result<const TableSchema*> Catalog::CreateTable(TableSchema schema, uint64_t txn
       return nullptr;
     }
     if (e.VisibleTo(txn_id)) {
+      if (schema.is_schema) {
+        return Status("42P06", "schema \"" + schema.name + "\" already exists");
+      }
       return Status(sqlstate::kDuplicateTable,
                     "relation \"" + schema.name + "\" already exists");
     }
@@ -45,15 +112,26 @@ Result<const TableSchema*> Catalog::CreateTable(TableSchema schema, uint64_t txn
   next_table_id_ = std::max(next_table_id_, schema.table_id + 1);
   Entry e{std::make_unique<TableSchema>(std::move(schema)), txn_id, 0};
   const TableSchema* ptr = e.schema.get();
-  tables_.emplace(ptr->name, std::move(e));
+  tables_.emplace(key, std::move(e));
   return ptr;
 }
 
-Result<const TableSchema*> Catalog::DropTable(const std::string& name, uint64_t txn_id,
+Result<const TableSchema*> Catalog::DropTable(const std::string& key, uint64_t txn_id,
                                               uint64_t* blocker) {
   std::lock_guard l(mu_);
   *blocker = 0;
-  auto [begin, end] = tables_.equal_range(name);
+  auto [begin, end] = tables_.equal_range(key);
+  if (!key.empty() && key[0] == '\x1e') {
+    // A schema: relations a running transaction is creating in it decide first.
+    const std::string name = key.substr(1);
+    for (const auto& [k, e] : tables_) {
+      if (!e.schema->is_schema && e.schema->schema == name && e.created_by != 0 &&
+          e.created_by != txn_id) {
+        *blocker = e.created_by;
+        return nullptr;
+      }
+    }
+  }
   for (auto it = begin; it != end; ++it) {
     Entry& e = it->second;
     if (!e.VisibleTo(txn_id)) continue;
@@ -64,7 +142,7 @@ Result<const TableSchema*> Catalog::DropTable(const std::string& name, uint64_t 
     e.dropped_by = txn_id;
     return e.schema.get();
   }
-  return Status(sqlstate::kUndefinedTable, "table \"" + name + "\" does not exist");
+  return Status(sqlstate::kUndefinedTable, "table \"" + DisplayName(key) + "\" does not exist");
 }
 
 Catalog::Entry* Catalog::FindEntry(uint64_t table_id) {

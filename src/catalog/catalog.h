@@ -1,5 +1,6 @@
-// Catalog: the tables (and sequences) of the one database ("postgres") with its one schema
-// ("public").
+// Catalog: the schemas, tables, sequences, views and indexes of the one database
+// ("postgres"). Entries are filed under their keys (TableSchema::Key): schema "public" always
+// exists; other schemas are entries of their own.
 //
 // Transactional: a table created by a running transaction is visible only to that transaction,
 // and a table it drops disappears for it at once and for others when it commits. Transactions
@@ -25,20 +26,38 @@ inline constexpr char kDefaultSuperuser[] = "postgres";
 
 class Catalog {
  public:
-  // Returns the table called `name` that `txn_id` sees, or nullptr.
-  const TableSchema* FindTable(const std::string& name, uint64_t txn_id = 0) const;
+  // Returns the entry filed under `key` (a relation's or a schema's) that `txn_id` sees, or
+  // nullptr.
+  const TableSchema* FindTable(const std::string& key, uint64_t txn_id = 0) const;
   // Errors 42P01 `relation "<name>" does not exist`.
-  Result<const TableSchema*> GetTable(const std::string& name, uint64_t txn_id = 0) const;
+  Result<const TableSchema*> GetTable(const std::string& key, uint64_t txn_id = 0) const;
+
+  // Whether schema `name` exists for `txn_id` ("public" always does).
+  bool SchemaExists(const std::string& name, uint64_t txn_id) const;
+  // The relation `name` in `schema` or, when `schema` is empty, in the first schema of
+  // `search_path` that has one. Errors 42P01 when none is found (also when the named schema
+  // does not exist, as PostgreSQL reports it).
+  Result<const TableSchema*> ResolveRelation(const std::string& schema, const std::string& name,
+                                             const std::vector<std::string>& search_path,
+                                             uint64_t txn_id) const;
+  // The schema a new relation `schema`.name goes to: `schema` itself (3F000 when it does not
+  // exist) or, when empty, the first existing schema of `search_path` (3F000 when none).
+  Result<std::string> CreationSchema(const std::string& schema,
+                                     const std::vector<std::string>& search_path,
+                                     uint64_t txn_id) const;
+  // The relations in schema `name` that `txn_id` sees, by key.
+  std::vector<const TableSchema*> RelationsIn(const std::string& name, uint64_t txn_id) const;
 
   // Adds `schema` as created by `txn_id`, assigning a table id when schema.table_id is 0
   // (replay keeps logged ids). Errors 42P07 when `txn_id` sees a table of that name. When a
   // running transaction's uncommitted CREATE or DROP of that name stands in the way, nothing
   // changes and *blocker is set to that transaction (wait for it, then retry).
   Result<const TableSchema*> CreateTable(TableSchema schema, uint64_t txn_id, uint64_t* blocker);
-  // Marks the table dropped by `txn_id`. Errors 42P01 (`table "<name>" does not exist`) when
+  // Marks the entry under `key` dropped by `txn_id`. Errors 42P01 (`table "<name>" does not
+  // exist`) when
   // `txn_id` sees no such table; sets *blocker as CreateTable does when another running
   // transaction is dropping it.
-  Result<const TableSchema*> DropTable(const std::string& name, uint64_t txn_id,
+  Result<const TableSchema*> DropTable(const std::string& key, uint64_t txn_id,
                                        uint64_t* blocker);
 
   // Ending a transaction's DDL, table by table.
@@ -47,7 +66,7 @@ class Catalog {
   void CommitDrop(uint64_t table_id);
   void AbortDrop(uint64_t table_id);
 
-  // The committed tables, by name.
+  // The committed entries (relations and schemas), by key.
   std::vector<const TableSchema*> Tables() const;
   // The sequences owned by table `owner_table_id` (SERIAL, identity, OWNED BY) that `txn_id`
   // sees.

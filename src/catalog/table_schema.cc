@@ -4,6 +4,25 @@
 
 namespace omendb {
 
+std::string RelationKey(std::string_view schema, std::string_view name) {
+  if (schema == kPublicSchema) return std::string(name);
+  std::string key(schema);
+  key += '\x1f';
+  key += name;
+  return key;
+}
+
+std::string SchemaKey(std::string_view name) { return "\x1e" + std::string(name); }
+
+std::string DisplayName(std::string_view key) {
+  std::string out(key);
+  if (!out.empty() && out[0] == '\x1e') return out.substr(1);
+  for (char& c : out) {
+    if (c == '\x1f') c = '.';
+  }
+  return out;
+}
+
 std::optional<size_t> TableSchema::FindColumn(std::string_view column_name) const {
   for (size_t i = 0; i < columns.size(); ++i) {
     if (columns[i].name == column_name) return i;
@@ -26,6 +45,8 @@ constexpr uint8_t kIdentitySection = 3;
 constexpr uint8_t kViewSection = 4;
 constexpr uint8_t kTypeModifierSection = 5;
 constexpr uint8_t kIndexSection = 6;
+constexpr uint8_t kNamespaceSection = 7;
+constexpr uint8_t kViewSearchPathSection = 8;
 }  // namespace
 
 void TableSchema::EncodeTo(std::string* dst) const {
@@ -67,6 +88,16 @@ void TableSchema::EncodeTo(std::string* dst) const {
   if (!view_sql.empty()) {
     dst->push_back(static_cast<char>(kViewSection));
     PutLengthPrefixed(dst, view_sql);
+  }
+  if (!view_search_path.empty()) {
+    dst->push_back(static_cast<char>(kViewSearchPathSection));
+    PutVarint64(dst, view_search_path.size());
+    for (const std::string& s : view_search_path) PutLengthPrefixed(dst, s);
+  }
+  if (schema != kPublicSchema || is_schema) {
+    dst->push_back(static_cast<char>(kNamespaceSection));
+    dst->push_back(is_schema ? 1 : 0);
+    PutLengthPrefixed(dst, schema);
   }
   if (index) {
     dst->push_back(static_cast<char>(kIndexSection));
@@ -145,6 +176,20 @@ Result<TableSchema> TableSchema::Decode(std::string_view in) {
         if (!d.GetByte(&kind) || (kind != 0 && kind != 'a' && kind != 'd')) return corrupt();
         c.identity = static_cast<char>(kind);
       }
+    } else if (section == kViewSearchPathSection) {
+      uint64_t n;
+      if (!d.GetVarint64(&n) || n > in.size()) return corrupt();
+      for (uint64_t i = 0; i < n; ++i) {
+        std::string_view schema;
+        if (!d.GetLengthPrefixed(&schema)) return corrupt();
+        s.view_search_path.emplace_back(schema);
+      }
+    } else if (section == kNamespaceSection) {
+      uint8_t is_schema;
+      std::string_view ns;
+      if (!d.GetByte(&is_schema) || is_schema > 1 || !d.GetLengthPrefixed(&ns)) return corrupt();
+      s.is_schema = is_schema != 0;
+      s.schema = std::string(ns);
     } else if (section == kIndexSection) {
       IndexOptions o;
       uint64_t n;

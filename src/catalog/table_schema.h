@@ -58,19 +58,39 @@ struct IndexOptions {
 
 // A table, a sequence (then `sequence` is set and the columns are PostgreSQL's sequence
 // relation's: last_value, log_cnt, is_called), a view (`view_sql` is set) or an index (`index`
-// is set). All share one namespace, as PostgreSQL's relations do.
+// is set): relations, which share one namespace per schema, as PostgreSQL's do. A schema
+// itself is an entry too (`is_schema`).
+inline constexpr char kPublicSchema[] = "public";
+
+// The key the catalog files a relation under: its name in schema "public" (as before schemas
+// existed), "<schema>\x1f<name>" in another; a schema's own entry is "\x1e<name>". Names
+// holding those two control characters are refused where objects are created.
+std::string RelationKey(std::string_view schema, std::string_view name);
+std::string SchemaKey(std::string_view name);
+// "<schema>.<name>" for a key of another schema than "public", the name for public's.
+std::string DisplayName(std::string_view key);
+
 struct TableSchema {
   uint64_t table_id = 0;  // assigned by the catalog
   std::string name;
+  // The schema (namespace) the relation belongs to. A schema's own entry (`is_schema`) has
+  // its name in `name` and nothing else.
+  std::string schema = kPublicSchema;
+  bool is_schema = false;
   std::vector<ColumnDefinition> columns;
   std::vector<size_t> primary_key;  // column indexes, in key order; empty = no primary key
   std::vector<CheckConstraint> checks;
   std::optional<SequenceOptions> sequence;
   // A view: its query as SQL text (PostgreSQL's deparsed form); the columns are its output.
   std::string view_sql;
+  // The search_path its unqualified names were resolved with when it was created (and are
+  // resolved with again whenever it is used); empty: {"public"}.
+  std::vector<std::string> view_search_path;
   // An index (then the columns are copies of the indexed columns' definitions).
   std::optional<IndexOptions> index;
 
+  // The catalog key (RelationKey or SchemaKey).
+  std::string Key() const { return is_schema ? SchemaKey(name) : RelationKey(schema, name); }
   // Index of the column called `name`, if any.
   std::optional<size_t> FindColumn(std::string_view column_name) const;
   // PostgreSQL's default name of the primary-key constraint, "<table>_pkey".

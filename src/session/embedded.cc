@@ -42,8 +42,9 @@ class CollectingSink final : public ResultSink {
     current_ = StatementResult();
     return Status::OK();
   }
-  void OnNotice(std::string_view, const std::string& message) override {
-    out_->notices.push_back({"NOTICE", message});
+  void OnNotice(std::string_view, const std::string& message,
+                const std::string& detail = {}) override {
+    out_->notices.push_back({"NOTICE", detail.empty() ? message : message + "\nDETAIL:  " + detail});
   }
   void OnWarning(std::string_view, const std::string& message) override {
     out_->notices.push_back({"WARNING", message});

@@ -70,7 +70,9 @@ class NoColumnsSink final : public ResultSink {
   Status OnChunk(const DataChunk& c, size_t n) override { return inner_->OnChunk(c, n); }
   Status OnComplete(const std::string& tag) override { return inner_->OnComplete(tag); }
   void OnEmptyQuery() override { inner_->OnEmptyQuery(); }
-  void OnNotice(std::string_view st, const std::string& m) override { inner_->OnNotice(st, m); }
+  void OnNotice(std::string_view st, const std::string& m, const std::string& d = {}) override {
+    inner_->OnNotice(st, m, d);
+  }
   void OnWarning(std::string_view st, const std::string& m) override {
     inner_->OnWarning(st, m);
   }

@@ -15,6 +15,7 @@
 #include "sql/plan/explain.h"
 #include "sql/parser/parser.h"
 #include "types/cast.h"
+#include "session/ddl.h"
 #include "session/portal.h"
 #include "session/statement_timer.h"
 
@@ -60,7 +61,8 @@ Status SendReturning(const BoundStatement& stmt, const std::vector<DataChunk>& r
 Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
                                      const std::vector<Value>* params, StorageEngine& engine,
                                      Transaction* txn, sql::SequenceAccess* sequences,
-                                     const sql::ExecContext& ctx) {
+                                     const sql::ExecContext& ctx,
+                                     const std::vector<std::string>& search_path) {
   sql::BindParameters bind_params;
   if (params != nullptr) {
     for (const Value& v : *params) bind_params.types.push_back(v.type());
@@ -68,6 +70,7 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
   }
   sql::Binder binder(engine.catalog(), txn->id(), params != nullptr ? &bind_params : nullptr);
   binder.set_sequences(sequences);
+  binder.set_search_path(search_path);
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, binder.Bind(parsed));
   OMEN_RETURN_IF_ERROR(sql::ResolveSubqueries(&stmt, ctx));
@@ -75,26 +78,17 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
   return stmt;
 }
 
-// Creates `indexes` (bound for a table being created) on table `table_id`.
-Status CreateIndexes(const std::vector<TableSchema>& indexes, uint64_t table_id,
-                     Transaction* txn) {
-  for (TableSchema index : indexes) {
-    index.index->table_id = table_id;
-    OMEN_RETURN_IF_ERROR(txn->CreateTable(std::move(index)).status());
-  }
-  return Status::OK();
-}
-
 // Runs `parsed` in `txn`; `params` holds its $n values (null: none). With `portal`, a query
 // stopped early by `max_rows` leaves its cursor there.
 Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>* params,
                     StorageEngine& engine, Transaction* txn, sql::SequenceAccess* sequences,
                     const CancelFlag* cancel, ResultSink* sink, Portal* portal,
-                    uint64_t max_rows, bool* suspended, int64_t memory_limit) {
+                    uint64_t max_rows, bool* suspended, const SessionSettings& settings) {
   sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr, cancel,
-                       std::make_shared<sql::QueryMemory>(memory_limit)};
+                       std::make_shared<sql::QueryMemory>(settings.query_memory_limit)};
   BoundStatement stmt;
-  OMEN_ASSIGN_OR_RETURN(stmt, PlanStatement(parsed, params, engine, txn, sequences, ctx));
+  OMEN_ASSIGN_OR_RETURN(stmt, PlanStatement(parsed, params, engine, txn, sequences, ctx,
+                                            settings.search_schemas));
   switch (stmt.kind) {
     case BoundStatement::Kind::kQuery:
       return RunQuery(std::move(stmt), ctx, sink, portal, max_rows, suspended);
@@ -161,137 +155,11 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
       if (rows != nullptr) OMEN_RETURN_IF_ERROR(SendReturning(stmt, written, sink));
       return sink->OnComplete((update ? "UPDATE " : "DELETE ") + std::to_string(n));
     }
-    case BoundStatement::Kind::kCreateTableAs: {
-      if (engine.catalog().FindTable(stmt.schema.name, txn->id())) {
-        if (!stmt.if_not_exists) {
-          return Status(sqlstate::kDuplicateTable,
-                        "relation \"" + stmt.schema.name + "\" already exists");
-        }
-        sink->OnNotice(sqlstate::kDuplicateTable,
-                       "relation \"" + stmt.schema.name + "\" already exists, skipping");
-        return sink->OnComplete("CREATE TABLE AS");
-      }
-      const TableSchema* created;
-      OMEN_ASSIGN_OR_RETURN(created, txn->CreateTable(stmt.schema));
-      if (!stmt.with_data) return sink->OnComplete("CREATE TABLE AS");
-      uint64_t n;
-      OMEN_ASSIGN_OR_RETURN(n, sql::ExecuteInsert(stmt, *created, ctx, txn));
-      return sink->OnComplete("SELECT " + std::to_string(n));
-    }
-    case BoundStatement::Kind::kCreateTable: {
-      const char* tag = stmt.schema.sequence        ? "CREATE SEQUENCE"
-                        : !stmt.schema.view_sql.empty() ? "CREATE VIEW"
-                        : stmt.schema.index             ? "CREATE INDEX"
-                                                        : "CREATE TABLE";
-      if (stmt.if_not_exists && engine.catalog().FindTable(stmt.schema.name, txn->id())) {
-        sink->OnNotice(sqlstate::kDuplicateTable,
-                       "relation \"" + stmt.schema.name + "\" already exists, skipping");
-        return sink->OnComplete(tag);
-      }
-      if (stmt.or_replace && engine.catalog().FindTable(stmt.schema.name, txn->id())) {
-        OMEN_RETURN_IF_ERROR(txn->DropTable(stmt.schema.name));  // checked a view by the binder
-      }
-      const TableSchema* created;
-      OMEN_ASSIGN_OR_RETURN(created, txn->CreateTable(stmt.schema));
-      if (created->sequence) {
-        OMEN_RETURN_IF_ERROR(txn->Insert(
-            created->table_id, StorageEngine::InitialSequenceRow(*created->sequence)));
-      }
-      // The sequences of SERIAL and identity columns, owned by the new table.
-      for (TableSchema seq : stmt.owned_sequences) {
-        seq.sequence->owner_table_id = created->table_id;
-        const TableSchema* s;
-        OMEN_ASSIGN_OR_RETURN(s, txn->CreateTable(std::move(seq)));
-        OMEN_RETURN_IF_ERROR(
-            txn->Insert(s->table_id, StorageEngine::InitialSequenceRow(*s->sequence)));
-      }
-      OMEN_RETURN_IF_ERROR(CreateIndexes(stmt.indexes, created->table_id, txn));
-      return sink->OnComplete(tag);
-    }
-    case BoundStatement::Kind::kAlterTable: {
-      if (!stmt.notice.empty()) {
-        sink->OnNotice(stmt.notice_sqlstate, stmt.notice);
-        return sink->OnComplete("ALTER TABLE");
-      }
-      // Dropping waits for the transactions writing the table; the rows are then copied as of
-      // a fresh snapshot, so every committed row is kept (PostgreSQL's table rewrites likewise
-      // copy all live rows under their exclusive lock).
-      for (const TableSchema* index : engine.catalog().Indexes(stmt.table->table_id, txn->id())) {
-        OMEN_RETURN_IF_ERROR(txn->DropTable(index->name));
-      }
-      OMEN_RETURN_IF_ERROR(txn->DropTable(stmt.table->name));
-      for (const BoundStatement& rw : stmt.rewrites) OMEN_RETURN_IF_ERROR(txn->DropTable(rw.table->name));
-      sql::ExecContext copy_ctx = ctx;
-      copy_ctx.snapshot = txn->LatestSnapshot();
-      const TableSchema* created;
-      OMEN_ASSIGN_OR_RETURN(created, txn->CreateTable(stmt.schema));
-      OMEN_RETURN_IF_ERROR(sql::ExecuteInsert(stmt, *created, copy_ctx, txn).status());
-      for (const BoundStatement& rw : stmt.rewrites) {
-        TableSchema seq = rw.schema;
-        seq.sequence->owner_table_id = created->table_id;
-        const TableSchema* s;
-        OMEN_ASSIGN_OR_RETURN(s, txn->CreateTable(std::move(seq)));
-        OMEN_RETURN_IF_ERROR(sql::ExecuteInsert(rw, *s, copy_ctx, txn).status());
-        OMEN_RETURN_IF_ERROR(engine.CopySequenceState(*rw.table, *s, txn));
-      }
-      for (const std::string& name : stmt.drop_names) OMEN_RETURN_IF_ERROR(txn->DropTable(name));
-      OMEN_RETURN_IF_ERROR(CreateIndexes(stmt.indexes, created->table_id, txn));
-      return sink->OnComplete("ALTER TABLE");
-    }
-    case BoundStatement::Kind::kDropTable: {
-      const char* what = stmt.drop_sequence ? "sequence"
-                         : stmt.drop_view   ? "view"
-                         : stmt.drop_index  ? "index"
-                                            : "table";
-      // PostgreSQL checks every name before dropping any.
-      for (const std::string& name : stmt.drop_names) {
-        const TableSchema* t = engine.catalog().FindTable(name, txn->id());
-        if (t == nullptr) {
-          if (stmt.if_exists) continue;
-          return Status(stmt.drop_index ? "42704" : sqlstate::kUndefinedTable,
-                        std::string(what) + " \"" + name + "\" does not exist");
-        }
-        const char* is = t->sequence ? "sequence" : !t->view_sql.empty() ? "view"
-                         : t->index  ? "index"    : "table";
-        if (std::string_view(is) != what) {
-          std::string upper = is;
-          for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-          return Status(sqlstate::kWrongObjectType, "\"" + name + "\" is not a" +
-                                                        (what[0] == 'i' ? "n " : " ") + what,
-                        "", std::string("Use DROP ") + upper + " to remove a" +
-                                (is[0] == 'i' ? "n " : " ") + is + ".");
-        }
-        if (t->index && t->index->constraint) {
-          const TableSchema* owner = nullptr;
-          for (const TableSchema* c : engine.catalog().Tables()) {
-            if (c->table_id == t->index->table_id) owner = c;
-          }
-          std::string on = owner != nullptr ? owner->name : "?";
-          return Status("2BP01", "cannot drop index " + name + " because constraint " + name +
-                                     " on table " + on + " requires it",
-                        "", "You can drop constraint " + name + " on table " + on + " instead.");
-        }
-      }
-      for (const std::string& name : stmt.drop_names) {
-        const TableSchema* t = engine.catalog().FindTable(name, txn->id());
-        if (t == nullptr) {
-          sink->OnNotice(sqlstate::kSuccessfulCompletion,
-                         std::string(what) + " \"" + name + "\" does not exist, skipping");
-          continue;
-        }
-        std::vector<const TableSchema*> owned =
-            engine.catalog().OwnedSequences(t->table_id, txn->id());
-        for (const TableSchema* index : engine.catalog().Indexes(t->table_id, txn->id())) {
-          OMEN_RETURN_IF_ERROR(txn->DropTable(index->name));
-        }
-        OMEN_RETURN_IF_ERROR(txn->DropTable(name));
-        for (const TableSchema* seq : owned) OMEN_RETURN_IF_ERROR(txn->DropTable(seq->name));
-      }
-      return sink->OnComplete(stmt.drop_sequence ? "DROP SEQUENCE"
-                              : stmt.drop_view   ? "DROP VIEW"
-                              : stmt.drop_index  ? "DROP INDEX"
-                                                 : "DROP TABLE");
-    }
+    case BoundStatement::Kind::kCreateTableAs:
+    case BoundStatement::Kind::kCreateTable:
+    case BoundStatement::Kind::kAlterTable:
+    case BoundStatement::Kind::kDropTable:
+      return RunDdl(stmt, engine, txn, ctx, sink);
   }
   return InternalError("unknown statement kind");
 }
@@ -310,9 +178,9 @@ class DeferLastComplete final : public ResultSink {
     pending_ = tag;
     return Status::OK();
   }
-  void OnNotice(std::string_view st, const std::string& m) override {
+  void OnNotice(std::string_view st, const std::string& m, const std::string& d = {}) override {
     (void)Flush();
-    inner_->OnNotice(st, m);
+    inner_->OnNotice(st, m, d);
   }
   void OnWarning(std::string_view st, const std::string& m) override {
     (void)Flush();
@@ -534,7 +402,8 @@ Status Session::RunCursorStatement(const sql::ParsedStatement& stmt, ResultSink*
     sql::ExecContext ctx{&db_->storage(), txn_->StatementSnapshot(), nullptr, &cancel_requested_,
                          std::make_shared<sql::QueryMemory>(settings_.query_memory_limit)};
     BoundStatement bound;
-    OMEN_ASSIGN_OR_RETURN(bound, PlanStatement(stmt, params, db_->storage(), txn_.get(), this, ctx));
+    OMEN_ASSIGN_OR_RETURN(bound, PlanStatement(stmt, params, db_->storage(), txn_.get(), this, ctx,
+                                                settings_.search_schemas));
     auto portal = std::make_shared<Portal>();
     OMEN_ASSIGN_OR_RETURN(portal->cursor, QueryCursor::Open(std::move(bound), ctx));
     auto ps = std::make_shared<PreparedStatement>();
@@ -600,7 +469,8 @@ Status Session::RunPreparedStatement(const sql::ParsedStatement& stmt, ResultSin
     sql::ExecContext ctx{&db_->storage(), txn_->StatementSnapshot(), nullptr, &cancel_requested_,
                          std::make_shared<sql::QueryMemory>(settings_.query_memory_limit)};
     BoundStatement args;
-    OMEN_ASSIGN_OR_RETURN(args, PlanStatement(stmt, nullptr, db_->storage(), txn_.get(), this, ctx));
+    OMEN_ASSIGN_OR_RETURN(args, PlanStatement(stmt, nullptr, db_->storage(), txn_.get(), this, ctx,
+                                               settings_.search_schemas));
     std::unique_ptr<QueryCursor> cursor;
     OMEN_ASSIGN_OR_RETURN(cursor, QueryCursor::Open(std::move(args), ctx));
     struct Row final : ResultSink {
@@ -690,8 +560,10 @@ Status Session::RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* s
       Status OnComplete(const std::string&) override { return Status::OK(); }
     } quiet;
     for (const auto& del : stmt.truncate) {
-      const TableSchema* t = db_->storage().catalog().FindTable(del->del->table.name, txn_->id());
-      if (t != nullptr && t->sequence) {
+      Result<const TableSchema*> found = db_->storage().catalog().ResolveRelation(
+          del->del->table.schema, del->del->table.name, settings_.search_schemas, txn_->id());
+      const TableSchema* t = found.ok() ? *found : nullptr;
+      if (t != nullptr && (t->sequence || t->index)) {
         return Status(sqlstate::kWrongObjectType,
                       "\"" + t->name + "\" is not a table");
       }
@@ -699,12 +571,12 @@ Status Session::RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* s
     for (const auto& del : stmt.truncate) {
       OMEN_RETURN_IF_ERROR(RunStatement(*del, nullptr, db_->storage(), txn_.get(), this,
                                         &cancel_requested_, &quiet, nullptr, 0, nullptr,
-                                        settings_.query_memory_limit));
+                                        settings_));
     }
     return sink->OnComplete("TRUNCATE TABLE");
   }
   return RunStatement(stmt, params, db_->storage(), txn_.get(), this, &cancel_requested_, sink,
-                      portal, max_rows, suspended, settings_.query_memory_limit);
+                      portal, max_rows, suspended, settings_);
 }
 
 Status Session::ApplyModes(const sql::ParsedTransactionModes& modes, bool in_block) {
@@ -851,7 +723,7 @@ Status Session::RunSet(const sql::ParsedSet& set, ResultSink* sink) {
   OMEN_RETURN_IF_ERROR(ApplySetting(set.name, set.kind == K::kValue ? set.values
                                                                     : std::vector<std::string>{},
                                     &settings_));
-  return sink->OnComplete(set.kind == K::kValue ? "SET" : "RESET");
+  return sink->OnComplete(set.reset ? "RESET" : "SET");
 }
 
 Status Session::RunShow(const std::string& name, ResultSink* sink) {

@@ -54,7 +54,8 @@ class ResultSink {
   // The query string held no statement.
   virtual void OnEmptyQuery() {}
   // A NOTICE (e.g. "table \"t\" does not exist, skipping").
-  virtual void OnNotice(std::string_view sqlstate, const std::string& message) {}
+  virtual void OnNotice(std::string_view sqlstate, const std::string& message,
+                        const std::string& detail = {}) {}
   // A WARNING (e.g. "there is already a transaction in progress").
   virtual void OnWarning(std::string_view sqlstate, const std::string& message) {}
 };

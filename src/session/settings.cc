@@ -207,6 +207,74 @@ Status ApplySetting(const std::string& name, const std::vector<std::string>& val
     OMEN_ASSIGN_OR_RETURN(settings->query_memory_limit, ParseBytes(name, value));
     return Status::OK();
   }
+  if (name == "search_path") {
+    if (values.empty()) {
+      settings->search_path = defaults.search_path;
+      settings->search_schemas = defaults.search_schemas;
+      return Status::OK();
+    }
+    // Each value is a schema name as the parser gave it (identifiers folded, strings as
+    // written), or a list as text (commas or quotes in it: folded unless quoted).
+    std::vector<std::string> items;
+    for (const std::string& v : values) {
+      if (v.find(',') == std::string::npos && v.find('"') == std::string::npos) {
+        items.push_back("\"" + v + "\"");  // verbatim
+        continue;
+      }
+      std::string item;
+      bool quoted = false;
+      for (size_t i = 0; i <= v.size(); ++i) {
+        char c = i < v.size() ? v[i] : ',';
+        if (c == '"') {
+          if (quoted && i + 1 < v.size() && v[i + 1] == '"') {
+            item += '"';
+            ++i;
+          } else {
+            quoted = !quoted;
+            item += '"';
+          }
+        } else if (c == ',' && !quoted) {
+          size_t b = item.find_first_not_of(" \t"), e = item.find_last_not_of(" \t");
+          items.push_back(b == std::string::npos ? std::string() : item.substr(b, e - b + 1));
+          item.clear();
+        } else {
+          item += c;
+        }
+      }
+    }
+    std::vector<std::string> schemas;
+    std::string text;
+    if (items.size() == 1 && (items[0].empty() || items[0] == "\"\"")) {  // SET search_path = ''
+      settings->search_path = "\"\"";
+      settings->search_schemas.clear();
+      return Status::OK();
+    }
+    for (const std::string& item : items) {
+      if (item.empty()) return InvalidValue(name, value, "a list of schema names");
+      std::string schema;
+      bool was_quoted = item.front() == '"' && item.back() == '"' && item.size() >= 2;
+      if (was_quoted) {
+        for (size_t i = 1; i + 1 < item.size(); ++i) {
+          if (item[i] != '"') schema += item[i];
+          else if (i + 2 < item.size() && item[i + 1] == '"') schema += '"', ++i;
+        }
+      } else {
+        schema = Lower(item);
+      }
+      schemas.push_back(schema == "$user" ? std::string("postgres") : schema);
+      bool plain = !schema.empty() && (std::islower(static_cast<unsigned char>(schema[0])) ||
+                                        schema[0] == '_');
+      for (char c : schema) {
+        plain = plain && (std::islower(static_cast<unsigned char>(c)) ||
+                          std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '$');
+      }
+      std::string shown = plain ? schema : "\"" + schema + "\"";
+      text += (text.empty() ? "" : ", ") + shown;
+    }
+    settings->search_path = text;
+    settings->search_schemas = std::move(schemas);
+    return Status::OK();
+  }
   if (name == "datestyle" || name == "intervalstyle") {
     // Only PostgreSQL's defaults are implemented: ISO with MDY order, postgres intervals.
     std::string v = Lower(value);
@@ -230,6 +298,7 @@ Result<std::string> ShowSetting(const std::string& name, const SessionSettings& 
   if (name == "timezone") return settings.time_zone.name();
   if (name == "omendb.query_memory_limit") return FormatBytes(settings.query_memory_limit);
   if (name == "datestyle") return std::string("ISO, MDY");
+  if (name == "search_path") return settings.search_path;
   if (name == "intervalstyle") return std::string("postgres");
   if (name == "server_encoding" || name == "client_encoding") return std::string("UTF8");
   if (name == "standard_conforming_strings" || name == "integer_datetimes") {

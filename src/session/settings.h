@@ -20,6 +20,10 @@ struct SessionSettings {
   // omendb.query_memory_limit: bytes a statement's operators may hold (sorts, hash tables,
   // materialized inputs) before it fails with 53200.
   int64_t query_memory_limit = int64_t{4} << 30;
+  // search_path as SHOW prints it, and the schemas it names in order ("$user" is the
+  // schema named after the user, postgres).
+  std::string search_path = "\"$user\", public";
+  std::vector<std::string> search_schemas = {"postgres", "public"};
 
   // Whether commits wait for their WAL record to be durable.
   bool SynchronousCommit() const { return synchronous_commit != "off"; }

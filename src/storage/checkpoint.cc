@@ -57,9 +57,9 @@ Status StorageEngine::LoadManifest() {
     uint64_t blocker = 0;
     const TableSchema* created;
     OMEN_ASSIGN_OR_RETURN(created, catalog_.CreateTable(std::move(schema), 0, &blocker));
-    if (created->index) {
-      if (nsegments != 0) return CorruptManifest(path, "an index with segments");
-      indexes.push_back(created);
+    if (created->index || created->is_schema) {
+      if (nsegments != 0) return CorruptManifest(path, "an index or schema with segments");
+      if (created->index) indexes.push_back(created);
       continue;
     }
     auto table = std::make_shared<TableData>(*created, &txns_);
@@ -178,8 +178,8 @@ Status StorageEngine::Checkpoint() {
     next_table_id = catalog_.next_table_id();
     for (const TableSchema* schema : catalog_.Tables()) {
       std::shared_ptr<TableData> data = GetTableData(schema->table_id);
-      if (data == nullptr && !schema->index) continue;
-      TableEntry e{schema, 0, {}};  // an index has no rows: the open rebuilds it
+      if (data == nullptr && !schema->index && !schema->is_schema) continue;
+      TableEntry e{schema, 0, {}};  // an index or a schema has no rows
       if (data != nullptr) e.segments = data->MainSegments(&e.watermark);
       entries.push_back(std::move(e));
     }

@@ -61,7 +61,7 @@ Status StorageEngine::StoreSequenceRow(const TableSchema& seq, int64_t last_valu
                                        Transaction* caller) {
   // A sequence its creator has not committed is written by the creator (no one else sees
   // it); otherwise by a transaction of its own, committed (durably) now.
-  bool committed = catalog_.FindTable(seq.name, 0) == &seq;
+  bool committed = catalog_.FindTable(seq.Key(), 0) == &seq;
   std::unique_ptr<Transaction> own;
   Transaction* w = caller;
   if (committed) {

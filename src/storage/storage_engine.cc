@@ -360,6 +360,15 @@ Result<const TableSchema*> Transaction::CreateTable(TableSchema schema) {
     if (blocker == 0) break;
     OMEN_RETURN_IF_ERROR(engine_->txns_.WaitFor(id_, blocker));
   }
+  if (created->is_schema) {
+    // A schema has no rows: its catalog entry is all there is.
+    payload_.push_back(static_cast<char>(Op::kCreateTable));
+    std::string enc;
+    created->EncodeTo(&enc);
+    PutLengthPrefixed(&payload_, enc);
+    undo_.push_back({Undo::kCreateEntry, nullptr, 0, created->table_id, nullptr});
+    return created;
+  }
   if (created->index) {
     Status st = CreateIndex(*created);
     if (!st.ok()) {
@@ -401,7 +410,7 @@ Status Transaction::CreateIndex(const TableSchema& index) {
   std::string enc;
   index.EncodeTo(&enc);
   PutLengthPrefixed(&payload_, enc);
-  undo_.push_back({Undo::kCreateIndex, nullptr, 0, index.table_id, std::move(base)});
+  undo_.push_back({Undo::kCreateEntry, nullptr, 0, index.table_id, std::move(base)});
   return Status::OK();
 }
 
@@ -416,10 +425,11 @@ Status Transaction::DropTable(const std::string& name) {
   }
   payload_.push_back(static_cast<char>(Op::kDropTable));
   PutLengthPrefixed(&payload_, name);
-  if (schema->index) {
-    // The entries go when the drop commits; until then writers keep them up to date.
-    undo_.push_back({Undo::kDropIndex, nullptr, 0, schema->table_id,
-                     engine_->GetTableData(schema->index->table_id)});
+  if (schema->index || schema->is_schema) {
+    // An index's entries go when the drop commits; until then writers keep them up to date.
+    // A schema is only its catalog entry.
+    undo_.push_back({Undo::kDropEntry, nullptr, 0, schema->table_id,
+                     schema->index ? engine_->GetTableData(schema->index->table_id) : nullptr});
     return Status::OK();
   }
   std::shared_ptr<TableData> data = engine_->GetTableData(schema->table_id);
@@ -503,11 +513,11 @@ void Transaction::UndoOne(Undo* u) {
       engine_->catalog_.AbortDrop(u->table_id);
       u->data->AdmitWriters();
       break;
-    case Undo::kCreateIndex:
+    case Undo::kCreateEntry:
       engine_->catalog_.AbortCreate(u->table_id);
-      u->data->RemoveIndex(u->table_id);
+      if (u->data != nullptr) u->data->RemoveIndex(u->table_id);
       break;
-    case Undo::kDropIndex:
+    case Undo::kDropEntry:
       engine_->catalog_.AbortDrop(u->table_id);
       break;
     case Undo::kInsert:
@@ -547,8 +557,8 @@ void Transaction::Apply(Timestamp ts, bool publish) {
       case Undo::kInsert: u.table->CommitInsert(u.pos, ts); break;
       case Undo::kDelete: u.table->CommitDelete(u.pos, ts); break;
       case Undo::kCreate:
-      case Undo::kCreateIndex: engine_->catalog_.CommitCreate(u.table_id); break;
-      case Undo::kDropIndex:
+      case Undo::kCreateEntry: engine_->catalog_.CommitCreate(u.table_id); break;
+      case Undo::kDropEntry:
         engine_->catalog_.CommitDrop(u.table_id);
         if (u.data != nullptr) u.data->RemoveIndex(u.table_id);
         break;

@@ -202,8 +202,9 @@ class Transaction {
   // A fresh snapshot, for READ COMMITTED's re-check of concurrently updated rows.
   Snapshot LatestSnapshot() const;
 
-  // DDL. Waits while another running transaction creates or drops the same name (40P01 on
-  // deadlock). 42P07 if the name is taken. Creating an index (schema.index set) fills it
+  // DDL on catalog entries (tables, sequences, views, indexes, schemas), named by their keys
+  // (TableSchema::Key). Waits while another running transaction creates or drops the same
+  // key (40P01 on deadlock). 42P07 (42P06 for a schema) if the key is taken. Creating an index (schema.index set) fills it
   // from the table's rows after waiting for the table's running writers (23505 when a
   // unique index finds duplicates).
   Result<const TableSchema*> CreateTable(TableSchema schema);
@@ -249,11 +250,12 @@ class Transaction {
       : engine_(engine), id_(id), isolation_(isolation) {}
 
   struct Undo {
-    enum Kind { kCreate, kDrop, kInsert, kDelete, kCreateIndex, kDropIndex } kind;
+    // kCreateEntry, kDropEntry: an index or a schema (catalog entries without rows).
+    enum Kind { kCreate, kDrop, kInsert, kDelete, kCreateEntry, kDropEntry } kind;
     TableData* table = nullptr;  // kept alive by touched_ (kInsert, kDelete) or `data`
     uint64_t pos = 0;            // kInsert, kDelete
-    uint64_t table_id = 0;       // kCreate, kDrop; the index's id for kCreateIndex, kDropIndex
-    std::shared_ptr<TableData> data;  // kCreate, kDrop; the indexed table's for the index kinds
+    uint64_t table_id = 0;       // kCreate, kDrop; the entry's id for kCreateEntry, kDropEntry
+    std::shared_ptr<TableData> data;  // kCreate, kDrop; an index's table for the entry kinds
   };
   // The table for a write: registers this transaction as its writer, waiting first for a
   // running transaction that drops it (42P01 if that one commits).

@@ -223,8 +223,9 @@ void WireSink::OnEmptyQuery() {
   w.End();
 }
 
-void WireSink::OnNotice(std::string_view sqlstate, const std::string& message) {
-  WriteErrorOrNotice(out_, 'N', "NOTICE", Status(sqlstate, message));
+void WireSink::OnNotice(std::string_view sqlstate, const std::string& message,
+                        const std::string& detail) {
+  WriteErrorOrNotice(out_, 'N', "NOTICE", Status(sqlstate, message, detail));
 }
 
 void WireSink::OnWarning(std::string_view sqlstate, const std::string& message) {

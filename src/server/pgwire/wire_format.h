@@ -55,7 +55,8 @@ class WireSink final : public ResultSink {
   Status OnChunk(const DataChunk& chunk, size_t column_count) override;
   Status OnComplete(const std::string& tag) override;
   void OnEmptyQuery() override;
-  void OnNotice(std::string_view sqlstate, const std::string& message) override;
+  void OnNotice(std::string_view sqlstate, const std::string& message,
+                const std::string& detail = {}) override;
   void OnWarning(std::string_view sqlstate, const std::string& message) override;
 
  private:

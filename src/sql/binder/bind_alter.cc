@@ -33,11 +33,10 @@ Result<BoundStatement> Binder::BindAlterTable(const ParsedAlterTable& alter) {
   using A = ParsedAlterTable::Action;
   BoundStatement out;
   out.kind = BoundStatement::Kind::kAlterTable;
-  const TableSchema* t = catalog_.FindTable(alter.table, txn_id_);
+  Result<const TableSchema*> found = ResolveRelation(alter.table_schema, alter.table);
+  const TableSchema* t = found.ok() ? *found : nullptr;
   if (t == nullptr) {
-    if (!alter.if_exists) {
-      return Status(sqlstate::kUndefinedTable, "relation \"" + alter.table + "\" does not exist");
-    }
+    if (!alter.if_exists) return found.status();
     out.notice = "relation \"" + alter.table + "\" does not exist, skipping";
     out.notice_sqlstate = sqlstate::kSuccessfulCompletion;
     return out;
@@ -138,7 +137,7 @@ Result<BoundStatement> Binder::BindAlterTable(const ParsedAlterTable& alter) {
       break;
     }
     case A::kRenameTable:
-      if (catalog_.FindTable(alter.new_name, txn_id_) != nullptr) {
+      if (catalog_.FindTable(RelationKey(t->schema, alter.new_name), txn_id_) != nullptr) {
         return Status(sqlstate::kDuplicateTable, "relation \"" + alter.new_name + "\" already exists");
       }
       s.name = alter.new_name;
@@ -183,7 +182,7 @@ Result<BoundStatement> Binder::BindAlterTable(const ParsedAlterTable& alter) {
   // column.
   for (const TableSchema* seq : catalog_.OwnedSequences(t->table_id, txn_id_)) {
     if (seq->sequence->owner_column == dropped_column) {
-      out.drop_names.push_back(seq->name);
+      out.drop_names.push_back(seq->Key());
       continue;
     }
     BoundStatement copy;

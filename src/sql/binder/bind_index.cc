@@ -8,14 +8,14 @@
 
 namespace omendb::sql {
 
-std::string Binder::ChooseIndexName(const std::string& table,
+std::string Binder::ChooseIndexName(const std::string& schema, const std::string& table,
                                     const std::vector<std::string>& columns,
                                     const std::string& label,
                                     const std::vector<TableSchema>& also_taken) const {
   std::string base = table;
   for (const std::string& c : columns) base += "_" + c;
   auto taken = [&](const std::string& name) {
-    return catalog_.FindTable(name, txn_id_) != nullptr ||
+    return catalog_.FindTable(RelationKey(schema, name), txn_id_) != nullptr ||
            std::any_of(also_taken.begin(), also_taken.end(),
                        [&](const TableSchema& s) { return s.name == name; });
   };
@@ -29,6 +29,7 @@ Result<TableSchema> Binder::IndexSchema(const TableSchema& table, const std::str
                                         bool constraint) const {
   TableSchema s;
   s.name = name;
+  s.schema = table.schema;  // an index lives in its table's schema
   IndexOptions o;
   o.table_id = table.table_id;  // 0 for a table created by the same statement
   o.unique = unique;
@@ -54,8 +55,8 @@ Status Binder::BindUniqueConstraints(const std::vector<ParsedUnique>& uniques,
                                      const TableSchema& table, std::vector<TableSchema>* out) const {
   for (const ParsedUnique& u : uniques) {
     std::string name = u.name;
-    if (name.empty()) name = ChooseIndexName(table.name, u.columns, "key", *out);
-    if (catalog_.FindTable(name, txn_id_) != nullptr ||
+    if (name.empty()) name = ChooseIndexName(table.schema, table.name, u.columns, "key", *out);
+    if (catalog_.FindTable(RelationKey(table.schema, name), txn_id_) != nullptr ||
         std::any_of(out->begin(), out->end(), [&](const TableSchema& s) { return s.name == name; })) {
       return Status(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
     }
@@ -69,7 +70,7 @@ Status Binder::BindUniqueConstraints(const std::vector<ParsedUnique>& uniques,
 
 Result<BoundStatement> Binder::BindCreateIndex(const ParsedCreateIndex& create) {
   const TableSchema* t;
-  OMEN_ASSIGN_OR_RETURN(t, catalog_.GetTable(create.table, txn_id_));
+  OMEN_ASSIGN_OR_RETURN(t, ResolveRelation(create.table_schema, create.table));
   if (t->sequence || !t->view_sql.empty() || t->index) {
     const char* what = t->sequence ? "sequences" : t->index ? "indexes" : "views";
     return Status(sqlstate::kWrongObjectType,
@@ -80,7 +81,7 @@ Result<BoundStatement> Binder::BindCreateIndex(const ParsedCreateIndex& create) 
   out.kind = BoundStatement::Kind::kCreateTable;
   out.if_not_exists = create.if_not_exists;
   std::string name = create.name;
-  if (name.empty()) name = ChooseIndexName(t->name, create.columns, "idx", {});
+  if (name.empty()) name = ChooseIndexName(t->schema, t->name, create.columns, "idx", {});
   OMEN_ASSIGN_OR_RETURN(out.schema, IndexSchema(*t, name, create.columns, create.unique,
                                                 /*constraint=*/false));
   return out;

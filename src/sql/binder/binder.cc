@@ -437,7 +437,7 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
     // Inside a recursive query's recursive term, its own name reads the work table.
     for (size_t r = recursive_refs_.size(); r-- > 0;) {
       const RecursiveRef& ref = recursive_refs_[r];
-      if (ref.name != item.table.name) continue;
+      if (ref.name != item.table.name || !item.table.schema.empty()) continue;
       auto scan = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kWorkTableScan);
       scan->types = ref.types;
       scan->work_table = ref.work_table;
@@ -450,7 +450,7 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
       const CteFrame& frame = ctes_[f];
       for (size_t i = 0; i < frame.visible; ++i) {
         const ParsedCommonTableExpr& cte = (*frame.list)[i];
-        if (cte.name != item.table.name) continue;
+        if (cte.name != item.table.name || !item.table.schema.empty()) continue;
         // The WITH query sees only the WITH queries defined before it.
         std::vector<CteFrame> saved = ctes_;
         ctes_.resize(f);
@@ -464,7 +464,7 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
         return derived;
       }
     }
-    Result<const TableSchema*> table = catalog_.GetTable(item.table.name, txn_id_);
+    Result<const TableSchema*> table = ResolveRelation(item.table.schema, item.table.name);
     if (!table.ok()) return WithPos(table.status(), item.table.location);
     std::string name = item.table.alias.empty() ? item.table.name : item.table.alias;
     if (!(*table)->view_sql.empty()) return BindView(**table, name, item.table.location, scope);
@@ -594,16 +594,8 @@ Result<BoundStatement> Binder::BindStatement(const ParsedStatement& stmt) {
     case ParsedStatement::Kind::kShow:
     case ParsedStatement::Kind::kCheckpoint:
       return InternalError("utility statements are run by the session");
-    case ParsedStatement::Kind::kDropTable: {
-      BoundStatement b;
-      b.kind = BoundStatement::Kind::kDropTable;
-      b.drop_names = stmt.drop_table->names;
-      b.if_exists = stmt.drop_table->if_exists;
-      b.drop_sequence = stmt.drop_table->sequence;
-      b.drop_view = stmt.drop_table->view;
-      b.drop_index = stmt.drop_table->index;
-      return b;
-    }
+    case ParsedStatement::Kind::kDropTable: return BindDrop(*stmt.drop_table);
+    case ParsedStatement::Kind::kCreateSchema: return BindCreateSchema(*stmt.create_schema);
     case ParsedStatement::Kind::kCreateIndex:
       return BindCreateIndex(*stmt.create_index);
     case ParsedStatement::Kind::kCreateSequence:
@@ -864,11 +856,33 @@ Result<BoundExprPtr> Binder::BindSequenceCall(const ParsedExpr& expr, const Scop
                    arg.location);
   }
   const std::string& seq_name = arg.constant.GetString();
-  const TableSchema* seq = catalog_.FindTable(seq_name, txn_id_);
-  if (seq == nullptr) {
-    return WithPos(Status(sqlstate::kUndefinedTable, "relation \"" + seq_name + "\" does not exist"),
-                   arg.location);
+  // "name" or "schema.name" (regclass input; dots inside double quotes are not separators).
+  std::string seq_schema, seq_rel;
+  {
+    std::vector<std::string> parts(1);
+    bool quoted = false;
+    for (char ch : seq_name) {
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (ch == '.' && !quoted) {
+        parts.emplace_back();
+      } else {
+        parts.back() += ch;
+      }
+    }
+    if (parts.size() > 2) {
+      return WithPos(NotSupported("sequence names with more than a schema and a name"),
+                     arg.location);
+    }
+    seq_rel = parts.back();
+    if (parts.size() == 2) seq_schema = parts[0];
   }
+  if (!seq_schema.empty() && !catalog_.SchemaExists(seq_schema, txn_id_)) {
+    return WithPos(Status("3F000", "schema \"" + seq_schema + "\" does not exist"), arg.location);
+  }
+  Result<const TableSchema*> found = ResolveRelation(seq_schema, seq_rel);
+  if (!found.ok()) return WithPos(found.status(), arg.location);
+  const TableSchema* seq = *found;
   if (!seq->sequence) {
     return WithPos(Status(sqlstate::kWrongObjectType, "\"" + seq_name + "\" is not a sequence"),
                    arg.location);
@@ -1614,7 +1628,7 @@ Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
 Result<BoundStatement> Binder::BindInsert(const ParsedInsert& insert) {
   BoundStatement out;
   out.kind = BoundStatement::Kind::kInsert;
-  Result<const TableSchema*> table = catalog_.GetTable(insert.table.name, txn_id_);
+  Result<const TableSchema*> table = ResolveRelation(insert.table.schema, insert.table.name);
   if (!table.ok()) return WithPos(table.status(), insert.table.location);
   out.table = *table;
   const TableSchema& t = *out.table;
@@ -1772,8 +1786,8 @@ Result<LogicalOperatorPtr> Binder::BindTargetRows(const ParsedTableRef& table,
   if (from != nullptr) {
     OMEN_ASSIGN_OR_RETURN(others, BindFromItem(*from, scope));
   }
-  if (const TableSchema* target = catalog_.FindTable(table.name, txn_id_)) {
-    OMEN_RETURN_IF_ERROR(CheckWritable(*target, table.location));
+  if (Result<const TableSchema*> target = ResolveRelation(table.schema, table.name); target.ok()) {
+    OMEN_RETURN_IF_ERROR(CheckWritable(**target, table.location));
   }
   ParsedFromItem item;
   item.kind = ParsedFromItem::Kind::kTable;
@@ -1987,6 +2001,7 @@ Result<BoundStatement> Binder::BindCreateTableAs(const ParsedCreateTableAs& crea
   }
   TableSchema& s = out.schema;
   s.name = create.name;
+  OMEN_ASSIGN_OR_RETURN(s.schema, CreationSchema(create.schema, create.name));
   for (size_t i = 0; i < out.column_names.size(); ++i) {
     std::string name = i < create.column_names.size() ? create.column_names[i] : out.column_names[i];
     if (s.FindColumn(name)) {
@@ -2149,21 +2164,27 @@ Result<BoundStatement> Binder::BindCreateSequence(const ParsedCreateSequence& cr
   out.if_not_exists = create.if_not_exists;
   OMEN_ASSIGN_OR_RETURN(out.schema,
                         SequenceSchema(create.name, create.options, TypeId::kBigInt));
+  OMEN_ASSIGN_OR_RETURN(out.schema.schema, CreationSchema(create.schema, create.name));
   const std::vector<std::string>& owner = create.options.owned_by;
   if (owner.size() == 1 && owner[0] == "none") return out;
   if (!owner.empty()) {
-    if (owner.size() != 2) {
+    if (owner.size() != 2 && owner.size() != 3) {
       return Status(sqlstate::kInvalidParameterValue,
                     "invalid OWNED BY option", "", "Specify OWNED BY table.column or OWNED BY NONE.");
     }
+    const std::string& table_name = owner[owner.size() - 2];
+    const std::string& column = owner.back();
     const TableSchema* table;
-    OMEN_ASSIGN_OR_RETURN(table, catalog_.GetTable(owner[0], txn_id_));
-    if (table->sequence || !table->FindColumn(owner[1])) {
-      return Status(sqlstate::kUndefinedColumn, "column \"" + owner[1] + "\" of relation \"" +
-                                                    owner[0] + "\" does not exist");
+    OMEN_ASSIGN_OR_RETURN(table, ResolveRelation(owner.size() == 3 ? owner[0] : "", table_name));
+    if (table->sequence || !table->FindColumn(column)) {
+      return Status(sqlstate::kUndefinedColumn, "column \"" + column + "\" of relation \"" +
+                                                    table_name + "\" does not exist");
+    }
+    if (table->schema != out.schema.schema) {
+      return Status("55000", "sequence must be in same schema as table it is linked to");
     }
     out.schema.sequence->owner_table_id = table->table_id;
-    out.schema.sequence->owner_column = owner[1];
+    out.schema.sequence->owner_column = column;
   }
   return out;
 }
@@ -2177,9 +2198,14 @@ Result<LogicalOperatorPtr> Binder::BindView(const TableSchema& view, const std::
   ctes_.clear();
   std::vector<const Scope*> saved_outer = std::move(outer_scopes_);
   outer_scopes_.clear();
+  // Its names resolve as they did when it was created.
+  std::vector<std::string> saved_path = search_path_;
+  search_path_ = view.view_search_path.empty() ? std::vector<std::string>{kPublicSchema}
+                                               : view.view_search_path;
   std::vector<std::string> columns;
   for (const ColumnDefinition& c : view.columns) columns.push_back(c.name);
   Result<LogicalOperatorPtr> plan = BindDerivedTable(*query->select, name, columns, location, scope);
+  search_path_ = std::move(saved_path);
   ctes_ = std::move(saved);
   outer_scopes_ = std::move(saved_outer);
   return plan;
@@ -2196,7 +2222,9 @@ Result<BoundStatement> Binder::BindCreateView(const ParsedCreateView& create) {
   out.or_replace = create.replace;
   TableSchema& s = out.schema;
   s.name = create.name;
+  OMEN_ASSIGN_OR_RETURN(s.schema, CreationSchema(create.schema, create.name));
   s.view_sql = create.sql;
+  if (search_path_ != std::vector<std::string>{kPublicSchema}) s.view_search_path = search_path_;
   for (size_t i = 0; i < query.column_names.size(); ++i) {
     std::string name = i < create.column_names.size() ? create.column_names[i] : query.column_names[i];
     if (s.FindColumn(name)) {
@@ -2204,7 +2232,7 @@ Result<BoundStatement> Binder::BindCreateView(const ParsedCreateView& create) {
     }
     s.columns.push_back({name, query.plan->types[i]});
   }
-  const TableSchema* existing = catalog_.FindTable(create.name, txn_id_);
+  const TableSchema* existing = catalog_.FindTable(s.Key(), txn_id_);
   if (existing == nullptr || !create.replace) return out;
   if (existing->view_sql.empty()) {
     return Status(sqlstate::kWrongObjectType, "\"" + create.name + "\" is not a view");
@@ -2235,6 +2263,7 @@ Result<BoundStatement> Binder::BindCreateTable(const ParsedCreateTable& create) 
   out.if_not_exists = create.if_not_exists;
   TableSchema& s = out.schema;
   s.name = create.name;
+  OMEN_ASSIGN_OR_RETURN(s.schema, CreationSchema(create.schema, create.name));
   if (create.primary_key_constraints > 1) {
     return Status(sqlstate::kInvalidTableDefinition,
                   "multiple primary keys for table \"" + create.name + "\" are not allowed");
@@ -2259,9 +2288,18 @@ Result<BoundStatement> Binder::BindCreateTable(const ParsedCreateTable& create) 
                                                 c.identity_options ? *c.identity_options : none,
                                                 c.type));
       seq.sequence->owner_column = c.name;
+      seq.schema = s.schema;
       ColumnDefinition& col = s.columns.back();
       std::string quoted;
-      for (char ch : seq.name) quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
+      // As regclass text: "schema"."name" outside public (quoted: the parts may hold dots).
+      auto quote = [](const std::string& ident) {
+        std::string q = "\"";
+        for (char ch : ident) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+        return q + "\"";
+      };
+      std::string qualified =
+          s.schema == kPublicSchema ? seq.name : quote(s.schema) + "." + quote(seq.name);
+      for (char ch : qualified) quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
       col.default_sql = "nextval('" + quoted + "')";
       col.not_null = true;
       col.identity = c.identity;

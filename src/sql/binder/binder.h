@@ -36,6 +36,9 @@ class Binder {
 
   // The session's sequence state for nextval & co. (without it they fail when run).
   void set_sequences(SequenceAccess* sequences) { sequences_ = sequences; }
+  // The schemas unqualified names are looked up in, in order (and the first existing one
+  // is where new relations go); {"public"} by default.
+  void set_search_path(std::vector<std::string> schemas) { search_path_ = std::move(schemas); }
 
   // Errors as above; when preparing, also 42P18 for a parameter whose type nothing decides
   // (unused, or used only where any type would do) and 42P08 for one used as two types.
@@ -114,11 +117,21 @@ class Binder {
   Result<BoundStatement> BindInsert(const ParsedInsert& insert);
   Result<BoundStatement> BindCreateTable(const ParsedCreateTable& create);
   Result<BoundStatement> BindCreateTableAs(const ParsedCreateTableAs& create);
+  // The relation a (possibly schema-qualified) name refers to (3F000, 42P01).
+  Result<const TableSchema*> ResolveRelation(const std::string& schema, const std::string& name) const {
+    return catalog_.ResolveRelation(schema, name, search_path_, txn_id_);
+  }
+  // The schema a new relation named `schema`.`name` goes to (3F000), checking the name.
+  Result<std::string> CreationSchema(const std::string& schema, const std::string& name) const;
+  // CREATE SCHEMA (a kCreateTable of the schema's entry) and DROP of any kind.
+  Result<BoundStatement> BindCreateSchema(const ParsedCreateSchema& create);
+  Result<BoundStatement> BindDrop(const ParsedDropTable& drop);
   // Indexes (bind_index.cc). CREATE INDEX binds as a kCreateTable of the index's schema.
   Result<BoundStatement> BindCreateIndex(const ParsedCreateIndex& create);
-  // PostgreSQL's default name <table>_<columns>_<label>, numbered when taken (in the catalog
+  // PostgreSQL's default name <table>_<columns>_<label>, numbered when taken (in `schema`
   // or by `also_taken`).
-  std::string ChooseIndexName(const std::string& table, const std::vector<std::string>& columns,
+  std::string ChooseIndexName(const std::string& schema, const std::string& table,
+                              const std::vector<std::string>& columns,
                               const std::string& label,
                               const std::vector<TableSchema>& also_taken) const;
   // The catalog entry of an index over `columns` of `table` (42703 for unknown columns).
@@ -231,6 +244,7 @@ class Binder {
                                              LogicalOperatorPtr input, AggregateContext* ctx);
 
   const Catalog& catalog_;
+  std::vector<std::string> search_path_ = {kPublicSchema};
   uint64_t txn_id_;
   BindParameters* params_;
   SequenceAccess* sequences_ = nullptr;

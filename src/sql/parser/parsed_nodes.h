@@ -66,6 +66,7 @@ struct ParsedExpr {
 using ParsedExprPtr = std::unique_ptr<ParsedExpr>;
 
 struct ParsedTableRef {
+  std::string schema;  // as qualified; empty: found through search_path
   std::string name;
   std::string alias;
   int location = -1;
@@ -197,6 +198,7 @@ struct ParsedSequenceOptions {
 
 // CREATE SEQUENCE [IF NOT EXISTS] name [options]
 struct ParsedCreateSequence {
+  std::string schema;  // empty: the first schema of search_path
   std::string name;
   bool if_not_exists = false;
   ParsedSequenceOptions options;
@@ -219,6 +221,7 @@ struct ParsedUnique {
 };
 
 struct ParsedCreateTable {
+  std::string schema;  // empty: the first schema of search_path
   std::string name;
   bool if_not_exists = false;
   std::vector<ParsedColumnDef> columns;
@@ -230,7 +233,8 @@ struct ParsedCreateTable {
 
 // CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON table (columns)
 struct ParsedCreateIndex {
-  std::string name;  // empty: PostgreSQL's default name
+  std::string name;  // empty: PostgreSQL's default name (in the table's schema)
+  std::string table_schema;
   std::string table;
   std::vector<std::string> columns;
   bool unique = false;
@@ -241,6 +245,7 @@ struct ParsedCreateIndex {
 struct ParsedAlterTable {
   enum class Action { kAddColumn, kDropColumn, kRenameColumn, kRenameTable };
   Action action;
+  std::string table_schema;
   std::string table;
   bool if_exists = false;  // the table
   // kAddColumn: the column (and its constraints) as a one-column CREATE TABLE of `table`.
@@ -272,6 +277,7 @@ struct ParsedDelete {
 
 // CREATE TABLE name [(columns)] AS query [WITH [NO] DATA]
 struct ParsedCreateTableAs {
+  std::string schema;  // empty: the first schema of search_path
   std::string name;
   bool if_not_exists = false;
   std::vector<std::string> column_names;  // optional renames of the query's columns
@@ -279,17 +285,27 @@ struct ParsedCreateTableAs {
   bool with_data = true;
 };
 
-// DROP TABLE / DROP SEQUENCE / DROP VIEW
+// DROP TABLE / SEQUENCE / VIEW / INDEX / SCHEMA
 struct ParsedDropTable {
   std::vector<std::string> names;
+  std::vector<std::string> schemas;  // per name, as qualified (empty: search_path)
   bool if_exists = false;
   bool sequence = false;  // DROP SEQUENCE
   bool view = false;      // DROP VIEW
   bool index = false;     // DROP INDEX
+  bool schema = false;    // DROP SCHEMA (names are schemas)
+  bool cascade = false;   // DROP SCHEMA ... CASCADE
+};
+
+// CREATE SCHEMA [IF NOT EXISTS] name
+struct ParsedCreateSchema {
+  std::string name;
+  bool if_not_exists = false;
 };
 
 // CREATE [OR REPLACE] VIEW name [(columns)] AS query
 struct ParsedCreateView {
+  std::string schema;  // empty: the first schema of search_path
   std::string name;
   bool replace = false;
   std::vector<std::string> column_names;
@@ -318,6 +334,7 @@ struct ParsedSet {
   std::string name;  // lower case
   std::vector<std::string> values;  // kValue: the values as written (strings unquoted)
   bool is_local = false;
+  bool reset = false;  // kDefault written as RESET (else SET ... TO DEFAULT)
   ParsedTransactionModes modes;  // kTransaction, kSessionCharacteristics
 };
 
@@ -346,6 +363,7 @@ struct ParsedStatement {
     kCreateView,     // CREATE [OR REPLACE] VIEW: `create_view`
     kAlterTable,     // ALTER TABLE: `alter_table`
     kCreateIndex,    // CREATE INDEX: `create_index`
+    kCreateSchema,   // CREATE SCHEMA: `create_schema`
   };
   Kind kind;
   std::string text;  // this statement's source text
@@ -360,6 +378,7 @@ struct ParsedStatement {
   std::unique_ptr<struct ParsedCreateView> create_view;
   std::unique_ptr<ParsedAlterTable> alter_table;
   std::unique_ptr<ParsedCreateIndex> create_index;
+  std::unique_ptr<ParsedCreateSchema> create_schema;
   std::unique_ptr<ParsedStatement> explained;
   std::unique_ptr<ParsedTransaction> transaction;
   std::unique_ptr<ParsedSet> set;

@@ -643,10 +643,11 @@ Result<ParsedTableRef> TransformRangeVar(const pg_query::RangeVar& rv) {
   if (!rv.catalogname().empty() && rv.catalogname() != "postgres") {
     return Unsupported("cross-database references", rv.location());
   }
-  if (!rv.schemaname().empty() && rv.schemaname() != "public") {
-    return Unsupported("schemas other than \"public\"", rv.location());
+  if (rv.schemaname() == "pg_catalog" || rv.schemaname() == "information_schema") {
+    return Unsupported("the system catalogs (pg_catalog, information_schema)", rv.location());
   }
   ParsedTableRef ref;
+  ref.schema = rv.schemaname();
   ref.name = rv.relname();
   ref.location = rv.location();
   if (rv.has_alias()) {
@@ -983,6 +984,7 @@ Result<std::unique_ptr<ParsedCreateTableAs>> TransformCreateAs(const pg_query::C
   auto out = std::make_unique<ParsedCreateTableAs>();
   ParsedTableRef ref;
   OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(into.rel()));
+  out->schema = ref.schema;
   out->name = ref.name;
   out->if_not_exists = s.if_not_exists();
   out->with_data = !into.skip_data();
@@ -1063,6 +1065,7 @@ Result<std::unique_ptr<ParsedCreateSequence>> TransformCreateSequence(
   if (s.sequence().relpersistence() == "t") return Unsupported("temporary sequences");
   ParsedTableRef ref;
   OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(s.sequence()));
+  out->schema = ref.schema;
   out->name = ref.name;
   out->if_not_exists = s.if_not_exists();
   OMEN_RETURN_IF_ERROR(TransformSequenceOptions(s.options(), &out->options));
@@ -1195,6 +1198,7 @@ Result<std::unique_ptr<ParsedCreateTable>> TransformCreate(const pg_query::Creat
   auto out = std::make_unique<ParsedCreateTable>();
   ParsedTableRef ref;
   OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(s.relation()));
+  out->schema = ref.schema;
   out->name = ref.name;
   out->if_not_exists = s.if_not_exists();
   auto keys_of = [](const pg_query::Constraint& c) {
@@ -1239,6 +1243,7 @@ Result<std::unique_ptr<ParsedAlterTable>> TransformAlterTable(const pg_query::Al
   auto out = std::make_unique<ParsedAlterTable>();
   ParsedTableRef ref;
   OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(s.relation()));
+  out->table_schema = ref.schema;
   out->table = ref.name;
   out->if_exists = s.missing_ok();
   const pg_query::AlterTableCmd& cmd = s.cmds(0).alter_table_cmd();
@@ -1248,6 +1253,7 @@ Result<std::unique_ptr<ParsedAlterTable>> TransformAlterTable(const pg_query::Al
       out->column_if_not_exists = cmd.missing_ok();
       out->add = std::make_unique<ParsedCreateTable>();
       out->add->name = out->table;
+      out->add->schema = out->table_schema;
       OMEN_RETURN_IF_ERROR(TransformColumnDef(cmd.def().column_def(), out->add.get()));
       return out;
     }
@@ -1276,6 +1282,7 @@ Result<std::unique_ptr<ParsedAlterTable>> TransformRename(const pg_query::Rename
   }
   ParsedTableRef ref;
   OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(s.relation()));
+  out->table_schema = ref.schema;
   out->table = ref.name;
   out->if_exists = s.missing_ok();
   out->new_name = s.newname();
@@ -1294,6 +1301,7 @@ Result<std::unique_ptr<ParsedCreateIndex>> TransformIndex(const pg_query::IndexS
   auto out = std::make_unique<ParsedCreateIndex>();
   ParsedTableRef ref;
   OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(s.relation()));
+  out->table_schema = ref.schema;
   out->table = ref.name;
   out->name = s.idxname();
   out->unique = s.unique();
@@ -1310,6 +1318,17 @@ Result<std::unique_ptr<ParsedCreateIndex>> TransformIndex(const pg_query::IndexS
 }
 
 Result<std::unique_ptr<ParsedDropTable>> TransformDrop(const pg_query::DropStmt& s) {
+  if (s.remove_type() == pg_query::OBJECT_SCHEMA) {
+    auto out = std::make_unique<ParsedDropTable>();
+    out->schema = true;
+    out->if_exists = s.missing_ok();
+    out->cascade = s.behavior() == pg_query::DROP_CASCADE;
+    for (const Node& obj : s.objects()) {
+      out->names.push_back(obj.string().sval());
+      out->schemas.emplace_back();
+    }
+    return out;
+  }
   if (s.remove_type() != pg_query::OBJECT_TABLE && s.remove_type() != pg_query::OBJECT_SEQUENCE &&
       s.remove_type() != pg_query::OBJECT_VIEW && s.remove_type() != pg_query::OBJECT_INDEX) {
     return Unsupported("DROP of this object type");
@@ -1324,10 +1343,11 @@ Result<std::unique_ptr<ParsedDropTable>> TransformDrop(const pg_query::DropStmt&
   for (const Node& obj : s.objects()) {
     std::vector<std::string> parts;
     for (const Node& p : obj.list().items()) parts.push_back(p.string().sval());
-    if (parts.size() > 1 && parts[parts.size() - 2] != "public") {
-      return Unsupported("schemas other than \"public\"");
+    if (parts.size() > 3 || (parts.size() == 3 && parts[0] != "postgres")) {
+      return Unsupported("cross-database references");
     }
     out->names.push_back(parts.back());
+    out->schemas.push_back(parts.size() > 1 ? parts[parts.size() - 2] : std::string());
   }
   return out;
 }
@@ -1420,6 +1440,7 @@ Result<std::unique_ptr<ParsedSet>> TransformSet(const pg_query::VariableSetStmt&
     case pg_query::VAR_SET_DEFAULT:
     case pg_query::VAR_RESET:
       out->kind = ParsedSet::Kind::kDefault;
+      out->reset = v.kind() == pg_query::VAR_RESET;
       return out;
     case pg_query::VAR_SET_MULTI:
       if (out->name == "transaction") {
@@ -1533,6 +1554,22 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
       OMEN_ASSIGN_OR_RETURN(st.drop_table, TransformDrop(n.drop_stmt()));
       return st;
     }
+    case Node::kCreateSchemaStmt: {
+      const auto& cs = n.create_schema_stmt();
+      if (cs.schema_elts_size() > 0) return Unsupported("CREATE SCHEMA with schema elements");
+      st.kind = ParsedStatement::Kind::kCreateSchema;
+      st.create_schema = std::make_unique<ParsedCreateSchema>();
+      st.create_schema->if_not_exists = cs.if_not_exists();
+      st.create_schema->name = cs.schemaname();
+      if (cs.has_authrole()) {
+        const auto& role = cs.authrole();
+        std::string who = role.roletype() == pg_query::ROLESPEC_CSTRING ? role.rolename()
+                                                                        : std::string("postgres");
+        if (who != "postgres") return Status("42704", "role \"" + who + "\" does not exist");
+        if (st.create_schema->name.empty()) st.create_schema->name = who;
+      }
+      return st;
+    }
     case Node::kIndexStmt: {
       st.kind = ParsedStatement::Kind::kCreateIndex;
       OMEN_ASSIGN_OR_RETURN(st.create_index, TransformIndex(n.index_stmt()));
@@ -1617,6 +1654,7 @@ Result<ParsedStatement> TransformStatement(const Node& n) {
       auto view = std::make_unique<ParsedCreateView>();
       ParsedTableRef ref;
       OMEN_ASSIGN_OR_RETURN(ref, TransformRangeVar(v.view()));
+      view->schema = ref.schema;
       view->name = ref.name;
       view->replace = v.replace();
       for (const Node& a : v.aliases()) view->column_names.push_back(a.string().sval());

@@ -206,7 +206,12 @@ struct BoundStatement {
   bool drop_sequence = false;
   bool drop_view = false;
   bool drop_index = false;  // DROP INDEX
+  bool drop_schema = false;  // DROP SCHEMA (drop_cascade: with everything in it)
+  bool drop_cascade = false;
+  // As written (kAlterTable: catalog keys; "\x1e<schema>" for a missing schema under IF
+  // EXISTS).
   std::vector<std::string> drop_names;
+  std::vector<std::string> drop_keys;   // kDropTable: their catalog keys (empty: none found)
   bool if_exists = false;
   // kInsert ... ON CONFLICT: skip the rows whose arbiter values are taken (kNothing)
   // or update the existing row (kUpdate): conflict_set gives each table column's new value

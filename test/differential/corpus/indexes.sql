@@ -181,3 +181,38 @@ INSERT INTO ix VALUES (1, 7) ON CONFLICT ON CONSTRAINT ix_a_key DO UPDATE SET b 
 SELECT * FROM ix ORDER BY a, b
 ;;
 DROP TABLE ix
+;;
+-- Schemas: qualified names, search_path, indexes and sequences in schemas, DROP SCHEMA.
+CREATE SCHEMA dx
+;;
+CREATE TABLE dx.orders (id serial PRIMARY KEY, customer text UNIQUE, total numeric(10,2))
+;;
+INSERT INTO dx.orders (customer, total) SELECT DISTINCT customer, 1.5 FROM orders WHERE customer IS NOT NULL
+;;
+SELECT count(*) FROM dx.orders
+;;
+SELECT o.id, d.customer FROM orders o JOIN dx.orders d ON d.customer = o.customer WHERE o.id < 104 ORDER BY o.id
+;;
+INSERT INTO dx.orders (customer) VALUES ('apple')
+;;
+SET search_path = dx, public
+;;
+SELECT count(*) FROM orders
+;;
+SELECT customer FROM orders WHERE customer = 'fig'
+;;
+SELECT count(*) FROM public.orders
+;;
+CREATE TABLE only_dx (a integer)
+;;
+SET search_path = public
+;;
+SELECT * FROM only_dx
+;;
+SELECT * FROM dx.only_dx
+;;
+DROP SCHEMA dx
+;;
+DROP SCHEMA dx CASCADE
+;;
+SELECT * FROM dx.orders
