@@ -56,6 +56,27 @@ Status SendReturning(const BoundStatement& stmt, const std::vector<DataChunk>& r
   return Status::OK();
 }
 
+// Estimates for the optimizer from the tables' storage (row counts and zone-map bounds).
+class EngineStatistics final : public sql::StatisticsSource {
+ public:
+  explicit EngineStatistics(StorageEngine& engine) : engine_(engine) {}
+  std::optional<sql::TableEstimate> Estimate(const TableSchema& table) const override {
+    std::shared_ptr<TableData> data = engine_.GetTableData(table.table_id);
+    if (data == nullptr) return std::nullopt;
+    TableStatistics s = data->Statistics();
+    sql::TableEstimate e;
+    e.rows = static_cast<double>(s.rows);
+    for (const TableStatistics::Column& c : s.columns) {
+      e.min.push_back(c.min);
+      e.max.push_back(c.max);
+    }
+    return e;
+  }
+
+ private:
+  StorageEngine& engine_;
+};
+
 // Binds `parsed` for running in `txn` under `ctx` (`params`: its $n values, or null), runs its
 // subqueries (their results can shape the access path: id = (SELECT ...)) and optimizes it.
 Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
@@ -74,7 +95,8 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, binder.Bind(parsed));
   OMEN_RETURN_IF_ERROR(sql::ResolveSubqueries(&stmt, ctx));
-  OMEN_RETURN_IF_ERROR(sql::Optimize(&stmt));
+  EngineStatistics stats(engine);
+  OMEN_RETURN_IF_ERROR(sql::Optimize(&stmt, &stats));
   return stmt;
 }
 

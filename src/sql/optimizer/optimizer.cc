@@ -1,6 +1,8 @@
 #include "sql/optimizer/optimizer.h"
 
 #include "sql/optimizer/constant_folding.h"
+#include "sql/optimizer/join_order.h"
+#include "sql/optimizer/predicates.h"
 
 #include <algorithm>
 #include <optional>
@@ -8,51 +10,6 @@
 
 namespace omendb::sql {
 namespace {
-
-void SplitConjuncts(BoundExprPtr expr, std::vector<BoundExprPtr>* out) {
-  if (expr->kind == BoundExpr::Kind::kAnd) {
-    for (auto& c : expr->children) SplitConjuncts(std::move(c), out);
-    return;
-  }
-  out->push_back(std::move(expr));
-}
-
-BoundExprPtr JoinConjuncts(std::vector<BoundExprPtr> conjuncts) {
-  if (conjuncts.size() == 1) return std::move(conjuncts[0]);
-  auto e = std::make_unique<BoundExpr>();
-  e->kind = BoundExpr::Kind::kAnd;
-  e->type = TypeId::kBoolean;
-  e->children = std::move(conjuncts);
-  return e;
-}
-
-// "<column> op <non-NULL constant of the column's type>", either side, as "column op constant".
-struct ColumnComparison {
-  size_t column;  // the input column
-  std::string op; // =, <, <=, >, >= (mirrored when the constant came first)
-  const Value* constant;
-};
-
-std::optional<ColumnComparison> MatchColumnComparison(const BoundExpr& e) {
-  if (e.kind != BoundExpr::Kind::kFunction || e.children.size() != 2) return std::nullopt;
-  const BoundExpr* col = e.children[0].get();
-  const BoundExpr* val = e.children[1].get();
-  std::string op = e.function->name;
-  if (col->kind == BoundExpr::Kind::kConstant) {
-    std::swap(col, val);
-    // Mirror the comparison: 5 < id means id > 5.
-    if (op == "<") op = ">";
-    else if (op == ">") op = "<";
-    else if (op == "<=") op = ">=";
-    else if (op == ">=") op = "<=";
-  }
-  if (col->kind != BoundExpr::Kind::kColumn || val->kind != BoundExpr::Kind::kConstant ||
-      val->constant.is_null() || col->type != val->type ||
-      (op != "=" && op != "<" && op != "<=" && op != ">" && op != ">=")) {
-    return std::nullopt;
-  }
-  return ColumnComparison{col->column, op, &val->constant};
-}
 
 // If `e` is "<key column> op <non-null constant>" (either side), narrows *range and returns
 // true. The key column's type must equal the constant's (the binder casts constants).
@@ -394,8 +351,10 @@ void PushDownLimit(LogicalOperator* op) {
 
 }  // namespace
 
-Status Optimize(BoundStatement* statement) {
-  if (statement->kind == BoundStatement::Kind::kExplain) return Optimize(statement->explained.get());
+Status Optimize(BoundStatement* statement, const StatisticsSource* stats) {
+  if (statement->kind == BoundStatement::Kind::kExplain) {
+    return Optimize(statement->explained.get(), stats);
+  }
   OMEN_RETURN_IF_ERROR(FoldConstants(statement));
   // Queries, and the plans that find the rows of UPDATE and DELETE or produce the rows of
   // INSERT ... SELECT and CREATE TABLE AS.
@@ -403,6 +362,7 @@ Status Optimize(BoundStatement* statement) {
     return Status::OK();
   }
   PushDownFilters(&statement->plan);
+  if (stats != nullptr) OrderJoins(&statement->plan, *stats);
   ChooseAccessPath(&statement->plan);
   UseKeyOrder(&statement->plan);
   PushDownLimit(statement->plan.get());
