@@ -43,16 +43,12 @@ ScalarFunction& FunctionTable::Add(std::string name, std::vector<LogicalType> ar
   f->return_type = ret;
   f->kernel = kernel;
   f->is_operator = is_operator;
+  by_name_[f->name].push_back(f.get());
   functions_.push_back(std::move(f));
   return *functions_.back();
 }
 
-bool FunctionTable::Has(const std::string& name) const {
-  for (const auto& f : functions_) {
-    if (f->name == name) return true;
-  }
-  return false;
-}
+bool FunctionTable::Has(const std::string& name) const { return by_name_.count(name) != 0; }
 
 const ScalarFunction* FunctionTable::Select(const std::string& name,
                                             const std::vector<LogicalType>& arg_types,
@@ -60,9 +56,11 @@ const ScalarFunction* FunctionTable::Select(const std::string& name,
   *ambiguous = false;
   const size_t n = arg_types.size();
   std::vector<const ScalarFunction*> all;
-  for (const auto& f : functions_) {
+  auto named = by_name_.find(name);
+  if (named == by_name_.end()) return nullptr;
+  for (const ScalarFunction* f : named->second) {
     // A variadic function takes at least one argument (PostgreSQL's VARIADIC "any").
-    if (f->name == name && (f->variadic ? n >= 1 : f->arg_types.size() == n)) all.push_back(f.get());
+    if (f->variadic ? n >= 1 : f->arg_types.size() == n) all.push_back(f);
   }
   // 1. An exact match; for a binary operator with one untyped side, as if it had the other's
   // type.

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "sql/function/scalar_function.h"
@@ -27,6 +28,7 @@ class FunctionTable {
 
  private:
   std::vector<std::unique_ptr<ScalarFunction>> functions_;
+  std::unordered_map<std::string, std::vector<const ScalarFunction*>> by_name_;
 };
 
 // power(float8, float8) and float8 ^ float8 (PostgreSQL's errors: 2201F, 22003).
