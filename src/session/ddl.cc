@@ -113,7 +113,26 @@ Status AlterTable(const BoundStatement& stmt, StorageEngine& engine, Transaction
   copy_ctx.snapshot = txn->LatestSnapshot();
   const TableSchema* created;
   OMEN_ASSIGN_OR_RETURN(created, txn->CreateTable(stmt.schema));
-  OMEN_RETURN_IF_ERROR(sql::ExecuteInsert(stmt, *created, copy_ctx, txn).status());
+  Status copied = sql::ExecuteInsert(stmt, *created, copy_ctx, txn).status();
+  if (!copied.ok() && stmt.validating) {
+    // The copy's errors name a "new row"; PostgreSQL's validation names the constraint.
+    auto quoted = [&](const std::string& after) {
+      size_t at = copied.message().find(after);
+      if (at == std::string::npos) return std::string("?");
+      size_t b = at + after.size(), e = copied.message().find('"', b);
+      return copied.message().substr(b, e == std::string::npos ? std::string::npos : e - b);
+    };
+    if (copied.sqlstate() == "23514") {
+      return Status("23514", "check constraint \"" + quoted("check constraint \"") +
+                                 "\" of relation \"" + stmt.table->name + "\" is violated by some row");
+    }
+    if (copied.sqlstate() == sqlstate::kNotNullViolation) {
+      return Status(sqlstate::kNotNullViolation, "column \"" + quoted("column \"") +
+                                                     "\" of relation \"" + stmt.table->name +
+                                                     "\" contains null values");
+    }
+  }
+  OMEN_RETURN_IF_ERROR(copied);
   for (const BoundStatement& rw : stmt.rewrites) {
     TableSchema seq = rw.schema;
     seq.sequence->owner_table_id = created->table_id;

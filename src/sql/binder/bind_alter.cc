@@ -1,4 +1,5 @@
-// ALTER TABLE: ADD COLUMN, DROP COLUMN, RENAME COLUMN, RENAME TO. Every form is bound as a
+// ALTER TABLE: ADD/DROP COLUMN, ADD/DROP CONSTRAINT, RENAME COLUMN, RENAME TO. Every form is
+// bound as a
 // rewrite: the table is dropped and created again with its new definition in the same
 // transaction, and its rows are copied (so the change is transactional and durable through
 // the ordinary WAL records of DROP, CREATE and INSERT).
@@ -50,7 +51,7 @@ Result<BoundStatement> Binder::BindAlterTable(const ParsedAlterTable& alter) {
   // For each new column, the old column it copies (-1: a new column, filled by its DEFAULT).
   std::vector<int> source;
   for (size_t i = 0; i < s.columns.size(); ++i) source.push_back(static_cast<int>(i));
-  std::string dropped_column, renamed_from;
+  std::string dropped_column, renamed_from, dropped_index;
   auto skip = [&](std::string notice, const char* state) {
     out.notice = std::move(notice);
     out.notice_sqlstate = state;
@@ -136,6 +137,52 @@ Result<BoundStatement> Binder::BindAlterTable(const ParsedAlterTable& alter) {
       renamed_from = alter.column;
       break;
     }
+    case A::kAddConstraint: {
+      const ParsedCreateTable& add = *alter.add;
+      if (add.primary_key_constraints > 0) {
+        if (!s.primary_key.empty()) {
+          return Status(sqlstate::kInvalidTableDefinition,
+                        "multiple primary keys for table \"" + t->name + "\" are not allowed");
+        }
+        for (const std::string& k : add.primary_key) {
+          std::optional<size_t> idx = s.FindColumn(k);
+          if (!idx) {
+            return Status(sqlstate::kUndefinedColumn, "column \"" + k + "\" named in key does not exist");
+          }
+          if (std::find(s.primary_key.begin(), s.primary_key.end(), *idx) != s.primary_key.end()) {
+            return Status(sqlstate::kDuplicateColumn,
+                          "column \"" + k + "\" appears twice in primary key constraint");
+          }
+          s.primary_key.push_back(*idx);
+          s.columns[*idx].not_null = true;
+        }
+      }
+      OMEN_RETURN_IF_ERROR(AddCheckConstraints(add.checks, &s));
+      out.validating = true;
+      break;
+    }
+    case A::kDropConstraint: {
+      const std::string& name = alter.column;
+      auto check = std::find_if(s.checks.begin(), s.checks.end(),
+                                [&](const CheckConstraint& c) { return c.name == name; });
+      if (!s.primary_key.empty() && name == s.PrimaryKeyName()) {
+        s.primary_key.clear();  // its columns stay NOT NULL, as in PostgreSQL
+      } else if (check != s.checks.end()) {
+        s.checks.erase(check);
+      } else {
+        bool unique = false;
+        for (const TableSchema* index : catalog_.Indexes(t->table_id, txn_id_)) {
+          unique = unique || (index->index->constraint && index->name == name);
+        }
+        std::string what = "constraint \"" + name + "\" of relation \"" + t->name + "\" does not exist";
+        if (!unique) {
+          if (alter.column_if_exists) return skip(what + ", skipping", sqlstate::kSuccessfulCompletion);
+          return Status(sqlstate::kUndefinedObject, what);
+        }
+        dropped_index = name;
+      }
+      break;
+    }
     case A::kRenameTable:
       if (catalog_.FindTable(RelationKey(t->schema, alter.new_name), txn_id_) != nullptr) {
         return Status(sqlstate::kDuplicateTable, "relation \"" + alter.new_name + "\" already exists");
@@ -163,6 +210,7 @@ Result<BoundStatement> Binder::BindAlterTable(const ParsedAlterTable& alter) {
   // The table's indexes, over its new columns (an index on a dropped column goes with it, as
   // PostgreSQL drops it), then the indexes of a new column's UNIQUE constraint.
   for (const TableSchema* index : catalog_.Indexes(t->table_id, txn_id_)) {
+    if (index->name == dropped_index) continue;
     std::vector<std::string> columns;
     for (size_t c : index->index->columns) {
       auto it = std::find(source.begin(), source.end(), static_cast<int>(c));
@@ -175,7 +223,7 @@ Result<BoundStatement> Binder::BindAlterTable(const ParsedAlterTable& alter) {
                                             index->index->constraint));
     out.indexes.push_back(std::move(copy));
   }
-  if (alter.action == A::kAddColumn) {
+  if (alter.action == A::kAddColumn || alter.action == A::kAddConstraint) {
     OMEN_RETURN_IF_ERROR(BindUniqueConstraints(alter.add->uniques, s, &out.indexes));
   }
   // The sequences the table owns follow it (their owner is the new table), or go with their

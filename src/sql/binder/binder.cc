@@ -2325,31 +2325,38 @@ Result<BoundStatement> Binder::BindCreateTable(const ParsedCreateTable& create) 
     s.primary_key.push_back(*idx);
   }
   for (size_t k : s.primary_key) s.columns[k].not_null = true;
-  // CHECK constraints: named as PostgreSQL names them: <table>_<column>_check when the
-  // expression is on one column, else <table>_check, with 1, 2... added to make names unique.
+  OMEN_RETURN_IF_ERROR(AddCheckConstraints(create.checks, &s));
+  OMEN_RETURN_IF_ERROR(BindUniqueConstraints(create.uniques, s, &out.indexes));
+  return out;
+}
+
+Status Binder::AddCheckConstraints(const std::vector<ParsedCheck>& checks, TableSchema* s) {
+  // Named as PostgreSQL names them: <table>_<column>_check when the expression is on one
+  // column, else <table>_check, with 1, 2... added to make names unique.
   std::set<std::string> names;
-  for (const ParsedCheck& c : create.checks) {
+  for (const CheckConstraint& c : s->checks) names.insert(c.name);
+  for (const ParsedCheck& c : checks) {
     if (!c.name.empty() && !names.insert(c.name).second) {
-      return Status("42710", "check constraint \"" + c.name + "\" already exists");
+      return Status("42710", "constraint \"" + c.name + "\" for relation \"" + s->name +
+                                 "\" already exists");
     }
   }
-  for (const ParsedCheck& c : create.checks) {
+  for (const ParsedCheck& c : checks) {
     BoundExprPtr b;
-    OMEN_ASSIGN_OR_RETURN(b, BindCheckExpr(*c.expr, s));
+    OMEN_ASSIGN_OR_RETURN(b, BindCheckExpr(*c.expr, *s));
     std::string name = c.name;
     if (name.empty()) {
       size_t lo, hi;
       std::string column = c.column;
-      if (column.empty() && b->ColumnRange(&lo, &hi) && lo == hi) column = s.columns[lo].name;
-      std::string base = s.name + (column.empty() ? "" : "_" + column) + "_check";
+      if (column.empty() && b->ColumnRange(&lo, &hi) && lo == hi) column = s->columns[lo].name;
+      std::string base = s->name + (column.empty() ? "" : "_" + column) + "_check";
       name = base;
       for (int n = 1; names.count(name) != 0; ++n) name = base + std::to_string(n);
       names.insert(name);
     }
-    s.checks.push_back({name, c.sql});
+    s->checks.push_back({name, c.sql});
   }
-  OMEN_RETURN_IF_ERROR(BindUniqueConstraints(create.uniques, s, &out.indexes));
-  return out;
+  return Status::OK();
 }
 
 }  // namespace omendb::sql

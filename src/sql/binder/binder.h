@@ -138,6 +138,9 @@ class Binder {
   Result<TableSchema> IndexSchema(const TableSchema& table, const std::string& name,
                                   const std::vector<std::string>& columns, bool unique,
                                   bool constraint) const;
+  // Appends CHECK constraints to s->checks, named as PostgreSQL names them (42710 when a
+  // given name is taken).
+  Status AddCheckConstraints(const std::vector<ParsedCheck>& checks, TableSchema* s);
   // Appends the unique indexes of UNIQUE constraints on `table` to *out (42P07 when a name
   // is taken).
   Status BindUniqueConstraints(const std::vector<ParsedUnique>& uniques, const TableSchema& table,

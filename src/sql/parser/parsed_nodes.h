@@ -243,16 +243,19 @@ struct ParsedCreateIndex {
 
 // ALTER TABLE [IF EXISTS] name: one action.
 struct ParsedAlterTable {
-  enum class Action { kAddColumn, kDropColumn, kRenameColumn, kRenameTable };
+  enum class Action {
+    kAddColumn, kDropColumn, kRenameColumn, kRenameTable, kAddConstraint, kDropConstraint
+  };
   Action action;
   std::string table_schema;
   std::string table;
   bool if_exists = false;  // the table
-  // kAddColumn: the column (and its constraints) as a one-column CREATE TABLE of `table`.
+  // kAddColumn: the column (and its constraints) as a one-column CREATE TABLE of `table`;
+  // kAddConstraint: the constraint as a table constraint of a CREATE TABLE without columns.
   std::unique_ptr<ParsedCreateTable> add;
   bool column_if_not_exists = false;  // ADD COLUMN IF NOT EXISTS
-  bool column_if_exists = false;      // DROP COLUMN IF EXISTS
-  std::string column;                 // kDropColumn, kRenameColumn
+  bool column_if_exists = false;      // DROP COLUMN / CONSTRAINT IF EXISTS
+  std::string column;                 // kDropColumn, kRenameColumn; kDropConstraint: its name
   std::string new_name;               // kRenameColumn, kRenameTable
 };
 

@@ -1257,6 +1257,38 @@ Result<std::unique_ptr<ParsedAlterTable>> TransformAlterTable(const pg_query::Al
       OMEN_RETURN_IF_ERROR(TransformColumnDef(cmd.def().column_def(), out->add.get()));
       return out;
     }
+    case pg_query::AT_AddConstraint: {
+      const pg_query::Constraint& c = cmd.def().constraint();
+      if (c.skip_validation()) return Unsupported("NOT VALID", c.location());
+      out->action = ParsedAlterTable::Action::kAddConstraint;
+      out->add = std::make_unique<ParsedCreateTable>();
+      out->add->name = out->table;
+      out->add->schema = out->table_schema;
+      if (c.contype() == pg_query::CONSTR_PRIMARY) {
+        if (c.including_size() > 0 || c.options_size() > 0) {
+          return Unsupported("index options of PRIMARY KEY", c.location());
+        }
+        for (const Node& k : c.keys()) out->add->primary_key.push_back(k.string().sval());
+        out->add->primary_key_constraints = 1;
+      } else if (c.contype() == pg_query::CONSTR_CHECK) {
+        ParsedCheck check;
+        OMEN_ASSIGN_OR_RETURN(check, TransformCheck(c));
+        out->add->checks.push_back(std::move(check));
+      } else if (c.contype() == pg_query::CONSTR_UNIQUE) {
+        ParsedUnique u;
+        OMEN_ASSIGN_OR_RETURN(u, TransformUnique(c));
+        out->add->uniques.push_back(std::move(u));
+      } else {
+        return Unsupported("ADD CONSTRAINT other than PRIMARY KEY, UNIQUE and CHECK", c.location());
+      }
+      return out;
+    }
+    case pg_query::AT_DropConstraint:
+      if (cmd.behavior() == pg_query::DROP_CASCADE) return Unsupported("DROP CONSTRAINT ... CASCADE");
+      out->action = ParsedAlterTable::Action::kDropConstraint;
+      out->column = cmd.name();
+      out->column_if_exists = cmd.missing_ok();
+      return out;
     case pg_query::AT_DropColumn:
       if (cmd.behavior() == pg_query::DROP_CASCADE) return Unsupported("DROP COLUMN ... CASCADE");
       out->action = ParsedAlterTable::Action::kDropColumn;
@@ -1264,7 +1296,8 @@ Result<std::unique_ptr<ParsedAlterTable>> TransformAlterTable(const pg_query::Al
       out->column_if_exists = cmd.missing_ok();
       return out;
     default:
-      return Unsupported("this ALTER TABLE action (ADD COLUMN, DROP COLUMN, RENAME are supported)");
+      return Unsupported(
+          "this ALTER TABLE action (ADD/DROP COLUMN, ADD/DROP CONSTRAINT, RENAME are supported)");
   }
 }
 

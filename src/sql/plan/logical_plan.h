@@ -235,6 +235,9 @@ struct BoundStatement {
   std::vector<LogicalType> returning_types;
   // kAlterTable
   std::vector<BoundStatement> rewrites;
+  // kAlterTable ADD CONSTRAINT: the copy validates existing rows against a new constraint
+  // (its errors are reported as PostgreSQL's validation reports them).
+  bool validating = false;
   std::string notice;
   std::string notice_sqlstate;
   // kExplain: the statement whose plan is shown; with analyze it is run too.
