@@ -61,6 +61,9 @@ Result<BoundExprPtr> Binder::BindWindowCall(const ParsedExpr& expr, const Scope&
   };
   using W = WindowFunction;
   const LogicalType int8 = TypeId::kBigInt, int4 = TypeId::kInteger, float8 = TypeId::kDouble;
+  if (expr.filtered && !IsAggregateName(name)) {
+    return WithPos(NotSupported("FILTER for non-aggregate window functions"), expr.location);
+  }
   if (IsAggregateName(name)) {
     AggregateSignature sig;
     OMEN_ASSIGN_OR_RETURN(sig, ResolveAggregate(name, types, expr.star));

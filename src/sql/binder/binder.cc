@@ -912,10 +912,10 @@ Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr, const Scope& s
     return BindSequenceCall(expr, scope);
   }
   if (!IsAggregateName(name)) {
-    if (expr.star || expr.distinct) {
+    if (expr.star || expr.distinct || expr.filtered) {
       return WithPos(Status(sqlstate::kWrongObjectType,
-                            std::string(expr.star ? "*" : "DISTINCT") + " specified, but " + name +
-                                " is not an aggregate function"),
+                            std::string(expr.star ? "*" : expr.distinct ? "DISTINCT" : "FILTER") +
+                                " specified, but " + name + " is not an aggregate function"),
                      expr.location);
     }
     std::vector<BoundExprPtr> args;

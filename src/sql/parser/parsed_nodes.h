@@ -58,6 +58,9 @@ struct ParsedExpr {
   BoolTest bool_test = BoolTest::kIsTrue;
   bool star = false;      // count(*)
   bool distinct = false;  // aggregate over DISTINCT values
+  // FILTER (WHERE c) was written: the first argument became CASE WHEN c THEN arg END (an
+  // aggregate skips NULL inputs), count(*) became count(CASE WHEN c THEN 1 END).
+  bool filtered = false;
   int param_number = 0;   // kParam: n of $n (as written; the binder checks the range)
   SubqueryKind subquery_kind = SubqueryKind::kScalar;
   std::shared_ptr<ParsedSelect> subquery;

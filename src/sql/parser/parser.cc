@@ -494,7 +494,6 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
     }
     case Node::kFuncCall: {
       const auto& f = node.func_call();
-      if (f.has_agg_filter()) return Unsupported("FILTER in aggregates", f.location());
       if (f.agg_order_size() > 0 || f.agg_within_group()) {
         return Unsupported("ORDER BY in aggregates", f.location());
       }
@@ -512,6 +511,23 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
         ParsedExprPtr p;
         OMEN_ASSIGN_OR_RETURN(p, TransformExpr(a));
         e->args.push_back(std::move(p));
+      }
+      if (f.has_agg_filter()) {
+        // agg(x) FILTER (WHERE c) is agg(CASE WHEN c THEN x END): every aggregate skips NULLs.
+        e->filtered = true;
+        if (e->star) {
+          e->star = false;
+          auto one = MakeExpr(ParsedExpr::Kind::kConstant, f.location());
+          one->constant = Value::Integer(1);
+          e->args.push_back(std::move(one));
+        }
+        if (e->args.empty()) return Unsupported("FILTER on a call without arguments", f.location());
+        auto when = MakeExpr(ParsedExpr::Kind::kCase, f.location());
+        ParsedExprPtr cond;
+        OMEN_ASSIGN_OR_RETURN(cond, TransformExpr(f.agg_filter()));
+        when->args.push_back(std::move(cond));
+        when->args.push_back(std::move(e->args[0]));
+        e->args[0] = std::move(when);
       }
       if (f.has_over()) {
         OMEN_ASSIGN_OR_RETURN(e->over, TransformWindow(f.over()));

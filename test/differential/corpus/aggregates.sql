@@ -196,3 +196,13 @@ SELECT sum(i4::bigint * 4294967296) FROM everything WHERE id IN (3, 12)
 SELECT sum(i8 * 2) FROM everything WHERE id IN (3, 7)
 ;;
 SELECT sum(d) FROM everything
+;;
+SELECT b, count(*) FILTER (WHERE i4 > 0), sum(i8) FILTER (WHERE i8 < 1000), avg(f8) FILTER (WHERE f8 > 0 AND f8 < 1e10), count(DISTINCT ch) FILTER (WHERE ch <> '') FROM everything GROUP BY b ORDER BY b
+;;
+SELECT id, sum(i4) FILTER (WHERE i4 > 0) OVER (ORDER BY id), count(*) FILTER (WHERE t IS NOT NULL) OVER () FROM everything ORDER BY id
+;;
+SELECT customer FROM orders GROUP BY customer HAVING count(*) FILTER (WHERE qty > 1) > 0 ORDER BY customer
+;;
+SELECT abs(i4) FILTER (WHERE i4 > 0) FROM everything
+;;
+SELECT lag(i4) FILTER (WHERE i4 > 0) OVER (ORDER BY id) FROM everything
