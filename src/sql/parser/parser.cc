@@ -296,6 +296,83 @@ ParsedExprPtr MakeBinary(std::string op, ParsedExprPtr l, ParsedExprPtr r, int l
   return e;
 }
 
+// Row constructors compared element by element, as PostgreSQL defines it: = is the AND of the
+// pairs' equalities, <> the OR of their inequalities, IS [NOT] DISTINCT FROM likewise, and
+// < <= > >= compare lexicographically (the first pair that is unequal or NULL decides):
+// l1 < r1 OR (l1 = r1 AND (l2 < r2 OR ...)). Elements may be evaluated more than once.
+using NodeList = google::protobuf::RepeatedPtrField<Node>;
+
+ParsedExprPtr Combine(ParsedExpr::Kind kind, std::vector<ParsedExprPtr> parts, int location) {
+  if (parts.size() == 1) return std::move(parts[0]);
+  auto e = MakeExpr(kind, location);
+  e->args = std::move(parts);
+  return e;
+}
+
+Result<ParsedExprPtr> TransformRowComparison(const std::string& op, const NodeList& l,
+                                             const NodeList& r, int location) {
+  if (l.size() != r.size()) {
+    return Status(sqlstate::kSyntaxError, "unequal number of entries in row expressions");
+  }
+  if (l.empty()) return Unsupported("comparisons of empty rows", location);
+  auto pair = [&](const std::string& o, int i) -> Result<ParsedExprPtr> {
+    ParsedExprPtr a, b;
+    OMEN_ASSIGN_OR_RETURN(a, TransformExpr(l[i]));
+    OMEN_ASSIGN_OR_RETURN(b, TransformExpr(r[i]));
+    return MakeBinary(o, std::move(a), std::move(b), location);
+  };
+  if (op == "=" || op == "<>") {
+    std::vector<ParsedExprPtr> parts;
+    for (int i = 0; i < l.size(); ++i) {
+      ParsedExprPtr p;
+      OMEN_ASSIGN_OR_RETURN(p, pair(op, i));
+      parts.push_back(std::move(p));
+    }
+    return Combine(op == "=" ? ParsedExpr::Kind::kAnd : ParsedExpr::Kind::kOr, std::move(parts),
+                   location);
+  }
+  if (op != "<" && op != "<=" && op != ">" && op != ">=") {
+    return Unsupported("operator " + op + " on row constructors", location);
+  }
+  const std::string strict = op.substr(0, 1);
+  ParsedExprPtr acc;
+  OMEN_ASSIGN_OR_RETURN(acc, pair(op, l.size() - 1));
+  for (int i = l.size() - 2; i >= 0; --i) {
+    ParsedExprPtr less, equal;
+    OMEN_ASSIGN_OR_RETURN(less, pair(strict, i));
+    OMEN_ASSIGN_OR_RETURN(equal, pair("=", i));
+    std::vector<ParsedExprPtr> both;
+    both.push_back(std::move(equal));
+    both.push_back(std::move(acc));
+    std::vector<ParsedExprPtr> either;
+    either.push_back(std::move(less));
+    either.push_back(Combine(ParsedExpr::Kind::kAnd, std::move(both), location));
+    acc = Combine(ParsedExpr::Kind::kOr, std::move(either), location);
+  }
+  return acc;
+}
+
+Result<ParsedExprPtr> TransformRowDistinct(bool negated, const NodeList& l, const NodeList& r,
+                                           int location) {
+  if (l.size() != r.size()) {
+    return Status(sqlstate::kSyntaxError, "unequal number of entries in row expressions");
+  }
+  std::vector<ParsedExprPtr> parts;
+  for (int i = 0; i < l.size(); ++i) {
+    auto e = MakeExpr(ParsedExpr::Kind::kDistinctFrom, location);
+    e->negated = negated;
+    ParsedExprPtr a, b;
+    OMEN_ASSIGN_OR_RETURN(a, TransformExpr(l[i]));
+    OMEN_ASSIGN_OR_RETURN(b, TransformExpr(r[i]));
+    e->args.push_back(std::move(a));
+    e->args.push_back(std::move(b));
+    parts.push_back(std::move(e));
+  }
+  // Distinct when any pair is; not distinct when every pair is not.
+  return Combine(negated ? ParsedExpr::Kind::kAnd : ParsedExpr::Kind::kOr, std::move(parts),
+                 location);
+}
+
 // x BETWEEN a AND b is x >= a AND x <= b; NOT BETWEEN is x < a OR x > b (PostgreSQL's own
 // rewrite; x is evaluated twice).
 Result<ParsedExprPtr> TransformBetween(const pg_query::A_Expr& a) {
@@ -353,10 +430,31 @@ Result<ParsedExprPtr> TransformAExpr(const pg_query::A_Expr& a) {
       auto e = MakeExpr(ParsedExpr::Kind::kIn, a.location());
       e->negated = OperatorName(a) == "<>";
       if (!a.rexpr().has_list()) return Unsupported("IN with a subquery", a.location());
+      if (a.lexpr().has_row_expr()) {
+        // (a, b) IN ((1, 2), ...): the OR of row equalities (NOT IN: NOT of that).
+        std::vector<ParsedExprPtr> parts;
+        for (const Node& item : a.rexpr().list().items()) {
+          if (!item.has_row_expr()) return Unsupported("IN of a row and a non-row", a.location());
+          ParsedExprPtr p;
+          OMEN_ASSIGN_OR_RETURN(p, TransformRowComparison("=", a.lexpr().row_expr().args(),
+                                                          item.row_expr().args(), a.location()));
+          parts.push_back(std::move(p));
+        }
+        ParsedExprPtr any = Combine(ParsedExpr::Kind::kOr, std::move(parts), a.location());
+        if (!e->negated) return any;
+        auto n = MakeExpr(ParsedExpr::Kind::kNot, a.location());
+        n->args.push_back(std::move(any));
+        return n;
+      }
       return TransformArgs(std::move(e), a.lexpr(), a.rexpr().list().items());
     }
     case pg_query::AEXPR_DISTINCT:
     case pg_query::AEXPR_NOT_DISTINCT: {
+      if (a.lexpr().has_row_expr() && a.rexpr().has_row_expr()) {
+        return TransformRowDistinct(a.kind() == pg_query::AEXPR_NOT_DISTINCT,
+                                    a.lexpr().row_expr().args(), a.rexpr().row_expr().args(),
+                                    a.location());
+      }
       auto e = MakeExpr(ParsedExpr::Kind::kDistinctFrom, a.location());
       e->negated = a.kind() == pg_query::AEXPR_NOT_DISTINCT;
       google::protobuf::RepeatedPtrField<Node> right;
@@ -406,6 +504,10 @@ Result<ParsedExprPtr> TransformAExpr(const pg_query::A_Expr& a) {
     return Unsupported(what, a.location());
   }
   const std::string name = OperatorName(a);
+  if (a.has_lexpr() && a.lexpr().has_row_expr() && a.rexpr().has_row_expr()) {
+    return TransformRowComparison(name, a.lexpr().row_expr().args(), a.rexpr().row_expr().args(),
+                                  a.location());
+  }
   if ((name == "~~" || name == "!~~" || name == "~~*" || name == "!~~*") && a.has_lexpr()) {
     // The operator spellings of [NOT] [I]LIKE.
     auto e = MakeExpr(ParsedExpr::Kind::kLike, a.location());
@@ -470,6 +572,21 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
     }
     case Node::kNullTest: {
       const auto& t = node.null_test();
+      if (t.arg().has_row_expr()) {
+        // A row IS NULL when every element is, IS NOT NULL when every element is not.
+        std::vector<ParsedExprPtr> parts;
+        for (const Node& item : t.arg().row_expr().args()) {
+          auto e = MakeExpr(t.nulltesttype() == pg_query::IS_NULL ? ParsedExpr::Kind::kIsNull
+                                                                   : ParsedExpr::Kind::kIsNotNull,
+                            t.location());
+          ParsedExprPtr a;
+          OMEN_ASSIGN_OR_RETURN(a, TransformExpr(item));
+          e->args.push_back(std::move(a));
+          parts.push_back(std::move(e));
+        }
+        if (parts.empty()) return Unsupported("IS NULL of an empty row", t.location());
+        return Combine(ParsedExpr::Kind::kAnd, std::move(parts), t.location());
+      }
       auto e = MakeExpr(t.nulltesttype() == pg_query::IS_NULL ? ParsedExpr::Kind::kIsNull
                                                                : ParsedExpr::Kind::kIsNotNull,
                         t.location());

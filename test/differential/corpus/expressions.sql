@@ -153,3 +153,13 @@ SELECT 1 +
 SELECT id FROM everything, names WHERE id = 1 AND qty = 1 AND name = 'apple ' AND id = qty
 ;;
 SELECT id, name FROM everything, names WHERE id = qty ORDER BY id, name
+;;
+SELECT id FROM everything WHERE (i2, i4) > (7, 0) AND (i2, i4) <= (13, 130) ORDER BY id
+;;
+SELECT id, (b, t) IS NULL, (b, t) IS NOT NULL, (i4, i8) = (i4, i8), (i4, t) IS DISTINCT FROM (70, 'Alpha') FROM everything ORDER BY id
+;;
+SELECT id FROM orders WHERE (customer, item_id) IN (('apple', 1), ('fig', NULL), ('date', 12)) ORDER BY id
+;;
+SELECT id FROM orders WHERE (customer, item_id) NOT IN (('apple', 1), ('date', 12)) ORDER BY id
+;;
+SELECT (1, 2) < (1, 2, 3)
