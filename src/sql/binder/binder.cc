@@ -1546,9 +1546,9 @@ Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
   }
   size_t visible = out.column_names.size();
 
-  std::vector<OrderSpec> orders;
-  for (const ParsedOrderItem& item : select.order_by) {
-    const ParsedExpr& e = *item.expr;
+  // An ORDER BY or DISTINCT ON item: an output column (by position or name), or an
+  // expression computed as one more (hidden) column of the projection.
+  auto resolve_column = [&](const ParsedExpr& e) -> Result<size_t> {
     std::optional<size_t> column;
     if (IsPosition(e)) {
       OMEN_ASSIGN_OR_RETURN(column, OrderByPosition(e, visible));
@@ -1574,11 +1574,43 @@ Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
       if (IsUntyped(b->type)) {
         OMEN_ASSIGN_OR_RETURN(b, AddCast(std::move(b), TypeId::kText));
       }
+      // The same expression twice (ORDER BY and DISTINCT ON) is one hidden column.
+      const std::string text = b->ToString();
+      for (size_t i = visible; i < proj->expressions.size() && !column; ++i) {
+        if (proj->expressions[i]->ToString() == text) column = i;
+      }
+      if (column) return *column;
       column = proj->expressions.size();
       proj->types.push_back(b->type);
       proj->expressions.push_back(std::move(b));
     }
-    orders.push_back(MakeOrder(*column, proj->types[*column], item));
+    return *column;
+  };
+  std::vector<OrderSpec> orders;
+  for (const ParsedOrderItem& item : select.order_by) {
+    size_t column;
+    OMEN_ASSIGN_OR_RETURN(column, resolve_column(*item.expr));
+    orders.push_back(MakeOrder(column, proj->types[column], item));
+  }
+  std::vector<size_t> distinct_on;
+  for (const ParsedExprPtr& e : select.distinct_on) {
+    size_t column;
+    OMEN_ASSIGN_OR_RETURN(column, resolve_column(*e));
+    if (std::find(distinct_on.begin(), distinct_on.end(), column) == distinct_on.end()) {
+      distinct_on.push_back(column);
+    }
+  }
+  if (!distinct_on.empty()) {
+    // The leading ORDER BY items must be the DISTINCT ON expressions (in any order).
+    std::set<size_t> unmatched(distinct_on.begin(), distinct_on.end());
+    for (const OrderSpec& o : orders) {
+      if (unmatched.empty()) break;
+      if (unmatched.erase(o.expr->column) == 0) {
+        return WithPos(Status("42P10", "SELECT DISTINCT ON expressions must match initial "
+                                       "ORDER BY expressions"),
+                       select.distinct_on[0]->location);
+      }
+    }
   }
   if (aggregate) {
     LogicalOperatorPtr having;
@@ -1606,6 +1638,41 @@ Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
   }
   proj->children.push_back(std::move(plan));
   plan = std::move(proj);
+  if (!distinct_on.empty()) {
+    // The first row of each group of equal DISTINCT ON values in ORDER BY order:
+    // row_number() OVER (PARTITION BY them ORDER BY the ORDER BY items) = 1.
+    const size_t width = plan->types.size();
+    WindowCall call;
+    call.function = WindowFunction::kRowNumber;
+    call.type = TypeId::kBigInt;
+    for (size_t c : distinct_on) call.partition.push_back(BoundExpr::Column(c, plan->types[c]));
+    for (const OrderSpec& o : orders) {
+      call.order.push_back({o.expr->Clone(0), o.descending, o.nulls_first});
+    }
+    auto window = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kWindow);
+    window->types = plan->types;
+    window->types.push_back(call.type);
+    window->windows.push_back(std::move(call));
+    window->children.push_back(std::move(plan));
+    const ScalarFunction* eq;
+    OMEN_ASSIGN_OR_RETURN(eq, ResolveOperator("=", {TypeId::kBigInt, TypeId::kBigInt}));
+    auto first = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kFilter);
+    first->predicate = std::make_unique<BoundExpr>();
+    first->predicate->kind = BoundExpr::Kind::kFunction;
+    first->predicate->function = eq;
+    first->predicate->type = eq->return_type;
+    first->predicate->children.push_back(BoundExpr::Column(width, TypeId::kBigInt));
+    first->predicate->children.push_back(BoundExpr::Constant(Value::BigInt(1)));
+    first->types = window->types;
+    first->children.push_back(std::move(window));
+    auto keep = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
+    for (size_t c = 0; c < width; ++c) {
+      keep->expressions.push_back(BoundExpr::Column(c, first->types[c]));
+      keep->types.push_back(first->types[c]);
+    }
+    keep->children.push_back(std::move(first));
+    plan = std::move(keep);
+  }
   if (select.distinct) {
     // DISTINCT groups by every output column; sort keys must therefore be output columns.
     if (plan->types.size() > visible) {

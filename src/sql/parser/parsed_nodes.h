@@ -136,6 +136,7 @@ struct ParsedSelect {
   bool set_all = false;
   std::unique_ptr<ParsedSelect> left, right;
   bool distinct = false;  // SELECT DISTINCT
+  std::vector<ParsedExprPtr> distinct_on;  // SELECT DISTINCT ON (expressions)
   std::vector<ParsedSelectItem> targets;
   std::unique_ptr<ParsedFromItem> from;  // null: no FROM
   ParsedExprPtr where;

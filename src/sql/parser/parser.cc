@@ -968,7 +968,7 @@ Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt
   // Plain DISTINCT is one empty node; DISTINCT ON lists expressions.
   bool distinct = s.distinct_clause_size() == 1 &&
                   s.distinct_clause(0).node_case() == Node::NODE_NOT_SET;
-  if (s.distinct_clause_size() > 0 && !distinct) return Unsupported("SELECT DISTINCT ON");
+
   if (s.group_distinct()) return Unsupported("GROUP BY DISTINCT");
   if (s.window_clause_size() > 0) return Unsupported("WINDOW clauses");
   if (s.locking_clause_size() > 0) return Unsupported("FOR UPDATE/SHARE");
@@ -976,6 +976,13 @@ Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt
   auto out = std::make_unique<ParsedSelect>();
   OMEN_RETURN_IF_ERROR(TransformWith(s, out.get()));
   out->distinct = distinct;
+  if (!distinct) {
+    for (const Node& n : s.distinct_clause()) {
+      ParsedExprPtr e;
+      OMEN_ASSIGN_OR_RETURN(e, TransformExpr(n));
+      out->distinct_on.push_back(std::move(e));
+    }
+  }
   // FROM a, b, c is ((a CROSS JOIN b) CROSS JOIN c).
   OMEN_ASSIGN_OR_RETURN(out->from, TransformFromList(s.from_clause()));
   OMEN_ASSIGN_OR_RETURN(out->targets, TransformTargetList(s.target_list()));

@@ -244,3 +244,16 @@ SELECT everything.id, everything.t FROM everything WHERE everything.id = 9
 SELECT "id", "T" FROM (SELECT id, t AS "T" FROM everything) s WHERE id = 1
 ;;
 SELECT id AS "Mixed Case", t AS "select" FROM everything WHERE id = 1
+;;
+SELECT DISTINCT ON (customer) customer, id, total FROM orders ORDER BY customer, total DESC NULLS LAST, id
+;;
+SELECT DISTINCT ON (b) b, id, t FROM everything ORDER BY b NULLS FIRST, id DESC
+;;
+SELECT DISTINCT ON (i2 % 3) i2 % 3 AS k, id FROM everything WHERE i2 IS NOT NULL ORDER BY i2 % 3, id
+;;
+SELECT DISTINCT ON (item_id, placed) item_id, placed, id FROM orders ORDER BY placed, item_id, id DESC
+;;
+SELECT DISTINCT ON (customer) customer, id FROM orders ORDER BY id
+;;
+-- unordered
+SELECT count(*) FROM (SELECT DISTINCT ON (placed) * FROM orders) s
