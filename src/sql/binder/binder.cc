@@ -267,11 +267,9 @@ Result<LogicalOperatorPtr> Binder::AddDerived(LogicalOperatorPtr plan,
   return LogicalOperatorPtr(std::move(proj));
 }
 
-Result<BoundExprPtr> Binder::BindUsing(const ParsedFromItem& item, size_t star_begin,
-                                       size_t star_mid, Scope* scope) {
-  if (item.join_type == ParsedFromItem::JoinType::kFull) {
-    return WithPos(NotSupported("FULL JOIN ... USING"), item.location);
-  }
+Result<BoundExprPtr> Binder::BindUsing(
+    const ParsedFromItem& item, size_t star_begin, size_t star_mid, Scope* scope,
+    std::vector<std::pair<Scope::ColumnRef, Scope::ColumnRef>>* merged) {
   using Ref = Scope::ColumnRef;
   const size_t star_end = scope->star.size();
   auto name_of = [&](const Ref& r) -> const std::string& {
@@ -346,12 +344,21 @@ Result<BoundExprPtr> Binder::BindUsing(const ParsedFromItem& item, size_t star_b
     condition = std::move(both);
   }
   // The merged columns (the left side's, or the right's for a RIGHT JOIN) come first in `*`
-  // and are what an unqualified name finds; the other side's copies are hidden.
+  // and are what an unqualified name finds; the other side's copies are hidden. A FULL
+  // JOIN's merged columns are computed by the caller; both copies are hidden.
+  const bool full = item.join_type == ParsedFromItem::JoinType::kFull;
   bool keep_right = item.join_type == ParsedFromItem::JoinType::kRight;
   const std::vector<size_t>& kept = keep_right ? right_at : left_at;
   const std::vector<size_t>& other = keep_right ? left_at : right_at;
   std::vector<Ref> star;
-  for (size_t i : kept) star.push_back(scope->star[i]);
+  if (full) {
+    for (size_t k = 0; k < names.size(); ++k) {
+      merged->push_back({scope->star[left_at[k]], scope->star[right_at[k]]});
+      scope->hidden.push_back(scope->star[left_at[k]]);
+    }
+  } else {
+    for (size_t i : kept) star.push_back(scope->star[i]);
+  }
   for (size_t i = star_begin; i < star_end; ++i) {
     bool is_join_column = std::find(left_at.begin(), left_at.end(), i) != left_at.end() ||
                           std::find(right_at.begin(), right_at.end(), i) != right_at.end();
@@ -512,9 +519,55 @@ Result<LogicalOperatorPtr> Binder::BindFromItem(const ParsedFromItem& item, Scop
     OMEN_ASSIGN_OR_RETURN(join->predicate, BindCondition(*item.condition, *scope, "JOIN/ON"));
   }
   if (item.natural || !item.using_columns.empty()) {
-    OMEN_ASSIGN_OR_RETURN(join->predicate, BindUsing(item, star_begin, star_mid, scope));
+    std::vector<std::pair<Scope::ColumnRef, Scope::ColumnRef>> merged;
+    OMEN_ASSIGN_OR_RETURN(join->predicate, BindUsing(item, star_begin, star_mid, scope, &merged));
+    if (!merged.empty()) return AddMergedColumns(std::move(join), merged, star_begin, scope);
   }
   return join;
+}
+
+Result<LogicalOperatorPtr> Binder::AddMergedColumns(
+    LogicalOperatorPtr join, const std::vector<std::pair<Scope::ColumnRef, Scope::ColumnRef>>& merged,
+    size_t star_begin, Scope* scope) {
+  // FULL JOIN ... USING (c): c is COALESCE(left.c, right.c), a column after the join's own,
+  // listed first by `*` and found by unqualified names (an entry no name can refer to).
+  auto proj = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kProjection);
+  for (size_t i = 0; i < join->types.size(); ++i) {
+    proj->expressions.push_back(BoundExpr::Column(i, join->types[i]));
+    proj->types.push_back(join->types[i]);
+  }
+  TableSchema& schema = derived_schemas_.emplace_back();
+  for (const auto& [l, r] : merged) {
+    ParsedExpr coalesce;
+    coalesce.kind = ParsedExpr::Kind::kCoalesce;
+    for (const Scope::ColumnRef& ref : {l, r}) {
+      auto col = std::make_unique<ParsedExpr>();
+      col->kind = ParsedExpr::Kind::kColumnRef;
+      col->names = {scope->tables[ref.entry].name,
+                    scope->tables[ref.entry].table->columns[ref.column].name};
+      coalesce.args.push_back(std::move(col));
+    }
+    const Scope::ColumnRef& left = l;
+    BoundExprPtr value;
+    OMEN_ASSIGN_OR_RETURN(value, BindExpr(coalesce, *scope));
+    schema.columns.push_back({scope->tables[left.entry].table->columns[left.column].name,
+                              value->type, false});
+    proj->types.push_back(value->type);
+    proj->expressions.push_back(std::move(value));
+  }
+  const size_t before = scope->star.size();
+  // A name no query can write (each merge its own, so a later USING resolves the right one).
+  schema.name = "\x1emerged" + std::to_string(derived_schemas_.size());
+  scope->Add(&schema, schema.name);
+  // `*`: the merged columns first, then the sides' other columns.
+  std::vector<Scope::ColumnRef> star(scope->star.begin() + static_cast<long>(before),
+                                     scope->star.end());
+  star.insert(star.end(), scope->star.begin() + static_cast<long>(star_begin),
+              scope->star.begin() + static_cast<long>(before));
+  scope->star.resize(star_begin);
+  scope->star.insert(scope->star.end(), star.begin(), star.end());
+  proj->children.push_back(std::move(join));
+  return LogicalOperatorPtr(std::move(proj));
 }
 
 Result<BoundStatement> Binder::Bind(const ParsedStatement& stmt) {

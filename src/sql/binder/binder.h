@@ -90,9 +90,17 @@ class Binder {
   Result<LogicalOperatorPtr> BindFunctionScan(const ParsedFromItem& item, Scope* scope);
   // JOIN ... USING / NATURAL JOIN whose sides' columns are scope->star[star_begin, star_mid)
   // and [star_mid, end): the join condition (null: no common columns), and the merged
-  // columns' place in `*` and in name lookup (42703, 42702, 42701; FULL JOIN: 0A000).
+  // columns' place in `*` and in name lookup (42703, 42702, 42701).
+  // For FULL JOIN the merged columns are COALESCE(left, right), computed by a projection
+  // over the join: *merged gets each pair (left, right) and both copies are hidden.
   Result<BoundExprPtr> BindUsing(const ParsedFromItem& item, size_t star_begin, size_t star_mid,
-                                 Scope* scope);
+                                 Scope* scope,
+                                 std::vector<std::pair<Scope::ColumnRef, Scope::ColumnRef>>* merged);
+  // FULL JOIN ... USING: `join` under a projection adding COALESCE(left, right) per pair.
+  Result<LogicalOperatorPtr> AddMergedColumns(
+      LogicalOperatorPtr join,
+      const std::vector<std::pair<Scope::ColumnRef, Scope::ColumnRef>>& merged,
+      size_t star_begin, Scope* scope);
   // A subquery or WITH query used as a table called `alias`.
   // `plan` (whose first columns are `names`) as a FROM item called `alias`.
   Result<LogicalOperatorPtr> AddDerived(LogicalOperatorPtr plan, const std::vector<std::string>& names,

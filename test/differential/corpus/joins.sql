@@ -164,3 +164,7 @@ SELECT * FROM orders JOIN nosuch ON true
 SELECT o.id FROM orders o JOIN names n ON o.nosuch = n.name
 ;;
 SELECT * FROM pairs LEFT JOIN pairs p2 USING (a) WHERE pairs.b <> p2.b ORDER BY 1, 2, 5
+;;
+SELECT * FROM orders o1 FULL JOIN (SELECT item_id, count(*) AS n FROM orders GROUP BY item_id) g USING (item_id) ORDER BY item_id, id
+;;
+SELECT item_id, o.id, e.id FROM orders o FULL JOIN (SELECT i2 AS item_id, id FROM everything) e USING (item_id) ORDER BY 1, 2, 3
