@@ -1067,6 +1067,15 @@ Result<BoundExprPtr> Binder::BindSubquery(const ParsedExpr& expr, const Scope& s
       OMEN_ASSIGN_OR_RETURN(test, AddCast(std::move(test), target));
       e->children.push_back(std::move(test));
       e->type = TypeId::kBoolean;
+      e->subquery_all = expr.all;
+      Result<const ScalarFunction*> op = ResolveOperator(expr.op, {target, target});
+      if (!op.ok()) return WithPos(op.status(), expr.location);
+      if ((*op)->return_type.id() != TypeId::kBoolean) {
+        return WithPos(Status(sqlstate::kDatatypeMismatch,
+                              "op ANY/ALL (array) requires operator to yield boolean"),
+                       expr.location);
+      }
+      e->function = *op;
     } else {
       e->type = column;
     }

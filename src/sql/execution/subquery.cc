@@ -1,5 +1,6 @@
 #include "sql/execution/subquery.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "sql/execution/expression_executor.h"
@@ -56,9 +57,43 @@ Status ResolveExpr(BoundExprPtr* slot, const ExecContext& ctx) {
       *slot = BoundExpr::Constant(Value::Boolean(!v.empty()));
       return Status::OK();
     }
-    default: {  // IN
+    default: {  // x op ANY / ALL (IN is = ANY)
       std::vector<Value> v;
       OMEN_ASSIGN_OR_RETURN(v, RunColumn(*e.subplan, ctx, SIZE_MAX));
+      if (e.subquery_all || e.function->name != "=") {
+        // The OR (ANY) or AND (ALL) of x op v over the distinct rows: three-valued logic
+        // gives PostgreSQL's results (true/false/NULL); an empty set makes ANY false and
+        // ALL true, even for a NULL x.
+        if (v.empty()) {
+          *slot = BoundExpr::Constant(Value::Boolean(e.subquery_all));
+          return Status::OK();
+        }
+        std::sort(v.begin(), v.end(), [](const Value& a, const Value& b) {
+          if (a.is_null() || b.is_null()) return !a.is_null() && b.is_null();
+          return CompareValues(a, b) < 0;
+        });
+        v.erase(std::unique(v.begin(), v.end(),
+                            [](const Value& a, const Value& b) {
+                              return a.is_null() ? b.is_null()
+                                                 : !b.is_null() && CompareValues(a, b) == 0;
+                            }),
+                v.end());
+        auto combined = std::make_unique<BoundExpr>();
+        combined->kind = e.subquery_all ? BoundExpr::Kind::kAnd : BoundExpr::Kind::kOr;
+        combined->type = TypeId::kBoolean;
+        for (Value& x : v) {
+          auto cmp = std::make_unique<BoundExpr>();
+          cmp->kind = BoundExpr::Kind::kFunction;
+          cmp->function = e.function;
+          cmp->type = TypeId::kBoolean;
+          cmp->children.push_back(e.children[0]->Clone());
+          cmp->children.push_back(BoundExpr::Constant(std::move(x)));
+          combined->children.push_back(std::move(cmp));
+        }
+        *slot = combined->children.size() == 1 ? std::move(combined->children[0])
+                                               : std::move(combined);
+        return Status::OK();
+      }
       LogicalType t = e.children[0]->type;
       const ScalarFunction* eq;
       OMEN_ASSIGN_OR_RETURN(eq, ResolveOperator("=", {t, t}));
@@ -154,15 +189,31 @@ Status EvaluateCorrelated(const BoundExpr& expr, const DataChunk& input, Vector*
         out->SetValue(i, Value::Boolean(!rows.empty()));
         break;
       default: {
-        // x IN (rows): true on a match; else NULL if x or a row is NULL; else false.
-        std::optional<bool> r = false;
-        Value x = test.GetValue(i);
-        for (const Value& v : rows) {
-          if (v.is_null() || x.is_null()) {
-            r = std::nullopt;
-          } else if (CompareValues(x, v) == 0) {
-            r = true;
-            break;
+        // x op ANY (rows): true on a row where the comparison holds; else NULL if one gave
+        // NULL; else false. ALL: false on a row where it fails; else NULL if one gave NULL;
+        // else true. (IN is = ANY.)
+        const bool all = expr.subquery_all;
+        std::optional<bool> r = all;
+        if (!rows.empty()) {
+          Vector xs(test.type(), rows.size()), vs(test.type(), rows.size());
+          Vector cmp(TypeId::kBoolean, rows.size());
+          for (size_t k = 0; k < rows.size(); ++k) {
+            xs.SetValue(k, test.GetValue(i));
+            vs.SetValue(k, rows[k]);
+          }
+          if (expr.function->strict) {
+            for (size_t k = 0; k < rows.size(); ++k) {
+              cmp.SetValid(k, xs.IsValid(k) && vs.IsValid(k));
+            }
+          }
+          OMEN_RETURN_IF_ERROR(expr.function->kernel({&xs, &vs}, rows.size(), &cmp));
+          for (size_t k = 0; k < rows.size(); ++k) {
+            if (!cmp.IsValid(k)) {
+              r = std::nullopt;
+            } else if ((cmp.Data<uint8_t>()[k] != 0) != all) {
+              r = !all;
+              break;
+            }
           }
         }
         if (r.has_value() && expr.negated) r = !*r;

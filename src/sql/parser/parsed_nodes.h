@@ -63,6 +63,8 @@ struct ParsedExpr {
   bool filtered = false;
   int param_number = 0;   // kParam: n of $n (as written; the binder checks the range)
   SubqueryKind subquery_kind = SubqueryKind::kScalar;
+  // kIn: args[0] op ANY (subquery), or op ALL with `all` (op "=" for IN; NOT IN is negated).
+  bool all = false;
   std::shared_ptr<ParsedSelect> subquery;
   std::shared_ptr<ParsedWindow> over;  // kFunction called as a window function: f(...) OVER (...)
 };

@@ -657,11 +657,13 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
       switch (l.sub_link_type()) {
         case pg_query::EXPR_SUBLINK: e->subquery_kind = ParsedExpr::SubqueryKind::kScalar; break;
         case pg_query::EXISTS_SUBLINK: e->subquery_kind = ParsedExpr::SubqueryKind::kExists; break;
-        case pg_query::ANY_SUBLINK: {
-          // x IN (subquery) is ANY with "=" (no operator name); other operators are not yet.
+        case pg_query::ANY_SUBLINK:
+        case pg_query::ALL_SUBLINK: {
+          // x IN (subquery) is ANY with "=" (no operator name); x op ANY/ALL (subquery).
           std::string op;
           for (const Node& n : l.oper_name()) op = n.string().sval();
-          if (!op.empty() && op != "=") return Unsupported("ANY/SOME with a subquery", l.location());
+          e->op = op.empty() ? "=" : op;
+          e->all = l.sub_link_type() == pg_query::ALL_SUBLINK;
           e->subquery_kind = ParsedExpr::SubqueryKind::kIn;
           ParsedExprPtr test;
           OMEN_ASSIGN_OR_RETURN(test, TransformExpr(l.testexpr()));

@@ -38,6 +38,7 @@ std::unique_ptr<BoundExpr> BoundExpr::Clone(int64_t column_delta) const {
   e->cast_context = cast_context;
   e->bool_test = bool_test;
   e->subquery_kind = subquery_kind;
+  e->subquery_all = subquery_all;
   e->subplan = subplan;
   e->correlated = correlated;
   e->correlation_begin = correlation_begin;

@@ -66,6 +66,9 @@ struct BoundExpr {
   CastContext cast_context = CastContext::kExplicit;  // kCast: how a type modifier applies
   int bool_test = 0;              // kBoolTest: ParsedExpr::BoolTest as int
   int subquery_kind = 0;          // kSubquery
+  // kSubquery of kind 2: children[0] `function` ANY (any row) or, with subquery_all, ALL;
+  // "=" ANY is IN (negated: NOT IN).
+  bool subquery_all = false;
   std::shared_ptr<LogicalOperator> subplan;  // kSubquery
   // kSubquery that is correlated: children[correlation_begin..] are the outer expressions
   // whose values (*outer_values) the subplan's kOuterRef nodes read; run once per outer row

@@ -230,3 +230,11 @@ SELECT NULL UNION SELECT NULL
 SELECT 'a' UNION SELECT 'b' ORDER BY 1
 ;;
 SELECT x, pg_typeof(x)::text FROM (SELECT NULL AS x UNION ALL SELECT 'b') s ORDER BY 1
+;;
+SELECT id, i4 > ALL (SELECT qty FROM names), i4 < ANY (SELECT qty FROM names WHERE qty > 2), i4 <> ALL (SELECT item_id FROM orders) FROM everything ORDER BY id
+;;
+SELECT id FROM everything e WHERE i2 >= ALL (SELECT item_id FROM orders o WHERE o.qty <= e.i2) ORDER BY id
+;;
+SELECT id, t = ANY (SELECT customer FROM orders), t < ALL (SELECT customer FROM orders WHERE customer IS NOT NULL) FROM everything ORDER BY id
+;;
+SELECT 1 > ALL (SELECT 1 WHERE false), 1 > ANY (SELECT 1 WHERE false), NULL::int > ALL (SELECT 1 WHERE false)
