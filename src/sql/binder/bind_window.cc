@@ -61,6 +61,9 @@ Result<BoundExprPtr> Binder::BindWindowCall(const ParsedExpr& expr, const Scope&
   };
   using W = WindowFunction;
   const LogicalType int8 = TypeId::kBigInt, int4 = TypeId::kInteger, float8 = TypeId::kDouble;
+  if (!expr.agg_order.empty()) {
+    return WithPos(NotSupported("ORDER BY inside window function arguments"), expr.location);
+  }
   if (expr.filtered && !IsAggregateName(name)) {
     return WithPos(NotSupported("FILTER for non-aggregate window functions"), expr.location);
   }

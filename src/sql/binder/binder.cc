@@ -965,9 +965,12 @@ Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr, const Scope& s
     return BindSequenceCall(expr, scope);
   }
   if (!IsAggregateName(name)) {
-    if (expr.star || expr.distinct || expr.filtered) {
+    if (expr.star || expr.distinct || expr.filtered || !expr.agg_order.empty()) {
       return WithPos(Status(sqlstate::kWrongObjectType,
-                            std::string(expr.star ? "*" : expr.distinct ? "DISTINCT" : "FILTER") +
+                            std::string(expr.star       ? "*"
+                                        : expr.distinct ? "DISTINCT"
+                                        : expr.filtered ? "FILTER"
+                                                        : "ORDER BY") +
                                 " specified, but " + name + " is not an aggregate function"),
                      expr.location);
     }
@@ -1162,6 +1165,36 @@ Result<BoundExprPtr> Binder::BindAggregateCall(const ParsedExpr& expr) {
     if (!cast.ok()) return WithPos(cast.status(), expr.args[i]->location);
     call.key += (i ? ", " : "") + ExprKey(**cast);
     call.args.push_back(std::move(cast).value());
+  }
+  if (!expr.agg_order.empty()) {
+    call.key += " ORDER BY";
+    Restore<bool> inside(&ctx->in_aggregate_args, true);
+    for (const ParsedOrderItem& item : expr.agg_order) {
+      BoundExprPtr b;
+      OMEN_ASSIGN_OR_RETURN(b, BindExpr(*item.expr, *ctx->input));
+      if (IsUntyped(b->type)) {
+        OMEN_ASSIGN_OR_RETURN(b, AddCast(std::move(b), TypeId::kText));
+      }
+      if (call.distinct) {
+        // PostgreSQL: with DISTINCT the order can only be by the arguments.
+        auto uncast = [](const BoundExpr* e) {
+          while (e->kind == BoundExpr::Kind::kCast) e = e->children[0].get();
+          return e;
+        };
+        bool is_arg = std::any_of(call.args.begin(), call.args.end(), [&](const BoundExprPtr& a) {
+          return ExprKey(*uncast(a.get())) == ExprKey(*uncast(b.get()));
+        });
+        if (!is_arg) {
+          return WithPos(Status("42P10", "in an aggregate with DISTINCT, ORDER BY expressions "
+                                         "must appear in argument list"),
+                         item.expr->location);
+        }
+      }
+      call.key += " " + ExprKey(*b) + (item.descending ? " DESC" : "") +
+                  (item.nulls_first.value_or(item.descending) ? " NULLS FIRST" : "");
+      call.order.push_back({std::move(b), item.descending,
+                            item.nulls_first.value_or(item.descending)});
+    }
   }
   call.key += ")";
   size_t index = 0;

@@ -1,5 +1,6 @@
 #include "sql/execution/hash_aggregate.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -17,7 +18,28 @@ struct AggState {
   explicit AggState(const AggregateCall& call) : acc(call.kind, call.type) {}
   AggregateAccumulator acc;
   std::unordered_set<std::string> seen;  // DISTINCT: the argument values taken so far
+  // agg(... ORDER BY ...): the rows (arguments, then order keys), aggregated at the end.
+  std::vector<std::vector<Value>> rows;
 };
+
+// Sorts `rows` (arguments, then one value per order key) by the order keys.
+void SortRows(const AggregateCall& call, std::vector<std::vector<Value>>* rows) {
+  const size_t first = call.args.size();
+  std::stable_sort(rows->begin(), rows->end(), [&](const auto& a, const auto& b) {
+    for (size_t k = 0; k < call.order.size(); ++k) {
+      const Value& x = a[first + k];
+      const Value& y = b[first + k];
+      const OrderSpec& o = call.order[k];
+      if (x.is_null() || y.is_null()) {
+        if (x.is_null() == y.is_null()) continue;
+        return x.is_null() == o.nulls_first;
+      }
+      int c = CompareValues(x, y);
+      if (c != 0) return o.descending ? c > 0 : c < 0;
+    }
+    return false;
+  });
+}
 
 class HashAggregateOp final : public PhysicalOperator {
  public:
@@ -61,6 +83,10 @@ class HashAggregateOp final : public PhysicalOperator {
           args[a].emplace_back(e->type, n);
           OMEN_RETURN_IF_ERROR(Evaluate(*e, in, &args[a].back()));
         }
+        for (const OrderSpec& o : op_.aggregates[a].order) {  // after the arguments
+          args[a].emplace_back(o.expr->type, n);
+          OMEN_RETURN_IF_ERROR(Evaluate(*o.expr, in, &args[a].back()));
+        }
       }
       std::string key;
       for (size_t r = 0; r < n; ++r) {
@@ -96,18 +122,46 @@ class HashAggregateOp final : public PhysicalOperator {
     ++num_groups_;
   }
 
-  static Status Update(const AggregateCall& call, const std::vector<Vector>& args, size_t r,
-                       AggState* s) {
+  Status Update(const AggregateCall& call, const std::vector<Vector>& args, size_t r,
+                AggState* s) {
     if (call.distinct) {
       if (!args[0].IsValid(r)) return Status::OK();  // aggregates skip NULL inputs
       std::string key;
-      for (const Vector& a : args) AppendHashKey(a, r, &key);
+      for (size_t i = 0; i < call.args.size(); ++i) AppendHashKey(args[i], r, &key);
       if (!s->seen.insert(key).second) return Status::OK();
+    }
+    if (!call.order.empty()) {
+      std::vector<Value> row;
+      int64_t bytes = 16;
+      for (const Vector& v : args) {
+        row.push_back(v.GetValue(r));
+        bytes += static_cast<int64_t>(sizeof(Value) + (row.back().type().physical() == PhysicalType::kString
+                                                           ? row.back().GetString().size() : 0));
+      }
+      OMEN_RETURN_IF_ERROR(Hold(bytes));
+      s->rows.push_back(std::move(row));
+      return Status::OK();
     }
     return s->acc.Add(args, r);
   }
 
-  static Result<Value> Finalize(const AggregateCall&, const AggState& s) { return s.acc.Finish(); }
+  static Result<Value> Finalize(const AggregateCall& call, const AggState& s) {
+    if (call.order.empty()) return s.acc.Finish();
+    // The rows in the aggregate's order, through a fresh accumulator.
+    std::vector<std::vector<Value>> rows = s.rows;
+    SortRows(call, &rows);
+    AggregateAccumulator acc(call.kind, call.type);
+    std::vector<Vector> one;
+    for (const auto& a : call.args) {
+      one.emplace_back(a->type, 1);
+      one.back().Resize(1);
+    }
+    for (const std::vector<Value>& row : rows) {
+      for (size_t i = 0; i < one.size(); ++i) one[i].SetValue(0, row[i]);
+      OMEN_RETURN_IF_ERROR(acc.Add(one, 0));
+    }
+    return acc.Finish();
+  }
 
   const LogicalOperator& op_;
   PhysicalOperatorPtr child_;

@@ -124,6 +124,7 @@ Status ResolvePlan(LogicalOperator* op, const ExecContext& ctx) {
   for (auto& e : op->groups) OMEN_RETURN_IF_ERROR(resolve(e));
   for (auto& a : op->aggregates) {
     for (auto& e : a.args) OMEN_RETURN_IF_ERROR(resolve(e));
+    for (auto& o : a.order) OMEN_RETURN_IF_ERROR(resolve(o.expr));
   }
   for (auto& o : op->orders) OMEN_RETURN_IF_ERROR(resolve(o.expr));
   return Status::OK();
@@ -197,6 +198,9 @@ Status EvaluateCorrelated(const BoundExpr& expr, const DataChunk& input, Vector*
         if (!rows.empty()) {
           Vector xs(test.type(), rows.size()), vs(test.type(), rows.size());
           Vector cmp(TypeId::kBoolean, rows.size());
+          xs.Resize(rows.size());
+          vs.Resize(rows.size());
+          cmp.Resize(rows.size());
           for (size_t k = 0; k < rows.size(); ++k) {
             xs.SetValue(k, test.GetValue(i));
             vs.SetValue(k, rows[k]);

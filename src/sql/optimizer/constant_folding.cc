@@ -253,6 +253,7 @@ Status FoldPlan(LogicalOperator* op) {
   for (auto& e : op->groups) OMEN_RETURN_IF_ERROR(fold(e));
   for (auto& a : op->aggregates) {
     for (auto& e : a.args) OMEN_RETURN_IF_ERROR(fold(e));
+    for (auto& o : a.order) OMEN_RETURN_IF_ERROR(fold(o.expr));
   }
   for (auto& o : op->orders) OMEN_RETURN_IF_ERROR(fold(o.expr));
   return Status::OK();

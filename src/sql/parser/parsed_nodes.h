@@ -58,6 +58,8 @@ struct ParsedExpr {
   BoolTest bool_test = BoolTest::kIsTrue;
   bool star = false;      // count(*)
   bool distinct = false;  // aggregate over DISTINCT values
+  // agg(args ORDER BY ...): the order the aggregate takes its inputs in.
+  std::vector<struct ParsedOrderItem> agg_order;
   // FILTER (WHERE c) was written: the first argument became CASE WHEN c THEN arg END (an
   // aggregate skips NULL inputs), count(*) became count(CASE WHEN c THEN 1 END).
   bool filtered = false;

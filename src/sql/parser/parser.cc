@@ -611,9 +611,7 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
     }
     case Node::kFuncCall: {
       const auto& f = node.func_call();
-      if (f.agg_order_size() > 0 || f.agg_within_group()) {
-        return Unsupported("ORDER BY in aggregates", f.location());
-      }
+      if (f.agg_within_group()) return Unsupported("WITHIN GROUP", f.location());
       if (f.func_variadic()) return Unsupported("VARIADIC", f.location());
       std::vector<std::string> names;
       for (const Node& n : f.funcname()) names.push_back(n.string().sval());
@@ -629,6 +627,7 @@ Result<ParsedExprPtr> TransformExpr(const Node& node) {
         OMEN_ASSIGN_OR_RETURN(p, TransformExpr(a));
         e->args.push_back(std::move(p));
       }
+      OMEN_RETURN_IF_ERROR(TransformSortClause(f.agg_order(), &e->agg_order));
       if (f.has_agg_filter()) {
         // agg(x) FILTER (WHERE c) is agg(CASE WHEN c THEN x END): every aggregate skips NULLs.
         e->filtered = true;

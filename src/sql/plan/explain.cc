@@ -120,7 +120,12 @@ std::string AggregateText(const AggregateCall& a, const Names& names) {
   std::string s = std::string(kNames[static_cast<int>(a.kind)]) + "(";
   if (a.kind == AggregateKind::kCountStar) return s + "*)";
   if (a.distinct) s += "DISTINCT ";
-  return s + List(a.args, names) + ")";
+  s += List(a.args, names);
+  for (size_t i = 0; i < a.order.size(); ++i) {
+    s += (i == 0 ? " ORDER BY " : ", ") + Deparse(*a.order[i].expr, names) +
+         (a.order[i].descending ? " DESC" : "");
+  }
+  return s + ")";
 }
 
 class Printer {

@@ -31,18 +31,20 @@ struct ZoneFilter {
 };
 
 // One aggregate computed by an Aggregate operator, over its input batch's columns.
-struct AggregateCall {
-  AggregateKind kind;
-  std::vector<BoundExprPtr> args;  // already cast to the signature's types
-  bool distinct = false;           // aggregate over the distinct non-NULL argument values
-  LogicalType type;                // result type
-  std::string key;                 // canonical text, to reuse one call for repeated uses
-};
-
 struct OrderSpec {
   BoundExprPtr expr;
   bool descending = false;
   bool nulls_first = false;
+};
+
+struct AggregateCall {
+  AggregateKind kind;
+  std::vector<BoundExprPtr> args;  // already cast to the signature's types
+  bool distinct = false;           // aggregate over the distinct non-NULL argument values
+  // agg(... ORDER BY ...): the rows are taken in this order (expressions over the input).
+  std::vector<OrderSpec> order;
+  LogicalType type;                // result type
+  std::string key;                 // canonical text, to reuse one call for repeated uses
 };
 
 // A window function call's frame: rows [start, end] around the current row (ROWS: by

@@ -206,3 +206,11 @@ SELECT customer FROM orders GROUP BY customer HAVING count(*) FILTER (WHERE qty 
 SELECT abs(i4) FILTER (WHERE i4 > 0) FROM everything
 ;;
 SELECT lag(i4) FILTER (WHERE i4 > 0) OVER (ORDER BY id) FROM everything
+;;
+SELECT customer, string_agg(id::text, ',' ORDER BY total DESC NULLS LAST, id), sum(qty ORDER BY id) FROM orders GROUP BY customer ORDER BY customer
+;;
+SELECT string_agg(DISTINCT customer, ';' ORDER BY customer DESC) FROM orders
+;;
+SELECT b, string_agg(t, '' ORDER BY id DESC) FILTER (WHERE id > 3) FROM everything GROUP BY b ORDER BY b
+;;
+SELECT string_agg(DISTINCT customer, ';' ORDER BY id) FROM orders
