@@ -76,6 +76,9 @@ class NoColumnsSink final : public ResultSink {
   void OnWarning(std::string_view st, const std::string& m) override {
     inner_->OnWarning(st, m);
   }
+  void OnParameterStatus(const std::string& name, const std::string& value) override {
+    inner_->OnParameterStatus(name, value);
+  }
 
  private:
   ResultSink* inner_;

@@ -208,6 +208,10 @@ class DeferLastComplete final : public ResultSink {
     (void)Flush();
     inner_->OnWarning(st, m);
   }
+  void OnParameterStatus(const std::string& name, const std::string& value) override {
+    (void)Flush();
+    inner_->OnParameterStatus(name, value);
+  }
   // Delivers the held-back completion, if any.
   Status Flush() {
     if (!pending_) return Status::OK();
@@ -745,7 +749,18 @@ Status Session::RunSet(const sql::ParsedSet& set, ResultSink* sink) {
   OMEN_RETURN_IF_ERROR(ApplySetting(set.name, set.kind == K::kValue ? set.values
                                                                     : std::vector<std::string>{},
                                     &settings_));
-  return sink->OnComplete(set.reset ? "RESET" : "SET");
+  OMEN_RETURN_IF_ERROR(sink->OnComplete(set.reset ? "RESET" : "SET"));
+  // The parameters PostgreSQL reports to clients when they change (drivers such as pgjdbc
+  // read TimeZone from them).
+  static const std::pair<const char*, const char*> kReported[] = {
+      {"timezone", "TimeZone"}, {"application_name", "application_name"},
+      {"datestyle", "DateStyle"}, {"intervalstyle", "IntervalStyle"}};
+  for (const auto& [lower, reported] : kReported) {
+    if (set.name != lower) continue;
+    Result<std::string> value = ShowSetting(set.name, settings_);
+    if (value.ok()) sink->OnParameterStatus(reported, *value);
+  }
+  return Status::OK();
 }
 
 Status Session::RunShow(const std::string& name, ResultSink* sink) {

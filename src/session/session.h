@@ -56,6 +56,9 @@ class ResultSink {
   // A NOTICE (e.g. "table \"t\" does not exist, skipping").
   virtual void OnNotice(std::string_view sqlstate, const std::string& message,
                         const std::string& detail = {}) {}
+  // A parameter clients are told about (PostgreSQL's GUC_REPORT: TimeZone, DateStyle,
+  // application_name...) has a new value.
+  virtual void OnParameterStatus(const std::string& name, const std::string& value) {}
   // A WARNING (e.g. "there is already a transaction in progress").
   virtual void OnWarning(std::string_view sqlstate, const std::string& message) {}
 };

@@ -46,6 +46,11 @@ class SecondaryIndex {
   const std::vector<size_t>& columns() const { return columns_; }
   bool unique() const { return unique_; }
 
+  // An index with the same definition and no entries (to rebuild one).
+  std::shared_ptr<SecondaryIndex> EmptyCopy() const {
+    return std::shared_ptr<SecondaryIndex>(new SecondaryIndex(id_, name_, columns_, unique_));
+  }
+
   // Adds the entry (indexed values, then storage key) unless present.
   void Add(std::vector<Value> entry);
   // Entries whose indexed values (the first columns().size() values) start with a prefix in
@@ -56,6 +61,9 @@ class SecondaryIndex {
   size_t entries() const;
 
  private:
+  SecondaryIndex(uint64_t id, std::string name, std::vector<size_t> columns, bool unique)
+      : id_(id), name_(std::move(name)), columns_(std::move(columns)), unique_(unique) {}
+
   const uint64_t id_;
   const std::string name_;
   const std::vector<size_t> columns_;

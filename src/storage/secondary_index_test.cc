@@ -171,6 +171,28 @@ TEST_F(SecondaryIndexTest, ScansSeeTheirSnapshotAcrossUpdatesMergesAndRestarts) 
   EXPECT_EQ(ScanIndex(*e, 42, 44, e->txns().TakeSnapshot(0)), std::vector<int>({3, 13, 23}));
 }
 
+TEST_F(SecondaryIndexTest, MergesDropTheEntriesOfReclaimedVersions) {
+  auto e = Open();
+  CreateTable(*e, /*unique=*/false);
+  {
+    auto tx = e->Begin(IsolationLevel::kReadCommitted);
+    for (int i = 0; i < 10; ++i) ASSERT_TRUE(tx->Insert(TableId(*e), Row(i, i)).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  // Each update of row 0 to a new value adds an entry; the old ones outlive their versions.
+  for (int v = 100; v < 3100; ++v) Update(*e, 0, v);
+  auto entries = [&] { return e->GetTableData(TableId(*e))->FindIndex(IndexId(*e))->entries(); };
+  EXPECT_GE(entries(), 3000u);
+  ASSERT_TRUE(e->Checkpoint().ok());  // merges: the versions are reclaimed, the index rebuilt
+  EXPECT_LE(entries(), 20u);
+  Snapshot now = e->txns().TakeSnapshot(0);
+  EXPECT_EQ(ScanIndex(*e, 3099, 3099, now), std::vector<int>({0}));
+  EXPECT_EQ(ScanIndex(*e, 0, 2000, now), std::vector<int>({1, 2, 3, 4, 5, 6, 7, 8, 9}));
+  // New writes still reach the index that replaced the old one.
+  Update(*e, 5, 7);
+  EXPECT_EQ(ScanIndex(*e, 7, 7, e->txns().TakeSnapshot(0)), std::vector<int>({5, 7}));
+}
+
 TEST_F(SecondaryIndexTest, CreateUniqueIndexOverDuplicatesChangesNothing) {
   auto e = Open();
   auto tx = e->Begin(IsolationLevel::kReadCommitted);

@@ -539,9 +539,8 @@ Status TableData::CheckUnique(const State& st, const SecondaryIndex& index, cons
   }
 }
 
-Status TableData::AddIndex(std::shared_ptr<SecondaryIndex> index) {
-  State st = CurrentState();
-  std::unique_lock l(st.delta->latch);  // no insert interleaves until the index is attached
+void TableData::FillIndex(const State& st, SecondaryIndex* index,
+                          std::vector<std::vector<Value>>* live) const {
   std::vector<size_t> columns = index->columns();
   const size_t k = columns.size();
   columns.insert(columns.end(), key_columns_.begin(), key_columns_.end());
@@ -549,19 +548,16 @@ Status TableData::AddIndex(std::shared_ptr<SecondaryIndex> index) {
   if (has_hidden_key()) types.push_back(TypeId::kBigInt);
   std::vector<LogicalType> chunk_types;
   for (size_t c : columns) chunk_types.push_back(types[c]);
-  // Live rows' values, for the unique check: not aborted and not deleted (other writers are
-  // excluded, so a transaction's stamp is the caller's: its own rows count, its deletions
-  // too).
-  std::vector<std::vector<Value>> live;
+  // Live rows (not aborted, not deleted) are collected for a unique check when asked.
   auto add_rows = [&](const DataChunk& chunk, const std::vector<bool>& alive) {
     for (size_t r = 0; r < chunk.size(); ++r) {
       std::vector<Value> entry;
       entry.reserve(columns.size());
       for (size_t c = 0; c < columns.size(); ++c) entry.push_back(chunk.GetValue(c, r));
-      if (index->unique() && alive[r]) {
+      if (live != nullptr && alive[r]) {
         std::vector<Value> values(entry.begin(), entry.begin() + static_cast<long>(k));
         if (std::none_of(values.begin(), values.end(), [](const Value& v) { return v.is_null(); })) {
-          live.push_back(std::move(values));
+          live->push_back(std::move(values));
         }
       }
       index->Add(std::move(entry));
@@ -597,6 +593,16 @@ Status TableData::AddIndex(std::shared_ptr<SecondaryIndex> index) {
     }
     add_rows(chunk, alive);
   }
+}
+
+Status TableData::AddIndex(std::shared_ptr<SecondaryIndex> index) {
+  State st = CurrentState();
+  std::unique_lock l(st.delta->latch);  // no insert interleaves until the index is attached
+  // Live rows' values, for the unique check: not aborted and not deleted (other writers are
+  // excluded, so a transaction's stamp is the caller's: its own rows count, its deletions
+  // too).
+  std::vector<std::vector<Value>> live;
+  FillIndex(st, index.get(), index->unique() ? &live : nullptr);
   if (index->unique()) {
     IndexEntryLess less;
     std::sort(live.begin(), live.end(), less);
@@ -609,6 +615,25 @@ Status TableData::AddIndex(std::shared_ptr<SecondaryIndex> index) {
   std::lock_guard il(indexes_mu_);
   indexes_.push_back(std::move(index));
   return Status::OK();
+}
+
+void TableData::CompactIndexes() {
+  std::vector<std::shared_ptr<SecondaryIndex>> indexes = Indexes();
+  if (indexes.empty()) return;
+  State st = CurrentState();
+  std::shared_lock l(st.delta->latch);
+  const uint64_t versions = st.main->rows + st.delta->size;
+  for (const auto& index : indexes) {
+    // Entries of versions a merge reclaimed stay until the index is rebuilt; rebuild once
+    // they outnumber the versions (so an index holds at most about twice what it needs).
+    if (index->entries() <= 2 * versions + 1024) continue;
+    std::shared_ptr<SecondaryIndex> fresh = index->EmptyCopy();
+    FillIndex(st, fresh.get(), nullptr);
+    std::lock_guard il(indexes_mu_);
+    for (auto& slot : indexes_) {
+      if (slot == index) slot = fresh;  // running scans keep the one they hold
+    }
+  }
 }
 
 }  // namespace omendb

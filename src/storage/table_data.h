@@ -235,6 +235,14 @@ class TableData {
   std::vector<Value> ValuesAt(const State& st, uint64_t pos,
                               const std::vector<size_t>& columns) const;
   std::vector<std::shared_ptr<SecondaryIndex>> Indexes() const;
+  // Adds an entry to `index` for every version in `st` (aborted ones aside); appends the
+  // indexed values of live versions without NULLs to *live when given. REQUIRES: the delta
+  // latch held.
+  void FillIndex(const State& st, SecondaryIndex* index,
+                 std::vector<std::vector<Value>>* live) const;
+  // After a merge (writers drained): rebuilds the indexes whose entries outnumber the
+  // versions by far (entries of reclaimed versions are dropped).
+  void CompactIndexes();
   // Checks row `r` of `rows` against unique index `index`: 23505 when a live version has its
   // non-NULL values; sets *wait_for when a running transaction's version decides it.
   // REQUIRES: the delta latch held exclusively.

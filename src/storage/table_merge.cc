@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "storage/table_data.h"
+#include "storage/secondary_index.h"
 #include "storage/table_stores.h"
 
 namespace omendb {
@@ -226,6 +227,7 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
     state_.delta = std::move(delta);
     main_watermark_ = watermark;
   }
+  CompactIndexes();  // writers are still drained
   done();
   return stats;
 }

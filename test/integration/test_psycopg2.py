@@ -195,6 +195,23 @@ def check_types(server):
     conn.close()
 
 
+def check_parameter_status(server):
+    """SET of a reported parameter sends ParameterStatus (libpq keeps the latest value)."""
+    conn = psycopg2.connect(server.dsn())
+    conn.autocommit = True
+    cur = conn.cursor()
+    check("TimeZone at start-up", conn.get_parameter_status("TimeZone"), "UTC")
+    cur.execute("SET TIME ZONE 'Europe/Berlin'")
+    check("TimeZone after SET", conn.get_parameter_status("TimeZone"), "Europe/Berlin")
+    cur.execute("SET application_name = 'reporter'")
+    check("application_name after SET", conn.get_parameter_status("application_name"), "reporter")
+    cur.execute("RESET TimeZone")
+    check("TimeZone after RESET", conn.get_parameter_status("TimeZone"), "UTC")
+    cur.execute("SELECT 1")
+    check("session goes on", cur.fetchall(), [(1,)])
+    conn.close()
+
+
 def main():
     with OmenServer(binary_from_argv()) as server:
         check_types(server)
@@ -255,6 +272,7 @@ def main():
         check_transactions(server, failures)
         check_named_cursor(server)
         check_cancel(server)
+        check_parameter_status(server)
         conn.close()
         # Startup checks: unknown role and database are refused as PostgreSQL refuses them.
         for dsn, code in [("host=127.0.0.1 port=%d user=nobody dbname=postgres", "role \"nobody\" does not exist"),

@@ -30,13 +30,6 @@ constexpr int32_t kCancelRequest = 80877102;
 constexpr int32_t kMaxStartupPacket = 10000;
 constexpr int32_t kMaxMessage = 1 << 30;
 
-void WriteParameterStatus(std::string* out, std::string_view name, std::string_view value) {
-  MessageWriter w(out);
-  w.Begin('S');
-  w.CString(name);
-  w.CString(value);
-  w.End();
-}
 
 int32_t ReadInt32(const char* p) {
   int32_t v;

@@ -228,6 +228,18 @@ void WireSink::OnNotice(std::string_view sqlstate, const std::string& message,
   WriteErrorOrNotice(out_, 'N', "NOTICE", Status(sqlstate, message, detail));
 }
 
+void WriteParameterStatus(std::string* out, std::string_view name, std::string_view value) {
+  MessageWriter w(out);
+  w.Begin('S');
+  w.CString(name);
+  w.CString(value);
+  w.End();
+}
+
+void WireSink::OnParameterStatus(const std::string& name, const std::string& value) {
+  WriteParameterStatus(out_, name, value);
+}
+
 void WireSink::OnWarning(std::string_view sqlstate, const std::string& message) {
   WriteErrorOrNotice(out_, 'N', "WARNING", Status(sqlstate, message));
 }

@@ -45,6 +45,9 @@ void WriteRowDescription(std::string* out, const std::vector<ResultColumn>& colu
 // produced); an error ends the statement (the client is gone).
 using FlushFn = std::function<Status(std::string* out)>;
 
+// ParameterStatus ('S'): a run-time parameter's value, sent at start-up and when it changes.
+void WriteParameterStatus(std::string* out, std::string_view name, std::string_view value);
+
 class WireSink final : public ResultSink {
  public:
   explicit WireSink(std::string* out, std::vector<int16_t> formats = {}, bool describe = true,
@@ -58,6 +61,7 @@ class WireSink final : public ResultSink {
   void OnNotice(std::string_view sqlstate, const std::string& message,
                 const std::string& detail = {}) override;
   void OnWarning(std::string_view sqlstate, const std::string& message) override;
+  void OnParameterStatus(const std::string& name, const std::string& value) override;
 
  private:
   std::string* out_;
