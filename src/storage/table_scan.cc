@@ -381,7 +381,10 @@ class PositionScanner final : public TableScanner {
       std::shared_lock l(delta.latch);
       if (index_ != nullptr) {
         key = table_->ValuesAt(st_, pos, index_->columns());
-        if (key[0].is_null()) continue;  // bounds start at the first column; NULL meets none
+        // Bounds start at the first column; NULL meets none.
+        const bool bounded = spec_.use_key_points || !spec_.lower.prefix.empty() ||
+                             !spec_.upper.prefix.empty();
+        if (bounded && key[0].is_null()) continue;
       }
       if (!KeyInRange(key)) continue;
       Gather(main, delta, pos, spec_.column_ids, out);

@@ -317,16 +317,53 @@ void UseKeyOrder(LogicalOperatorPtr* node) {
     op = op->children[0].get();
   }
   LogicalOperator& get = *op;
+  if (get.with_row_ids) return;
+  // Whether `columns` are `key`'s first columns (all of them, or fewer).
+  auto prefix_of = [&](const std::vector<size_t>& key) {
+    if (columns.size() > key.size()) return false;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (get.column_ids[columns[i]] != key[i]) return false;
+    }
+    return true;
+  };
   const std::vector<size_t>& key = get.table->primary_key;
-  if (key.empty() || get.with_row_ids || get.index != nullptr) return;
-  // A prefix of the key, or the whole key followed by anything (the key is unique).
-  for (size_t i = 0; i < columns.size(); ++i) {
-    if (i == key.size()) break;
-    if (get.column_ids[columns[i]] != key[i]) return;
+  const bool key_path = get.index == nullptr && (get.use_key_points || get.use_key_range);
+  if (!key.empty() && get.index == nullptr) {
+    // A prefix of the key, or the whole key followed by anything (the key is unique).
+    bool usable = true;
+    for (size_t i = 0; i < columns.size() && i < key.size(); ++i) {
+      usable = usable && get.column_ids[columns[i]] == key[i];
+    }
+    if (usable) {
+      if (!key_path) get.use_key_range = true;  // the whole key
+      get.key_descending = order.orders[0].descending;
+      get.zone_filters.clear();  // zone filters are for full scans
+      order_slot = std::move(order.children[0]);
+      return;
+    }
   }
-  if (!get.use_key_points && !get.use_key_range) get.use_key_range = true;  // the whole key
-  get.key_descending = order.orders[0].descending;
-  get.zone_filters.clear();  // zone filters are for full scans
+  // A secondary index reads its entries in ascending order with NULLs last: ORDER BY a
+  // prefix of its columns, each ASC NULLS LAST (the index chosen for the filter, if one was).
+  if (key_path) return;
+  for (const OrderSpec& o : order.orders) {
+    if (o.descending || o.nulls_first) return;
+  }
+  const TableSchema* index = get.index;
+  if (index == nullptr) {
+    for (const TableSchema* candidate : get.indexes) {
+      if (prefix_of(candidate->index->columns)) {
+        index = candidate;
+        break;
+      }
+    }
+  }
+  if (index == nullptr || !prefix_of(index->index->columns)) return;
+  if (get.index == nullptr) {
+    get.index = index;
+    get.use_key_range = true;  // every entry
+    get.key_range = KeyRange{};
+  }
+  get.zone_filters.clear();
   order_slot = std::move(order.children[0]);
 }
 

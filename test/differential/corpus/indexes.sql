@@ -216,3 +216,13 @@ DROP SCHEMA dx
 DROP SCHEMA dx CASCADE
 ;;
 SELECT * FROM dx.orders
+;;
+SELECT id, i4 FROM everything ORDER BY i4 LIMIT 5
+;;
+SELECT id, t FROM everything ORDER BY t LIMIT 4 OFFSET 9
+;;
+SELECT id, d FROM everything WHERE d BETWEEN '1900-01-01' AND '2100-01-01' ORDER BY d LIMIT 3
+;;
+SELECT customer FROM orders ORDER BY customer LIMIT 20
+;;
+SELECT id, item_id, placed FROM orders ORDER BY item_id, placed LIMIT 20
