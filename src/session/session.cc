@@ -128,7 +128,27 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
       DataChunk lines({TypeId::kText});
       sql::PlanStats stats;
       double total_ms = 0;
-      if (stmt.analyze) {
+      const BoundStatement& inner = *stmt.explained;
+      const bool modify = inner.kind != BoundStatement::Kind::kQuery;
+      if (stmt.analyze && modify) {
+        // Run the statement (its changes stay, as in PostgreSQL), measuring its plan.
+        sql::ExecContext run = ctx;
+        run.stats = &stats;
+        run.start = std::chrono::steady_clock::now();
+        switch (inner.kind) {
+          case BoundStatement::Kind::kInsert:
+            OMEN_RETURN_IF_ERROR(sql::ExecuteInsert(inner, *inner.table, run, txn).status());
+            break;
+          case BoundStatement::Kind::kUpdate:
+            OMEN_RETURN_IF_ERROR(sql::ExecuteUpdate(inner, run, txn, nullptr).status());
+            break;
+          default:
+            OMEN_RETURN_IF_ERROR(sql::ExecuteDelete(inner, run, txn, nullptr).status());
+            break;
+        }
+        total_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                             run.start).count();
+      } else if (stmt.analyze) {
         // Run the query to the end (results are discarded), measuring every operator.
         auto start = std::chrono::steady_clock::now();
         sql::PhysicalOperatorPtr root;
@@ -142,15 +162,27 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
         }
         total_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
       }
-      const BoundStatement& inner = *stmt.explained;
       std::vector<std::string> plan_lines;
-      if (inner.kind == BoundStatement::Kind::kQuery) {
+      if (!modify) {
         plan_lines = sql::ExplainPlan(*inner.plan, stmt.analyze ? &stats : nullptr, stmt.timing);
       } else {
-        const char* verb = inner.kind == BoundStatement::Kind::kInsert   ? "Insert on "
+        std::string head = inner.kind == BoundStatement::Kind::kInsert   ? "Insert on "
                            : inner.kind == BoundStatement::Kind::kUpdate ? "Update on "
                                                                          : "Delete on ";
-        plan_lines = sql::ExplainModify(verb + inner.table->name, inner.plan.get());
+        head += inner.table->name;
+        if (stmt.analyze) {
+          // Without RETURNING a DML node passes no rows up (PostgreSQL shows rows=0).
+          char buf[96];
+          if (stmt.timing) {
+            std::snprintf(buf, sizeof(buf), " (actual time=%.3f..%.3f rows=0 loops=1)", total_ms,
+                          total_ms);
+          } else {
+            std::snprintf(buf, sizeof(buf), " (actual rows=0 loops=1)");
+          }
+          head += buf;
+        }
+        plan_lines = sql::ExplainModify(head, inner.plan.get(), stmt.analyze ? &stats : nullptr,
+                                        stmt.timing);
       }
       for (const std::string& line : plan_lines) {
         lines.AppendRow({Value::Text(line)});
@@ -574,6 +606,9 @@ Status Session::RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* s
                                  uint64_t max_rows, bool* suspended) {
   EnsureTransaction();
   const char* write = WriteCommandName(stmt.kind);
+  if (stmt.kind == sql::ParsedStatement::Kind::kExplain && stmt.explain.analyze) {
+    write = WriteCommandName(stmt.explained->kind);  // EXPLAIN ANALYZE runs it
+  }
   if (write != nullptr && txn_read_only_) {
     return Status("25006", std::string("cannot execute ") + write + " in a read-only transaction");
   }

@@ -619,9 +619,7 @@ Result<BoundStatement> Binder::BindStatement(const ParsedStatement& stmt) {
       if (k != ParsedStatement::Kind::kSelect && !modify) {
         return NotSupported("EXPLAIN of statements other than SELECT, INSERT, UPDATE and DELETE");
       }
-      if (modify && stmt.explain.analyze) {
-        return NotSupported("EXPLAIN ANALYZE of INSERT, UPDATE and DELETE");
-      }
+
       BoundStatement out;
       out.kind = BoundStatement::Kind::kExplain;
       BoundStatement inner;

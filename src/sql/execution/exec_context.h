@@ -1,12 +1,14 @@
 // ExecContext: what a statement's operators read from storage.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <vector>
 
 #include "common/cancel.h"
 #include "sql/execution/query_memory.h"
+#include "sql/plan/explain.h"
 #include "storage/storage_engine.h"
 
 namespace omendb::sql {
@@ -22,6 +24,10 @@ struct ExecContext {
   const CancelFlag* cancel = nullptr;
   // The statement's budget for rows held by its operators (null: unlimited).
   std::shared_ptr<QueryMemory> memory;
+  // EXPLAIN ANALYZE of INSERT, UPDATE or DELETE: where the plans the statement runs record
+  // their operators' rows and times (see CreatePhysicalPlan), measured from `start`.
+  PlanStats* stats = nullptr;
+  std::chrono::steady_clock::time_point start{};
 };
 
 }  // namespace omendb::sql

@@ -299,6 +299,10 @@ Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const Ex
 Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
                                                const ExecContext& ctx, PlanStats* stats,
                                                std::chrono::steady_clock::time_point start) {
+  if (stats == nullptr && ctx.stats != nullptr) {
+    stats = ctx.stats;  // EXPLAIN ANALYZE of a DML statement: its plans are measured too
+    start = ctx.start;
+  }
   std::vector<PhysicalOperatorPtr> children;
   for (const auto& c : plan.children) {
     PhysicalOperatorPtr p;

@@ -427,13 +427,16 @@ std::vector<std::string> ExplainPlan(const LogicalOperator& plan, const PlanStat
   return printer.lines();
 }
 
-std::vector<std::string> ExplainModify(const std::string& head, const LogicalOperator* plan) {
+std::vector<std::string> ExplainModify(const std::string& head, const LogicalOperator* plan,
+                                       const PlanStats* stats, bool timing) {
   std::vector<std::string> lines = {head};
   if (plan == nullptr) {
-    lines.push_back("  ->  Result");
+    lines.push_back(stats == nullptr ? "  ->  Result"
+                    : timing         ? "  ->  Result (actual time=0.000..0.000 rows=1 loops=1)"
+                                     : "  ->  Result (actual rows=1 loops=1)");
     return lines;
   }
-  Printer printer(*plan, nullptr, true);
+  Printer printer(*plan, stats, timing);
   printer.Print(*plan, 1, {});
   for (const std::string& l : printer.lines()) lines.push_back(l);
   return lines;

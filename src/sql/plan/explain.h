@@ -28,6 +28,8 @@ std::vector<std::string> ExplainPlan(const LogicalOperator& plan, const PlanStat
 
 // EXPLAIN of INSERT, UPDATE or DELETE: the line `head` ("Update on t") above the plan that
 // finds or produces its rows (a one-row Result for INSERT ... VALUES, when `plan` is null).
-std::vector<std::string> ExplainModify(const std::string& head, const LogicalOperator* plan);
+// With `stats` (EXPLAIN ANALYZE), the plan's lines show actual rows (and times if `timing`).
+std::vector<std::string> ExplainModify(const std::string& head, const LogicalOperator* plan,
+                                       const PlanStats* stats = nullptr, bool timing = true);
 
 }  // namespace omendb::sql
