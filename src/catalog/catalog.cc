@@ -89,6 +89,22 @@ Result<const TableSchema*> Catalog::CreateTable(TableSchema schema, uint64_t txn
       return Status("3F000", "schema \"" + schema.schema + "\" does not exist");
     }
   }
+  if (schema.index) {
+    // The indexed table: a running DROP TABLE decides first; it must exist.
+    const Entry* table = nullptr;
+    for (const auto& [k, e] : tables_) {
+      if (e.schema->table_id != schema.index->table_id) continue;
+      if (e.dropped_by != 0 && e.dropped_by != txn_id) {
+        *blocker = e.dropped_by;
+        return nullptr;
+      }
+      if (e.VisibleTo(txn_id)) table = &e;
+    }
+    if (table == nullptr) {
+      return Status(sqlstate::kUndefinedTable, "the table of index \"" + schema.name +
+                                                   "\" does not exist");
+    }
+  }
   auto [begin, end] = tables_.equal_range(key);
   for (auto it = begin; it != end; ++it) {
     const Entry& e = it->second;
@@ -122,13 +138,34 @@ Result<const TableSchema*> Catalog::DropTable(const std::string& key, uint64_t t
   *blocker = 0;
   auto [begin, end] = tables_.equal_range(key);
   if (!key.empty() && key[0] == '\x1e') {
-    // A schema: relations a running transaction is creating in it decide first.
+    // A schema: relations a running transaction is creating in it decide first; then it
+    // must hold nothing this transaction has not dropped (a relation committed meanwhile
+    // makes the drop fail rather than leave it without its schema).
     const std::string name = key.substr(1);
     for (const auto& [k, e] : tables_) {
-      if (!e.schema->is_schema && e.schema->schema == name && e.created_by != 0 &&
-          e.created_by != txn_id) {
+      if (e.schema->is_schema || e.schema->schema != name) continue;
+      if (e.created_by != 0 && e.created_by != txn_id) {
         *blocker = e.created_by;
         return nullptr;
+      }
+      if (e.VisibleTo(txn_id)) {
+        return Status("2BP01", "cannot drop schema " + name +
+                                   " because other objects depend on it",
+                      "relation " + name + "." + e.schema->name + " depends on schema " + name,
+                      "Use DROP ... CASCADE to drop the dependent objects too.");
+      }
+    }
+  } else {
+    // A table: indexes a running transaction is creating on it decide first.
+    for (auto it = begin; it != end; ++it) {
+      if (!it->second.VisibleTo(txn_id)) continue;
+      const uint64_t id = it->second.schema->table_id;
+      for (const auto& [k, e] : tables_) {
+        if (e.schema->index && e.schema->index->table_id == id && e.created_by != 0 &&
+            e.created_by != txn_id) {
+          *blocker = e.created_by;
+          return nullptr;
+        }
       }
     }
   }

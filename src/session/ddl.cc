@@ -24,14 +24,18 @@ const char* KindOf(const TableSchema& t) {
   return t.sequence ? "sequence" : !t.view_sql.empty() ? "view" : t.index ? "index" : "table";
 }
 
-// Drops table `t` with its indexes and the sequences it owns.
+// Drops table `t` with its indexes and the sequences it owns. The table goes first: from
+// then on no index can be created on it, and indexes being created were waited for, so the
+// indexes listed after it are all there are.
 Status DropRelation(const TableSchema& t, StorageEngine& engine, Transaction* txn) {
-  std::vector<const TableSchema*> owned = engine.catalog().OwnedSequences(t.table_id, txn->id());
-  for (const TableSchema* index : engine.catalog().Indexes(t.table_id, txn->id())) {
+  const uint64_t id = t.table_id;
+  OMEN_RETURN_IF_ERROR(txn->DropTable(t.Key()));
+  for (const TableSchema* index : engine.catalog().Indexes(id, txn->id())) {
     OMEN_RETURN_IF_ERROR(txn->DropTable(index->Key()));
   }
-  OMEN_RETURN_IF_ERROR(txn->DropTable(t.Key()));
-  for (const TableSchema* seq : owned) OMEN_RETURN_IF_ERROR(txn->DropTable(seq->Key()));
+  for (const TableSchema* seq : engine.catalog().OwnedSequences(id, txn->id())) {
+    OMEN_RETURN_IF_ERROR(txn->DropTable(seq->Key()));
+  }
   return Status::OK();
 }
 
@@ -104,10 +108,10 @@ Status AlterTable(const BoundStatement& stmt, StorageEngine& engine, Transaction
   // Dropping waits for the transactions writing the table; the rows are then copied as of a
   // fresh snapshot, so every committed row is kept (PostgreSQL's table rewrites likewise copy
   // all live rows under their exclusive lock).
+  OMEN_RETURN_IF_ERROR(txn->DropTable(stmt.table->Key()));
   for (const TableSchema* index : engine.catalog().Indexes(stmt.table->table_id, txn->id())) {
     OMEN_RETURN_IF_ERROR(txn->DropTable(index->Key()));
   }
-  OMEN_RETURN_IF_ERROR(txn->DropTable(stmt.table->Key()));
   for (const BoundStatement& rw : stmt.rewrites) OMEN_RETURN_IF_ERROR(txn->DropTable(rw.table->Key()));
   sql::ExecContext copy_ctx = ctx;
   copy_ctx.snapshot = txn->LatestSnapshot();

@@ -45,42 +45,60 @@ Status StorageEngine::LoadManifest() {
       !in.GetVarint64(&ntables)) {
     return CorruptManifest(path, "bad counts");
   }
-  std::vector<const TableSchema*> indexes;
+  struct Entry {
+    TableSchema schema;
+    uint64_t watermark = 0;
+    std::vector<std::string> segments;  // file names
+  };
+  std::vector<Entry> entries;
   for (uint64_t t = 0; t < ntables; ++t) {
     std::string_view enc;
     uint64_t watermark, nsegments;
     if (!in.GetLengthPrefixed(&enc) || !in.GetFixed64(&watermark) || !in.GetVarint64(&nsegments)) {
       return CorruptManifest(path, "bad table entry");
     }
-    TableSchema schema;
-    OMEN_ASSIGN_OR_RETURN(schema, TableSchema::Decode(enc));
-    uint64_t blocker = 0;
-    const TableSchema* created;
-    OMEN_ASSIGN_OR_RETURN(created, catalog_.CreateTable(std::move(schema), 0, &blocker));
-    if (created->index || created->is_schema) {
-      if (nsegments != 0) return CorruptManifest(path, "an index or schema with segments");
-      if (created->index) indexes.push_back(created);
-      continue;
-    }
-    auto table = std::make_shared<TableData>(*created, &txns_);
-    std::vector<std::shared_ptr<const Segment>> segments;
+    Entry e;
+    OMEN_ASSIGN_OR_RETURN(e.schema, TableSchema::Decode(enc));
+    e.watermark = watermark;
     for (uint64_t s = 0; s < nsegments; ++s) {
       std::string_view name;
       if (!in.GetLengthPrefixed(&name)) return CorruptManifest(path, "bad segment entry");
+      e.segments.emplace_back(name);
+    }
+    if ((e.schema.index || e.schema.is_schema) && !e.segments.empty()) {
+      return CorruptManifest(path, "an index or schema with segments");
+    }
+    entries.push_back(std::move(e));
+  }
+  // Schemas before what they hold, tables before their indexes (keys do not sort that way).
+  auto pass_of = [](const TableSchema& s) { return s.is_schema ? 0 : s.index ? 2 : 1; };
+  std::stable_sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
+    return pass_of(a.schema) < pass_of(b.schema);
+  });
+  std::vector<const TableSchema*> indexes;
+  for (Entry& e : entries) {
+    uint64_t blocker = 0;
+    const TableSchema* created;
+    OMEN_ASSIGN_OR_RETURN(created, catalog_.CreateTable(std::move(e.schema), 0, &blocker));
+    if (created->index) indexes.push_back(created);
+    if (created->index || created->is_schema) continue;
+    auto table = std::make_shared<TableData>(*created, &txns_);
+    std::vector<std::shared_ptr<const Segment>> segments;
+    for (const std::string& name : e.segments) {
       std::shared_ptr<const Segment> seg;
-      OMEN_ASSIGN_OR_RETURN(seg, Segment::Open(dir_ + "/" + std::string(name)));
+      OMEN_ASSIGN_OR_RETURN(seg, Segment::Open(dir_ + "/" + name));
       if (seg->table_id() != created->table_id) {
-        return CorruptManifest(path, "segment \"" + std::string(name) + "\" belongs to another table");
+        return CorruptManifest(path, "segment \"" + name + "\" belongs to another table");
       }
-      segment_files_[seg] = std::string(name);
+      segment_files_[seg] = name;
       unsigned long long number;
-      if (std::sscanf(std::string(name).c_str(), "seg-%16llu.seg", &number) == 1) {
+      if (std::sscanf(name.c_str(), "seg-%16llu.seg", &number) == 1) {
         next_segment_file_ = std::max<uint64_t>(next_segment_file_, number + 1);
       }
       segments.push_back(std::move(seg));
     }
-    table->LoadMain(std::move(segments), watermark);
-    replay_watermarks_[created->table_id] = watermark;
+    table->LoadMain(std::move(segments), e.watermark);
+    replay_watermarks_[created->table_id] = e.watermark;
     tables_[created->table_id] = std::move(table);
   }
   if (!in.empty()) return CorruptManifest(path, "trailing bytes");
@@ -90,7 +108,9 @@ Status StorageEngine::LoadManifest() {
     if (it == tables_.end()) {
       return CorruptManifest(path, "index \"" + index->name + "\" of a missing table");
     }
-    OMEN_RETURN_IF_ERROR(it->second->AddIndex(std::make_shared<SecondaryIndex>(*index)));
+    // No unique check: the rows as of the checkpoint may hold versions the log deletes.
+    OMEN_RETURN_IF_ERROR(
+        it->second->AddIndex(std::make_shared<SecondaryIndex>(*index), /*check_unique=*/false));
   }
   catalog_.ReserveTableIds(next_table_id);
   return Status::OK();

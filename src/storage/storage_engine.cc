@@ -404,7 +404,7 @@ Status Transaction::CreateIndex(const TableSchema& index) {
     if (!st.ok()) break;
   }
   if (st.ok()) st = base->AddIndex(std::make_shared<SecondaryIndex>(index));
-  base->AdmitWriters();
+  base->AdmitWriters(id_);
   OMEN_RETURN_IF_ERROR(st);
   payload_.push_back(static_cast<char>(Op::kCreateTable));
   std::string enc;
@@ -511,7 +511,7 @@ void Transaction::UndoOne(Undo* u) {
     }
     case Undo::kDrop:
       engine_->catalog_.AbortDrop(u->table_id);
-      u->data->AdmitWriters();
+      u->data->AdmitWriters(id_);
       break;
     case Undo::kCreateEntry:
       engine_->catalog_.AbortCreate(u->table_id);

@@ -117,7 +117,9 @@ uint64_t TableData::main_rows() const { return CurrentState().main->rows; }
 uint64_t TableData::AddWriter(uint64_t txn_id) {
   std::unique_lock l(writers_mu_);
   writers_cv_.wait(l, [&] { return !merge_pending_; });
-  if (excluder_ != 0 && excluder_ != txn_id) return excluder_;
+  for (uint64_t x : excluders_) {
+    if (x != txn_id) return x;
+  }
   writers_.push_back(txn_id);
   return 0;
 }
@@ -132,7 +134,9 @@ void TableData::RemoveWriter(uint64_t txn_id) {
 
 std::vector<uint64_t> TableData::ExcludeWriters(uint64_t txn_id) {
   std::lock_guard l(writers_mu_);
-  excluder_ = txn_id;
+  if (std::find(excluders_.begin(), excluders_.end(), txn_id) == excluders_.end()) {
+    excluders_.push_back(txn_id);
+  }
   std::vector<uint64_t> others;
   for (uint64_t w : writers_) {
     if (w != txn_id) others.push_back(w);
@@ -140,9 +144,12 @@ std::vector<uint64_t> TableData::ExcludeWriters(uint64_t txn_id) {
   return others;
 }
 
-void TableData::AdmitWriters() {
-  std::lock_guard l(writers_mu_);
-  excluder_ = 0;
+void TableData::AdmitWriters(uint64_t txn_id) {
+  {
+    std::lock_guard l(writers_mu_);
+    excluders_.erase(std::remove(excluders_.begin(), excluders_.end(), txn_id), excluders_.end());
+  }
+  writers_cv_.notify_all();
 }
 
 std::atomic<uint64_t>& TableData::EndStamp(const State& st, uint64_t pos) const {
@@ -595,15 +602,24 @@ void TableData::FillIndex(const State& st, SecondaryIndex* index,
   }
 }
 
-Status TableData::AddIndex(std::shared_ptr<SecondaryIndex> index) {
+Status TableData::AddIndex(std::shared_ptr<SecondaryIndex> index, bool check_unique) {
+  const size_t ncols = schema_.columns.size();
+  for (size_t c : index->columns()) {
+    if (c >= ncols) {
+      return Status(sqlstate::kDataCorrupted, "index \"" + index->name() + "\" names column " +
+                                                  std::to_string(c) + " of a table of " +
+                                                  std::to_string(ncols) + " columns");
+    }
+  }
   State st = CurrentState();
   std::unique_lock l(st.delta->latch);  // no insert interleaves until the index is attached
   // Live rows' values, for the unique check: not aborted and not deleted (other writers are
   // excluded, so a transaction's stamp is the caller's: its own rows count, its deletions
   // too).
   std::vector<std::vector<Value>> live;
-  FillIndex(st, index.get(), index->unique() ? &live : nullptr);
-  if (index->unique()) {
+  const bool check = check_unique && index->unique();
+  FillIndex(st, index.get(), check ? &live : nullptr);
+  if (check) {
     IndexEntryLess less;
     std::sort(live.begin(), live.end(), less);
     for (size_t i = 1; i < live.size(); ++i) {

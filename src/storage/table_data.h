@@ -182,16 +182,19 @@ class TableData {
   // index on it): then returns that transaction's id (wait for it), else 0.
   uint64_t AddWriter(uint64_t txn_id);
   void RemoveWriter(uint64_t txn_id);
-  // Makes new writers other than `txn_id` wait for `txn_id` (DROP TABLE, CREATE INDEX);
-  // returns the other running writers (the caller waits for them). AdmitWriters undoes it.
+  // Makes new writers other than `txn_id` wait for `txn_id` (DROP TABLE, CREATE INDEX; more
+  // than one transaction may exclude at a time); returns the other running writers (the
+  // caller waits for them). AdmitWriters(txn_id) undoes it.
   std::vector<uint64_t> ExcludeWriters(uint64_t txn_id);
-  void AdmitWriters();
+  void AdmitWriters(uint64_t txn_id);
 
   // Secondary indexes. AddIndex fills `index` from every version of the table and attaches
   // it; for a unique index it errors 23505 when two live rows (not aborted, not deleted) have
   // equal non-NULL values, and nothing changes. REQUIRES: no running transaction but the
   // caller's writes the table (ExcludeWriters, then wait for the writers it returned).
-  Status AddIndex(std::shared_ptr<SecondaryIndex> index);
+  // `check_unique` false (recovery) attaches without the check: the rows loaded may include
+  // versions deleted later in the log.
+  Status AddIndex(std::shared_ptr<SecondaryIndex> index, bool check_unique = true);
   void RemoveIndex(uint64_t index_id);
   // The attached index `index_id`, or nullptr.
   std::shared_ptr<const SecondaryIndex> FindIndex(uint64_t index_id) const;
@@ -269,7 +272,7 @@ class TableData {
   mutable std::mutex writers_mu_;
   std::condition_variable writers_cv_;
   std::vector<uint64_t> writers_;
-  uint64_t excluder_ = 0;    // the running transaction excluding other writers
+  std::vector<uint64_t> excluders_;  // running transactions excluding other writers
   bool merge_pending_ = false;  // new writers wait while a merge drains and swaps
 
   mutable std::mutex indexes_mu_;

@@ -80,7 +80,7 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
     // Drain: new writers wait; registered ones must finish (or the merge gives up, so that a
     // writer waiting for a lock elsewhere never deadlocks with it).
     std::unique_lock l(writers_mu_);
-    if (merge_pending_ || excluder_ != 0) return stats;
+    if (merge_pending_ || !excluders_.empty()) return stats;
     merge_pending_ = true;
     bool drained = writers_cv_.wait_for(l, std::chrono::milliseconds(drain_timeout_ms),
                                         [&] { return writers_.empty(); });

@@ -1,6 +1,5 @@
 #include "sql/execution/subquery.h"
 
-#include <algorithm>
 #include <unordered_map>
 
 #include "sql/execution/expression_executor.h"
@@ -58,42 +57,17 @@ Status ResolveExpr(BoundExprPtr* slot, const ExecContext& ctx) {
       return Status::OK();
     }
     default: {  // x op ANY / ALL (IN is = ANY)
-      std::vector<Value> v;
-      OMEN_ASSIGN_OR_RETURN(v, RunColumn(*e.subplan, ctx, SIZE_MAX));
       if (e.subquery_all || e.function->name != "=") {
-        // The OR (ANY) or AND (ALL) of x op v over the distinct rows: three-valued logic
-        // gives PostgreSQL's results (true/false/NULL); an empty set makes ANY false and
-        // ALL true, even for a NULL x.
-        if (v.empty()) {
-          *slot = BoundExpr::Constant(Value::Boolean(e.subquery_all));
-          return Status::OK();
-        }
-        std::sort(v.begin(), v.end(), [](const Value& a, const Value& b) {
-          if (a.is_null() || b.is_null()) return !a.is_null() && b.is_null();
-          return CompareValues(a, b) < 0;
-        });
-        v.erase(std::unique(v.begin(), v.end(),
-                            [](const Value& a, const Value& b) {
-                              return a.is_null() ? b.is_null()
-                                                 : !b.is_null() && CompareValues(a, b) == 0;
-                            }),
-                v.end());
-        auto combined = std::make_unique<BoundExpr>();
-        combined->kind = e.subquery_all ? BoundExpr::Kind::kAnd : BoundExpr::Kind::kOr;
-        combined->type = TypeId::kBoolean;
-        for (Value& x : v) {
-          auto cmp = std::make_unique<BoundExpr>();
-          cmp->kind = BoundExpr::Kind::kFunction;
-          cmp->function = e.function;
-          cmp->type = TypeId::kBoolean;
-          cmp->children.push_back(e.children[0]->Clone());
-          cmp->children.push_back(BoundExpr::Constant(std::move(x)));
-          combined->children.push_back(std::move(cmp));
-        }
-        *slot = combined->children.size() == 1 ? std::move(combined->children[0])
-                                               : std::move(combined);
+        // x op ANY/ALL: evaluated row by row (x once per row) against the rows, which the
+        // evaluation runs once (no outer values: one cache entry).
+        e.correlated = true;
+        e.correlation_begin = e.children.size();
+        e.outer_values = std::make_shared<std::vector<Value>>();
+        e.exec = std::make_shared<ExecContext>(ctx);
         return Status::OK();
       }
+      std::vector<Value> v;
+      OMEN_ASSIGN_OR_RETURN(v, RunColumn(*e.subplan, ctx, SIZE_MAX));
       LogicalType t = e.children[0]->type;
       const ScalarFunction* eq;
       OMEN_ASSIGN_OR_RETURN(eq, ResolveOperator("=", {t, t}));

@@ -357,6 +357,7 @@ Result<ParsedExprPtr> TransformRowDistinct(bool negated, const NodeList& l, cons
   if (l.size() != r.size()) {
     return Status(sqlstate::kSyntaxError, "unequal number of entries in row expressions");
   }
+  if (l.empty()) return Unsupported("IS DISTINCT FROM of empty rows", location);
   std::vector<ParsedExprPtr> parts;
   for (int i = 0; i < l.size(); ++i) {
     auto e = MakeExpr(ParsedExpr::Kind::kDistinctFrom, location);
