@@ -59,6 +59,15 @@ class SecondaryIndexTest : public ::testing::Test {
     c.AppendRow({Value::Integer(id), v ? Value::Integer(*v) : Value::Null(TypeId::kInteger)});
     return c;
   }
+  // t without an index, holding (1, 5) and (2, 5).
+  static void CreateTableWithDuplicates(StorageEngine& e) {
+    auto tx = e.Begin(IsolationLevel::kReadCommitted);
+    auto t = tx->CreateTable(Table());
+    ASSERT_TRUE(t.ok());
+    ASSERT_TRUE(tx->Insert((*t)->table_id, Row(1, 5)).ok());
+    ASSERT_TRUE(tx->Insert((*t)->table_id, Row(2, 5)).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
   static uint64_t TableId(StorageEngine& e) { return e.catalog().FindTable("t")->table_id; }
   static uint64_t IndexId(StorageEngine& e) { return e.catalog().FindTable("t_v")->table_id; }
 
@@ -200,12 +209,7 @@ TEST_F(SecondaryIndexTest, MergesDropTheEntriesOfReclaimedVersions) {
 TEST_F(SecondaryIndexTest, UniqueIndexReloadsOverRowsTheLogDeletes) {
   {
     auto e = Open();
-    auto tx = e->Begin(IsolationLevel::kReadCommitted);
-    auto t = tx->CreateTable(Table());
-    ASSERT_TRUE(t.ok());
-    ASSERT_TRUE(tx->Insert((*t)->table_id, Row(1, 5)).ok());
-    ASSERT_TRUE(tx->Insert((*t)->table_id, Row(2, 5)).ok());
-    ASSERT_TRUE(tx->Commit().ok());
+    CreateTableWithDuplicates(*e);
     auto old_reader = e->Begin(IsolationLevel::kRepeatableRead);
     (void)old_reader->StatementSnapshot();  // holds the merge watermark back
     auto del = e->Begin(IsolationLevel::kReadCommitted);
@@ -274,18 +278,14 @@ TEST_F(SecondaryIndexTest, DdlRacesLeaveNoOrphans) {
 
 TEST_F(SecondaryIndexTest, CreateUniqueIndexOverDuplicatesChangesNothing) {
   auto e = Open();
-  auto tx = e->Begin(IsolationLevel::kReadCommitted);
-  auto t = tx->CreateTable(Table());
-  ASSERT_TRUE(t.ok());
-  ASSERT_TRUE(tx->Insert((*t)->table_id, Row(1, 5)).ok());
-  ASSERT_TRUE(tx->Insert((*t)->table_id, Row(2, 5)).ok());
-  ASSERT_TRUE(tx->Commit().ok());
+  CreateTableWithDuplicates(*e);
+  const uint64_t table_id = TableId(*e);
   auto tx2 = e->Begin(IsolationLevel::kReadCommitted);
-  auto created = tx2->CreateTable(IndexOnV((*t)->table_id, /*unique=*/true));
+  auto created = tx2->CreateTable(IndexOnV(table_id, /*unique=*/true));
   ASSERT_FALSE(created.ok());
   EXPECT_EQ(created.status().sqlstate(), "23505");
   EXPECT_EQ(e->catalog().FindTable("t_v", tx2->id()), nullptr);
-  ASSERT_TRUE(tx2->Insert((*t)->table_id, Row(3, 5)).ok());  // no index enforces anything
+  ASSERT_TRUE(tx2->Insert(table_id, Row(3, 5)).ok());  // no index enforces anything
   ASSERT_TRUE(tx2->Commit().ok());
 }
 
