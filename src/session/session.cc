@@ -807,7 +807,14 @@ Status Session::RunShow(const std::string& name, ResultSink* sink) {
   } else {
     OMEN_ASSIGN_OR_RETURN(value, ShowSetting(name, settings_));
   }
-  OMEN_RETURN_IF_ERROR(sink->OnColumns({{name, TypeId::kText}}));
+  // The column is named as PostgreSQL spells the parameter (SHOW timezone -> "TimeZone").
+  static const std::pair<const char*, const char*> kSpelled[] = {
+      {"timezone", "TimeZone"}, {"datestyle", "DateStyle"}, {"intervalstyle", "IntervalStyle"}};
+  std::string column = name;
+  for (const auto& [lower, spelled] : kSpelled) {
+    if (name == lower) column = spelled;
+  }
+  OMEN_RETURN_IF_ERROR(sink->OnColumns({{column, TypeId::kText}}));
   DataChunk chunk({TypeId::kText});
   chunk.AppendRow({Value::Text(value)});
   OMEN_RETURN_IF_ERROR(sink->OnChunk(chunk, 1));

@@ -4,6 +4,9 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "sql/parser/parsed_nodes.h"
+#include "types/type_io.h"
+
 namespace omendb {
 namespace {
 
@@ -194,6 +197,27 @@ Status ApplySetting(const std::string& name, const std::vector<std::string>& val
   if (name == "timezone") {
     if (values.empty() || Lower(value) == "local") {
       settings->time_zone = defaults.time_zone;
+      return Status::OK();
+    }
+    const std::string_view mark = sql::kIntervalValueMark;
+    if (value.compare(0, mark.size(), mark) == 0) {
+      // INTERVAL '-03:30': a fixed offset from UTC (no days or months).
+      std::string text = value.substr(mark.size());
+      Result<Value> iv = ParseValueText(text, LogicalType(TypeId::kInterval));
+      if (!iv.ok()) return iv.status();
+      auto invalid = [&](const char* detail) {
+        return Status(sqlstate::kInvalidParameterValue,
+                      "invalid value for parameter \"TimeZone\": \"INTERVAL '" +
+                          FormatValueText(*iv) + "'\"",
+                      detail);
+      };
+      IntervalValue v = iv->GetInterval();
+      if (v.months != 0) return invalid("Cannot specify months in time zone interval.");
+      if (v.days != 0) return invalid("Cannot specify days in time zone interval.");
+      if (v.micros % 1000000 != 0 || std::llabs(v.micros) >= int64_t{168} * 3600 * 1000000) {
+        return invalid("UTC timezone offset is out of range.");
+      }
+      settings->time_zone = TimeZone::FixedOffset(static_cast<int32_t>(v.micros / 1000000));
       return Status::OK();
     }
     OMEN_ASSIGN_OR_RETURN(settings->time_zone, TimeZone::Load(value));

@@ -64,6 +64,9 @@ Status ResolveExpr(BoundExprPtr* slot, const ExecContext& ctx) {
         e.correlation_begin = e.children.size();
         e.outer_values = std::make_shared<std::vector<Value>>();
         e.exec = std::make_shared<ExecContext>(ctx);
+        std::vector<Value> rows;
+        OMEN_ASSIGN_OR_RETURN(rows, RunColumn(*e.subplan, ctx, SIZE_MAX));
+        e.subquery_rows = std::make_shared<std::vector<Value>>(std::move(rows));
         return Status::OK();
       }
       std::vector<Value> v;
@@ -142,6 +145,9 @@ Status EvaluateCorrelated(const BoundExpr& expr, const DataChunk& input, Vector*
     key.clear();
     for (const Vector& v : sources) AppendHashKey(v, i, &key);
     auto it = cache.find(key);
+    if (it == cache.end() && expr.subquery_rows != nullptr) {
+      it = cache.emplace(key, *expr.subquery_rows).first;  // run once for the statement
+    }
     if (it == cache.end()) {
       std::vector<Value>& slots = *expr.outer_values;
       slots.clear();

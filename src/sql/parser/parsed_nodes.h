@@ -340,6 +340,9 @@ struct ParsedTransaction {
 
 // SET [SESSION | LOCAL] name {TO | =} value | DEFAULT, RESET name, SET TRANSACTION modes,
 // SET SESSION CHARACTERISTICS AS TRANSACTION modes.
+// Leads a SET value written as INTERVAL '...' (SET TIME ZONE INTERVAL '-03:30').
+inline constexpr char kIntervalValueMark[] = "\x1einterval:";
+
 struct ParsedSet {
   enum class Kind { kValue, kDefault, kTransaction, kSessionCharacteristics } kind;
   std::string name;  // lower case

@@ -1610,7 +1610,12 @@ Result<std::unique_ptr<ParsedSet>> TransformSet(const pg_query::VariableSetStmt&
   switch (v.kind()) {
     case pg_query::VAR_SET_VALUE:
       out->kind = ParsedSet::Kind::kValue;
-      for (const Node& a : v.args()) out->values.push_back(ConstText(a));
+      for (const Node& a : v.args()) {
+        // SET TIME ZONE INTERVAL '...': marked, so the setting reads it as an interval.
+        bool interval = a.has_type_cast() && TypeNameOf(a.type_cast().type_name()) == "interval";
+        out->values.push_back((interval ? std::string(kIntervalValueMark) : std::string()) +
+                              ConstText(a));
+      }
       return out;
     case pg_query::VAR_SET_DEFAULT:
     case pg_query::VAR_RESET:

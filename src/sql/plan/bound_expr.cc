@@ -44,6 +44,7 @@ std::unique_ptr<BoundExpr> BoundExpr::Clone(int64_t column_delta) const {
   e->correlation_begin = correlation_begin;
   e->outer_values = outer_values;
   e->exec = exec;
+  e->subquery_rows = subquery_rows;
   e->param_types = param_types;
   e->sequence_op = sequence_op;
   e->sequence = sequence;

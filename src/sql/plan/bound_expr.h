@@ -77,6 +77,9 @@ struct BoundExpr {
   size_t correlation_begin = 0;
   std::shared_ptr<std::vector<Value>> outer_values;  // kSubquery (correlated), kOuterRef
   std::shared_ptr<ExecContext> exec;
+  // A subquery evaluated row by row without outer values (op ANY/ALL): its rows, run once
+  // for the statement and shared by every batch.
+  std::shared_ptr<std::vector<Value>> subquery_rows;
   // kParameter: the binder's record of the parameters' types (this one's at `column`), where
   // an untyped parameter's type is decided by the first cast applied to it (see AddCast).
   std::vector<LogicalType>* param_types = nullptr;

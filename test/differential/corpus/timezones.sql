@@ -77,3 +77,15 @@ SET TIMEZONE TO 'UTC'
 SHOW TimeZone
 ;;
 SELECT '2024-01-01 00:00+00'::timestamptz, '2024-03-31 02:30'::timestamptz
+;;
+SET TIME ZONE INTERVAL '+05:45:30'
+;;
+SHOW TimeZone
+;;
+SELECT '2024-06-01 12:00:00+00'::timestamptz, '2024-06-01 12:00'::timestamptz::text
+;;
+SET TIME ZONE INTERVAL '1 day'
+;;
+SET TIME ZONE INTERVAL '2 mons'
+;;
+SET TIME ZONE 'UTC'
