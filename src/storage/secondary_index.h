@@ -12,6 +12,7 @@
 // Thread-safe.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <shared_mutex>
 #include <string>
@@ -48,7 +49,10 @@ class SecondaryIndex {
 
   // An index with the same definition and no entries (to rebuild one).
   std::shared_ptr<SecondaryIndex> EmptyCopy() const {
-    return std::shared_ptr<SecondaryIndex>(new SecondaryIndex(id_, name_, columns_, unique_));
+    auto copy = std::shared_ptr<SecondaryIndex>(new SecondaryIndex(id_, name_, columns_, unique_));
+    copy->set_creator(creator());
+    copy->set_dropper(dropper());
+    return copy;
   }
 
   // Adds the entry (indexed values, then storage key) unless present.
@@ -60,6 +64,14 @@ class SecondaryIndex {
                                         const std::vector<Value>& after, size_t max) const;
   size_t entries() const;
 
+  // The running transaction that created the index (0 once committed): other writers wait
+  // for it, as PostgreSQL's CREATE INDEX lock makes them. The running transaction that drops
+  // it (0: none): its own writes are no longer held to it.
+  uint64_t creator() const { return creator_.load(std::memory_order_acquire); }
+  void set_creator(uint64_t txn_id) const { creator_.store(txn_id, std::memory_order_release); }
+  uint64_t dropper() const { return dropper_.load(std::memory_order_acquire); }
+  void set_dropper(uint64_t txn_id) const { dropper_.store(txn_id, std::memory_order_release); }
+
  private:
   SecondaryIndex(uint64_t id, std::string name, std::vector<size_t> columns, bool unique)
       : id_(id), name_(std::move(name)), columns_(std::move(columns)), unique_(unique) {}
@@ -68,6 +80,9 @@ class SecondaryIndex {
   const std::string name_;
   const std::vector<size_t> columns_;
   const bool unique_;
+  // Transaction state beside the entries (settable through a const index).
+  mutable std::atomic<uint64_t> creator_{0};
+  mutable std::atomic<uint64_t> dropper_{0};
   mutable std::shared_mutex mu_;
   absl::btree_set<std::vector<Value>, IndexEntryLess> entries_;
 };

@@ -276,6 +276,43 @@ TEST_F(SecondaryIndexTest, DdlRacesLeaveNoOrphans) {
   EXPECT_NE(e->catalog().FindTable(SchemaKey("s")), nullptr);
 }
 
+// An uncommitted CREATE UNIQUE INDEX holds other writers until it ends (a rollback leaves
+// them free of it); a transaction that dropped a unique index is no longer held to it.
+TEST_F(SecondaryIndexTest, IndexDdlInProgressDecidesForWriters) {
+  auto e = Open();
+  {
+    auto tx = e->Begin(IsolationLevel::kReadCommitted);
+    auto t = tx->CreateTable(Table());
+    ASSERT_TRUE(t.ok());
+    ASSERT_TRUE(tx->Insert((*t)->table_id, Row(1, 5)).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto creator = e->Begin(IsolationLevel::kReadCommitted);
+  ASSERT_TRUE(creator->CreateTable(IndexOnV(TableId(*e), /*unique=*/true)).ok());
+  auto writer = e->Begin(IsolationLevel::kReadCommitted);
+  auto inserted = std::async(std::launch::async, [&] {
+    return writer->Insert(TableId(*e), Row(2, 5));
+  });
+  EXPECT_EQ(inserted.wait_for(std::chrono::milliseconds(100)), std::future_status::timeout);
+  creator->Rollback();
+  EXPECT_TRUE(inserted.get().ok());  // the index never existed
+  ASSERT_TRUE(writer->Commit().ok());
+
+  Update(*e, 2, 7);  // (1, 5), (2, 7)
+  {
+    auto ddl = e->Begin(IsolationLevel::kReadCommitted);
+    ASSERT_TRUE(ddl->CreateTable(IndexOnV(TableId(*e), /*unique=*/true)).ok());
+    ASSERT_TRUE(ddl->Commit().ok());
+  }
+  auto dropper = e->Begin(IsolationLevel::kReadCommitted);
+  ASSERT_TRUE(dropper->DropTable("t_v").ok());
+  EXPECT_TRUE(dropper->Insert(TableId(*e), Row(3, 5)).ok());
+  ASSERT_TRUE(dropper->Commit().ok());
+  auto after = e->Begin(IsolationLevel::kReadCommitted);
+  EXPECT_TRUE(after->Insert(TableId(*e), Row(4, 7)).ok());
+  ASSERT_TRUE(after->Commit().ok());
+}
+
 TEST_F(SecondaryIndexTest, CreateUniqueIndexOverDuplicatesChangesNothing) {
   auto e = Open();
   CreateTableWithDuplicates(*e);

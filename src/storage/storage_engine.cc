@@ -403,7 +403,9 @@ Status Transaction::CreateIndex(const TableSchema& index) {
     st = engine_->txns_.WaitFor(id_, writer);
     if (!st.ok()) break;
   }
-  if (st.ok()) st = base->AddIndex(std::make_shared<SecondaryIndex>(index));
+  auto entries = std::make_shared<SecondaryIndex>(index);
+  entries->set_creator(id_);  // other writers wait for this transaction from now on
+  if (st.ok()) st = base->AddIndex(entries);
   base->AdmitWriters(id_);
   OMEN_RETURN_IF_ERROR(st);
   payload_.push_back(static_cast<char>(Op::kCreateTable));
@@ -428,8 +430,14 @@ Status Transaction::DropTable(const std::string& name) {
   if (schema->index || schema->is_schema) {
     // An index's entries go when the drop commits; until then writers keep them up to date.
     // A schema is only its catalog entry.
-    undo_.push_back({Undo::kDropEntry, nullptr, 0, schema->table_id,
-                     schema->index ? engine_->GetTableData(schema->index->table_id) : nullptr});
+    std::shared_ptr<TableData> base =
+        schema->index ? engine_->GetTableData(schema->index->table_id) : nullptr;
+    if (base != nullptr) {
+      if (auto index = base->FindIndex(schema->table_id)) {
+        index->set_dropper(id_);
+      }
+    }
+    undo_.push_back({Undo::kDropEntry, nullptr, 0, schema->table_id, std::move(base)});
     return Status::OK();
   }
   std::shared_ptr<TableData> data = engine_->GetTableData(schema->table_id);
@@ -519,6 +527,11 @@ void Transaction::UndoOne(Undo* u) {
       break;
     case Undo::kDropEntry:
       engine_->catalog_.AbortDrop(u->table_id);
+      if (u->data != nullptr) {
+        if (auto index = u->data->FindIndex(u->table_id)) {
+          index->set_dropper(0);
+        }
+      }
       break;
     case Undo::kInsert:
       u->table->AbortInsert(u->pos);
@@ -556,8 +569,15 @@ void Transaction::Apply(Timestamp ts, bool publish) {
     switch (u.kind) {
       case Undo::kInsert: u.table->CommitInsert(u.pos, ts); break;
       case Undo::kDelete: u.table->CommitDelete(u.pos, ts); break;
-      case Undo::kCreate:
-      case Undo::kCreateEntry: engine_->catalog_.CommitCreate(u.table_id); break;
+      case Undo::kCreate: engine_->catalog_.CommitCreate(u.table_id); break;
+      case Undo::kCreateEntry:
+        engine_->catalog_.CommitCreate(u.table_id);
+        if (u.data != nullptr) {
+          if (auto index = u.data->FindIndex(u.table_id)) {
+            index->set_creator(0);  // enforced on everyone
+          }
+        }
+        break;
       case Undo::kDropEntry:
         engine_->catalog_.CommitDrop(u.table_id);
         if (u.data != nullptr) u.data->RemoveIndex(u.table_id);

@@ -261,7 +261,12 @@ Status TableData::Insert(const DataChunk& rows, uint64_t txn_id, const uint64_t*
       const std::vector<std::shared_ptr<SecondaryIndex>> indexes = Indexes();
       for (size_t i = 0; i < indexes.size() && wait_for == 0; ++i) {
         const SecondaryIndex& index = *indexes[i];
-        if (!index.unique()) continue;
+        const uint64_t creator = index.creator();
+        if (creator != 0 && creator != txn_id) {
+          wait_for = creator;  // the index's fate decides what this write must satisfy
+          break;
+        }
+        if (!index.unique() || index.dropper() == txn_id) continue;
         std::set<std::vector<Value>, IndexEntryLess> batch;
         for (size_t r = 0; r < rows.size() && wait_for == 0; ++r) {
           OMEN_RETURN_IF_ERROR(CheckUnique(st, index, rows, r, txn_id, &wait_for));
