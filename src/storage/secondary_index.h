@@ -64,9 +64,9 @@ class SecondaryIndex {
                                         const std::vector<Value>& after, size_t max) const;
   size_t entries() const;
 
-  // The running transaction that created the index (0 once committed): other writers wait
-  // for it, as PostgreSQL's CREATE INDEX lock makes them. The running transaction that drops
-  // it (0: none): its own writes are no longer held to it.
+  // The running transaction that created the index (0 once committed), and the one that
+  // drops it (0: none): other writers wait for them, as PostgreSQL's locks make them; the
+  // dropper's own writes are no longer held to the index.
   uint64_t creator() const { return creator_.load(std::memory_order_acquire); }
   void set_creator(uint64_t txn_id) const { creator_.store(txn_id, std::memory_order_release); }
   uint64_t dropper() const { return dropper_.load(std::memory_order_acquire); }

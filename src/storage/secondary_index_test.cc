@@ -277,7 +277,8 @@ TEST_F(SecondaryIndexTest, DdlRacesLeaveNoOrphans) {
 }
 
 // An uncommitted CREATE UNIQUE INDEX holds other writers until it ends (a rollback leaves
-// them free of it); a transaction that dropped a unique index is no longer held to it.
+// them free of it); so does an uncommitted DROP INDEX, whose transaction is no longer held to
+// the index.
 TEST_F(SecondaryIndexTest, IndexDdlInProgressDecidesForWriters) {
   auto e = Open();
   {
@@ -307,10 +308,15 @@ TEST_F(SecondaryIndexTest, IndexDdlInProgressDecidesForWriters) {
   auto dropper = e->Begin(IsolationLevel::kReadCommitted);
   ASSERT_TRUE(dropper->DropTable("t_v").ok());
   EXPECT_TRUE(dropper->Insert(TableId(*e), Row(3, 5)).ok());
+  // Another writer waits for the drop's outcome; once it commits, the index holds no one.
+  auto other = e->Begin(IsolationLevel::kReadCommitted);
+  auto later = std::async(std::launch::async, [&] {
+    return other->Insert(TableId(*e), Row(4, 7));
+  });
+  EXPECT_EQ(later.wait_for(std::chrono::milliseconds(100)), std::future_status::timeout);
   ASSERT_TRUE(dropper->Commit().ok());
-  auto after = e->Begin(IsolationLevel::kReadCommitted);
-  EXPECT_TRUE(after->Insert(TableId(*e), Row(4, 7)).ok());
-  ASSERT_TRUE(after->Commit().ok());
+  EXPECT_TRUE(later.get().ok());
+  ASSERT_TRUE(other->Commit().ok());
 }
 
 TEST_F(SecondaryIndexTest, CreateUniqueIndexOverDuplicatesChangesNothing) {

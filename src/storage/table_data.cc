@@ -261,9 +261,10 @@ Status TableData::Insert(const DataChunk& rows, uint64_t txn_id, const uint64_t*
       const std::vector<std::shared_ptr<SecondaryIndex>> indexes = Indexes();
       for (size_t i = 0; i < indexes.size() && wait_for == 0; ++i) {
         const SecondaryIndex& index = *indexes[i];
-        const uint64_t creator = index.creator();
-        if (creator != 0 && creator != txn_id) {
-          wait_for = creator;  // the index's fate decides what this write must satisfy
+        // A running CREATE or DROP of the index decides what this write must satisfy.
+        const uint64_t creator = index.creator(), dropper = index.dropper();
+        if ((creator != 0 && creator != txn_id) || (dropper != 0 && dropper != txn_id)) {
+          wait_for = creator != 0 && creator != txn_id ? creator : dropper;
           break;
         }
         if (!index.unique() || index.dropper() == txn_id) continue;
