@@ -55,7 +55,7 @@ class HashAggregateOp final : public PhysicalOperator {
       for (size_t c = 0; c < op_.groups.size(); ++c) row.push_back(group_values_[g][c]);
       for (size_t a = 0; a < op_.aggregates.size(); ++a) {
         Value v;
-        OMEN_ASSIGN_OR_RETURN(v, Finalize(op_.aggregates[a], states_[g][a]));
+        OMEN_ASSIGN_OR_RETURN(v, Finalize(op_.aggregates[a], &states_[g][a]));
         row.push_back(std::move(v));
       }
       out->AppendRow(row);
@@ -145,10 +145,11 @@ class HashAggregateOp final : public PhysicalOperator {
     return s->acc.Add(args, r);
   }
 
-  static Result<Value> Finalize(const AggregateCall& call, const AggState& s) {
-    if (call.order.empty()) return s.acc.Finish();
+  // Called once per group, when its row is emitted.
+  static Result<Value> Finalize(const AggregateCall& call, AggState* s) {
+    if (call.order.empty()) return s->acc.Finish();
     // The rows in the aggregate's order, through a fresh accumulator.
-    std::vector<std::vector<Value>> rows = s.rows;
+    std::vector<std::vector<Value>>& rows = s->rows;
     SortRows(call, &rows);
     AggregateAccumulator acc(call.kind, call.type);
     std::vector<Vector> one;

@@ -142,13 +142,14 @@ Status EvaluateCorrelated(const BoundExpr& expr, const DataChunk& input, Vector*
   std::unordered_map<std::string, std::vector<Value>> cache;
   std::string key;
   for (size_t i = 0; i < n; ++i) {
-    key.clear();
-    for (const Vector& v : sources) AppendHashKey(v, i, &key);
-    auto it = cache.find(key);
-    if (it == cache.end() && expr.subquery_rows != nullptr) {
-      it = cache.emplace(key, *expr.subquery_rows).first;  // run once for the statement
+    const std::vector<Value>* found = expr.subquery_rows.get();  // run once for the statement
+    if (found == nullptr) {
+      key.clear();
+      for (const Vector& v : sources) AppendHashKey(v, i, &key);
+      auto it = cache.find(key);
+      if (it != cache.end()) found = &it->second;
     }
-    if (it == cache.end()) {
+    if (found == nullptr) {
       std::vector<Value>& slots = *expr.outer_values;
       slots.clear();
       for (const Vector& v : sources) slots.push_back(v.GetValue(i));
@@ -159,9 +160,9 @@ Status EvaluateCorrelated(const BoundExpr& expr, const DataChunk& input, Vector*
         return Status(sqlstate::kCardinalityViolation,
                       "more than one row returned by a subquery used as an expression");
       }
-      it = cache.emplace(key, std::move(rows)).first;
+      found = &cache.emplace(key, std::move(rows)).first->second;
     }
-    const std::vector<Value>& rows = it->second;
+    const std::vector<Value>& rows = *found;
     switch (expr.subquery_kind) {
       case 0:
         out->SetValue(i, rows.empty() ? Value::Null(expr.type) : rows[0]);
