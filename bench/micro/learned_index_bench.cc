@@ -7,8 +7,13 @@
 //   OMENDB_BENCH_QUERIES   distinct queries per kind, power of 2 (default 1048576)
 //   OMENDB_BENCH_MAP_MAX   largest size that also runs std::map (default 10000000)
 //   OMENDB_BENCH_REPORT    directory: write summary.md, lookups.dat and plot.gp there
+//   OMENDB_BENCH_ROUNDS    interleaved repetitions of each lookup benchmark (default 5)
 // Lookups are in random order over pre-generated queries ("hit": existing keys, "miss": absent
 // keys drawn from the gaps between keys); time is per lookup (throughput, as in the PGM paper).
+// The lookup benchmarks of one dataset run ROUNDS times in random interleaved order and report
+// their medians, so a slow phase of a shared machine does not land on one contender only.
+// "learned_levels_e<default>" is the same model reached through PLA internal levels (format
+// version 1) instead of the radix directory.
 #include <benchmark/benchmark.h>
 
 #include <absl/container/btree_map.h>
@@ -146,12 +151,14 @@ Dataset& Get(const std::string& name, size_t n) {
   return *g_data;
 }
 
-LearnedIndex<uint64_t>& Learned(Dataset& d, uint32_t eps) {
-  auto it = d.learned.find(eps);
+// Indexes by epsilon; the levels variant (no radix directory) is stored under ~eps.
+LearnedIndex<uint64_t>& Learned(Dataset& d, uint32_t eps, bool directory = true) {
+  const uint32_t slot = directory ? eps : ~eps;
+  auto it = d.learned.find(slot);
   if (it == d.learned.end()) {
-    auto built = LearnedIndex<uint64_t>::Build(d.keys, {.epsilon = eps});
+    auto built = LearnedIndex<uint64_t>::Build(d.keys, {.epsilon = eps, .radix_directory = directory});
     if (!built.ok()) std::abort();
-    it = d.learned.emplace(eps, std::move(*built)).first;
+    it = d.learned.emplace(slot, std::move(*built)).first;
   }
   return it->second;
 }
@@ -195,6 +202,8 @@ void LookupLoop(benchmark::State& state, const Dataset& d, const std::vector<uin
   }
 }
 
+int g_rounds = 5;
+
 void RegisterAll(size_t n, const std::string& ds, const std::vector<uint32_t>& eps, bool with_map) {
   const std::string suffix = "/" + ds + "/" + std::to_string(n);
   const int build_iters = n > 20'000'000 ? 1 : 3;
@@ -216,6 +225,7 @@ void RegisterAll(size_t n, const std::string& ds, const std::vector<uint32_t>& e
                                        static_cast<double>(Learned(d, e).view().num_segments());
                                  })
         ->Iterations(build_iters)
+        ->Repetitions(1)
         ->UseRealTime()
         ->Unit(benchmark::kMillisecond);
   }
@@ -228,7 +238,7 @@ void RegisterAll(size_t n, const std::string& ds, const std::vector<uint32_t>& e
     st.counters["Mkeys/s"] = benchmark::Counter(static_cast<double>(n) / 1e6,
                                                 benchmark::Counter::kIsRate);
     st.counters["B/key"] = static_cast<double>(d.btree_bytes) / n;
-  })->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
+  })->Iterations(1)->Repetitions(1)->UseRealTime()->Unit(benchmark::kMillisecond);
   if (with_map) {
     benchmark::RegisterBenchmark(("build/stdmap" + suffix).c_str(), [=](benchmark::State& st) {
       Dataset& d = Get(ds, n);
@@ -239,16 +249,24 @@ void RegisterAll(size_t n, const std::string& ds, const std::vector<uint32_t>& e
       st.counters["Mkeys/s"] = benchmark::Counter(static_cast<double>(n) / 1e6,
                                                   benchmark::Counter::kIsRate);
       st.counters["B/key"] = static_cast<double>(d.map_bytes) / n;
-    })->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
+    })->Iterations(1)->Repetitions(1)->UseRealTime()->Unit(benchmark::kMillisecond);
   }
   for (const char* kind : {"hit", "miss"}) {
     const std::string k = kind;
     auto queries = [k](Dataset& d) -> const std::vector<uint64_t>& { return k == "hit" ? d.hit : d.miss; };
     auto reg = [&](const std::string& what, auto fn) {
       benchmark::RegisterBenchmark(("lookup_" + k + "/" + what + suffix).c_str(), fn)
-          ->MinTime(0.5)
+          ->MinTime(0.3)
+          ->Repetitions(g_rounds)
+          ->ReportAggregatesOnly(true)
           ->UseRealTime();
     };
+    const uint32_t def = LearnedIndexOptions{}.epsilon;
+    reg("learned_levels_e" + std::to_string(def), [=](benchmark::State& st) {
+      Dataset& d = Get(ds, n);
+      const LearnedIndex<uint64_t>& idx = Learned(d, def, false);
+      LookupLoop(st, d, queries(d), [&](uint64_t q) { return idx.lower_bound(q); });
+    });
     for (uint32_t e : eps) {
       reg("learned_e" + std::to_string(e), [=](benchmark::State& st) {
         Dataset& d = Get(ds, n);
@@ -295,12 +313,14 @@ class CapturingReporter : public benchmark::ConsoleReporter {
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const Run& r : runs) {
       if (r.error_occurred) continue;
+      // Repeated benchmarks: keep the median only.
+      if (r.repetitions > 1 && r.aggregate_name != "median") continue;
       Result res;
       res.ns_per_op = r.real_accumulated_time * 1e9 / static_cast<double>(r.iterations);
       for (const auto& [name, c] : r.counters) res.counters[name] = c.value;
       // Drop Google Benchmark's "/iterations:3/real_time"-style suffixes.
       std::string name = r.benchmark_name();
-      for (const char* tag : {"/iterations:", "/min_time:", "/real_time"}) {
+      for (const char* tag : {"/iterations:", "/min_time:", "/repeats:", "/real_time"}) {
         const size_t at = name.find(tag);
         if (at != std::string::npos) name.resize(at);
       }
@@ -333,9 +353,9 @@ void WriteReport(const std::string& dir, const std::vector<size_t>& sizes,
       md << "\n### " << n << " keys, lookups of " << (std::string(kind) == "hit" ? "existing" : "absent")
          << " keys (ns/lookup)\n\n| dataset |";
       for (uint32_t e : eps) md << " learned e" << e << " |";
-      md << " std::lower_bound | absl::btree_map | std::map | lower_bound / learned e" << def_eps
-         << " | btree / learned e" << def_eps << " |\n|---|";
-      for (size_t i = 0; i < eps.size() + 5; ++i) md << "---:|";
+      md << " levels e" << def_eps << " | std::lower_bound | absl::btree_map | std::map | lower_bound / learned e"
+         << def_eps << " | btree / learned e" << def_eps << " |\n|---|";
+      for (size_t i = 0; i < eps.size() + 6; ++i) md << "---:|";
       md << "\n";
       for (const std::string& ds : datasets) {
         const std::string s = "/" + ds + "/" + nm;
@@ -348,7 +368,8 @@ void WriteReport(const std::string& dir, const std::vector<size_t>& sizes,
         const double lb = Ns("lookup_" + std::string(kind) + "/std_lower_bound" + s);
         const double bt = Ns("lookup_" + std::string(kind) + "/btree" + s);
         const double mp = Ns("lookup_" + std::string(kind) + "/stdmap" + s);
-        std::snprintf(buf, sizeof buf, " %.0f | %.0f | %s | %.2fx | %.2fx |\n", lb, bt,
+        const double lv = Ns("lookup_" + std::string(kind) + "/learned_levels_e" + std::to_string(def_eps) + s);
+        std::snprintf(buf, sizeof buf, " %.0f | %.0f | %.0f | %s | %.2fx | %.2fx |\n", lv, lb, bt,
                       std::isnan(mp) ? "-" : std::to_string(static_cast<int>(mp)).c_str(), lb / ours,
                       bt / ours);
         md << buf;
@@ -394,7 +415,12 @@ void WriteReport(const std::string& dir, const std::vector<size_t>& sizes,
 }  // namespace
 
 int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
+  // Interleave repetitions (overridable on the command line).
+  std::vector<char*> args(argv, argv + argc);
+  std::string interleave = "--benchmark_enable_random_interleaving=true";
+  args.insert(args.begin() + 1, interleave.data());
+  int n_args = static_cast<int>(args.size());
+  benchmark::Initialize(&n_args, args.data());
   std::vector<size_t> sizes;
   for (const auto& s : Split(Env("OMENDB_BENCH_SIZES", "10000000"))) sizes.push_back(std::stoull(s));
   const std::vector<std::string> datasets =
@@ -403,11 +429,22 @@ int main(int argc, char** argv) {
   for (const auto& s : Split(Env("OMENDB_BENCH_EPS", "16,32,64"))) eps.push_back(std::stoul(s));
   g_queries = std::stoull(Env("OMENDB_BENCH_QUERIES", "1048576"));
   const size_t map_max = std::stoull(Env("OMENDB_BENCH_MAP_MAX", "10000000"));
+  g_rounds = std::stoi(Env("OMENDB_BENCH_ROUNDS", "5"));
   for (size_t n : sizes) {
     for (const std::string& ds : datasets) RegisterAll(n, ds, eps, n <= map_max);
   }
   CapturingReporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
+  // One dataset at a time (each holds GBs), its lookups interleaved across repetitions.
+  const std::string filter = benchmark::GetBenchmarkFilter();
+  for (size_t n : sizes) {
+    for (const std::string& ds : datasets) {
+      const std::string only = "/" + ds + "/" + std::to_string(n) + "/";
+      benchmark::RunSpecifiedBenchmarks(
+          &reporter, filter.empty() || filter == "." || filter == "all"
+                         ? ".*" + only + ".*"
+                         : "(" + filter + ").*" + only + ".*");
+    }
+  }
   const std::string dir = Env("OMENDB_BENCH_REPORT", "");
   const uint32_t def_eps = LearnedIndexOptions{}.epsilon;
   if (!dir.empty()) WriteReport(dir, sizes, datasets, eps, def_eps);

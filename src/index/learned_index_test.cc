@@ -46,13 +46,16 @@ TYPED_TEST(LearnedIndexTypedTest, MatchesStdOnAllDistributionsAndEpsilons) {
       const std::vector<K> queries = MakeQueries(keys, 100, seed++);
       for (uint32_t eps : {0u, 3u, 32u, 128u}) {
         if (sizeof(K) < 8 && (eps == 0 || eps == 128)) continue;  // keep the suite fast
+        for (bool directory : {true, false}) {
         LearnedIndexOptions opt;
+        opt.radix_directory = directory;
         opt.epsilon = eps;
         opt.epsilon_recursive = eps == 0 ? 0 : 2;
         opt.max_top_segments = eps == 128 ? 1 : 16;
         auto idx = LearnedIndex<K>::Build(keys, opt);
         ASSERT_TRUE(idx.ok()) << idx.status().ToString();
-        const std::string what = dist + " eps=" + std::to_string(eps);
+        const std::string what =
+            dist + " eps=" + std::to_string(eps) + (directory ? " directory" : " levels");
         ExpectExact(keys, *idx, queries, what);
 
         // Round trip through a copy at an odd address (the view never assumes alignment).
@@ -63,6 +66,7 @@ TYPED_TEST(LearnedIndexTypedTest, MatchesStdOnAllDistributionsAndEpsilons) {
         ASSERT_TRUE(view.ok()) << view.status().ToString();
         EXPECT_EQ(view->memory_bytes(), idx->memory_bytes());
         ExpectExact(keys, *view, queries, what + " view");
+        }
       }
     }
   }

@@ -53,7 +53,8 @@ void BuildAndLookup(const uint8_t* data, size_t size, uint8_t param) {
   std::sort(keys.begin(), keys.end());
   LearnedIndexOptions opt;
   opt.epsilon = param & 0x1f;
-  opt.epsilon_recursive = (param >> 5) & 3;
+  opt.radix_directory = (param & 0x20) == 0;
+  opt.epsilon_recursive = (param >> 6) & 1;
   opt.max_top_segments = 1 + (param & 3);
   auto idx = LearnedIndex<K>::Build(keys, opt);
   FUZZ_CHECK(idx.ok());
