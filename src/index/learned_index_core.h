@@ -24,8 +24,9 @@ namespace omendb::index {
 
 // Build-time knobs. The defaults are the measured sweet spot (docs/benchmarks/learned-index.md).
 struct LearnedIndexOptions {
-  // Maximum position error of the leaf models; the last-mile window is 2*epsilon+4 keys.
-  uint32_t epsilon = 32;
+  // Maximum position error of the leaf models; the last-mile window is 2*epsilon+2 keys. 31
+  // makes it 64 keys (8 cache lines), searched with a fixed, unrolled step count.
+  uint32_t epsilon = 31;
   // true: find the leaf segment through a two-level radix directory (format version 2).
   // false: through PLA internal levels searched top-down (format version 1). The directory
   // measured 1.3-1.8x faster (docs/benchmarks/learned-index.md); an index with 2^32 or more leaf
@@ -152,28 +153,68 @@ inline int64_t PartitionPoint(const Acc& a, int64_t lo, int64_t hi, const T& key
   return base + (Before<kUpper>(a, base, key) ? 1 : 0);
 }
 
+// Partition point of Before in [lo, lo + W] (lo + W if every key of the window is before),
+// W a power of two: a fully unrolled branch-free binary search.
+template <int64_t W, bool kUpper, typename Acc, typename T>
+inline int64_t FixedPartitionPoint(const Acc& a, int64_t lo, const T& key) {
+  int64_t base = lo;
+  for (int64_t half = W / 2; half > 0; half /= 2) {
+    base += half * static_cast<int64_t>(Before<kUpper>(a, base + half, key));
+  }
+  return base + (Before<kUpper>(a, base, key) ? 1 : 0);
+}
+
+// Requests every cache line of keys [lo, lo + count) at once (pointer accessors only): the
+// search then waits for about one memory latency instead of one per probe.
+template <typename Acc>
+inline void PrefetchWindow(const Acc& a, int64_t lo, int64_t count) {
+#ifndef OMENDB_LEARNED_INDEX_NO_PREFETCH
+  if constexpr (std::is_pointer_v<Acc>) {
+    // A line count fixed by the window size (not "until hi") keeps the loop's exit branch
+    // perfectly predictable; a mispredicted exit would flush the next lookups' loads in flight.
+    const auto first = reinterpret_cast<uintptr_t>(a + lo) & ~uintptr_t{63};
+    const int64_t lines = count * static_cast<int64_t>(sizeof(*a)) / 64 + 1;
+    for (int64_t i = 0; i < lines; ++i) __builtin_prefetch(reinterpret_cast<const void*>(first + 64 * i));
+  }
+#else
+  (void)a;
+  (void)lo;
+  (void)count;
+#endif
+}
+
 // Exact partition point over [0, n), searching first the window around the prediction p
 // (0 <= p <= n), then galloping outward if the window does not bracket the answer.
+//
+// Window: for a key present in the leaf, its first position is within [p - eps, p + eps + 1]
+// (model error eps, p the floor of the prediction); for an absent key the answer is at most one
+// further (the next key's position). So lower_bound's answer lies in [p - eps, p + eps + 2],
+// the results of a search over the 2*eps + 2 keys from p - eps. Duplicate runs, upper_bound on
+// duplicated keys and a corrupted model fall outside and gallop. When 2*eps + 2 is 32, 64 or
+// 128 (eps 15, 31 or 63) the search is unrolled with a fixed step count.
 template <bool kUpper, typename Acc, typename T>
 inline uint64_t SearchAround(const Acc& a, uint64_t n, const T& key, int64_t p, int64_t eps) {
   const int64_t size = static_cast<int64_t>(n);
-  int64_t lo = p - eps - 1;
-  int64_t hi = p + eps + 3;
-  if (lo < 0) lo = 0;
-  if (hi > size) hi = size;
-  if (lo > hi) lo = hi;
-#ifndef OMENDB_LEARNED_INDEX_NO_PREFETCH
-  if constexpr (std::is_pointer_v<Acc>) {
-    // Request every cache line of the window at once: the search below then waits for about
-    // one memory latency instead of one per probe.
-    // A fixed line count (not "until hi") keeps the loop's exit branch perfectly predictable; a
-    // mispredicted exit would flush the next lookups' loads already in flight.
-    const auto first = reinterpret_cast<uintptr_t>(a + lo) & ~uintptr_t{63};
-    const int64_t lines = (2 * eps + 4) * static_cast<int64_t>(sizeof(*a)) / 64 + 2;
-    for (int64_t i = 0; i < lines; ++i) __builtin_prefetch(reinterpret_cast<const void*>(first + 64 * i));
+  const int64_t window = 2 * eps + 2;
+  int64_t lo = p - eps;
+  int64_t hi = lo + window;
+  if (hi > size) {
+    hi = size;
+    lo = size - window;
   }
-#endif
-  const int64_t r = PartitionPoint<kUpper>(a, lo, hi, key);
+  if (lo < 0) lo = 0;
+  if (lo > hi) lo = hi;
+  PrefetchWindow(a, lo, hi - lo);
+  int64_t r;
+  if (hi - lo == 64) {
+    r = FixedPartitionPoint<64, kUpper>(a, lo, key);
+  } else if (hi - lo == 32) {
+    r = FixedPartitionPoint<32, kUpper>(a, lo, key);
+  } else if (hi - lo == 128) {
+    r = FixedPartitionPoint<128, kUpper>(a, lo, key);
+  } else {
+    r = PartitionPoint<kUpper>(a, lo, hi, key);
+  }
   if (r == hi && hi < size && Before<kUpper>(a, hi, key)) {
     // Answer is right of the window: everything before `lo2` is before the key.
     int64_t lo2 = hi + 1, step = 1, hi2;

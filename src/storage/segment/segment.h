@@ -32,11 +32,10 @@ class Segment {
   // Builds a segment from `rows` (chunks whose columns have `types`), which must be sorted
   // ascending by the key columns `key_columns` with unique, non-null keys. A single integer or
   // bigint key column gets a learned index (epsilon `epsilon`); other keys are binary-searched.
-  static Result<std::shared_ptr<const Segment>> Build(uint64_t table_id,
-                                                      const std::vector<LogicalType>& types,
-                                                      const std::vector<size_t>& key_columns,
-                                                      const std::vector<DataChunk>& rows,
-                                                      uint32_t epsilon = 32);
+  static Result<std::shared_ptr<const Segment>> Build(
+      uint64_t table_id, const std::vector<LogicalType>& types,
+      const std::vector<size_t>& key_columns, const std::vector<DataChunk>& rows,
+      uint32_t epsilon = index::LearnedIndexOptions{}.epsilon);
   // Maps the segment file at `path` read-only and validates it (layout and CRC32C). XX001
   // naming the file when it is damaged; 58030 for I/O errors.
   static Result<std::shared_ptr<const Segment>> Open(const std::string& path);
