@@ -1,11 +1,11 @@
 // Static learned index over a sorted array of integer keys (duplicates allowed).
 //
-// A multi-level piecewise-linear model (optimal PLA, as in the PGM-index) maps a key to a
-// predicted position within +-epsilon; a short branch-free search around the prediction then
-// yields the answer. Answers are EXACTLY those of std::lower_bound / std::upper_bound on the key
-// array, for present and absent keys alike. The index never owns the keys: it is built over, or
-// attached to, a std::span<const K> that must outlive it (the storage engine keeps keys in
-// memory-mapped columnar segment files).
+// A piecewise-linear model (optimal PLA leaf segments, as in the PGM-index, reached through a
+// two-level radix directory) maps a key to a predicted position within +-epsilon; a short
+// branch-free search around the prediction then yields the answer. Answers are EXACTLY those of
+// std::lower_bound / std::upper_bound on the key array, for present and absent keys alike. The
+// index never owns the keys: it is built over, or attached to, a std::span<const K> that must
+// outlive it (the storage engine keeps keys in memory-mapped columnar segment files).
 //
 // The model is one byte buffer with a documented layout (learned_index_format.h,
 // docs/formats/learned_index.md): LearnedIndex<K> owns such a buffer, LearnedIndexView<K> reads

@@ -29,8 +29,8 @@ struct LearnedIndexOptions {
   uint32_t epsilon = 31;
   // true: find the leaf segment through a two-level radix directory (format version 2).
   // false: through PLA internal levels searched top-down (format version 1). The directory
-  // measured 1.3-1.8x faster (docs/benchmarks/learned-index.md); an index with 2^32 or more leaf
-  // segments always uses levels.
+  // measured 1.2-2.3x faster (docs/benchmarks/learned-index.md); an index with 2^32 or more
+  // leaf segments always uses levels.
   bool radix_directory = true;
   // Levels only: maximum position error of the internal levels.
   uint32_t epsilon_recursive = 4;
@@ -93,7 +93,8 @@ Result<ParsedIndex> Parse(std::span<const std::byte> bytes, KeyType expected,
 // Status for an index that does not describe the key array it is attached to.
 Status KeysMismatch(const char* what);
 
-// Adds the internal levels on top of `leaf` and lays out the buffer (8-byte aligned storage).
+// Adds the radix directory (or, without it, the internal levels) over `leaf` and lays out the
+// buffer (8-byte aligned storage).
 Result<std::vector<uint64_t>> Serialize(std::vector<PlaSegment> leaf, uint64_t num_keys,
                                         uint64_t min_key, uint64_t max_key, KeyType type,
                                         const LearnedIndexOptions& options, uint8_t flags = 0);
