@@ -156,7 +156,8 @@ LearnedIndex<uint64_t>& Learned(Dataset& d, uint32_t eps, bool directory = true)
   const uint32_t slot = directory ? eps : ~eps;
   auto it = d.learned.find(slot);
   if (it == d.learned.end()) {
-    auto built = LearnedIndex<uint64_t>::Build(d.keys, {.epsilon = eps, .radix_directory = directory});
+    auto built =
+        LearnedIndex<uint64_t>::Build(d.keys, {.epsilon = eps, .radix_directory = directory});
     if (!built.ok()) std::abort();
     it = d.learned.emplace(slot, std::move(*built)).first;
   }

@@ -128,7 +128,8 @@ Result<const TableSchema*> Catalog::CreateTable(TableSchema schema, uint64_t txn
   next_table_id_ = std::max(next_table_id_, schema.table_id + 1);
   Entry e{std::make_unique<TableSchema>(std::move(schema)), txn_id, 0};
   const TableSchema* ptr = e.schema.get();
-  tables_.emplace(key, std::move(e));
+  auto it = tables_.emplace(key, std::move(e));
+  if (ptr->index) index_entries_.emplace(ptr->index->table_id, it);
   return ptr;
 }
 
@@ -190,6 +191,15 @@ Catalog::Entry* Catalog::FindEntry(uint64_t table_id) {
 }
 
 void Catalog::Bury(std::multimap<std::string, Entry>::iterator it) {
+  if (const auto& index = it->second.schema->index) {
+    auto [from, to] = index_entries_.equal_range(index->table_id);
+    for (auto i = from; i != to; ++i) {
+      if (i->second == it) {
+        index_entries_.erase(i);
+        break;
+      }
+    }
+  }
   dropped_.push_back(std::move(it->second.schema));
   tables_.erase(it);
 }
@@ -249,11 +259,17 @@ std::vector<const TableSchema*> Catalog::OwnedSequences(uint64_t owner_table_id,
 
 std::vector<const TableSchema*> Catalog::Indexes(uint64_t table_id, uint64_t txn_id) const {
   std::lock_guard l(mu_);
-  std::vector<const TableSchema*> out;
-  for (const auto& [name, e] : tables_) {
-    const auto& index = e.schema->index;
-    if (index && index->table_id == table_id && e.VisibleTo(txn_id)) out.push_back(e.schema.get());
+  // Per table, not a walk of the catalog: the binder asks for every table a statement names.
+  std::vector<std::multimap<std::string, Entry>::const_iterator> found;
+  auto [from, to] = index_entries_.equal_range(table_id);
+  for (auto i = from; i != to; ++i) {
+    if (i->second->second.VisibleTo(txn_id)) found.push_back(i->second);
   }
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a->first < b->first; });
+  std::vector<const TableSchema*> out;
+  out.reserve(found.size());
+  for (const auto& it : found) out.push_back(it->second.schema.get());
   return out;
 }
 

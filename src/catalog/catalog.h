@@ -93,6 +93,8 @@ class Catalog {
 
   mutable std::mutex mu_;
   std::multimap<std::string, Entry> tables_;
+  // The index entries of tables_, by the id of the table they index.
+  std::multimap<uint64_t, std::multimap<std::string, Entry>::iterator> index_entries_;
   std::vector<std::unique_ptr<TableSchema>> dropped_;  // kept: readers may hold pointers
   uint64_t next_table_id_ = 1;
 };

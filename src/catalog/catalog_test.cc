@@ -65,6 +65,37 @@ TEST(CatalogTest, UncommittedDdlIsPrivateToItsTransaction) {
   EXPECT_EQ(c.Tables().size(), 1u);
 }
 
+TEST(CatalogTest, IndexesAreListedPerTableAsTheTransactionSeesThem) {
+  Catalog c;
+  uint64_t blocker = 0;
+  const TableSchema* a = *c.CreateTable(Accounts(), 0, &blocker);
+  TableSchema other = Accounts();
+  other.name = "other";
+  const TableSchema* b = *c.CreateTable(other, 0, &blocker);
+  auto index = [&](const std::string& name, const TableSchema* on, uint64_t txn) {
+    TableSchema s;
+    s.name = name;
+    s.columns = {{"owner", TypeId::kText, false}};
+    s.index = IndexOptions{on->table_id, {1}, false, false};
+    return *c.CreateTable(s, txn, &blocker);
+  };
+  const TableSchema* z = index("z_idx", a, 0);
+  const TableSchema* m = index("m_idx", a, 0);
+  index("b_idx", b, 0);
+  const TableSchema* pending = index("p_idx", a, 7);
+  using List = std::vector<const TableSchema*>;
+  EXPECT_EQ(c.Indexes(a->table_id, 0), (List{m, z}));  // by name; p_idx is not committed
+  EXPECT_EQ(c.Indexes(a->table_id, 7), (List{m, pending, z}));
+  EXPECT_EQ(c.Indexes(b->table_id, 0).size(), 1u);
+  ASSERT_TRUE(c.DropTable("m_idx", 7, &blocker).ok());
+  EXPECT_EQ(c.Indexes(a->table_id, 7), (List{pending, z}));
+  EXPECT_EQ(c.Indexes(a->table_id, 0), (List{m, z}));
+  c.CommitDrop(m->table_id);
+  c.AbortCreate(pending->table_id);
+  EXPECT_EQ(c.Indexes(a->table_id, 7), (List{z}));
+  EXPECT_EQ(c.Indexes(a->table_id, 0), (List{z}));
+}
+
 TEST(TableSchemaTest, EncodingRoundTripsAndRejectsGarbage) {
   TableSchema s = Accounts();
   s.table_id = 7;

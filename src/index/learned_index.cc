@@ -151,7 +151,8 @@ Result<std::vector<uint64_t>> Serialize(std::vector<PlaSegment> leaf, uint64_t n
                                         uint64_t min_key, uint64_t max_key, KeyType type,
                                         const LearnedIndexOptions& options, uint8_t flags) {
   std::vector<std::vector<PlaSegment>> levels;
-  const bool directory = num_keys > 0 && options.radix_directory && leaf.size() < (uint64_t{1} << 32);
+  const bool directory =
+      num_keys > 0 && options.radix_directory && leaf.size() < (uint64_t{1} << 32);
   RadixDirectory dir;
   if (num_keys > 0) {
     levels.push_back(std::move(leaf));
@@ -173,7 +174,8 @@ Result<std::vector<uint64_t>> Serialize(std::vector<PlaSegment> leaf, uint64_t n
   std::vector<uint64_t> storage(total / 8, 0);
   std::byte* base = reinterpret_cast<std::byte*>(storage.data());
   Put<uint32_t>(base, 0, kLearnedIndexMagic);
-  Put<uint16_t>(base, 4, options.radix_directory ? kLearnedIndexVersion : kLearnedIndexVersionLevels);
+  Put<uint16_t>(base, 4,
+                options.radix_directory ? kLearnedIndexVersion : kLearnedIndexVersionLevels);
   Put<uint8_t>(base, 6, static_cast<uint8_t>(type));
   Put<uint8_t>(base, 7, flags);
   Put<uint32_t>(base, 8, options.epsilon);

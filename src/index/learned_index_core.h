@@ -175,7 +175,9 @@ inline void PrefetchWindow(const Acc& a, int64_t lo, int64_t count) {
     // perfectly predictable; a mispredicted exit would flush the next lookups' loads in flight.
     const auto first = reinterpret_cast<uintptr_t>(a + lo) & ~uintptr_t{63};
     const int64_t lines = count * static_cast<int64_t>(sizeof(*a)) / 64 + 1;
-    for (int64_t i = 0; i < lines; ++i) __builtin_prefetch(reinterpret_cast<const void*>(first + 64 * i));
+    for (int64_t i = 0; i < lines; ++i) {
+      __builtin_prefetch(reinterpret_cast<const void*>(first + 64 * i));
+    }
   }
 #else
   (void)a;

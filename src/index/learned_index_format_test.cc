@@ -64,7 +64,8 @@ TEST(LearnedIndexFormatTest, VersionOneIndexesStillOpenAndAnswer) {
   ASSERT_TRUE(view.ok()) << view.status().ToString();
   EXPECT_GT(view->num_levels(), 1u);
   for (uint64_t q : testing::MakeQueries(keys, 2000, 13)) {
-    ASSERT_EQ(view->lower_bound(q), size_t(std::lower_bound(keys.begin(), keys.end(), q) - keys.begin()));
+    ASSERT_EQ(view->lower_bound(q),
+              size_t(std::lower_bound(keys.begin(), keys.end(), q) - keys.begin()));
   }
 }
 
@@ -86,8 +87,12 @@ TEST(LearnedIndexFormatTest, DirectoryEntriesOutOfBoundsAreRejected) {
     EXPECT_NE(view.status().message().find("radix directory"), std::string::npos)
         << view.status().message();
   };
-  auto put32 = [](std::vector<std::byte>& b, uint64_t off, uint32_t v) { std::memcpy(b.data() + off, &v, 4); };
-  auto put64 = [](std::vector<std::byte>& b, uint64_t off, uint64_t v) { std::memcpy(b.data() + off, &v, 8); };
+  auto put32 = [](std::vector<std::byte>& b, uint64_t off, uint32_t v) {
+    std::memcpy(b.data() + off, &v, 4);
+  };
+  auto put64 = [](std::vector<std::byte>& b, uint64_t off, uint64_t v) {
+    std::memcpy(b.data() + off, &v, 8);
+  };
   {
     auto bad = good;  // a bucket's children run past the child array
     put64(bad, dir + 24 + 8 * (t1 - 1), t2);
