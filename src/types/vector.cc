@@ -1,6 +1,7 @@
 #include "types/vector.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 
 namespace omendb {
@@ -46,6 +47,9 @@ Value Vector::GetValue(size_t i) const {
 }
 
 void Vector::SetValue(size_t i, const Value& v) {
+  // A Vector constructed with a capacity holds no rows until Resize: writing before it is a
+  // write past the end (caught here in debug and sanitizer builds).
+  assert(i < size_);
   SetValid(i, !v.is_null());
   if (v.is_null()) return;
   switch (type_.physical()) {
@@ -72,6 +76,7 @@ void Vector::AppendFrom(const Vector& other, size_t i) {
 }
 
 void Vector::CopyFrom(const Vector& other, size_t from, size_t to) {
+  assert(to < size_ && from < other.size_);
   SetValid(to, other.IsValid(from));
   size_t w = type_.FixedWidth();
   if (w > 0) {
