@@ -140,6 +140,9 @@ Status CheckOptions(const LearnedIndexOptions& options, uint64_t num_keys) {
   if (options.max_top_segments == 0) {
     return Status(sqlstate::kInvalidParameterValue, "max_top_segments must be positive");
   }
+  if (options.build_threads == 0 || options.build_threads > 256) {
+    return Status(sqlstate::kInvalidParameterValue, "build_threads must be between 1 and 256");
+  }
   if (num_keys > kMaxKeys) {
     return Status(sqlstate::kProgramLimitExceeded,
                   "learned index supports at most 2^48 keys, got " + std::to_string(num_keys));

@@ -8,11 +8,14 @@
 // out-of-bounds read.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <span>
+#include <system_error>
+#include <thread>
 #include <type_traits>
 #include <vector>
 
@@ -36,6 +39,9 @@ struct LearnedIndexOptions {
   uint32_t epsilon_recursive = 4;
   // Levels only: stop adding levels once the top level has at most this many segments.
   uint32_t max_top_segments = 16;
+  // Threads that build the leaf, each over its own part of the keys (at least 2^20 keys
+  // each). The model differs by at most one segment per extra thread; answers never do.
+  uint32_t build_threads = 1;
 };
 
 struct OpenOptions {
@@ -102,31 +108,82 @@ Result<std::vector<uint64_t>> Serialize(std::vector<PlaSegment> leaf, uint64_t n
 Status CheckOptions(const LearnedIndexOptions& options, uint64_t num_keys);
 Status NotSorted(uint64_t position);
 
+// Leaf segments of keys [from, to) appended to *out: points (distinct image, first position),
+// positions counted from 0 of the whole array. REQUIRES: from < to. Errors: NotSorted at the
+// first key smaller than its predecessor.
+template <typename GetKey>
+Status BuildLeaf(uint64_t from, uint64_t to, const GetKey& get, int64_t epsilon,
+                 std::vector<PlaSegment>* out) {
+  OptimalPla pla(epsilon);
+  uint64_t prev = get(from);
+  pla.Add(prev, static_cast<int64_t>(from));
+  for (uint64_t i = from + 1; i < to; ++i) {
+    const uint64_t u = get(i);
+    if (u == prev) continue;
+    if (u < prev) return NotSorted(i);
+    prev = u;
+    if (!pla.Add(u, static_cast<int64_t>(i))) {
+      out->push_back(pla.Finish());
+      pla.Reset();
+      pla.Add(u, static_cast<int64_t>(i));
+    }
+  }
+  out->push_back(pla.Finish());
+  return Status::OK();
+}
+
+// Keys per build thread below which more threads do not pay for themselves.
+inline constexpr uint64_t kMinKeysPerBuildThread = uint64_t{1} << 20;
+
 // Builds the whole index in one pass over keys. get(i) returns the ordered-uint64 image of
-// key i; images must be non-decreasing. Leaf points are (distinct image, first position).
+// key i; images must be non-decreasing. get must be safe to call from several threads at once
+// (options.build_threads > 1).
 template <typename GetKey>
 Result<std::vector<uint64_t>> BuildIndex(uint64_t n, GetKey get, KeyType type,
                                          const LearnedIndexOptions& options, uint8_t flags = 0) {
   OMEN_RETURN_IF_ERROR(CheckOptions(options, n));
   std::vector<PlaSegment> leaf;
   if (n == 0) return Serialize(std::move(leaf), 0, 0, 0, type, options, flags);
-  OptimalPla pla(options.epsilon);
-  uint64_t prev = get(0);
-  const uint64_t first = prev;
-  pla.Add(prev, 0);
-  for (uint64_t i = 1; i < n; ++i) {
-    const uint64_t u = get(i);
-    if (u == prev) continue;
-    if (u < prev) return NotSorted(i);
-    prev = u;
-    if (!pla.Add(u, static_cast<int64_t>(i))) {
-      leaf.push_back(pla.Finish());
-      pla.Reset();
-      pla.Add(u, static_cast<int64_t>(i));
+  // Chunks for the build threads. Each starts a new distinct key (a duplicate run stays in one
+  // chunk, so every chunk's segments are ordered and no key starts two segments); a chunk adds
+  // at most one segment to what one pass would make.
+  std::vector<uint64_t> starts = {0};
+  const uint64_t threads =
+      std::min<uint64_t>(options.build_threads, std::max<uint64_t>(1, n / kMinKeysPerBuildThread));
+  for (uint64_t t = 1; t < threads; ++t) {
+    uint64_t s = std::max(t * (n / threads), starts.back() + 1);
+    while (s < n && get(s) == get(s - 1)) ++s;
+    if (s >= n) break;
+    starts.push_back(s);
+  }
+  starts.push_back(n);
+  const size_t chunks = starts.size() - 1;
+  std::vector<std::vector<PlaSegment>> parts(chunks);
+  std::vector<Status> status(chunks);
+  auto run = [&](size_t c) {
+    status[c] = BuildLeaf(starts[c], starts[c + 1], get, options.epsilon, &parts[c]);
+  };
+  std::vector<std::thread> workers;
+  for (size_t c = 1; c < chunks; ++c) {
+    try {
+      workers.emplace_back(run, c);
+    } catch (const std::system_error&) {
+      run(c);  // no thread to be had: build the chunk here
     }
   }
-  leaf.push_back(pla.Finish());
-  return Serialize(std::move(leaf), n, first, prev, type, options, flags);
+  run(0);
+  for (std::thread& w : workers) w.join();
+  for (size_t c = 0; c < chunks; ++c) {
+    // In key order, so the error names the first unsorted position, as one pass would.
+    if (c > 0 && get(starts[c]) < get(starts[c] - 1)) return NotSorted(starts[c]);
+    OMEN_RETURN_IF_ERROR(status[c]);
+    if (c == 0) {
+      leaf = std::move(parts[0]);
+    } else {
+      leaf.insert(leaf.end(), parts[c].begin(), parts[c].end());
+    }
+  }
+  return Serialize(std::move(leaf), n, get(0), get(n - 1), type, options, flags);
 }
 
 // "key at i sorts before the answer": a[i] < key (lower bound) or a[i] <= key (upper bound).

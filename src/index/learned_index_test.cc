@@ -118,6 +118,38 @@ TEST(LearnedIndexTest, LongDuplicateRunsAroundAbsentKeys) {
   ExpectExact(keys, *idx, MakeQueries(keys, 1000, 2), "runs");
 }
 
+TEST(LearnedIndexTest, ParallelBuildIsExactAndAtMostOneSegmentPerChunkLarger) {
+  // 2.2M keys: two chunks of the 2^20-key minimum (kept small for the sanitizer build).
+  for (const std::string dist : {"uniform", "dup_runs", "all_equal"}) {
+    const std::vector<uint64_t> keys = MakeKeys<uint64_t>(dist, 2'200'000, 21);
+    auto one = LearnedIndex<uint64_t>::Build(keys);
+    auto four = LearnedIndex<uint64_t>::Build(keys, {.build_threads = 4});
+    ASSERT_TRUE(one.ok() && four.ok()) << dist;
+    EXPECT_LE(four->view().num_segments(), one->view().num_segments() + 1) << dist;
+    std::vector<uint64_t> queries = {0, ~uint64_t{0}};
+    for (size_t i = 0; i < keys.size(); i += 101) {
+      queries.push_back(keys[i]);
+      queries.push_back(keys[i] - 1);
+      queries.push_back(keys[i] + 1);
+    }
+    ExpectExact(keys, *four, queries, dist + " 4 threads");
+  }
+}
+
+TEST(LearnedIndexTest, ParallelBuildReportsTheFirstUnsortedPosition) {
+  std::vector<uint64_t> keys(2'200'000);
+  for (size_t i = 0; i < keys.size(); ++i) keys[i] = 10 * i;
+  keys[2'000'000] = 5;   // inside the second chunk
+  keys[1'100'000] = 7;   // at the second chunk's start, found first
+  for (uint32_t threads : {1u, 2u}) {
+    auto idx = LearnedIndex<uint64_t>::Build(keys, {.build_threads = threads});
+    ASSERT_FALSE(idx.ok());
+    EXPECT_EQ(idx.status().sqlstate(), sqlstate::kInvalidParameterValue);
+    EXPECT_NE(idx.status().message().find("position 1100000"), std::string::npos)
+        << threads << ": " << idx.status().message();
+  }
+}
+
 TEST(LearnedIndexTest, RejectsUnsortedKeysAndBadOptions) {
   const std::vector<int32_t> keys = {1, 3, 2};
   auto idx = LearnedIndex<int32_t>::Build(keys);
@@ -126,6 +158,7 @@ TEST(LearnedIndexTest, RejectsUnsortedKeysAndBadOptions) {
   const std::vector<int32_t> sorted = {1, 2, 3};
   EXPECT_FALSE(LearnedIndex<int32_t>::Build(sorted, {.epsilon = kMaxEpsilon + 1}).ok());
   EXPECT_FALSE(LearnedIndex<int32_t>::Build(sorted, {.max_top_segments = 0}).ok());
+  EXPECT_FALSE(LearnedIndex<int32_t>::Build(sorted, {.build_threads = 0}).ok());
 }
 
 TEST(LearnedIndexTest, MemoryShrinksAsEpsilonGrows) {
