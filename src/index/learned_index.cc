@@ -177,8 +177,9 @@ Result<std::vector<uint64_t>> Serialize(std::vector<PlaSegment> leaf, uint64_t n
   std::vector<uint64_t> storage(total / 8, 0);
   std::byte* base = reinterpret_cast<std::byte*>(storage.data());
   Put<uint32_t>(base, 0, kLearnedIndexMagic);
-  Put<uint16_t>(base, 4,
-                options.radix_directory ? kLearnedIndexVersion : kLearnedIndexVersionLevels);
+  // The version follows the layout actually written: an index with 2^32 or more leaf segments
+  // gets levels (version 1) even when a directory was asked for.
+  Put<uint16_t>(base, 4, directory ? kLearnedIndexVersion : kLearnedIndexVersionLevels);
   Put<uint8_t>(base, 6, static_cast<uint8_t>(type));
   Put<uint8_t>(base, 7, flags);
   Put<uint32_t>(base, 8, options.epsilon);
