@@ -1,5 +1,6 @@
 #include "storage/row_codec.h"
 
+#include <cassert>
 #include <cstring>
 
 namespace omendb {
@@ -21,6 +22,54 @@ void EncodeRow(const DataChunk& chunk, size_t row, std::string* dst) {
       dst->append(reinterpret_cast<const char*>(v.Data<uint8_t>()) + row * w, w);
     }
   }
+}
+
+size_t EncodedRowsSize(const DataChunk& chunk) {
+  const size_t n = chunk.size();
+  size_t bytes = n * chunk.column_count();  // the presence bytes
+  for (size_t c = 0; c < chunk.column_count(); ++c) {
+    const Vector& v = chunk.column(c);
+    const size_t w = v.type().FixedWidth();
+    for (size_t r = 0; r < n; ++r) {
+      if (!v.IsValid(r)) continue;
+      if (w > 0) {
+        bytes += w;
+      } else {
+        const size_t len = v.Strings()[r].size();
+        bytes += VarintLength(len) + len;
+      }
+    }
+  }
+  return bytes;
+}
+
+void EncodeRows(const DataChunk& chunk, std::string* dst) {
+  const size_t ncols = chunk.column_count();
+  std::vector<size_t> widths(ncols);
+  for (size_t c = 0; c < ncols; ++c) widths[c] = chunk.column(c).type().FixedWidth();
+  const size_t at = dst->size();
+  dst->resize(at + EncodedRowsSize(chunk));
+  char* p = dst->data() + at;
+  for (size_t r = 0; r < chunk.size(); ++r) {
+    for (size_t c = 0; c < ncols; ++c) {
+      const Vector& v = chunk.column(c);
+      if (!v.IsValid(r)) {
+        *p++ = 0;
+        continue;
+      }
+      *p++ = 1;
+      if (const size_t w = widths[c]; w > 0) {
+        std::memcpy(p, v.Data<char>() + r * w, w);
+        p += w;
+      } else {
+        const std::string& s = v.Strings()[r];
+        p = EncodeVarint64(p, s.size());
+        std::memcpy(p, s.data(), s.size());
+        p += s.size();
+      }
+    }
+  }
+  assert(p == dst->data() + dst->size());
 }
 
 bool DecodeRow(Decoder* in, DataChunk* chunk) {

@@ -250,18 +250,19 @@ void StorageEngine::MarkFailed(const Status& s) {
   sync_cv_.notify_all();
 }
 
-Result<uint64_t> StorageEngine::AppendCommit(std::string_view payload, Timestamp* ts) {
+Result<uint64_t> StorageEngine::AppendCommit(const wal::RecordBuffer& payload, Timestamp* ts) {
+  std::vector<std::string_view> pieces = payload.Pieces();
   std::lock_guard l(wal_mu_);
   *ts = txns_.NextCommitTs();
   if (failed()) return WritesRefused();
-  std::string record;
-  record.reserve(8 + payload.size());
-  PutFixed64(&record, *ts);
-  record.append(payload);
-  Result<uint64_t> lsn = wal_->AddRecord(wal::RecordType::kCommit, record);
+  // The record: the commit timestamp, then the payload.
+  std::string stamp;
+  PutFixed64(&stamp, *ts);
+  pieces.insert(pieces.begin(), stamp);
+  Result<uint64_t> lsn = wal_->AddRecord(wal::RecordType::kCommit, pieces);
   if (lsn.ok()) {
     last_logged_ts_ = *ts;
-    wal_bytes_since_checkpoint_ += record.size() + wal::kHeaderSize;
+    wal_bytes_since_checkpoint_ += stamp.size() + payload.size() + wal::kHeaderSize;
   }
   if (!lsn.ok()) {
     // An oversized record was refused before anything was written; any other error leaves
@@ -362,10 +363,10 @@ Result<const TableSchema*> Transaction::CreateTable(TableSchema schema) {
   }
   if (created->is_schema) {
     // A schema has no rows: its catalog entry is all there is.
-    payload_.push_back(static_cast<char>(Op::kCreateTable));
+    payload_.tail()->push_back(static_cast<char>(Op::kCreateTable));
     std::string enc;
     created->EncodeTo(&enc);
-    PutLengthPrefixed(&payload_, enc);
+    PutLengthPrefixed(payload_.tail(), enc);
     undo_.push_back({Undo::kCreateEntry, nullptr, 0, created->table_id, nullptr});
     return created;
   }
@@ -382,10 +383,10 @@ Result<const TableSchema*> Transaction::CreateTable(TableSchema schema) {
     std::lock_guard l(engine_->tables_mu_);
     engine_->tables_[created->table_id] = data;
   }
-  payload_.push_back(static_cast<char>(Op::kCreateTable));
+  payload_.tail()->push_back(static_cast<char>(Op::kCreateTable));
   std::string enc;
   created->EncodeTo(&enc);
-  PutLengthPrefixed(&payload_, enc);
+  PutLengthPrefixed(payload_.tail(), enc);
   undo_.push_back({Undo::kCreate, nullptr, 0, created->table_id, std::move(data)});
   return created;
 }
@@ -408,10 +409,10 @@ Status Transaction::CreateIndex(const TableSchema& index) {
   if (st.ok()) st = base->AddIndex(entries);
   base->AdmitWriters(id_);
   OMEN_RETURN_IF_ERROR(st);
-  payload_.push_back(static_cast<char>(Op::kCreateTable));
+  payload_.tail()->push_back(static_cast<char>(Op::kCreateTable));
   std::string enc;
   index.EncodeTo(&enc);
-  PutLengthPrefixed(&payload_, enc);
+  PutLengthPrefixed(payload_.tail(), enc);
   undo_.push_back({Undo::kCreateEntry, nullptr, 0, index.table_id, std::move(base)});
   return Status::OK();
 }
@@ -425,8 +426,8 @@ Status Transaction::DropTable(const std::string& name) {
     if (blocker == 0) break;
     OMEN_RETURN_IF_ERROR(engine_->txns_.WaitFor(id_, blocker));
   }
-  payload_.push_back(static_cast<char>(Op::kDropTable));
-  PutLengthPrefixed(&payload_, name);
+  payload_.tail()->push_back(static_cast<char>(Op::kDropTable));
+  PutLengthPrefixed(payload_.tail(), name);
   if (schema->index || schema->is_schema) {
     // An index's entries go when the drop commits; until then writers keep them up to date.
     // A schema is only its catalog entry.
@@ -452,8 +453,12 @@ Status Transaction::DropTable(const std::string& name) {
 
 Status Transaction::InsertVersions(TableData* table, const DataChunk& rows,
                                    const uint64_t* hidden_ids, std::vector<uint64_t>* added) {
+  const size_t before = added->size();
   OMEN_RETURN_IF_ERROR(table->Insert(rows, id_, hidden_ids, added));
-  for (uint64_t pos : *added) undo_.push_back({Undo::kInsert, table, pos, 0, nullptr});
+  // One Insert's positions are consecutive.
+  if (added->size() > before) {
+    undo_.push_back({Undo::kInsert, table, (*added)[before], 0, nullptr, added->size() - before});
+  }
   return Status::OK();
 }
 
@@ -472,16 +477,19 @@ Status Transaction::Insert(uint64_t table_id, const DataChunk& rows,
   OMEN_ASSIGN_OR_RETURN(table, TableForWrite(table_id));
   std::vector<uint64_t> added;
   OMEN_RETURN_IF_ERROR(InsertVersions(table, rows, nullptr, &added));
-  payload_.push_back(static_cast<char>(Op::kInsert));
-  PutVarint64(&payload_, table_id);
-  std::string body;
-  PutVarint64(&body, rows.size());
+  payload_.tail()->push_back(static_cast<char>(Op::kInsert));
+  PutVarint64(payload_.tail(), table_id);
+  // The body, length-prefixed: the row count, the first hidden id (hidden ids of one insert
+  // are consecutive), the rows.
+  std::string head;
+  PutVarint64(&head, rows.size());
   if (table->has_hidden_key()) {
-    // Hidden ids of one insert are consecutive.
-    PutVarint64(&body, added.empty() ? 0 : table->HiddenId(added.front()));
+    PutVarint64(&head, added.empty() ? 0 : table->HiddenId(added.front()));
   }
-  for (size_t r = 0; r < rows.size(); ++r) EncodeRow(rows, r, &body);
-  PutLengthPrefixed(&payload_, body);
+  std::string* out = payload_.tail();
+  PutVarint64(out, head.size() + EncodedRowsSize(rows));
+  out->append(head);
+  EncodeRows(rows, out);
   if (positions) positions->insert(positions->end(), added.begin(), added.end());
   return Status::OK();
 }
@@ -493,14 +501,14 @@ Result<LockOutcome> Transaction::Lock(uint64_t table_id, uint64_t pos, const Sna
   LockOutcome outcome;
   OMEN_ASSIGN_OR_RETURN(outcome, LockVersion(table, pos, snapshot));
   if (outcome.kind == LockOutcome::kLocked) {
-    payload_.push_back(static_cast<char>(Op::kDelete));
-    PutVarint64(&payload_, table_id);
+    payload_.tail()->push_back(static_cast<char>(Op::kDelete));
+    PutVarint64(payload_.tail(), table_id);
     std::string body;
     PutVarint64(&body, 1);
     DataChunk key_chunk(table->KeyTypes(), 1);
     key_chunk.AppendRow(table->StorageKey(pos));
     EncodeRow(key_chunk, 0, &body);
-    PutLengthPrefixed(&payload_, body);
+    PutLengthPrefixed(payload_.tail(), body);
   }
   return outcome;
 }
@@ -534,7 +542,7 @@ void Transaction::UndoOne(Undo* u) {
       }
       break;
     case Undo::kInsert:
-      u->table->AbortInsert(u->pos);
+      u->table->AbortInserts(u->pos, u->count);
       break;
     case Undo::kDelete:
       u->table->AbortDelete(u->pos);
@@ -547,13 +555,14 @@ void Transaction::RollbackTo(const Mark& mark) {
     UndoOne(&undo_.back());
     undo_.pop_back();
   }
-  payload_.resize(mark.payload);
+  payload_.Truncate(mark.payload);
 }
 
 void Transaction::Finish() {
   for (auto& [table, pin] : touched_) table->RemoveWriter(id_);
   touched_.clear();
   undo_.clear();
+  payload_.Clear();
   finished_ = true;
   engine_->txns_.Finish(id_);
 }
@@ -567,7 +576,7 @@ void Transaction::Rollback() {
 void Transaction::Apply(Timestamp ts, bool publish) {
   for (Undo& u : undo_) {
     switch (u.kind) {
-      case Undo::kInsert: u.table->CommitInsert(u.pos, ts); break;
+      case Undo::kInsert: u.table->CommitInserts(u.pos, u.count, ts); break;
       case Undo::kDelete: u.table->CommitDelete(u.pos, ts); break;
       case Undo::kCreate: engine_->catalog_.CommitCreate(u.table_id); break;
       case Undo::kCreateEntry:

@@ -29,6 +29,7 @@
 #include "storage/table_data.h"
 #include "storage/txn/transaction_manager.h"
 #include "storage/wal/log_writer.h"
+#include "storage/wal/record_buffer.h"
 
 namespace omendb {
 
@@ -117,7 +118,7 @@ class StorageEngine {
   void MarkFailed(const Status& s);
   bool failed() const { return failed_.load(std::memory_order_acquire); }
   // Appends a commit record; returns its LSN. Assigns *ts in WAL order.
-  Result<uint64_t> AppendCommit(std::string_view payload, Timestamp* ts);
+  Result<uint64_t> AppendCommit(const wal::RecordBuffer& payload, Timestamp* ts);
   // Blocks until every record up to `lsn` is durable, syncing as the group's leader when no
   // sync is running.
   Status WaitDurable(uint64_t lsn);
@@ -253,9 +254,10 @@ class Transaction {
     // kCreateEntry, kDropEntry: an index or a schema (catalog entries without rows).
     enum Kind { kCreate, kDrop, kInsert, kDelete, kCreateEntry, kDropEntry } kind;
     TableData* table = nullptr;  // kept alive by touched_ (kInsert, kDelete) or `data`
-    uint64_t pos = 0;            // kInsert, kDelete
+    uint64_t pos = 0;            // kInsert (the first of `count` consecutive), kDelete
     uint64_t table_id = 0;       // kCreate, kDrop; the entry's id for kCreateEntry, kDropEntry
     std::shared_ptr<TableData> data;  // kCreate, kDrop; an index's table for the entry kinds
+    uint64_t count = 1;               // kInsert
   };
   // The table for a write: registers this transaction as its writer, waiting first for a
   // running transaction that drops it (42P01 if that one commits).
@@ -279,7 +281,7 @@ class Transaction {
   IsolationLevel isolation_;
   bool has_snapshot_ = false;
   Snapshot snapshot_;
-  std::string payload_;  // the WAL record being built
+  wal::RecordBuffer payload_;  // the WAL record being built
   std::vector<Undo> undo_;
   // Tables this transaction wrote (kept alive until it ends).
   std::unordered_map<TableData*, std::shared_ptr<TableData>> touched_;

@@ -26,17 +26,20 @@ void MainStore::Append(std::shared_ptr<const Segment> segment, const uint64_t* e
   segments.push_back(std::move(ms));
 }
 
+static_assert(DeltaKeyIndex::kNone == kNoPosition);
+
+uint64_t MainStore::FindInt(int64_t k) const {
+  // The hot path of point lookups: no Value comparisons, no allocation.
+  auto it = std::partition_point(segments.begin(), segments.end(),
+                                 [&](const MainSegment& s) { return s.last_int < k; });
+  if (it == segments.end()) return kNoPosition;
+  uint64_t row = it->segment->LowerBoundInt(k);
+  if (row >= it->segment->row_count() || it->segment->IntKeyAt(row) != k) return kNoPosition;
+  return MainPos(static_cast<size_t>(it - segments.begin()), row);
+}
+
 uint64_t MainStore::Find(const std::vector<Value>& key) const {
-  if (int_key && key.size() == 1) {
-    // The hot path of point lookups: no Value comparisons, no allocation.
-    const int64_t k = key[0].GetInt();
-    auto it = std::partition_point(segments.begin(), segments.end(),
-                                   [&](const MainSegment& s) { return s.last_int < k; });
-    if (it == segments.end()) return kNoPosition;
-    uint64_t row = it->segment->LowerBoundInt(k);
-    if (row >= it->segment->row_count() || it->segment->IntKeyAt(row) != k) return kNoPosition;
-    return MainPos(static_cast<size_t>(it - segments.begin()), row);
-  }
+  if (int_key && key.size() == 1) return FindInt(key[0].GetInt());
   uint64_t g = Bound(key, /*upper=*/false);
   if (g >= rows) return kNoPosition;
   uint64_t pos = PosOfGlobal(g);
@@ -71,24 +74,54 @@ uint64_t MainStore::PosOfGlobal(uint64_t g) const {
   return MainPos(seg, g - segments[seg].first_row);
 }
 
+// Reads `n` values of an integer vector as int64.
+static void IntsOf(const Vector& v, size_t from, size_t n, int64_t* out) {
+  switch (v.type().physical()) {
+    case PhysicalType::kInt16: std::copy_n(v.Data<int16_t>() + from, n, out); break;
+    case PhysicalType::kInt32: std::copy_n(v.Data<int32_t>() + from, n, out); break;
+    default: std::copy_n(v.Data<int64_t>() + from, n, out); break;
+  }
+}
+
 uint64_t DeltaStore::AppendLocked(const std::vector<LogicalType>& types, const DataChunk& rows,
-                                  size_t r, std::vector<Value> key, uint64_t begin,
-                                  uint64_t end) {
-  if (size % kVectorSize == 0) groups.push_back(std::make_unique<RowGroup>(types));
-  uint64_t pos = size;
-  RowGroup& g = *groups.back();
-  size_t o = pos % kVectorSize;
-  for (size_t c = 0; c < types.size(); ++c) g.data.column(c).AppendFrom(rows.column(c), r);
-  g.data.SetSize(o + 1);
-  g.begin[o].store(begin, std::memory_order_relaxed);
-  g.end[o].store(end, std::memory_order_relaxed);
-  g.successor[o].store(kNoPosition, std::memory_order_relaxed);
-  auto [it, inserted] = index.try_emplace(std::move(key), pos);
-  if (inserted) keys.fetch_add(1, std::memory_order_release);
-  g.older[o] = inserted ? kNoPosition : it->second;
-  it->second = pos;
-  ++size;
-  return pos;
+                                  size_t from, size_t count, uint64_t begin, uint64_t end) {
+  const uint64_t first = size;
+  std::vector<int64_t> ints;
+  std::vector<Value> key;
+  while (count > 0) {
+    if (size % kVectorSize == 0) groups.push_back(std::make_unique<RowGroup>(types));
+    RowGroup& g = *groups.back();
+    const size_t o0 = size % kVectorSize;
+    const size_t n = std::min<size_t>(count, kVectorSize - o0);
+    for (size_t c = 0; c < types.size(); ++c) g.data.column(c).AppendRange(rows.column(c), from, n);
+    g.data.SetSize(o0 + n);
+    if (index.int_key()) {
+      ints.resize(n);
+      IntsOf(rows.column(key_columns[0]), from, n, ints.data());
+    }
+    uint64_t added = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const size_t o = o0 + i;
+      g.begin[o].store(begin, std::memory_order_relaxed);
+      g.end[o].store(end, std::memory_order_relaxed);
+      g.successor[o].store(kNoPosition, std::memory_order_relaxed);
+      uint64_t older;
+      if (index.int_key()) {
+        older = index.UpsertInt(ints[i], size + i);
+      } else {
+        key.clear();
+        for (size_t k : key_columns) key.push_back(rows.GetValue(k, from + i));
+        older = index.Upsert(key, size + i);
+      }
+      g.older[o] = older;
+      added += older == kNoPosition ? 1 : 0;
+    }
+    keys.fetch_add(added, std::memory_order_release);
+    size += n;
+    from += n;
+    count -= n;
+  }
+  return first;
 }
 
 TableData::TableData(TableSchema schema, TransactionManager* txns)
@@ -96,7 +129,7 @@ TableData::TableData(TableSchema schema, TransactionManager* txns)
   key_columns_ = schema_.primary_key;
   if (key_columns_.empty()) key_columns_.push_back(schema_.columns.size());
   state_.main = std::make_shared<MainStore>();
-  state_.delta = std::make_shared<DeltaStore>();
+  state_.delta = std::make_shared<DeltaStore>(KeyTypes(), key_columns_);
 }
 
 TableData::~TableData() = default;
@@ -203,9 +236,88 @@ Status TableData::DuplicateKey(const std::vector<Value>& key) const {
                 "Key (" + cols + ")=(" + vals + ") already exists.");
 }
 
+Status TableData::CheckKeysFree(const State& st, const DataChunk& rows, uint64_t txn_id,
+                               uint64_t* wait_for) const {
+  const DeltaStore& delta = *st.delta;
+  const MainStore& main = *st.main;
+  // Whether a key whose newest delta version is `head` may be inserted: walks the key's
+  // versions, newest first (the delta chain, then the main row `main_find()` gives). kWait
+  // sets *wait_for to the running transaction that decides the key's fate; kTaken means a
+  // committed or own version holds it.
+  enum Fate { kFree, kTaken, kWait };
+  auto fate = [&](uint64_t head, auto&& main_find) -> Fate {
+    for (uint64_t p = head; p != kNoPosition;) {
+      RowGroup& g = delta.GroupLocked(p);
+      size_t o = p % kVectorSize;
+      uint64_t b = g.begin[o].load(std::memory_order_acquire);
+      uint64_t e = g.end[o].load(std::memory_order_acquire);
+      if (b != kAborted) {
+        if (IsTxnId(b) && b != txn_id) {
+          *wait_for = b;  // an insert in progress decides the key's fate
+          return kWait;
+        }
+        if (e == kNotDeleted) return kTaken;
+        if (IsTxnId(e) && e != txn_id) {
+          *wait_for = e;  // a delete in progress
+          return kWait;
+        }
+        if (IsCommitTs(e)) return kFree;  // older versions were deleted before this one
+      }
+      p = g.older[o];
+    }
+    uint64_t m = main_find();
+    if (m == kNoPosition) return kFree;
+    uint64_t e = main.End(m).load(std::memory_order_acquire);
+    if (e == kNotDeleted) return kTaken;
+    if (IsTxnId(e) && e != txn_id) {
+      *wait_for = e;
+      return kWait;
+    }
+    return kFree;
+  };
+  const size_t n = rows.size();
+  if (delta.index.int_key()) {
+    std::vector<int64_t> keys(n);
+    IntsOf(rows.column(key_columns_[0]), 0, n, keys.data());
+    // The first row repeating an earlier row's key (n when none).
+    size_t repeat = n;
+    {
+      std::vector<std::pair<int64_t, size_t>> sorted(n);
+      for (size_t r = 0; r < n; ++r) sorted[r] = {keys[r], r};
+      std::sort(sorted.begin(), sorted.end());
+      for (size_t i = 1; i < n; ++i) {
+        if (sorted[i].first == sorted[i - 1].first) repeat = std::min(repeat, sorted[i].second);
+      }
+    }
+    const LogicalType type = KeyTypes()[0];
+    for (size_t r = 0; r < n; ++r) {
+      const int64_t k = keys[r];
+      auto main_find = [&] {
+        if (main.int_key) return main.FindInt(k);
+        return main.segments.empty() ? kNoPosition : main.Find({Value::Int(type, k)});
+      };
+      Fate f = fate(delta.index.FindInt(k), main_find);
+      if (f == kTaken) return DuplicateKey(KeyOfChunk(rows, r));
+      if (f == kWait) return Status::OK();
+      if (r == repeat) return DuplicateKey(KeyOfChunk(rows, r));
+    }
+    return Status::OK();
+  }
+  std::set<std::vector<Value>, KeyLess> batch;
+  for (size_t r = 0; r < n; ++r) {
+    std::vector<Value> key = KeyOfChunk(rows, r);
+    Fate f = fate(delta.index.Find(key), [&] { return main.Find(key); });
+    if (f == kTaken) return DuplicateKey(key);
+    if (f == kWait) return Status::OK();
+    if (!batch.insert(std::move(key)).second) return DuplicateKey(KeyOfChunk(rows, r));
+  }
+  return Status::OK();
+}
+
 Status TableData::Insert(const DataChunk& rows, uint64_t txn_id, const uint64_t* hidden_ids,
                          std::vector<uint64_t>* positions) {
   const size_t ncols = schema_.columns.size();
+  const size_t n = rows.size();
   std::vector<LogicalType> types = schema_.ColumnTypes();
   if (has_hidden_key()) types.push_back(TypeId::kBigInt);
   State st = CurrentState();
@@ -214,48 +326,7 @@ Status TableData::Insert(const DataChunk& rows, uint64_t txn_id, const uint64_t*
     uint64_t wait_for = 0;
     {
       std::unique_lock l(delta.latch);
-      if (!has_hidden_key()) {
-        std::set<std::vector<Value>, KeyLess> batch;
-        for (size_t r = 0; r < rows.size() && wait_for == 0; ++r) {
-          std::vector<Value> key = KeyOfChunk(rows, r);
-          // The key's versions, newest first: the delta chain, then the main row.
-          auto it = delta.index.find(key);
-          bool decided = false;
-          for (uint64_t p = it == delta.index.end() ? kNoPosition : it->second; p != kNoPosition;) {
-            RowGroup& g = delta.GroupLocked(p);
-            size_t o = p % kVectorSize;
-            uint64_t b = g.begin[o].load(std::memory_order_acquire);
-            uint64_t e = g.end[o].load(std::memory_order_acquire);
-            if (b != kAborted) {
-              if (IsTxnId(b) && b != txn_id) {
-                wait_for = b;  // an insert in progress decides the key's fate
-                break;
-              }
-              if (e == kNotDeleted) return DuplicateKey(key);
-              if (IsTxnId(e) && e != txn_id) {
-                wait_for = e;  // a delete in progress
-                break;
-              }
-              if (IsCommitTs(e)) {
-                decided = true;  // older versions were deleted before this one
-                break;
-              }
-            }
-            p = g.older[o];
-          }
-          if (wait_for == 0 && !decided) {
-            uint64_t m = st.main->Find(key);
-            if (m != kNoPosition) {
-              uint64_t e = st.main->End(m).load(std::memory_order_acquire);
-              if (e == kNotDeleted) return DuplicateKey(key);
-              if (IsTxnId(e) && e != txn_id) wait_for = e;
-            }
-          }
-          if (wait_for == 0 && !batch.insert(std::move(key)).second) {
-            return DuplicateKey(KeyOfChunk(rows, r));
-          }
-        }
-      }
+      if (!has_hidden_key()) OMEN_RETURN_IF_ERROR(CheckKeysFree(st, rows, txn_id, &wait_for));
       // Read under the exclusive latch: AddIndex attaches an index under it too, so every
       // version appended after that is in the index.
       const std::vector<std::shared_ptr<SecondaryIndex>> indexes = Indexes();
@@ -269,7 +340,7 @@ Status TableData::Insert(const DataChunk& rows, uint64_t txn_id, const uint64_t*
         }
         if (!index.unique() || index.dropper() == txn_id) continue;
         std::set<std::vector<Value>, IndexEntryLess> batch;
-        for (size_t r = 0; r < rows.size() && wait_for == 0; ++r) {
+        for (size_t r = 0; r < n && wait_for == 0; ++r) {
           OMEN_RETURN_IF_ERROR(CheckUnique(st, index, rows, r, txn_id, &wait_for));
           std::vector<Value> values;
           for (size_t c : index.columns()) values.push_back(rows.GetValue(c, r));
@@ -281,35 +352,41 @@ Status TableData::Insert(const DataChunk& rows, uint64_t txn_id, const uint64_t*
         }
       }
       if (wait_for == 0) {
-        DataChunk one(types, 1);
-        for (size_t r = 0; r < rows.size(); ++r) {
-          const DataChunk* src = &rows;
-          size_t at = r;
-          std::vector<Value> key;
-          if (has_hidden_key()) {
-            uint64_t id = hidden_ids ? hidden_ids[r] : next_hidden_id_.load();
-            uint64_t next = next_hidden_id_.load();
-            while (next <= id && !next_hidden_id_.compare_exchange_weak(next, id + 1)) {
-            }
-            one.SetSize(0);
-            for (size_t c = 0; c < ncols; ++c) one.column(c).AppendFrom(rows.column(c), r);
-            one.column(ncols).Append(Value::BigInt(static_cast<int64_t>(id)));
-            one.SetSize(1);
-            src = &one;
-            at = 0;
-            key = {Value::BigInt(static_cast<int64_t>(id))};
+        // The rows as stored: a table without primary key gets its hidden row id column.
+        const DataChunk* src = &rows;
+        DataChunk with_ids;
+        if (has_hidden_key()) {
+          with_ids = DataChunk(types, n);
+          for (size_t c = 0; c < ncols; ++c) with_ids.column(c).AppendRange(rows.column(c), 0, n);
+          Vector& ids = with_ids.column(ncols);
+          ids.Resize(n);
+          int64_t* id = ids.Data<int64_t>();
+          if (hidden_ids == nullptr) {
+            const uint64_t first = next_hidden_id_.fetch_add(n);
+            for (size_t r = 0; r < n; ++r) id[r] = static_cast<int64_t>(first + r);
           } else {
-            key = KeyOfChunk(rows, r);
+            for (size_t r = 0; r < n; ++r) {
+              id[r] = static_cast<int64_t>(hidden_ids[r]);
+              uint64_t next = next_hidden_id_.load();
+              while (next <= hidden_ids[r] &&
+                     !next_hidden_id_.compare_exchange_weak(next, hidden_ids[r] + 1)) {
+              }
+            }
           }
-          for (const auto& index : indexes) {
+          with_ids.SetSize(n);
+          src = &with_ids;
+        }
+        for (const auto& index : indexes) {
+          for (size_t r = 0; r < n; ++r) {
             std::vector<Value> entry;
-            entry.reserve(index->columns().size() + key.size());
+            entry.reserve(index->columns().size() + key_columns_.size());
             for (size_t c : index->columns()) entry.push_back(rows.GetValue(c, r));
-            entry.insert(entry.end(), key.begin(), key.end());
+            for (size_t k : key_columns_) entry.push_back(src->GetValue(k, r));
             index->Add(std::move(entry));
           }
-          positions->push_back(delta.AppendLocked(types, *src, at, std::move(key), txn_id, kNotDeleted));
         }
+        const uint64_t first = delta.AppendLocked(types, *src, 0, n, txn_id, kNotDeleted);
+        for (size_t r = 0; r < n; ++r) positions->push_back(first + r);
         return Status::OK();
       }
     }
@@ -365,17 +442,22 @@ void TableData::SetSuccessor(uint64_t pos, uint64_t successor) {
   st.delta->Group(pos).successor[pos % kVectorSize].store(successor, std::memory_order_release);
 }
 
-void TableData::CommitInsert(uint64_t pos, Timestamp ts) {
-  CurrentState().delta->Group(pos).begin[pos % kVectorSize].store(ts, std::memory_order_release);
+void TableData::CommitInserts(uint64_t pos, uint64_t count, Timestamp ts) {
+  StampBegins(pos, count, ts);
 }
 
 void TableData::CommitDelete(uint64_t pos, Timestamp ts) {
   EndStamp(CurrentState(), pos).store(ts, std::memory_order_release);
 }
 
-void TableData::AbortInsert(uint64_t pos) {
-  CurrentState().delta->Group(pos).begin[pos % kVectorSize].store(kAborted,
-                                                                   std::memory_order_release);
+void TableData::AbortInserts(uint64_t pos, uint64_t count) { StampBegins(pos, count, kAborted); }
+
+void TableData::StampBegins(uint64_t pos, uint64_t count, uint64_t stamp) {
+  State st = CurrentState();
+  std::shared_lock l(st.delta->latch);
+  for (uint64_t p = pos; p < pos + count; ++p) {
+    st.delta->GroupLocked(p).begin[p % kVectorSize].store(stamp, std::memory_order_release);
+  }
 }
 
 void TableData::AbortDelete(uint64_t pos) {
@@ -401,13 +483,8 @@ uint64_t TableData::FindVisibleIn(const State& st, const std::vector<Value>& key
                                   const Snapshot& snapshot) {
   if (st.delta->keys.load(std::memory_order_acquire) != 0) {
     std::shared_lock l(st.delta->latch);
-    auto it = st.delta->index.find(key);
-    if (it != st.delta->index.end()) {
-      for (uint64_t p = it->second; p != kNoPosition;
-           p = st.delta->GroupLocked(p).older[p % kVectorSize]) {
-        if (st.delta->SeesLocked(p, snapshot)) return p;
-      }
-    }
+    uint64_t p = st.delta->VisibleInChainLocked(st.delta->index.Find(key), snapshot);
+    if (p != kNoPosition) return p;
   }
   uint64_t m = st.main->Find(key);
   if (m == kNoPosition) return kNoPosition;
@@ -527,8 +604,7 @@ Status TableData::CheckUnique(const State& st, const SecondaryIndex& index, cons
       auto same = [&](uint64_t pos) {
         return IndexEntryLess::Compare(ValuesAt(st, pos, index.columns()), values) == 0;
       };
-      auto it = delta.index.find(key);
-      for (uint64_t p = it == delta.index.end() ? kNoPosition : it->second; p != kNoPosition;
+      for (uint64_t p = delta.index.Find(key); p != kNoPosition;
            p = delta.GroupLocked(p).older[p % kVectorSize]) {
         const RowGroup& g = delta.GroupLocked(p);
         size_t o = p % kVectorSize;

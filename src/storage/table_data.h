@@ -163,9 +163,10 @@ class TableData {
   void SetSuccessor(uint64_t pos, uint64_t successor);
 
   // Finishing a transaction: stamps its versions with the commit timestamp, or undoes them.
-  void CommitInsert(uint64_t pos, Timestamp ts);
+  // Inserts stamp the `count` consecutive versions from `pos` (one Insert's positions).
+  void CommitInserts(uint64_t pos, uint64_t count, Timestamp ts);
   void CommitDelete(uint64_t pos, Timestamp ts);
-  void AbortInsert(uint64_t pos);
+  void AbortInserts(uint64_t pos, uint64_t count);
   void AbortDelete(uint64_t pos);
 
   // The types of the storage key's columns.
@@ -254,6 +255,13 @@ class TableData {
   Status DuplicateIndexKey(const SecondaryIndex& index, const std::vector<Value>& values,
                            bool creating) const;
   std::vector<Value> KeyOfChunk(const DataChunk& chunk, size_t row) const;
+  // Checks that the primary keys of `rows` may be inserted: 23505 when a key is taken by a
+  // version that is committed and not deleted or is written by `txn_id`, or repeats within
+  // `rows`; sets *wait_for when a running transaction's version decides a key. REQUIRES: the
+  // delta latch held exclusively; the table has a primary key.
+  Status CheckKeysFree(const State& st, const DataChunk& rows, uint64_t txn_id,
+                       uint64_t* wait_for) const;
+  void StampBegins(uint64_t pos, uint64_t count, uint64_t stamp);
   // The storage key of delta version `pos`. REQUIRES: the delta's latch held.
   std::vector<Value> StorageKeyOf(const DeltaStore& delta, uint64_t pos) const;
   std::atomic<uint64_t>& EndStamp(const State& st, uint64_t pos) const;

@@ -115,7 +115,7 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
   std::vector<LogicalType> types = schema_.ColumnTypes();
   if (has_hidden_key()) types.push_back(TypeId::kBigInt);
   MainBuilder builder(schema_, types, key_columns_, segment_rows);
-  auto delta = std::make_shared<DeltaStore>();
+  auto delta = std::make_shared<DeltaStore>(KeyTypes(), key_columns_);
   const MainStore& main = *st.main;
   const DeltaStore& old = *st.delta;
   Status status;
@@ -137,7 +137,6 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
   {
     std::unique_lock new_latch(delta->latch);
     std::shared_lock l(old.latch);
-    KeyLess less;
     auto it = old.index.begin();
     uint64_t g = 0;
     std::vector<uint64_t> kept;  // the key's delta versions that stay, newest first
@@ -149,8 +148,7 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
       } else if (it == old.index.end()) {
         order = 1;
       } else {
-        std::vector<Value> mk = main.SegmentAt(main_pos).KeyAt(RowOf(main_pos));
-        order = less(it->first, mk) ? -1 : less(mk, it->first) ? 1 : 0;
+        order = CompareToMain(it, main, main_pos);
       }
       // The version alive at the watermark goes to main (at most one per key); committed
       // versions newer than the watermark stay in the delta; the rest is reclaimed.
@@ -168,7 +166,7 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
       }
       if (order <= 0) {
         kept.clear();
-        for (uint64_t p = it->second; p != kNoPosition && status.ok();
+        for (uint64_t p = it.pos(); p != kNoPosition && status.ok();
              p = old.GroupLocked(p).older[p % kVectorSize]) {
           const RowGroup& grp = old.GroupLocked(p);
           size_t o = p % kVectorSize;
@@ -189,7 +187,7 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
           const RowGroup& grp = old.GroupLocked(*k);
           size_t o = *k % kVectorSize;
           uint64_t e = grp.end[o].load(std::memory_order_acquire);
-          uint64_t pos = delta->AppendLocked(types, grp.data, o, it->first,
+          uint64_t pos = delta->AppendLocked(types, grp.data, o, 1,
                                              grp.begin[o].load(std::memory_order_acquire), e);
           moved[*k] = pos;
           if (e != kNotDeleted) chained.emplace_back(pos, *k);

@@ -137,41 +137,26 @@ class FullScanner final : public TableScanner {
 // Reads the rows of a sequence of key ranges in key order: one range for a key-range scan, one
 // per key point for an IN list. Each range merges the main store's rows (found through the
 // segments' learned indexes) with the delta's index entries; for a key in both, the delta's
-// visible version wins, else the main row if the snapshot sees it. Delta index iterators stay
-// valid while the latch is released between batches: entries are never erased from a delta.
+// visible version wins, else the main row if the snapshot sees it. Between batches the latch
+// is released and writers may add index entries, so a range remembers how far it has read
+// its delta entries by key, not by iterator.
 class KeyIndexScanner final : public TableScanner {
  public:
   KeyIndexScanner(TableData::State st, ScanSpec spec) : st_(std::move(st)), spec_(std::move(spec)) {
     const MainStore& main = *st_.main;
-    std::shared_lock l(st_.delta->latch);
-    const Index& index = st_.delta->index;
-    auto add = [&](Index::const_iterator it, Index::const_iterator end, uint64_t lo, uint64_t hi) {
-      ranges_.push_back({it, end, lo, std::max(lo, hi)});
-    };
     if (spec_.use_key_points) {
       for (const std::vector<Value>& p : spec_.key_points) {
-        add(index.lower_bound(p), index.upper_bound(p), main.Bound(p, false), main.Bound(p, true));
+        const KeyBound point{p, true};
+        ranges_.push_back({point, point, main.Bound(p, false), main.Bound(p, true)});
       }
       if (spec_.descending) std::reverse(ranges_.begin(), ranges_.end());
       return;
     }
     const KeyBound& lo = spec_.lower;
     const KeyBound& hi = spec_.upper;
-    Index::const_iterator it = index.begin(), end = index.end();
-    uint64_t mlo = 0, mhi = main.rows;
-    if (!lo.prefix.empty()) {
-      it = lo.inclusive ? index.lower_bound(lo.prefix) : index.upper_bound(lo.prefix);
-      mlo = main.Bound(lo.prefix, !lo.inclusive);
-    }
-    if (!hi.prefix.empty()) {
-      end = hi.inclusive ? index.upper_bound(hi.prefix) : index.lower_bound(hi.prefix);
-      mhi = main.Bound(hi.prefix, hi.inclusive);
-    }
-    // When lower lies above upper, end precedes it: the range is empty.
-    if (end != index.end() && (it == index.end() || index.key_comp()(end->first, it->first))) {
-      it = end;
-    }
-    add(it, end, mlo, mhi);
+    uint64_t mlo = lo.prefix.empty() ? 0 : main.Bound(lo.prefix, !lo.inclusive);
+    uint64_t mhi = hi.prefix.empty() ? main.rows : main.Bound(hi.prefix, hi.inclusive);
+    ranges_.push_back({lo, hi, mlo, std::max(mlo, mhi)});
   }
 
   Result<bool> Next(DataChunk* out) override {
@@ -179,79 +164,92 @@ class KeyIndexScanner final : public TableScanner {
     size_t n = 0;
     const MainStore& main = *st_.main;
     const DeltaStore& delta = *st_.delta;
+    const DeltaKeyIndex& index = delta.index;
     std::shared_lock l(delta.latch);
-    KeyLess less;
+    const bool desc = spec_.descending;
     while (n < kVectorSize && produced_ < spec_.limit && range_ < ranges_.size()) {
       Range& r = ranges_[range_];
-      bool delta_left = r.it != r.end, main_left = r.main < r.main_end;
-      if (!delta_left && !main_left) {
-        ++range_;
-        continue;
-      }
-      // The next entries in scan order: the front of the range, or its back when descending.
-      const bool desc = spec_.descending;
-      if (!delta_left && !desc) {
-        // Only main rows remain: copy them in runs within a segment.
-        uint64_t pos = main.PosOfGlobal(r.main);
-        const MainSegment& ms = main.segments[SegmentOf(pos)];
-        const uint64_t room = std::min<uint64_t>(
-            {r.main_end - r.main, kVectorSize - n, spec_.limit - produced_});
-        const uint64_t stop = std::min<uint64_t>(ms.segment->row_count(), RowOf(pos) + room);
-        uint64_t got = GatherMainRun(main, SegmentOf(pos), RowOf(pos), stop, spec_, out);
-        r.main += stop - RowOf(pos);
-        n += got;
-        produced_ += got;
-        continue;
-      }
-      Index::const_iterator entry = r.it;
-      if (delta_left && desc) entry = std::prev(r.end);
-      uint64_t main_pos = main_left ? main.PosOfGlobal(desc ? r.main_end - 1 : r.main) : kNoPosition;
-      int order = 0;  // < 0: the delta key comes first; > 0: the main row; 0: the same key
-      if (!main_left) {
-        order = -1;
-      } else if (!delta_left) {
-        order = 1;
-      } else {
-        std::vector<Value> main_key = main.SegmentAt(main_pos).KeyAt(RowOf(main_pos));
-        order = less(entry->first, main_key) ? -1 : less(main_key, entry->first) ? 1 : 0;
-        if (desc) order = -order;
-      }
-      uint64_t pos = kNoPosition;
-      if (order <= 0) {
-        for (uint64_t p = entry->second; p != kNoPosition; p = delta.GroupLocked(p).older[p % kVectorSize]) {
-          if (delta.SeesLocked(p, spec_.snapshot)) {
-            pos = p;
-            break;
+      // The range's delta entries not read yet: [it, end).
+      DeltaKeyIndex::Iterator it =
+          r.lo.prefix.empty() ? index.begin() : index.Seek(r.lo.prefix, !r.lo.inclusive);
+      DeltaKeyIndex::Iterator end =
+          r.hi.prefix.empty() ? index.end() : index.Seek(r.hi.prefix, r.hi.inclusive);
+      // When lower lies above upper, end precedes it: the range is empty.
+      if (end != index.end() && (it == index.end() || index.Less(end, it))) it = end;
+      DeltaKeyIndex::Iterator last;  // the last entry read in this call
+      bool read_delta = false;
+      while (n < kVectorSize && produced_ < spec_.limit) {
+        bool delta_left = it != end, main_left = r.main < r.main_end;
+        if (!delta_left && !main_left) break;
+        // The next entries in scan order: the front of the range, or its back when descending.
+        if (!delta_left && !desc) {
+          // Only main rows remain: copy them in runs within a segment.
+          uint64_t pos = main.PosOfGlobal(r.main);
+          const MainSegment& ms = main.segments[SegmentOf(pos)];
+          const uint64_t room = std::min<uint64_t>(
+              {r.main_end - r.main, kVectorSize - n, spec_.limit - produced_});
+          const uint64_t stop = std::min<uint64_t>(ms.segment->row_count(), RowOf(pos) + room);
+          uint64_t got = GatherMainRun(main, SegmentOf(pos), RowOf(pos), stop, spec_, out);
+          r.main += stop - RowOf(pos);
+          n += got;
+          produced_ += got;
+          continue;
+        }
+        DeltaKeyIndex::Iterator entry = it;
+        if (delta_left && desc) {
+          entry = end;
+          --entry;
+        }
+        uint64_t main_pos =
+            main_left ? main.PosOfGlobal(desc ? r.main_end - 1 : r.main) : kNoPosition;
+        int order = 0;  // < 0: the delta key comes first; > 0: the main row; 0: the same key
+        if (!main_left) {
+          order = -1;
+        } else if (!delta_left) {
+          order = 1;
+        } else {
+          order = CompareToMain(entry, main, main_pos);
+          if (desc) order = -order;
+        }
+        uint64_t pos = kNoPosition;
+        if (order <= 0) {
+          pos = delta.VisibleInChainLocked(entry.pos(), spec_.snapshot);
+          last = entry;
+          read_delta = true;
+          if (desc) {
+            end = entry;
+          } else {
+            ++it;
           }
         }
-        if (desc) {
-          r.end = entry;
-        } else {
-          ++r.it;
+        if (order >= 0) {
+          if (pos == kNoPosition && MainSees(main, main_pos, spec_.snapshot)) pos = main_pos;
+          if (desc) {
+            --r.main_end;
+          } else {
+            ++r.main;
+          }
         }
+        if (pos == kNoPosition) continue;
+        Gather(main, delta, pos, spec_.column_ids, out);
+        ++n;
+        ++produced_;
       }
-      if (order >= 0) {
-        if (pos == kNoPosition && MainSees(main, main_pos, spec_.snapshot)) pos = main_pos;
-        if (desc) {
-          --r.main_end;
-        } else {
-          ++r.main;
-        }
+      if (it == end && r.main >= r.main_end) {
+        ++range_;
+      } else if (read_delta) {
+        // Resume after the last entry read (before it when descending).
+        (desc ? r.hi : r.lo) = KeyBound{last.key(), false};
       }
-      if (pos == kNoPosition) continue;
-      Gather(main, delta, pos, spec_.column_ids, out);
-      ++n;
-      ++produced_;
     }
     out->SetSize(n);
     return n > 0;
   }
 
  private:
-  using Index = DeltaStore::KeyIndex;
   struct Range {
-    Index::const_iterator it, end;  // delta index entries
-    uint64_t main, main_end;        // global main rows
+    KeyBound lo, hi;           // the delta entries still to read (an empty prefix: unbounded)
+    uint64_t main, main_end;   // global main rows still to read
   };
   TableData::State st_;
   ScanSpec spec_;

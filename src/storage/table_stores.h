@@ -6,31 +6,17 @@
 
 #include <atomic>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
 #include <unordered_map>
 #include <vector>
 
+#include "storage/delta_key_index.h"
 #include "storage/segment/segment.h"
 #include "storage/table_data.h"
 
 namespace omendb {
-
-// Orders storage keys; compares the common prefix only, so a shorter vector acts as a key
-// prefix in lookups.
-struct KeyLess {
-  using is_transparent = void;
-  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
-    size_t n = std::min(a.size(), b.size());
-    for (size_t i = 0; i < n; ++i) {
-      int c = Value::Compare(a[i], b[i]);
-      if (c != 0) return c < 0;
-    }
-    return false;
-  }
-};
 
 // Positions: delta versions are numbered from 0; main rows carry the top bit, their segment
 // and their row.
@@ -69,6 +55,8 @@ struct MainStore {
   void Append(std::shared_ptr<const Segment> segment, const uint64_t* ends);
   // The main position of exactly `key`, or kNoPosition.
   uint64_t Find(const std::vector<Value>& key) const;
+  // Find for a one-integer key. REQUIRES: int_key.
+  uint64_t FindInt(int64_t key) const;
   // Global row numbers (0..rows) of the first row whose key is >= `prefix` (or > with
   // `upper`), comparing the prefix only.
   uint64_t Bound(const std::vector<Value>& prefix, bool upper) const;
@@ -90,13 +78,16 @@ struct RowGroup {
 };
 
 struct DeltaStore {
-  using KeyIndex = std::map<std::vector<Value>, uint64_t, KeyLess>;
+  // Versions of keys of `key_types`, whose values are columns `key_columns` of the rows.
+  DeltaStore(const std::vector<LogicalType>& key_types, std::vector<size_t> key_columns)
+      : index(key_types), key_columns(std::move(key_columns)) {}
 
   // Guards groups (the vector), size and index; stamps are atomics read without it.
   mutable std::shared_mutex latch;
   std::vector<std::unique_ptr<RowGroup>> groups;
   uint64_t size = 0;
-  KeyIndex index;  // key -> newest delta version
+  DeltaKeyIndex index;  // key -> newest delta version
+  const std::vector<size_t> key_columns;
   // index.size(), readable without the latch: point lookups skip an empty delta. A version a
   // snapshot may see was counted before its commit was published.
   std::atomic<uint64_t> keys{0};
@@ -113,11 +104,35 @@ struct DeltaStore {
     return snapshot.Sees(g.begin[o].load(std::memory_order_acquire),
                          g.end[o].load(std::memory_order_acquire));
   }
-  // Appends one version (row `r` of `rows`, columns as stored, with `key`) and links it as
-  // the newest of its key. REQUIRES: latch held exclusively.
-  uint64_t AppendLocked(const std::vector<LogicalType>& types, const DataChunk& rows, size_t r,
-                        std::vector<Value> key, uint64_t begin, uint64_t end);
+  // The newest version of `head`'s chain (an index entry's position) that `snapshot` sees, or
+  // kNoPosition. REQUIRES: latch held.
+  uint64_t VisibleInChainLocked(uint64_t head, const Snapshot& snapshot) const {
+    for (uint64_t p = head; p != kNoPosition; p = GroupLocked(p).older[p % kVectorSize]) {
+      if (SeesLocked(p, snapshot)) return p;
+    }
+    return kNoPosition;
+  }
+  // Appends rows [from, from + count) of `rows` (columns as stored) as versions stamped
+  // `begin` and `end`, each linked as the newest of its key; returns the first position (the
+  // others follow it). REQUIRES: latch held exclusively.
+  uint64_t AppendLocked(const std::vector<LogicalType>& types, const DataChunk& rows,
+                        size_t from, size_t count, uint64_t begin, uint64_t end);
 };
+
+// Orders the key of delta index entry `entry` against that of main row `main_pos`: < 0, 0 or
+// > 0. REQUIRES: `entry` is not the end.
+inline int CompareToMain(const DeltaKeyIndex::Iterator& entry, const MainStore& main,
+                         uint64_t main_pos) {
+  const Segment& seg = main.SegmentAt(main_pos);
+  if (entry.is_int() && main.int_key) {
+    int64_t a = entry.int_key(), b = seg.IntKeyAt(RowOf(main_pos));
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  std::vector<Value> mk = seg.KeyAt(RowOf(main_pos));
+  std::vector<Value> dk = entry.key();
+  KeyLess less;
+  return less(dk, mk) ? -1 : less(mk, dk) ? 1 : 0;
+}
 
 // The version that replaced `pos` (a delta version's own field, a main row's map entry), or
 // kNoPosition when it was deleted or is alive.

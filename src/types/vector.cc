@@ -75,6 +75,22 @@ void Vector::AppendFrom(const Vector& other, size_t i) {
   CopyFrom(other, i, size_ - 1);
 }
 
+void Vector::AppendRange(const Vector& other, size_t from, size_t n) {
+  assert(from + n <= other.size_);
+  if (n == 0) return;
+  const size_t at = size_;
+  Resize(size_ + n);
+  std::memcpy(validity_.data() + at, other.validity_.data() + from, n);
+  size_t w = type_.FixedWidth();
+  if (w > 0) {
+    std::memcpy(reinterpret_cast<char*>(fixed_.data()) + at * w,
+                reinterpret_cast<const char*>(other.fixed_.data()) + from * w, n * w);
+  } else {
+    std::copy_n(other.strings_.begin() + static_cast<long>(from), n,
+                strings_.begin() + static_cast<long>(at));
+  }
+}
+
 void Vector::CopyFrom(const Vector& other, size_t from, size_t to) {
   assert(to < size_ && from < other.size_);
   SetValid(to, other.IsValid(from));

@@ -50,6 +50,8 @@ class Vector {
   void Append(const Value& v);
   // Appends row `i` of `other` (same type).
   void AppendFrom(const Vector& other, size_t i);
+  // Appends rows [from, from + n) of `other` (same type).
+  void AppendRange(const Vector& other, size_t from, size_t n);
   // Sets row `to` to row `from` of `other` (same type). REQUIRES: to < size().
   void CopyFrom(const Vector& other, size_t from, size_t to);
 

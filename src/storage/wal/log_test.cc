@@ -5,6 +5,7 @@
 
 #include "storage/wal/log_reader.h"
 #include "storage/wal/log_writer.h"
+#include "storage/wal/record_buffer.h"
 
 namespace omendb::wal {
 namespace {
@@ -50,6 +51,61 @@ class LogTest : public ::testing::Test {
   std::string log_;
   std::unique_ptr<LogReader> reader_;
 };
+
+TEST_F(LogTest, PiecesWriteTheSameRecordAsTheirConcatenation) {
+  // Below and above the size at which the writer stops copying pieces into one write.
+  for (size_t piece : {size_t{10}, size_t{50000}}) {
+    std::string a(piece, 'a'), b(piece, 'b'), c = "c";
+    std::string whole;
+    {
+      LogWriter w(std::make_unique<StringFile>(&whole), 1);
+      ASSERT_TRUE(w.AddRecord(RecordType::kCommit, a + b + c).ok());
+    }
+    std::string pieces;
+    {
+      LogWriter w(std::make_unique<StringFile>(&pieces), 1);
+      const std::vector<std::string_view> parts = {a, "", b, c};
+      ASSERT_TRUE(w.AddRecord(RecordType::kCommit, parts).ok());
+    }
+    EXPECT_EQ(pieces, whole) << piece;
+    auto got = ReadAll(pieces);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0], a + b + c);
+  }
+}
+
+TEST(RecordBufferTest, GrowsInPiecesAndTruncatesAcrossThem) {
+  RecordBuffer buf;
+  EXPECT_TRUE(buf.empty());
+  std::string expected;
+  for (int i = 0; i < 5000; ++i) {
+    std::string chunk(1000, static_cast<char>('a' + i % 26));
+    buf.tail()->append(chunk);
+    expected += chunk;
+  }
+  auto concat = [&] {
+    std::string out;
+    for (std::string_view p : buf.Pieces()) out.append(p);
+    return out;
+  };
+  EXPECT_GT(buf.Pieces().size(), 3u);  // 5 MB in pieces of about 1 MiB
+  EXPECT_EQ(buf.size(), expected.size());
+  EXPECT_EQ(concat(), expected);
+  // A savepoint's cut inside an earlier piece, then growth again.
+  const size_t cut = 1500123;
+  buf.Truncate(cut);
+  expected.resize(cut);
+  EXPECT_EQ(buf.size(), cut);
+  EXPECT_EQ(concat(), expected);
+  buf.tail()->append("tail");
+  expected += "tail";
+  EXPECT_EQ(concat(), expected);
+  buf.Truncate(buf.size());  // a no-op
+  EXPECT_EQ(concat(), expected);
+  buf.Clear();
+  EXPECT_TRUE(buf.empty());
+  EXPECT_TRUE(buf.Pieces().empty());
+}
 
 TEST_F(LogTest, RoundTrip) {
   Write({"a", "", std::string(100000, 'x'), "last"});

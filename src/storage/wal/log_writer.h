@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string_view>
 
 #include "common/env.h"
@@ -18,8 +19,13 @@ class LogWriter {
   LogWriter(std::unique_ptr<WritableFile> file, uint64_t next_lsn)
       : file_(std::move(file)), next_lsn_(next_lsn) {}
 
-  // Appends one record (not yet durable) and returns its LSN.
-  Result<uint64_t> AddRecord(RecordType type, std::string_view payload);
+  // Appends one record (not yet durable) and returns its LSN. 54000 (nothing written) when
+  // the payload exceeds kMaxPayload.
+  Result<uint64_t> AddRecord(RecordType type, std::string_view payload) {
+    return AddRecord(type, std::span<const std::string_view>(&payload, 1));
+  }
+  // The same, with the payload given as the concatenation of `pieces`.
+  Result<uint64_t> AddRecord(RecordType type, std::span<const std::string_view> pieces);
   // Makes every appended record durable.
   Status Sync() { return file_->Sync(); }
   uint64_t next_lsn() const { return next_lsn_; }
