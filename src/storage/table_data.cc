@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/rcu.h"
 #include "storage/secondary_index.h"
 #include "storage/table_stores.h"
 
@@ -20,7 +21,7 @@ void MainStore::Append(std::shared_ptr<const Segment> segment, const uint64_t* e
   ms.first_row = rows;
   ms.last_key = segment->KeyAt(n - 1);
   int_key = segment->int_key();
-  if (int_key) ms.last_int = segment->IntKeyAt(n - 1);
+  if (int_key) last_ints.push_back(segment->IntKeyAt(n - 1));
   rows += n;
   ms.segment = std::move(segment);
   segments.push_back(std::move(ms));
@@ -30,12 +31,13 @@ static_assert(DeltaKeyIndex::kNone == kNoPosition);
 
 uint64_t MainStore::FindInt(int64_t k) const {
   // The hot path of point lookups: no Value comparisons, no allocation.
-  auto it = std::partition_point(segments.begin(), segments.end(),
-                                 [&](const MainSegment& s) { return s.last_int < k; });
-  if (it == segments.end()) return kNoPosition;
-  uint64_t row = it->segment->LowerBoundInt(k);
-  if (row >= it->segment->row_count() || it->segment->IntKeyAt(row) != k) return kNoPosition;
-  return MainPos(static_cast<size_t>(it - segments.begin()), row);
+  const size_t s = static_cast<size_t>(std::lower_bound(last_ints.begin(), last_ints.end(), k) -
+                                       last_ints.begin());
+  if (s == segments.size()) return kNoPosition;
+  const Segment& seg = *segments[s].segment;
+  uint64_t row = seg.LowerBoundInt(k);
+  if (row >= seg.row_count() || seg.IntKeyAt(row) != k) return kNoPosition;
+  return MainPos(s, row);
 }
 
 uint64_t MainStore::Find(const std::vector<Value>& key) const {
@@ -51,11 +53,11 @@ uint64_t MainStore::Find(const std::vector<Value>& key) const {
 uint64_t MainStore::Bound(const std::vector<Value>& prefix, bool upper) const {
   if (int_key && prefix.size() == 1) {
     const int64_t k = prefix[0].GetInt();
-    auto it = std::partition_point(segments.begin(), segments.end(), [&](const MainSegment& s) {
-      return upper ? s.last_int <= k : s.last_int < k;
-    });
-    if (it == segments.end()) return rows;
-    return it->first_row + (upper ? it->segment->UpperBoundInt(k) : it->segment->LowerBoundInt(k));
+    auto at = upper ? std::upper_bound(last_ints.begin(), last_ints.end(), k)
+                    : std::lower_bound(last_ints.begin(), last_ints.end(), k);
+    if (at == last_ints.end()) return rows;
+    const MainSegment& ms = segments[static_cast<size_t>(at - last_ints.begin())];
+    return ms.first_row + (upper ? ms.segment->UpperBoundInt(k) : ms.segment->LowerBoundInt(k));
   }
   KeyLess less;
   // The first segment that can hold the bound: its last key is >= prefix (> for upper).
@@ -128,15 +130,21 @@ TableData::TableData(TableSchema schema, TransactionManager* txns)
     : schema_(std::move(schema)), txns_(txns) {
   key_columns_ = schema_.primary_key;
   if (key_columns_.empty()) key_columns_.push_back(schema_.columns.size());
-  state_.main = std::make_shared<MainStore>();
-  state_.delta = std::make_shared<DeltaStore>(KeyTypes(), key_columns_);
+  state_.store(new State{std::make_shared<MainStore>(),
+                         std::make_shared<DeltaStore>(KeyTypes(), key_columns_)},
+                std::memory_order_release);
 }
 
-TableData::~TableData() = default;
+// No reader can be left: whoever destroys the table holds its last reference.
+TableData::~TableData() { delete state_.load(std::memory_order_acquire); }
 
 TableData::State TableData::CurrentState() const {
-  std::shared_lock l(state_mu_);
-  return state_;
+  rcu::ReadGuard guard;
+  return *state_.load(std::memory_order_acquire);
+}
+
+const TableData::State* TableData::SwapState(State next) {
+  return state_.exchange(new State(std::move(next)), std::memory_order_acq_rel);
 }
 
 uint64_t TableData::delta_versions() const {
@@ -473,10 +481,9 @@ void TableData::AbortDelete(uint64_t pos) {
 }
 
 uint64_t TableData::FindVisible(const std::vector<Value>& key, const Snapshot& snapshot) const {
-  // The stores cannot be swapped while the lookup holds state_mu_ shared (cheaper than
-  // pinning them).
-  std::shared_lock state(state_mu_);
-  return FindVisibleIn(state_, key, snapshot);
+  // The stores stay alive while the guard lives (cheaper than pinning them, and lock-free).
+  rcu::ReadGuard guard;
+  return FindVisibleIn(*state_.load(std::memory_order_acquire), key, snapshot);
 }
 
 uint64_t TableData::FindVisibleIn(const State& st, const std::vector<Value>& key,

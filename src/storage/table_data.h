@@ -231,6 +231,9 @@ class TableData {
   friend class SecondaryIndexScanner;
 
   State CurrentState() const;
+  // Publishes `next` as the current stores. REQUIRES: state_mu_ held exclusively. The caller
+  // must call rcu::Synchronize() and delete the result once it has released its locks.
+  const State* SwapState(State next);
   // The position of the version of `key` in `st` that `snapshot` sees, or kNoPosition.
   static uint64_t FindVisibleIn(const State& st, const std::vector<Value>& key,
                                 const Snapshot& snapshot);
@@ -271,9 +274,11 @@ class TableData {
   TransactionManager* txns_;
   std::vector<size_t> key_columns_;  // storage key columns (hidden id: the extra last column)
 
-  // Guards state_ (the pointers) and the merge watermark: shared to read, exclusive to swap.
+  // Serializes swaps of the stores; guards the merge watermark.
   mutable std::shared_mutex state_mu_;
-  State state_;
+  // The current stores, published for lock-free readers (rcu.h); owned. Swapped under
+  // state_mu_ by SwapState.
+  std::atomic<const State*> state_{nullptr};
   Timestamp main_watermark_ = 0;
   std::atomic<uint64_t> next_hidden_id_{1};
 

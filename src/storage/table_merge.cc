@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "storage/table_data.h"
+#include "common/rcu.h"
 #include "storage/secondary_index.h"
 #include "storage/table_stores.h"
 
@@ -107,8 +108,8 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
     main_watermark_ = std::max(main_watermark_, watermark);
     stats.merged = true;
     stats.watermark = main_watermark_;
-    stats.main_rows = state_.main->rows;
-    stats.segments = state_.main->segments.size();
+    stats.main_rows = st.main->rows;  // only merges swap the stores, one at a time
+    stats.segments = st.main->segments.size();
     done();
     return stats;
   }
@@ -219,12 +220,15 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
   stats.watermark = watermark;
   stats.main_rows = (*built)->rows;
   stats.segments = (*built)->segments.size();
+  const State* replaced;
   {
     std::unique_lock l(state_mu_);
-    state_.main = std::move(*built);
-    state_.delta = std::move(delta);
+    replaced = SwapState(State{std::move(*built), std::move(delta)});
     main_watermark_ = watermark;
   }
+  // Lookups that may still read the old stores finish first (scans hold their own pins).
+  rcu::Synchronize();
+  delete replaced;
   CompactIndexes();  // writers are still drained
   done();
   return stats;
@@ -256,7 +260,9 @@ std::vector<std::shared_ptr<const Segment>> TableData::MainSegments(Timestamp* w
   std::shared_lock l(state_mu_);
   *watermark = main_watermark_;
   std::vector<std::shared_ptr<const Segment>> out;
-  for (const MainSegment& s : state_.main->segments) out.push_back(s.segment);
+  for (const MainSegment& s : state_.load(std::memory_order_acquire)->main->segments) {
+    out.push_back(s.segment);
+  }
   return out;
 }
 
@@ -270,9 +276,14 @@ void TableData::LoadMain(std::vector<std::shared_ptr<const Segment>> segments,
     // Hidden ids continue after the largest one stored.
     next_hidden_id_ = static_cast<uint64_t>(store->segments.back().last_key[0].GetInt()) + 1;
   }
-  std::unique_lock l(state_mu_);
-  state_.main = std::move(store);
-  main_watermark_ = watermark;
+  const State* old;
+  {
+    std::unique_lock l(state_mu_);
+    old = SwapState(State{std::move(store), state_.load(std::memory_order_acquire)->delta});
+    main_watermark_ = watermark;
+  }
+  rcu::Synchronize();
+  delete old;
 }
 
 }  // namespace omendb

@@ -36,7 +36,6 @@ struct MainSegment {
   std::unique_ptr<std::atomic<uint64_t>[]> end;  // per row: kNotDeleted, a txn id or a ts
   uint64_t first_row = 0;  // of the whole main store
   std::vector<Value> last_key;
-  int64_t last_int = 0;  // last_key[0] when the key is one integer column
 };
 
 struct MainStore {
@@ -49,6 +48,7 @@ struct MainStore {
   std::unordered_map<uint64_t, uint64_t> successors;
 
   bool int_key = false;  // the key is one integer column: lookups compare int64 directly
+  std::vector<int64_t> last_ints;  // with int_key: each segment's last key, for the search
 
   std::atomic<uint64_t>& End(uint64_t pos) const { return segments[SegmentOf(pos)].end[RowOf(pos)]; }
   // Adds a segment (its rows follow the store's) whose rows' end stamps are `ends`.
