@@ -561,11 +561,16 @@ void BM_Commit(benchmark::State& state, CommitMode mode) {
     ::sync();
     const uint64_t syncs_before = env.syncs();
     std::atomic<uint64_t> next{0};
+    std::atomic<int> ready{0};
+    std::atomic<bool> go{false};
     std::vector<std::thread> pool;
-    auto start = Clock::now();
+    // The clock starts once every committer thread exists (creating 64 threads takes a few
+    // milliseconds of a run that may last 50).
     for (int t = 0; t < threads; ++t) {
       pool.emplace_back([&] {
         DataChunk row(kTypes, 1);
+        ready.fetch_add(1);
+        while (!go.load()) std::this_thread::yield();
         for (uint64_t i; (i = next.fetch_add(1)) < total;) {
           FillChunk(i, i + 1, &row);
           auto tx = engine->Begin(IsolationLevel::kReadCommitted);
@@ -574,6 +579,9 @@ void BM_Commit(benchmark::State& state, CommitMode mode) {
         }
       });
     }
+    while (ready.load() < threads) std::this_thread::yield();
+    auto start = Clock::now();
+    go.store(true);
     for (auto& th : pool) th.join();
     const double secs = Seconds(start);
     state.SetIterationTime(secs);

@@ -144,9 +144,10 @@ Status StorageEngine::RotateWal() {
     {
       std::lock_guard l(sync_mu_);
       syncing_ = false;
-      if (!s.ok() && !failed_.load()) {
-        write_failure_ = s;
-        failed_.store(true, std::memory_order_release);
+      if (!s.ok()) {
+        FailLocked(s);
+      } else if (!commit_queue_.empty()) {
+        commit_queue_.front()->cv.notify_one();  // to complete or lead: nobody syncs now
       }
     }
     sync_cv_.notify_all();

@@ -244,13 +244,29 @@ Status StorageEngine::WritesRefused() const {
 void StorageEngine::MarkFailed(const Status& s) {
   {
     std::lock_guard l(sync_mu_);
-    if (!failed_.load()) write_failure_ = s;
-    failed_.store(true, std::memory_order_release);
+    FailLocked(s);
   }
   sync_cv_.notify_all();
 }
 
-Result<uint64_t> StorageEngine::AppendCommit(const wal::RecordBuffer& payload, Timestamp* ts) {
+void StorageEngine::FailLocked(const Status& s) {
+  if (!failed_.load()) write_failure_ = s;
+  failed_.store(true, std::memory_order_release);
+  // Queued commits that are not durable fail. Durable ones (a WAL rotation synced them) are
+  // still completed by their committers.
+  auto first = std::find_if(commit_queue_.begin(), commit_queue_.end(),
+                            [&](const auto& w) { return w->lsn > durable_lsn_; });
+  for (auto it = first; it != commit_queue_.end(); ++it) {
+    (*it)->state = CommitWaiter::kDone;
+    (*it)->status = s;
+    (*it)->cv.notify_one();
+  }
+  commit_queue_.erase(first, commit_queue_.end());
+  if (!commit_queue_.empty()) commit_queue_.front()->cv.notify_one();
+}
+
+Result<uint64_t> StorageEngine::AppendCommit(const wal::RecordBuffer& payload, Timestamp* ts,
+                                             std::shared_ptr<CommitWaiter> waiter) {
   std::vector<std::string_view> pieces = payload.Pieces();
   std::lock_guard l(wal_mu_);
   *ts = txns_.NextCommitTs();
@@ -273,8 +289,76 @@ Result<uint64_t> StorageEngine::AppendCommit(const wal::RecordBuffer& payload, T
   {
     std::lock_guard s(sync_mu_);
     written_lsn_ = *lsn;
+    if (waiter != nullptr) {
+      // Queued under wal_mu_: the queue is in LSN (and commit timestamp) order.
+      waiter->ts = *ts;
+      waiter->lsn = *lsn;
+      commit_queue_.push_back(std::move(waiter));
+    }
   }
   return lsn;
+}
+
+Status StorageEngine::WaitCommitted(const std::shared_ptr<CommitWaiter>& w) {
+  std::unique_lock l(sync_mu_);
+  while (w->state != CommitWaiter::kDone) {
+    if (w->state == CommitWaiter::kQueued && !syncing_) {
+      if (w->lsn <= durable_lsn_) {
+        CompleteDurableCommits(l);  // a WAL rotation made it durable
+      } else if (failed()) {
+        FailLocked(write_failure_);  // never sync again after a failure (queued after it)
+      } else {
+        (void)LeadSync(l);  // completes `w` too, or fails it
+      }
+      continue;
+    }
+    w->cv.wait(l);
+  }
+  return w->status;
+}
+
+Status StorageEngine::LeadSync(std::unique_lock<std::mutex>& l) {
+  syncing_ = true;
+  uint64_t target = written_lsn_;
+  wal::LogWriter* log = wal_.get();  // replaced only while no sync runs (RotateWal)
+  l.unlock();
+  Status s = log->Sync();
+  l.lock();
+  syncing_ = false;
+  if (!s.ok()) {
+    FailLocked(s);
+    sync_cv_.notify_all();
+    return s;
+  }
+  durable_lsn_ = std::max(durable_lsn_, target);
+  sync_cv_.notify_all();
+  CompleteDurableCommits(l);
+  return Status::OK();
+}
+
+void StorageEngine::CompleteDurableCommits(std::unique_lock<std::mutex>& l) {
+  std::vector<std::shared_ptr<CommitWaiter>> group;
+  while (!commit_queue_.empty() && commit_queue_.front()->lsn <= durable_lsn_) {
+    group.push_back(commit_queue_.front());
+    group.back()->state = CommitWaiter::kTaken;
+    commit_queue_.pop_front();
+  }
+  // The next group's leader syncs while this group is applied.
+  if (!commit_queue_.empty()) commit_queue_.front()->cv.notify_one();
+  if (group.empty()) return;
+  l.unlock();
+  // In commit order, so that each publishes without waiting for the next.
+  for (const auto& w : group) w->txn->Apply(w->ts);
+  l.lock();
+  for (const auto& w : group) {
+    w->state = CommitWaiter::kDone;
+    w->status = Status::OK();
+  }
+  // Woken after the lock is released, so that they need not queue for it; `group` keeps
+  // each waiter alive until then.
+  l.unlock();
+  for (const auto& w : group) w->cv.notify_one();
+  l.lock();
 }
 
 Status StorageEngine::WaitDurable(uint64_t lsn) {
@@ -286,21 +370,7 @@ Status StorageEngine::WaitDurable(uint64_t lsn) {
       continue;
     }
     // Lead a group: one fdatasync makes every record written so far durable.
-    syncing_ = true;
-    uint64_t target = written_lsn_;
-    wal::LogWriter* log = wal_.get();  // replaced only while no sync runs (RotateWal)
-    l.unlock();
-    Status s = log->Sync();
-    l.lock();
-    syncing_ = false;
-    if (!s.ok()) {
-      if (!failed_.load()) write_failure_ = s;
-      failed_.store(true, std::memory_order_release);
-      sync_cv_.notify_all();
-      return s;
-    }
-    durable_lsn_ = std::max(durable_lsn_, target);
-    sync_cv_.notify_all();
+    OMEN_RETURN_IF_ERROR(LeadSync(l));
     if (!options_.group_commit) break;  // one sync of its own per commit
   }
   return Status::OK();
@@ -609,9 +679,24 @@ Status Transaction::Commit(bool synchronous) {
     return Status::OK();
   }
   Timestamp ts = 0;
-  Result<uint64_t> lsn = engine_->AppendCommit(payload_, &ts);
+  // Synchronous commits under group commit are applied by the leader of their group.
+  const bool grouped = synchronous && engine_->options_.group_commit;
+  std::shared_ptr<StorageEngine::CommitWaiter> waiter;
+  if (grouped) {
+    waiter = std::make_shared<StorageEngine::CommitWaiter>();
+    waiter->txn = this;
+  }
+  Result<uint64_t> lsn = engine_->AppendCommit(payload_, &ts, waiter);
   Status s = lsn.status();
-  if (s.ok() && synchronous) s = engine_->WaitDurable(*lsn);
+  if (s.ok() && grouped) {
+    s = engine_->WaitCommitted(waiter);
+    if (s.ok()) {
+      Finish();
+      return Status::OK();
+    }
+  } else if (s.ok() && synchronous) {
+    s = engine_->WaitDurable(*lsn);
+  }
   if (!s.ok()) {
     RollbackTo(Mark{});
     engine_->txns_.Publish(ts);  // timestamps publish in order, failed ones too

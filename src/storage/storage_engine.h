@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -117,11 +118,35 @@ class StorageEngine {
   Status WritesRefused() const;
   void MarkFailed(const Status& s);
   bool failed() const { return failed_.load(std::memory_order_acquire); }
-  // Appends a commit record; returns its LSN. Assigns *ts in WAL order.
-  Result<uint64_t> AppendCommit(const wal::RecordBuffer& payload, Timestamp* ts);
+  // A synchronous commit under group commit, from its WAL append until a group leader has
+  // made it durable and applied it (shared: the leader wakes it after releasing sync_mu_).
+  struct CommitWaiter {
+    Transaction* txn = nullptr;
+    Timestamp ts = 0;
+    uint64_t lsn = 0;
+    enum State { kQueued, kTaken, kDone } state = kQueued;  // kTaken: a leader applies it
+    Status status;  // with kDone: OK once applied, else why it failed (nothing applied)
+    std::condition_variable cv;
+  };
+  // Appends a commit record; returns its LSN. Assigns *ts in WAL order. With `waiter`, queues
+  // it (on success) for WaitCommitted.
+  Result<uint64_t> AppendCommit(const wal::RecordBuffer& payload, Timestamp* ts,
+                                std::shared_ptr<CommitWaiter> waiter);
   // Blocks until every record up to `lsn` is durable, syncing as the group's leader when no
   // sync is running.
   Status WaitDurable(uint64_t lsn);
+  // Blocks until the queued `waiter`'s commit is durable and applied (by whichever committer
+  // leads the sync that covers it: the leader applies its whole group in commit order, so
+  // the others wake once, finished), or failed.
+  Status WaitCommitted(const std::shared_ptr<CommitWaiter>& waiter);
+  // Syncs the WAL up to what is written, then completes the queued commits it made durable.
+  // REQUIRES: `l` holds sync_mu_; !syncing_. Returns with `l` held.
+  Status LeadSync(std::unique_lock<std::mutex>& l);
+  // Applies the queued commits that are durable, in order, and wakes their committers; wakes
+  // the next queued committer to lead a sync. REQUIRES: `l` holds sync_mu_; !syncing_.
+  void CompleteDurableCommits(std::unique_lock<std::mutex>& l);
+  // Records a WAL failure and fails every queued commit. REQUIRES: sync_mu_ held.
+  void FailLocked(const Status& s);
   void FlusherLoop();
 
   std::string dir_;
@@ -178,6 +203,7 @@ class StorageEngine {
   uint64_t written_lsn_ = 0;  // under sync_mu_
   uint64_t durable_lsn_ = 0;  // under sync_mu_
   bool syncing_ = false;      // under sync_mu_
+  std::deque<std::shared_ptr<CommitWaiter>> commit_queue_;  // under sync_mu_, in LSN order
   bool stopping_ = false;     // under sync_mu_
   std::atomic<bool> failed_{false};
   Status write_failure_;  // set once (under sync_mu_) before failed_
