@@ -22,6 +22,8 @@
 //   checkpoint         StorageEngine::Checkpoint(): merge, segment files, manifest, WAL trim.
 //   recovery/checkpoint      reopening right after the checkpoint (segments mapped, no replay).
 //   recovery/checkpoint+wal  reopening after R more one-row transactions on top of it.
+//   lookup/find_visible/delta10  FindVisible on random keys of all rows when a tenth of them
+//                      are in the delta (those R transactions' rows, topped up as needed).
 //   commit/*           C one-row insert transactions by 1, 8 and 64 concurrent committers:
 //                      synchronous commit with group commit, without group commit (one
 //                      fdatasync per commit), and synchronous_commit off (10*C commits), each
@@ -276,13 +278,10 @@ void BM_Memory(benchmark::State& state) {
 
 // --- (1) point lookups, (2) range scans ----------------------------------------------------------
 
-void BM_LookupFindVisible(benchmark::State& state) {
-  EnsureLoaded();
+// Times FindVisible on `keys` (a power of two of them, all present) in turn.
+void TimeFindVisible(benchmark::State& state, const std::vector<std::vector<Value>>& keys) {
   auto table = Table();
   Snapshot snap = g.engine->txns().TakeSnapshot(0);
-  std::vector<std::vector<Value>> keys;
-  keys.reserve(g.queries.size());
-  for (uint64_t q : g.queries) keys.push_back({Value::BigInt(Key(q))});
   for (size_t i = 0; i < 1000; ++i) {
     if (table->FindVisible(keys[i], snap) == kNoPosition) return state.SkipWithError("missing key");
   }
@@ -294,6 +293,14 @@ void BM_LookupFindVisible(benchmark::State& state) {
     i = (i + 1) & mask;
   }
   state.SetItemsProcessed(state.iterations());
+}
+
+void BM_LookupFindVisible(benchmark::State& state) {
+  EnsureLoaded();
+  std::vector<std::vector<Value>> keys;
+  keys.reserve(g.queries.size());
+  for (uint64_t q : g.queries) keys.push_back({Value::BigInt(Key(q))});
+  TimeFindVisible(state, keys);
 }
 
 void BM_LookupScanPoint(benchmark::State& state) {
@@ -536,6 +543,38 @@ void BM_RecoveryCheckpoint(benchmark::State& state, bool txns) {
   ReopenTimed(state);
 }
 
+// Point lookups on a table whose delta holds a tenth of its rows: the main store as the
+// checkpoint left it, plus the rows added since (the recovery runs' one-row transactions, or
+// a bulk insert of keys above the others when those runs were filtered out). Keys are drawn
+// from all rows, so about one lookup in ten finds its row in the delta; every lookup searches
+// the delta's index first.
+void BM_LookupWithDelta(benchmark::State& state) {
+  EnsureLoaded();
+  if (!g.merged) {
+    double secs;
+    MergeLoaded(&secs);
+  }
+  const uint64_t delta = Table()->delta_versions();
+  const uint64_t total = g.rows + g.extra_rows;
+  if (delta * 10 < total) {
+    const uint64_t add = (total - 10 * delta) / 9;
+    auto tx = g.engine->Begin(IsolationLevel::kReadCommitted);
+    DataChunk chunk(kTypes);
+    for (uint64_t i = total; i < total + add; i += kVectorSize) {
+      FillChunk(i, std::min<uint64_t>(total + add, i + kVectorSize), &chunk);
+      Check(tx->Insert(g.table_id, chunk), "insert");
+    }
+    Check(tx->Commit(), "commit");
+    g.extra_rows += add;
+  }
+  const uint64_t rows = g.rows + g.extra_rows;
+  state.counters["delta_share"] = static_cast<double>(Table()->delta_versions()) / rows;
+  std::mt19937_64 rng(7);
+  std::vector<std::vector<Value>> keys(g.queries.size());
+  for (auto& k : keys) k = {Value::BigInt(Key(rng() % rows))};
+  TimeFindVisible(state, keys);
+}
+
 // --- (3) commits --------------------------------------------------------------------------------
 
 enum class CommitMode { kGroup, kNoGroup, kAsync };
@@ -655,6 +694,8 @@ int main(int argc, char** argv) {
                                     false));
   once(benchmark::RegisterBenchmark(("recovery/checkpoint+wal" + r).c_str(),
                                     BM_RecoveryCheckpoint, true));
+  timed(benchmark::RegisterBenchmark(("lookup/find_visible/delta10" + n).c_str(),
+                                     BM_LookupWithDelta));
   for (auto [name, mode] : {std::pair{"commit/sync_group", CommitMode::kGroup},
                             std::pair{"commit/sync_no_group", CommitMode::kNoGroup},
                             std::pair{"commit/async", CommitMode::kAsync}}) {
@@ -675,6 +716,8 @@ int main(int argc, char** argv) {
   PrintRatio("main: point lookup, Scan of one key point", "lookup/scan_key_point/main" + n,
              "lookup/btree" + n);
   PrintRatio("main: 1000-row key-range scan", "scan_1000/engine/main" + n, "scan_1000/btree" + n);
+  PrintRatio("10% delta: point lookup, FindVisible", "lookup/find_visible/delta10" + n,
+             "lookup/btree" + n);
   g.engine.reset();
   g = Loaded{};
   benchmark::Shutdown();

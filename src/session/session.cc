@@ -24,6 +24,34 @@ namespace {
 
 using sql::BoundStatement;
 
+// EXPLAIN's lines on how `table`'s primary-key lookups search its stores: the main store's
+// learned indexes (their error bound and the window it leaves to search) or binary search,
+// and the delta's key index.
+std::vector<std::string> DescribeKeyIndex(const StorageEngine& engine, const TableSchema& table) {
+  std::shared_ptr<const TableData> data = engine.GetTableData(table.table_id);
+  if (data == nullptr) return {};
+  const KeyIndexSummary s = data->KeyIndex();
+  std::vector<std::string> lines;
+  const auto rows_in = [&](uint64_t rows, size_t segments) {
+    return std::to_string(rows) + " rows in " + std::to_string(segments) +
+           (segments == 1 ? " segment" : " segments");
+  };
+  if (s.main_rows > 0 && s.learned_segments == s.segments) {
+    lines.push_back("Learned Index: " + rows_in(s.main_rows, s.segments) + ", " +
+                    std::to_string(s.models) +
+                    (s.models == 1 ? " linear model" : " linear models") + ", error bound " +
+                    std::to_string(s.epsilon) + " (search window " +
+                    std::to_string(2 * uint64_t{s.epsilon} + 2) + " keys)");
+  } else if (s.main_rows > 0) {
+    lines.push_back("Key Search: binary search over " + rows_in(s.main_rows, s.segments));
+  }
+  if (s.delta_keys > 0) {
+    lines.push_back("Delta Key Index: " + std::to_string(s.delta_keys) +
+                    (s.delta_keys == 1 ? " key" : " keys"));
+  }
+  return lines;
+}
+
 Status RunQuery(BoundStatement stmt, const sql::ExecContext& ctx, ResultSink* sink,
                 Portal* portal, uint64_t max_rows, bool* suspended) {
   std::unique_ptr<QueryCursor> cursor;
@@ -130,6 +158,9 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
       double total_ms = 0;
       const BoundStatement& inner = *stmt.explained;
       const bool modify = inner.kind != BoundStatement::Kind::kQuery;
+      const sql::KeyIndexDescriber describe = [&engine](const TableSchema& table) {
+        return DescribeKeyIndex(engine, table);
+      };
       if (stmt.analyze && modify) {
         // Run the statement (its changes stay, as in PostgreSQL), measuring its plan.
         sql::ExecContext run = ctx;
@@ -164,7 +195,8 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
       }
       std::vector<std::string> plan_lines;
       if (!modify) {
-        plan_lines = sql::ExplainPlan(*inner.plan, stmt.analyze ? &stats : nullptr, stmt.timing);
+        plan_lines = sql::ExplainPlan(*inner.plan, stmt.analyze ? &stats : nullptr, stmt.timing,
+                                      describe);
       } else {
         std::string head = inner.kind == BoundStatement::Kind::kInsert   ? "Insert on "
                            : inner.kind == BoundStatement::Kind::kUpdate ? "Update on "
@@ -182,7 +214,7 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
           head += buf;
         }
         plan_lines = sql::ExplainModify(head, inner.plan.get(), stmt.analyze ? &stats : nullptr,
-                                        stmt.timing);
+                                        stmt.timing, describe);
       }
       for (const std::string& line : plan_lines) {
         lines.AppendRow({Value::Text(line)});

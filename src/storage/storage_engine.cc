@@ -258,7 +258,7 @@ void StorageEngine::FailLocked(const Status& s) {
                             [&](const auto& w) { return w->lsn > durable_lsn_; });
   for (auto it = first; it != commit_queue_.end(); ++it) {
     (*it)->state = CommitWaiter::kDone;
-    (*it)->status = s;
+    (*it)->status = WritesRefused();
     (*it)->cv.notify_one();
   }
   commit_queue_.erase(first, commit_queue_.end());
@@ -307,8 +307,8 @@ Status StorageEngine::WaitCommitted(const std::shared_ptr<CommitWaiter>& w) {
         CompleteDurableCommits(l);  // a WAL rotation made it durable
       } else if (failed()) {
         FailLocked(write_failure_);  // never sync again after a failure (queued after it)
-      } else {
-        (void)LeadSync(l);  // completes `w` too, or fails it
+      } else if (Status s = LeadSync(l); !s.ok()) {
+        return s;  // its own sync failed (the others it failed learn that writes are refused)
       }
       continue;
     }

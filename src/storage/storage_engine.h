@@ -145,7 +145,8 @@ class StorageEngine {
   // Applies the queued commits that are durable, in order, and wakes their committers; wakes
   // the next queued committer to lead a sync. REQUIRES: `l` holds sync_mu_; !syncing_.
   void CompleteDurableCommits(std::unique_lock<std::mutex>& l);
-  // Records a WAL failure and fails every queued commit. REQUIRES: sync_mu_ held.
+  // Records a WAL failure; queued commits not yet durable fail (writes refused). REQUIRES:
+  // sync_mu_ held.
   void FailLocked(const Status& s);
   void FlusherLoop();
 

@@ -121,6 +121,17 @@ struct TableStatistics {
   std::vector<Column> columns;  // one per table column
 };
 
+// How primary-key lookups search the main store (for EXPLAIN).
+struct KeyIndexSummary {
+  uint64_t main_rows = 0;
+  size_t segments = 0;
+  size_t learned_segments = 0;  // segments searched through a learned index
+  uint32_t epsilon = 0;         // their error bound (the largest, should they differ)
+  uint64_t models = 0;          // their linear models, in all
+  uint64_t model_bytes = 0;
+  uint64_t delta_keys = 0;      // keys with versions in the delta store
+};
+
 // What a merge did.
 struct MergeStats {
   bool merged = false;           // false: writers did not drain in time; nothing changed
@@ -216,6 +227,7 @@ class TableData {
 
   // Row count and per-column statistics (from the zone maps; no scan).
   TableStatistics Statistics() const;
+  KeyIndexSummary KeyIndex() const;
 
   // The scanner reads a consistent snapshot while writers proceed.
   std::unique_ptr<TableScanner> Scan(const ScanSpec& spec) const;

@@ -10,9 +10,6 @@
 namespace omendb {
 namespace {
 
-// The learned index's error bound in main segments: the last-mile search covers 2*eps+4 keys.
-constexpr uint32_t kMainIndexEpsilon = 32;
-
 // Whether a version with end stamp `end` is still alive at `watermark`.
 bool AliveAt(uint64_t end, Timestamp watermark) {
   return end == kNotDeleted || !IsCommitTs(end) || end > watermark;
@@ -55,8 +52,8 @@ class MainBuilder {
   Status Cut() {
     if (ends_.empty()) return Status::OK();
     std::shared_ptr<const Segment> seg;
-    OMEN_ASSIGN_OR_RETURN(seg, Segment::Build(schema_.table_id, types_, key_columns_, chunks_,
-                                              kMainIndexEpsilon));
+    // The learned index's default error bound: its last-mile search is tuned for that window.
+    OMEN_ASSIGN_OR_RETURN(seg, Segment::Build(schema_.table_id, types_, key_columns_, chunks_));
     store_->Append(std::move(seg), ends_.data());
     chunks_.clear();
     ends_.clear();
@@ -232,6 +229,22 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
   CompactIndexes();  // writers are still drained
   done();
   return stats;
+}
+
+KeyIndexSummary TableData::KeyIndex() const {
+  State st = CurrentState();
+  KeyIndexSummary s;
+  s.main_rows = st.main->rows;
+  s.segments = st.main->segments.size();
+  for (const MainSegment& ms : st.main->segments) {
+    if (!ms.segment->has_learned_index()) continue;
+    ++s.learned_segments;
+    s.epsilon = std::max(s.epsilon, ms.segment->index_epsilon());
+    s.models += ms.segment->index_models();
+    s.model_bytes += ms.segment->index_bytes();
+  }
+  s.delta_keys = st.delta->keys.load(std::memory_order_acquire);
+  return s;
 }
 
 TableStatistics TableData::Statistics() const {

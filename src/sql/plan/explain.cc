@@ -130,8 +130,9 @@ std::string AggregateText(const AggregateCall& a, const Names& names) {
 
 class Printer {
  public:
-  Printer(const LogicalOperator& root, const PlanStats* stats, bool timing)
-      : stats_(stats), timing_(timing) {
+  Printer(const LogicalOperator& root, const PlanStats* stats, bool timing,
+          const KeyIndexDescriber& describe_key_index)
+      : stats_(stats), timing_(timing), describe_key_index_(describe_key_index) {
     qualify_ = CountScans(root) > 1;
   }
 
@@ -199,6 +200,7 @@ class Printer {
           LogicalType key_type = t.columns[key_column].type;
           Property(depth, "Index Cond: (" + key + " = ANY ('{" + list + "}'::" +
                               key_type.sql_name() + "[]))");
+          KeyIndexProperties(op, depth);
           for (const std::string& p : extra) Property(depth, p);
           return names;
         } else if (op.use_key_range) {
@@ -220,6 +222,7 @@ class Printer {
           }
           if (conds.size() == 1) Property(depth, "Index Cond: " + conds[0]);
           if (conds.size() == 2) Property(depth, "Index Cond: (" + conds[0] + " AND " + conds[1] + ")");
+          KeyIndexProperties(op, depth);
         } else {
           Label(depth, "Seq Scan on " + on);
         }
@@ -410,9 +413,15 @@ class Printer {
     return buf;
   }
   void Property(int depth, const std::string& text) { lines_.push_back(PropertyIndent(depth) + text); }
+  // Under a primary-key index scan: how the table's storage searches keys.
+  void KeyIndexProperties(const LogicalOperator& get, int depth) {
+    if (get.index != nullptr || !describe_key_index_) return;
+    for (const std::string& p : describe_key_index_(*get.table)) Property(depth, p);
+  }
 
   const PlanStats* stats_;
   bool timing_;
+  const KeyIndexDescriber& describe_key_index_;
   const LogicalOperator* current_ = nullptr;
   bool qualify_ = false;
   std::vector<std::string> lines_;
@@ -421,14 +430,15 @@ class Printer {
 }  // namespace
 
 std::vector<std::string> ExplainPlan(const LogicalOperator& plan, const PlanStats* stats,
-                                     bool timing) {
-  Printer printer(plan, stats, timing);
+                                     bool timing, const KeyIndexDescriber& describe_key_index) {
+  Printer printer(plan, stats, timing, describe_key_index);
   printer.Print(plan, 0, {});
   return printer.lines();
 }
 
 std::vector<std::string> ExplainModify(const std::string& head, const LogicalOperator* plan,
-                                       const PlanStats* stats, bool timing) {
+                                       const PlanStats* stats, bool timing,
+                                       const KeyIndexDescriber& describe_key_index) {
   std::vector<std::string> lines = {head};
   if (plan == nullptr) {
     lines.push_back(stats == nullptr ? "  ->  Result"
@@ -436,7 +446,7 @@ std::vector<std::string> ExplainModify(const std::string& head, const LogicalOpe
                                      : "  ->  Result (actual rows=1 loops=1)");
     return lines;
   }
-  Printer printer(*plan, stats, timing);
+  Printer printer(*plan, stats, timing, describe_key_index);
   printer.Print(*plan, 1, {});
   for (const std::string& l : printer.lines()) lines.push_back(l);
   return lines;

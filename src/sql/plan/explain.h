@@ -2,6 +2,7 @@
 // ("Seq Scan on t", "  ->  Hash Join", "        Hash Cond: (a.id = b.id)", ...).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -19,17 +20,23 @@ struct OperatorStats {
 };
 using PlanStats = std::unordered_map<const LogicalOperator*, OperatorStats>;
 
+// Property lines saying how primary-key lookups search a table's storage ("Learned Index:
+// ..."), shown under its primary-key index scans; none when it returns nothing.
+using KeyIndexDescriber = std::function<std::vector<std::string>(const TableSchema& table)>;
+
 // One line per node and per node property (Filter, Index Cond, Hash Cond, Sort Key...).
 // Projections are not shown (as in PostgreSQL); a filter is shown on the node below it. With
 // `stats` (EXPLAIN ANALYZE), each node line ends with its actual rows (and times if `timing`),
 // and filters report the rows they removed.
 std::vector<std::string> ExplainPlan(const LogicalOperator& plan, const PlanStats* stats = nullptr,
-                                     bool timing = true);
+                                     bool timing = true,
+                                     const KeyIndexDescriber& describe_key_index = {});
 
 // EXPLAIN of INSERT, UPDATE or DELETE: the line `head` ("Update on t") above the plan that
 // finds or produces its rows (a one-row Result for INSERT ... VALUES, when `plan` is null).
 // With `stats` (EXPLAIN ANALYZE), the plan's lines show actual rows (and times if `timing`).
 std::vector<std::string> ExplainModify(const std::string& head, const LogicalOperator* plan,
-                                       const PlanStats* stats = nullptr, bool timing = true);
+                                       const PlanStats* stats = nullptr, bool timing = true,
+                                       const KeyIndexDescriber& describe_key_index = {});
 
 }  // namespace omendb::sql

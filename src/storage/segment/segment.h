@@ -83,6 +83,9 @@ class Segment {
   bool has_learned_index() const { return !std::holds_alternative<std::monostate>(index_); }
   // Bytes of the learned index model (0 without one).
   size_t index_bytes() const;
+  // The learned index's error bound and number of linear models (0 without one).
+  uint32_t index_epsilon() const;
+  uint64_t index_models() const;
   // Bytes of the whole segment.
   size_t byte_size() const { return bytes_.size(); }
 
