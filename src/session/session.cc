@@ -22,6 +22,20 @@
 namespace omendb {
 namespace {
 
+// Sends the parameters PostgreSQL reports to clients when they change (drivers such as pgjdbc
+// read TimeZone from them) whose values differ between `before` and `after`.
+void ReportChangedParameters(const SessionSettings& before, const SessionSettings& after,
+                             ResultSink* sink) {
+  static const std::pair<const char*, const char*> kReported[] = {
+      {"timezone", "TimeZone"}, {"application_name", "application_name"},
+      {"datestyle", "DateStyle"}, {"intervalstyle", "IntervalStyle"}};
+  for (const auto& [lower, reported] : kReported) {
+    Result<std::string> was = ShowSetting(lower, before);
+    Result<std::string> now = ShowSetting(lower, after);
+    if (now.ok() && (!was.ok() || *was != *now)) sink->OnParameterStatus(reported, *now);
+  }
+}
+
 using sql::BoundStatement;
 
 // EXPLAIN's lines on how `table`'s primary-key lookups search its stores: the main store's
@@ -351,7 +365,11 @@ Status Session::Execute(std::string_view sql_text, ResultSink* sink) {
       return st;
     }
   }
-  if (block_ == Block::kImplicit) OMEN_RETURN_IF_ERROR(CommitTransaction());
+  if (block_ == Block::kImplicit) {
+    const SessionSettings before = settings_;
+    OMEN_RETURN_IF_ERROR(CommitTransaction());
+    ReportChangedParameters(before, settings_, &deferred);
+  }
   return deferred.Flush();
 }
 
@@ -425,7 +443,13 @@ Status Session::RunOneTimed(const sql::ParsedStatement& stmt, ResultSink* sink,
     }
   }
   switch (stmt.kind) {
-    case K::kTransaction: return RunTransactionControl(*stmt.transaction, sink);
+    case K::kTransaction: {
+      // Ending a transaction may restore parameters (SET LOCAL, a rolled-back SET).
+      const SessionSettings before = settings_;
+      Status s = RunTransactionControl(*stmt.transaction, sink);
+      ReportChangedParameters(before, settings_, sink);
+      return s;
+    }
     case K::kSet: return RunSet(*stmt.set, sink);
     case K::kShow: return RunShow(stmt.show_name, sink);
     case K::kDeclareCursor:
@@ -609,6 +633,7 @@ void Session::EnsureTransaction() {
   txn_read_only_ = settings_.default_read_only;
   block_ = Block::kImplicit;
   settings_at_begin_ = settings_;
+  settings_on_commit_ = settings_;
 }
 
 Status Session::CommitTransaction() {
@@ -619,6 +644,8 @@ Status Session::CommitTransaction() {
   txn_start_us_ = INT64_MIN;
   savepoints_.clear();
   block_ = Block::kNone;
+  // SET LOCAL ends with the transaction, committed or not.
+  settings_ = s.ok() ? settings_on_commit_ : settings_at_begin_;
   return s;
 }
 
@@ -750,7 +777,7 @@ Status Session::RunTransactionControl(const sql::ParsedTransaction& t, ResultSin
         return Status(sqlstate::kNoActiveSqlTransaction,
                       "SAVEPOINT can only be used in transaction blocks");
       }
-      savepoints_.push_back({t.savepoint, txn_->Savepoint(), settings_});
+      savepoints_.push_back({t.savepoint, txn_->Savepoint(), settings_, settings_on_commit_});
       return sink->OnComplete("SAVEPOINT");
     }
     case K::kRelease:
@@ -775,6 +802,7 @@ Status Session::RunTransactionControl(const sql::ParsedTransaction& t, ResultSin
       }
       txn_->RollbackTo(savepoints_[index].mark);
       settings_ = savepoints_[index].settings;
+      settings_on_commit_ = savepoints_[index].settings_on_commit;
       savepoints_.resize(index + 1);  // the savepoint stays
       if (block_ == Block::kFailed) block_ = Block::kExplicit;
       return sink->OnComplete("ROLLBACK");
@@ -785,7 +813,7 @@ Status Session::RunTransactionControl(const sql::ParsedTransaction& t, ResultSin
 
 Status Session::RunSet(const sql::ParsedSet& set, ResultSink* sink) {
   using K = sql::ParsedSet::Kind;
-  if (set.is_local) return NotSupported("SET LOCAL");
+  // (SET LOCAL of the transaction's own modes is SET: they end with the transaction anyway.)
   if (set.kind == K::kTransaction || set.name == "transaction_isolation" ||
       set.name == "transaction_read_only") {
     sql::ParsedTransactionModes modes = set.modes;
@@ -811,22 +839,30 @@ Status Session::RunSet(const sql::ParsedSet& set, ResultSink* sink) {
   }
   if (set.kind == K::kSessionCharacteristics) {
     OMEN_RETURN_IF_ERROR(ApplyModes(set.modes, false));
+    settings_on_commit_.default_isolation = settings_.default_isolation;
+    settings_on_commit_.default_read_only = settings_.default_read_only;
     return sink->OnComplete("SET");
   }
-  OMEN_RETURN_IF_ERROR(ApplySetting(set.name, set.kind == K::kValue ? set.values
-                                                                    : std::vector<std::string>{},
-                                    &settings_));
-  OMEN_RETURN_IF_ERROR(sink->OnComplete(set.reset ? "RESET" : "SET"));
-  // The parameters PostgreSQL reports to clients when they change (drivers such as pgjdbc
-  // read TimeZone from them).
-  static const std::pair<const char*, const char*> kReported[] = {
-      {"timezone", "TimeZone"}, {"application_name", "application_name"},
-      {"datestyle", "DateStyle"}, {"intervalstyle", "IntervalStyle"}};
-  for (const auto& [lower, reported] : kReported) {
-    if (set.name != lower) continue;
-    Result<std::string> value = ShowSetting(set.name, settings_);
-    if (value.ok()) sink->OnParameterStatus(reported, *value);
+  const std::vector<std::string> values =
+      set.kind == K::kValue ? set.values : std::vector<std::string>{};
+  const SessionSettings before = settings_;
+  if (set.is_local) {
+    // It lasts until the transaction ends: outside a block, that is now.
+    if (block_ != Block::kExplicit && !(block_ == Block::kImplicit && multi_statement_)) {
+      sink->OnWarning(sqlstate::kNoActiveSqlTransaction,
+                      "SET LOCAL can only be used in transaction blocks");
+      return sink->OnComplete("SET");
+    }
+    OMEN_RETURN_IF_ERROR(ApplySetting(set.name, values, &settings_));
+  } else {
+    // Checked on a copy first, so that an error changes neither.
+    SessionSettings on_commit = settings_on_commit_;
+    if (txn_) OMEN_RETURN_IF_ERROR(ApplySetting(set.name, values, &on_commit));
+    OMEN_RETURN_IF_ERROR(ApplySetting(set.name, values, &settings_));
+    if (txn_) settings_on_commit_ = std::move(on_commit);
   }
+  OMEN_RETURN_IF_ERROR(sink->OnComplete(set.reset ? "RESET" : "SET"));
+  ReportChangedParameters(before, settings_, sink);
   return Status::OK();
 }
 

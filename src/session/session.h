@@ -157,7 +157,7 @@ class Session final : public sql::SequenceAccess {
   struct SavepointEntry {
     std::string name;
     Transaction::Mark mark;
-    SessionSettings settings;
+    SessionSettings settings, settings_on_commit;
   };
 
   // Runs one statement; `params` holds the values of its $n; with `portal`, a query's rows
@@ -195,6 +195,8 @@ class Session final : public sql::SequenceAccess {
   std::atomic<uint64_t> running_txn_{0};  // the transaction's id, for RequestCancel
   SessionSettings settings_;
   SessionSettings settings_at_begin_;  // restored when the block rolls back
+  // What the settings become when the transaction commits: settings_ without its SET LOCALs.
+  SessionSettings settings_on_commit_;
   // The running transaction's start (now(), 'today'), microseconds since 2000-01-01 UTC;
   // INT64_MIN outside a transaction.
   int64_t txn_start_us_ = INT64_MIN;
