@@ -453,6 +453,7 @@ void BM_Merge(benchmark::State& state) {
     state.SetIterationTime(secs);
     state.counters["rows/s"] = static_cast<double>(stats.main_rows) / secs;
     state.counters["segments"] = static_cast<double>(stats.segments);
+    state.counters["writers_held_ms"] = stats.writers_held_ms;
   }
   MemoryCounters(state);
 }

@@ -40,7 +40,11 @@ TEST(RcuTest, ReadersNeverSeeAReplacedObjectFreed) {
     std::atomic<bool> alive{true};
     uint64_t payload[8];
   };
-  std::atomic<Obj*> current{new Obj};
+  auto fill = [](Obj* o) {
+    for (uint64_t& p : o->payload) p = 7;
+    return o;
+  };
+  std::atomic<Obj*> current{fill(new Obj)};  // filled before any reader starts
   std::atomic<bool> stop{false};
   std::atomic<uint64_t> reads{0}, bad{0};
   std::vector<std::thread> readers;
@@ -58,10 +62,6 @@ TEST(RcuTest, ReadersNeverSeeAReplacedObjectFreed) {
       reads.fetch_add(n);
     });
   }
-  auto fill = [](Obj* o) {
-    for (uint64_t& p : o->payload) p = 7;
-  };
-  fill(current.load());
   uint64_t swaps = 0;
   const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(300);
   while (std::chrono::steady_clock::now() < until) {

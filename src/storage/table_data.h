@@ -11,8 +11,8 @@
 // A merge (Merge) rebuilds main from the versions alive at a watermark no running snapshot is
 // older than, keeps newer versions in a new delta, and swaps both in at once; scans keep
 // reading the generation they started on. Positions name versions within a generation:
-// writers register (AddWriter) before they read positions, and a merge waits until no writer
-// is registered.
+// writers register (AddWriter) before they read positions; a merge builds while they write,
+// then waits until no writer is registered to carry over what changed meanwhile and swap.
 //
 // Thread-safe: readers and writers of different rows proceed concurrently; waiting for another
 // transaction never happens while an internal latch is held.
@@ -140,6 +140,9 @@ struct MergeStats {
   uint64_t delta_versions = 0;   // versions kept in the new delta
   uint64_t dropped_versions = 0; // dead or aborted versions reclaimed
   size_t segments = 0;
+  // How long new writers of the table waited (draining, carrying over changes, the swap);
+  // the build before it runs alongside them.
+  double writers_held_ms = 0;
 };
 
 class TableData {
@@ -215,10 +218,11 @@ class TableData {
   uint64_t FindVisibleByIndex(uint64_t index_id, const std::vector<Value>& values,
                               const Snapshot& snapshot) const;
 
-  // Folds the delta into a new main store: waits up to `drain_timeout_ms` for registered
-  // writers to finish (new ones wait meanwhile; if they do not drain, nothing changes), then
-  // rebuilds main from the versions alive at the watermark (the oldest running snapshot) in
-  // segments of up to `segment_rows` rows, keeps newer versions in a new delta, and swaps.
+  // Folds the delta into a new main store: builds main from the versions alive at the
+  // watermark (the oldest running snapshot) in segments of up to `segment_rows` rows while
+  // writers go on; then waits up to `drain_timeout_ms` for registered writers to finish (new
+  // ones wait meanwhile; if they do not drain, nothing changes), carries over the end stamps
+  // set and the versions added since, keeps newer versions in a new delta, and swaps.
   Result<MergeStats> Merge(uint64_t segment_rows, int drain_timeout_ms = 200);
   // The main store's segments and the watermark they hold the table as of (checkpoint).
   std::vector<std::shared_ptr<const Segment>> MainSegments(Timestamp* watermark) const;
@@ -298,6 +302,7 @@ class TableData {
   std::condition_variable writers_cv_;
   std::vector<uint64_t> writers_;
   std::vector<uint64_t> excluders_;  // running transactions excluding other writers
+  bool merging_ = false;        // a merge runs (one at a time)
   bool merge_pending_ = false;  // new writers wait while a merge drains and swaps
 
   mutable std::mutex indexes_mu_;

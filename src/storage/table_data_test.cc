@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <random>
 #include <thread>
 
 namespace omendb {
@@ -533,7 +535,88 @@ TEST(TableDataTest, MergeWaitsForRegisteredWriters) {
   finish.join();
   ASSERT_TRUE(merged.ok());
   EXPECT_TRUE(merged->merged);
+  // Committed after the merge began building: still in the delta, folded by the next merge.
+  EXPECT_EQ(t.main_rows(), 0u);
+  EXPECT_EQ(t.delta_versions(), 2u);
+  ASSERT_TRUE(t.Merge(1000).ok());
   EXPECT_EQ(t.main_rows(), 2u);
+  EXPECT_EQ(t.delta_versions(), 0u);
+}
+
+// Merges build while a writer inserts, updates and deletes (it is held up only while a merge
+// carries over what changed and swaps); the table ends exactly as the writer left it.
+TEST(TableDataTest, MergesBuildWhileWritersWrite) {
+  TransactionManager m;
+  TableData t(KeyValue(), &m);
+  std::map<int64_t, std::string> model;
+  {
+    Txn load(&m);
+    std::vector<int64_t> keys;
+    for (int64_t k = 0; k < 40000; k += 2) keys.push_back(k);
+    ASSERT_TRUE(load.Insert(&t, Rows(keys)).ok());
+    load.Commit();
+    for (int64_t k : keys) model[k] = "v" + std::to_string(k);
+  }
+  std::mutex model_mu;
+  std::atomic<bool> stop{false};
+  std::atomic<int> writes{0}, failures{0};
+  std::thread writer([&] {
+    std::mt19937_64 rng(3);
+    while (!stop.load()) {
+      Txn w(&m);
+      if (t.AddWriter(w.id) != 0) {
+        ++failures;
+        return;
+      }
+      const int64_t k = static_cast<int64_t>(rng() % 40000);
+      std::map<int64_t, std::string> changes;  // value "" = deleted
+      uint64_t pos = PosOf(t, k, w.snapshot());
+      if (pos == kNoPosition) {
+        if (!w.Insert(&t, Row(k, "new" + std::to_string(k))).ok()) ++failures;
+        changes[k] = "new" + std::to_string(k);
+      } else if (rng() % 2 == 0) {
+        Update(&w, &t, k, "upd" + std::to_string(writes.load()));
+        changes[k] = "upd" + std::to_string(writes.load());
+      } else {
+        auto locked = w.Lock(&t, pos);
+        if (!locked.ok() || locked->kind != LockOutcome::kLocked) ++failures;
+        changes[k] = "";
+      }
+      if (rng() % 8 == 0) {
+        w.Abort();  // an aborted write changes nothing
+      } else {
+        std::lock_guard l(model_mu);  // the model changes with the commit
+        w.Commit();
+        for (const auto& [key, v] : changes) {
+          if (v.empty()) {
+            model.erase(key);
+          } else {
+            model[key] = v;
+          }
+        }
+      }
+      t.RemoveWriter(w.id);
+      ++writes;
+    }
+  });
+  int merges = 0;
+  for (int i = 0; i < 6; ++i) {
+    auto merged = t.Merge(/*segment_rows=*/7000, /*drain_timeout_ms=*/5000);
+    ASSERT_TRUE(merged.ok());
+    merges += merged->merged ? 1 : 0;
+    // Between merges the table agrees with the writer's committed state.
+    std::lock_guard l(model_mu);
+    EXPECT_EQ(Contents(t, m.TakeSnapshot(0)), model) << "after merge " << i;
+  }
+  stop = true;
+  writer.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(merges, 6);
+  EXPECT_GT(writes.load(), 10);
+  ASSERT_TRUE(t.Merge(7000).ok());
+  EXPECT_EQ(Contents(t, m.TakeSnapshot(0)), model);
+  EXPECT_EQ(t.delta_versions(), 0u);
+  EXPECT_EQ(t.main_rows(), model.size());
 }
 
 TEST(TableDataTest, HiddenKeyTablesMergeToo) {

@@ -75,28 +75,25 @@ class MainBuilder {
 Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms) {
   MergeStats stats;
   {
-    // Drain: new writers wait; registered ones must finish (or the merge gives up, so that a
-    // writer waiting for a lock elsewhere never deadlocks with it).
-    std::unique_lock l(writers_mu_);
-    if (merge_pending_ || !excluders_.empty()) return stats;
-    merge_pending_ = true;
-    bool drained = writers_cv_.wait_for(l, std::chrono::milliseconds(drain_timeout_ms),
-                                        [&] { return writers_.empty(); });
-    if (!drained) {
-      merge_pending_ = false;
-      l.unlock();
-      writers_cv_.notify_all();
-      return stats;
-    }
+    std::lock_guard l(writers_mu_);
+    if (merging_ || !excluders_.empty()) return stats;
+    merging_ = true;
   }
+  // Ends the merge: writers may register again.
+  std::chrono::steady_clock::time_point held_since{};
   auto done = [&] {
     {
       std::lock_guard l(writers_mu_);
+      if (merge_pending_) {
+        stats.writers_held_ms = std::chrono::duration<double, std::milli>(
+                                    std::chrono::steady_clock::now() - held_since)
+                                    .count();
+      }
+      merging_ = false;
       merge_pending_ = false;
     }
     writers_cv_.notify_all();
   };
-  // No transaction can write the table now, and every version is committed or aborted.
   State st = CurrentState();
   const Timestamp watermark = txns_->OldestSnapshot();
   if (st.main->stamped.load() == 0 && delta_versions() == 0) {
@@ -112,86 +109,82 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
   }
   std::vector<LogicalType> types = schema_.ColumnTypes();
   if (has_hidden_key()) types.push_back(TypeId::kBigInt);
-  MainBuilder builder(schema_, types, key_columns_, segment_rows);
-  auto delta = std::make_shared<DeltaStore>(KeyTypes(), key_columns_);
   const MainStore& main = *st.main;
   const DeltaStore& old = *st.delta;
+
+  // Build, while writers go on: the new main store gets every key's version alive at the
+  // watermark among the versions that exist now (delta positions below `frozen`). Their end
+  // stamps may still change, so the source of each new main row is remembered; delta versions
+  // newer than the watermark, or not yet committed, are remembered to be carried over.
+  MainBuilder builder(schema_, types, key_columns_, segment_rows);
+  std::vector<uint64_t> main_source;  // old position of each new main row
+  std::vector<uint64_t> carried;      // delta versions to carry over, oldest first per key
+  uint64_t frozen;
   Status status;
-  // Update chains cross the merge: READ COMMITTED writers follow a deleted version's successor
-  // to the row's newest version. A successor is always newer than the watermark, so it stays
-  // in the delta: old -> new positions of the delta versions kept, and the versions (deleted
-  // after the watermark) whose successor must be carried over.
-  std::unordered_map<uint64_t, uint64_t> moved;
-  std::vector<std::pair<uint64_t, uint64_t>> chained;  // (new position, old position)
-  const uint64_t rows_per_segment = std::max<uint64_t>(segment_rows, 1);
-  uint64_t main_added = 0;
-  auto new_main_pos = [&](uint64_t k) {
-    return MainPos(static_cast<size_t>(k / rows_per_segment), k % rows_per_segment);
-  };
-  auto keep_main = [&](uint64_t old_pos, uint64_t end) {
-    uint64_t pos = new_main_pos(main_added++);
-    if (end != kNotDeleted) chained.emplace_back(pos, old_pos);
-  };
   {
-    std::unique_lock new_latch(delta->latch);
     std::shared_lock l(old.latch);
-    auto it = old.index.begin();
+    frozen = old.size;
+  }
+  {
     uint64_t g = 0;
-    std::vector<uint64_t> kept;  // the key's delta versions that stay, newest first
-    while (status.ok() && (it != old.index.end() || g < main.rows)) {
-      uint64_t main_pos = g < main.rows ? main.PosOfGlobal(g) : kNoPosition;
-      int order;
-      if (g >= main.rows) {
-        order = -1;
-      } else if (it == old.index.end()) {
-        order = 1;
-      } else {
-        order = CompareToMain(it, main, main_pos);
-      }
-      // The version alive at the watermark goes to main (at most one per key); committed
-      // versions newer than the watermark stay in the delta; the rest is reclaimed.
-      bool to_main = false;
-      if (order >= 0) {
-        uint64_t end = main.End(main_pos).load(std::memory_order_acquire);
-        if (AliveAt(end, watermark)) {
-          status = builder.AddMain(main, main_pos, end);
-          keep_main(main_pos, end);
-          to_main = true;
-        } else {
-          ++stats.dropped_versions;
-        }
-        ++g;
-      }
-      if (order <= 0) {
-        kept.clear();
-        for (uint64_t p = it.pos(); p != kNoPosition && status.ok();
-             p = old.GroupLocked(p).older[p % kVectorSize]) {
-          const RowGroup& grp = old.GroupLocked(p);
-          size_t o = p % kVectorSize;
-          uint64_t b = grp.begin[o].load(std::memory_order_acquire);
-          uint64_t e = grp.end[o].load(std::memory_order_acquire);
-          if (b != kAborted && IsCommitTs(b) && b > watermark) {
-            kept.push_back(p);
-          } else if (b != kAborted && IsCommitTs(b) && AliveAt(e, watermark) && !to_main) {
-            status = builder.Add(grp.data, o, e);
-            keep_main(p, e);
+    std::vector<Value> resume;  // the last key whose delta versions were walked
+    bool started = false;
+    std::vector<uint64_t> kept;  // a key's delta versions that stay, newest first
+    constexpr size_t kEntriesPerLatch = 4096;
+    while (status.ok()) {
+      // The delta's latch is held for a batch of index entries at a time, so that writers
+      // are never held up for long; the walk resumes after the last key it finished.
+      std::shared_lock l(old.latch);
+      DeltaKeyIndex::Iterator it =
+          started ? old.index.Seek(resume, /*upper=*/true) : old.index.begin();
+      if (it == old.index.end() && g >= main.rows) break;
+      for (size_t n = 0; status.ok() && n < kEntriesPerLatch; ++n) {
+        if (it == old.index.end() && g >= main.rows) break;
+        uint64_t main_pos = g < main.rows ? main.PosOfGlobal(g) : kNoPosition;
+        int order = g >= main.rows              ? -1
+                    : it == old.index.end()     ? 1
+                                                : CompareToMain(it, main, main_pos);
+        // The version alive at the watermark goes to main (at most one per key); committed
+        // versions newer than the watermark, and running transactions' versions, stay in the
+        // delta; the rest is reclaimed.
+        bool to_main = false;
+        if (order >= 0) {
+          uint64_t end = main.End(main_pos).load(std::memory_order_acquire);
+          if (AliveAt(end, watermark)) {
+            status = builder.AddMain(main, main_pos, end);
+            main_source.push_back(main_pos);
             to_main = true;
           } else {
             ++stats.dropped_versions;
           }
+          ++g;
         }
-        // Oldest first, so the new index points at the newest and chains follow.
-        for (auto k = kept.rbegin(); k != kept.rend(); ++k) {
-          const RowGroup& grp = old.GroupLocked(*k);
-          size_t o = *k % kVectorSize;
-          uint64_t e = grp.end[o].load(std::memory_order_acquire);
-          uint64_t pos = delta->AppendLocked(types, grp.data, o, 1,
-                                             grp.begin[o].load(std::memory_order_acquire), e);
-          moved[*k] = pos;
-          if (e != kNotDeleted) chained.emplace_back(pos, *k);
-          ++stats.delta_versions;
+        if (order <= 0) {
+          kept.clear();
+          for (uint64_t p = it.pos(); p != kNoPosition && status.ok();
+               p = old.GroupLocked(p).older[p % kVectorSize]) {
+            if (p >= frozen) continue;  // added during the build: carried over at the swap
+            const RowGroup& grp = old.GroupLocked(p);
+            size_t o = p % kVectorSize;
+            uint64_t b = grp.begin[o].load(std::memory_order_acquire);
+            uint64_t e = grp.end[o].load(std::memory_order_acquire);
+            if (b == kAborted) {
+              ++stats.dropped_versions;
+            } else if (!IsCommitTs(b) || b > watermark) {
+              kept.push_back(p);
+            } else if (AliveAt(e, watermark) && !to_main) {
+              status = builder.Add(grp.data, o, e);
+              main_source.push_back(p);
+              to_main = true;
+            } else {
+              ++stats.dropped_versions;
+            }
+          }
+          carried.insert(carried.end(), kept.rbegin(), kept.rend());
+          resume = it.key();
+          started = true;
+          ++it;
         }
-        ++it;
       }
     }
   }
@@ -201,13 +194,78 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
     done();
     return built.status();
   }
+
+  // Drain: new writers wait; registered ones must finish (or the merge gives up, so that a
+  // writer waiting for a lock elsewhere never deadlocks with it). Writers are held up from
+  // here to the swap only.
+  {
+    std::unique_lock l(writers_mu_);
+    merge_pending_ = true;
+    held_since = std::chrono::steady_clock::now();
+    bool drained = writers_cv_.wait_for(l, std::chrono::milliseconds(drain_timeout_ms),
+                                        [&] { return writers_.empty(); });
+    if (!drained) {
+      l.unlock();
+      done();
+      stats = MergeStats{.writers_held_ms = stats.writers_held_ms};
+      return stats;
+    }
+  }
+  // No transaction can write the table now, and every version is committed or aborted.
+  MainStore& fresh = **built;
+  auto delta = std::make_shared<DeltaStore>(KeyTypes(), key_columns_);
+  // Update chains cross the merge: READ COMMITTED writers follow a deleted version's successor
+  // to the row's newest version. A successor is always newer than the watermark, so it stays
+  // in the delta: old -> new positions of the delta versions carried over, and the versions
+  // deleted since the watermark (new position, old position) whose successor is carried over.
+  std::unordered_map<uint64_t, uint64_t> moved;
+  std::vector<std::pair<uint64_t, uint64_t>> chained;
+  {
+    std::unique_lock new_latch(delta->latch);
+    std::shared_lock l(old.latch);
+    // The new main rows' end stamps as they are now.
+    uint64_t stamped = 0;
+    size_t row = 0;
+    for (size_t seg = 0; seg < fresh.segments.size(); ++seg) {
+      MainSegment& ms = fresh.segments[seg];
+      for (uint64_t r = 0; r < ms.segment->row_count(); ++r, ++row) {
+        const uint64_t src = main_source[row];
+        const uint64_t e = IsMainPos(src) ? main.End(src).load(std::memory_order_acquire)
+                                          : old.GroupLocked(src).end[src % kVectorSize].load(
+                                                std::memory_order_acquire);
+        ms.end[r].store(e, std::memory_order_relaxed);
+        if (e != kNotDeleted) {
+          ++stamped;
+          chained.emplace_back(MainPos(seg, r), src);
+        }
+      }
+    }
+    fresh.stamped.store(stamped, std::memory_order_relaxed);
+    // The delta versions that stay, then those added during the build, in order.
+    auto carry = [&](uint64_t p) {
+      const RowGroup& grp = old.GroupLocked(p);
+      size_t o = p % kVectorSize;
+      uint64_t b = grp.begin[o].load(std::memory_order_acquire);
+      uint64_t e = grp.end[o].load(std::memory_order_acquire);
+      if (b == kAborted) {
+        ++stats.dropped_versions;
+        return;
+      }
+      uint64_t pos = delta->AppendLocked(types, grp.data, o, 1, b, e);
+      moved[p] = pos;
+      if (e != kNotDeleted) chained.emplace_back(pos, p);
+      ++stats.delta_versions;
+    };
+    for (uint64_t p : carried) carry(p);
+    for (uint64_t p = frozen; p < old.size; ++p) carry(p);
+  }
   for (auto [pos, old_pos] : chained) {
     uint64_t succ = SuccessorOf(*st.main, old, old_pos);
     if (succ == kNoPosition) continue;  // deleted, not updated
     auto target = moved.find(succ);
     if (target == moved.end()) continue;  // cannot happen: a successor outlives its predecessor
     if (IsMainPos(pos)) {
-      (*built)->successors[pos] = target->second;
+      fresh.successors[pos] = target->second;
     } else {
       delta->Group(pos).successor[pos % kVectorSize].store(target->second,
                                                            std::memory_order_relaxed);
@@ -215,8 +273,8 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
   }
   stats.merged = true;
   stats.watermark = watermark;
-  stats.main_rows = (*built)->rows;
-  stats.segments = (*built)->segments.size();
+  stats.main_rows = fresh.rows;
+  stats.segments = fresh.segments.size();
   const State* replaced;
   {
     std::unique_lock l(state_mu_);
