@@ -34,10 +34,8 @@ uint64_t MainStore::FindInt(int64_t k) const {
   const size_t s = static_cast<size_t>(std::lower_bound(last_ints.begin(), last_ints.end(), k) -
                                        last_ints.begin());
   if (s == segments.size()) return kNoPosition;
-  const Segment& seg = *segments[s].segment;
-  uint64_t row = seg.LowerBoundInt(k);
-  if (row >= seg.row_count() || seg.IntKeyAt(row) != k) return kNoPosition;
-  return MainPos(s, row);
+  const uint64_t row = segments[s].segment->FindInt(k);
+  return row == UINT64_MAX ? kNoPosition : MainPos(s, row);
 }
 
 uint64_t MainStore::Find(const std::vector<Value>& key) const {

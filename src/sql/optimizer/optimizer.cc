@@ -284,14 +284,16 @@ void ChooseAccessPath(LogicalOperatorPtr* node) {
   }
 }
 
-// Under a LIMIT, "ORDER BY <key columns>" over a scan of the table (through filters and
-// column projections) reads the key index in that order instead of sorting (as PostgreSQL's
-// Index Scan [Backward] does), so the limit can stop the scan early.
+// "ORDER BY <key columns>" over a scan of the table (through filters and column projections)
+// reads the key index in that order instead of sorting (as PostgreSQL's Index Scan [Backward]
+// does): under a LIMIT, so that the limit can stop the scan early; without one, when the scan
+// reads the primary key's index anyway (key ranges and IN lists).
 void UseKeyOrder(LogicalOperatorPtr* node) {
   for (auto& child : (*node)->children) UseKeyOrder(&child);
-  LogicalOperator& limit = **node;
-  if (limit.kind != LogicalOperator::Kind::kLimit) return;
-  LogicalOperatorPtr& order_slot = limit.children[0];
+  LogicalOperator& parent = **node;
+  const bool limited = parent.kind == LogicalOperator::Kind::kLimit;
+  if (!limited && parent.kind != LogicalOperator::Kind::kOrder) return;
+  LogicalOperatorPtr& order_slot = limited ? parent.children[0] : *node;
   LogicalOperator& order = *order_slot;
   if (order.kind != LogicalOperator::Kind::kOrder || order.orders.empty()) return;
   // The ORDER BY items as output columns of the order's child, all in one direction.
@@ -328,6 +330,7 @@ void UseKeyOrder(LogicalOperatorPtr* node) {
   };
   const std::vector<size_t>& key = get.table->primary_key;
   const bool key_path = get.index == nullptr && (get.use_key_points || get.use_key_range);
+  if (!limited && !key_path) return;
   if (!key.empty() && get.index == nullptr) {
     // A prefix of the key, or the whole key followed by anything (the key is unique).
     bool usable = true;

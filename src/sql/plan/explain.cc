@@ -5,6 +5,7 @@
 #include "sql/plan/join_keys.h"
 
 #include <cstdio>
+#include <unordered_set>
 
 namespace omendb::sql {
 namespace {
@@ -160,7 +161,8 @@ class Printer {
         // Insert "Filter:" after the child's label line and its own properties.
         size_t at = 1;
         while (at < child_lines.size() && IsPropertyOf(child_lines[at], depth) &&
-               child_lines[at].find(kZoneLine) == std::string::npos) {
+               child_lines[at].find(kZoneLine) == std::string::npos &&
+               storage_lines_.count(child_lines[at]) == 0) {
           ++at;
         }
         std::vector<std::string> props = {"Filter: " + Deparse(*op.predicate, names)};
@@ -416,12 +418,16 @@ class Printer {
   // Under a primary-key index scan: how the table's storage searches keys.
   void KeyIndexProperties(const LogicalOperator& get, int depth) {
     if (get.index != nullptr || !describe_key_index_) return;
-    for (const std::string& p : describe_key_index_(*get.table)) Property(depth, p);
+    for (const std::string& p : describe_key_index_(*get.table)) {
+      Property(depth, p);
+      storage_lines_.insert(lines_.back());  // they follow PostgreSQL's own (Filter) lines
+    }
   }
 
   const PlanStats* stats_;
   bool timing_;
   const KeyIndexDescriber& describe_key_index_;
+  std::unordered_set<std::string> storage_lines_;  // lines KeyIndexProperties printed
   const LogicalOperator* current_ = nullptr;
   bool qualify_ = false;
   std::vector<std::string> lines_;

@@ -479,6 +479,21 @@ uint64_t Segment::LowerBoundInt(int64_t key) const {
   return LowerBound({Value::Int(columns_[key_columns_[0]].type, key)});
 }
 
+uint64_t Segment::FindInt(int64_t key) const {
+  // One dispatch, and the key compared where the index's search left it (in cache).
+  if (const auto* v64 = std::get_if<index::LearnedIndexView<int64_t>>(&index_)) {
+    const size_t row = v64->lower_bound(key);
+    return row < rows_ && v64->keys()[row] == key ? row : UINT64_MAX;
+  }
+  if (const auto* v32 = std::get_if<index::LearnedIndexView<int32_t>>(&index_)) {
+    if (key < INT32_MIN || key > INT32_MAX) return UINT64_MAX;
+    const size_t row = v32->lower_bound(static_cast<int32_t>(key));
+    return row < rows_ && v32->keys()[row] == key ? row : UINT64_MAX;
+  }
+  const uint64_t row = LowerBoundInt(key);
+  return row < rows_ && IntKeyAt(row) == key ? row : UINT64_MAX;
+}
+
 uint64_t Segment::UpperBoundInt(int64_t key) const {
   if (const auto* v32 = std::get_if<index::LearnedIndexView<int32_t>>(&index_)) {
     if (key < INT32_MIN) return 0;

@@ -64,6 +64,8 @@ class Segment {
   // LowerBound/UpperBound of a one-column integer key.
   uint64_t LowerBoundInt(int64_t key) const;
   uint64_t UpperBoundInt(int64_t key) const;
+  // The row holding exactly `key` (the first, should it repeat), or UINT64_MAX.
+  uint64_t FindInt(int64_t key) const;
   std::vector<Value> KeyAt(uint64_t row) const;
 
   // The first row whose key is >= (LowerBound) or > (UpperBound) `prefix`, comparing the

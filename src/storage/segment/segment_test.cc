@@ -54,7 +54,12 @@ TEST(SegmentTest, ValuesZoneMapsAndLearnedIndexLookups) {
     uint64_t want_hi = k < 0 ? 0 : std::min<uint64_t>(n, static_cast<uint64_t>(k / 3 + 1));
     ASSERT_EQ(s.LowerBound({Value::BigInt(k)}), want_lo) << k;
     ASSERT_EQ(s.UpperBound({Value::BigInt(k)}), want_hi) << k;
+    // FindInt: the row of exactly k (keys are 3i), else none.
+    const bool present = k >= 0 && k % 3 == 0 && k < 3 * static_cast<int64_t>(n);
+    ASSERT_EQ(s.FindInt(k), present ? static_cast<uint64_t>(k / 3) : UINT64_MAX) << k;
   }
+  EXPECT_EQ(s.FindInt(INT64_MIN), UINT64_MAX);
+  EXPECT_EQ(s.FindInt(INT64_MAX), UINT64_MAX);
   // Zone maps per block.
   ASSERT_EQ(s.block_count(), 3u);
   Segment::Zone z = s.ZoneOf(0, 1);
