@@ -125,7 +125,8 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
                                      const std::vector<Value>* params, StorageEngine& engine,
                                      Transaction* txn, sql::SequenceAccess* sequences,
                                      const sql::ExecContext& ctx,
-                                     const std::vector<std::string>& search_path) {
+                                     const std::vector<std::string>& search_path,
+                                     const sql::Binder::SettingLookup& settings) {
   sql::BindParameters bind_params;
   if (params != nullptr) {
     for (const Value& v : *params) bind_params.types.push_back(v.type());
@@ -134,6 +135,7 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
   sql::Binder binder(engine.catalog(), txn->id(), params != nullptr ? &bind_params : nullptr);
   binder.set_sequences(sequences);
   binder.set_search_path(search_path);
+  binder.set_settings(settings);
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, binder.Bind(parsed));
   OMEN_RETURN_IF_ERROR(sql::ResolveSubqueries(&stmt, ctx));
@@ -147,12 +149,13 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
 Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>* params,
                     StorageEngine& engine, Transaction* txn, sql::SequenceAccess* sequences,
                     const CancelFlag* cancel, ResultSink* sink, Portal* portal,
-                    uint64_t max_rows, bool* suspended, const SessionSettings& settings) {
+                    uint64_t max_rows, bool* suspended, const SessionSettings& settings,
+                    const sql::Binder::SettingLookup& setting_values) {
   sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr, cancel,
                        std::make_shared<sql::QueryMemory>(settings.query_memory_limit)};
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, PlanStatement(parsed, params, engine, txn, sequences, ctx,
-                                            settings.search_schemas));
+                                            settings.search_schemas, setting_values));
   switch (stmt.kind) {
     case BoundStatement::Kind::kQuery:
       return RunQuery(std::move(stmt), ctx, sink, portal, max_rows, suspended);
@@ -517,7 +520,7 @@ Status Session::RunCursorStatement(const sql::ParsedStatement& stmt, ResultSink*
                          std::make_shared<sql::QueryMemory>(settings_.query_memory_limit)};
     BoundStatement bound;
     OMEN_ASSIGN_OR_RETURN(bound, PlanStatement(stmt, params, db_->storage(), txn_.get(), this, ctx,
-                                                settings_.search_schemas));
+                                                settings_.search_schemas, SettingValues()));
     auto portal = std::make_shared<Portal>();
     OMEN_ASSIGN_OR_RETURN(portal->cursor, QueryCursor::Open(std::move(bound), ctx));
     auto ps = std::make_shared<PreparedStatement>();
@@ -584,7 +587,7 @@ Status Session::RunPreparedStatement(const sql::ParsedStatement& stmt, ResultSin
                          std::make_shared<sql::QueryMemory>(settings_.query_memory_limit)};
     BoundStatement args;
     OMEN_ASSIGN_OR_RETURN(args, PlanStatement(stmt, nullptr, db_->storage(), txn_.get(), this, ctx,
-                                               settings_.search_schemas));
+                                               settings_.search_schemas, SettingValues()));
     std::unique_ptr<QueryCursor> cursor;
     OMEN_ASSIGN_OR_RETURN(cursor, QueryCursor::Open(std::move(args), ctx));
     struct Row final : ResultSink {
@@ -691,12 +694,12 @@ Status Session::RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* s
     for (const auto& del : stmt.truncate) {
       OMEN_RETURN_IF_ERROR(RunStatement(*del, nullptr, db_->storage(), txn_.get(), this,
                                         &cancel_requested_, &quiet, nullptr, 0, nullptr,
-                                        settings_));
+                                        settings_, SettingValues()));
     }
     return sink->OnComplete("TRUNCATE TABLE");
   }
   return RunStatement(stmt, params, db_->storage(), txn_.get(), this, &cancel_requested_, sink,
-                      portal, max_rows, suspended, settings_);
+                      portal, max_rows, suspended, settings_, SettingValues());
 }
 
 Status Session::ApplyModes(const sql::ParsedTransactionModes& modes, bool in_block) {
@@ -866,15 +869,23 @@ Status Session::RunSet(const sql::ParsedSet& set, ResultSink* sink) {
   return Status::OK();
 }
 
+Result<std::string> Session::SettingValue(const std::string& name) const {
+  if (name == "transaction_isolation") {
+    return std::string(IsolationLevelName(txn_ ? txn_->isolation() : settings_.default_isolation));
+  }
+  if (name == "transaction_read_only") {
+    return std::string((txn_ ? txn_read_only_ : settings_.default_read_only) ? "on" : "off");
+  }
+  return ShowSetting(name, settings_);
+}
+
+std::function<Result<std::string>(const std::string&)> Session::SettingValues() const {
+  return [this](const std::string& name) { return SettingValue(name); };
+}
+
 Status Session::RunShow(const std::string& name, ResultSink* sink) {
   std::string value;
-  if (name == "transaction_isolation") {
-    value = IsolationLevelName(txn_ ? txn_->isolation() : settings_.default_isolation);
-  } else if (name == "transaction_read_only") {
-    value = (txn_ ? txn_read_only_ : settings_.default_read_only) ? "on" : "off";
-  } else {
-    OMEN_ASSIGN_OR_RETURN(value, ShowSetting(name, settings_));
-  }
+  OMEN_ASSIGN_OR_RETURN(value, SettingValue(name));
   // The column is named as PostgreSQL spells the parameter (SHOW timezone -> "TimeZone").
   static const std::pair<const char*, const char*> kSpelled[] = {
       {"timezone", "TimeZone"}, {"datestyle", "DateStyle"}, {"intervalstyle", "IntervalStyle"}};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -178,6 +179,10 @@ class Session final : public sql::SequenceAccess {
   Status RunPreparedStatement(const sql::ParsedStatement& stmt, ResultSink* sink);
   Status RunSet(const sql::ParsedSet& set, ResultSink* sink);
   Status RunShow(const std::string& name, ResultSink* sink);
+  // A parameter's value as SHOW prints it (42704 for an unknown one); SettingValues() gives
+  // the binder this (for current_setting).
+  Result<std::string> SettingValue(const std::string& name) const;
+  std::function<Result<std::string>(const std::string&)> SettingValues() const;
   Status RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* sink,
                           const std::vector<Value>* params, Portal* portal, uint64_t max_rows,
                           bool* suspended);

@@ -956,12 +956,49 @@ Result<BoundExprPtr> Binder::BindSequenceCall(const ParsedExpr& expr, const Scop
   return BoundExprPtr(std::move(e));
 }
 
+Result<BoundExprPtr> Binder::BindCurrentSetting(const ParsedExpr& expr, const Scope& scope) {
+  if (expr.args.empty() || expr.args.size() > 2 || expr.star || expr.distinct) {
+    return WithPos(Status(sqlstate::kUndefinedFunction,
+                          "function current_setting with " + std::to_string(expr.args.size()) +
+                              " arguments does not exist"),
+                   expr.location);
+  }
+  // The arguments as constants of the parameter's types (text, boolean).
+  std::vector<Value> args;
+  const LogicalType want[] = {TypeId::kText, TypeId::kBoolean};
+  for (size_t i = 0; i < expr.args.size(); ++i) {
+    BoundExprPtr b;
+    OMEN_ASSIGN_OR_RETURN(b, BindExpr(*expr.args[i], scope));
+    OMEN_ASSIGN_OR_RETURN(b, AddCast(std::move(b), want[i]));
+    if (b->kind != BoundExpr::Kind::kConstant) {
+      return WithPos(NotSupported("current_setting() of a name that is not a constant"),
+                     expr.location);
+    }
+    args.push_back(b->constant);
+  }
+  if (args[0].is_null()) return BoundExpr::Constant(Value::Null(TypeId::kText));  // strict
+  if (!settings_) return WithPos(NotSupported("current_setting() here"), expr.location);
+  std::string name = args[0].GetString();
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  Result<std::string> value = settings_(name);
+  if (!value.ok()) {
+    const bool missing_ok = args.size() == 2 && !args[1].is_null() && args[1].GetBool();
+    if (missing_ok && value.status().sqlstate() == std::string(sqlstate::kUndefinedObject)) {
+      return BoundExpr::Constant(Value::Null(TypeId::kText));
+    }
+    return WithPos(value.status(), expr.location);
+  }
+  return BoundExpr::Constant(Value::Text(*value));
+}
+
 Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr, const Scope& scope) {
   const std::string& name = expr.names[0];
   if (expr.over) return BindWindowCall(expr, scope);
   if (name == "nextval" || name == "currval" || name == "setval" || name == "lastval") {
     return BindSequenceCall(expr, scope);
   }
+  if (name == "current_setting") return BindCurrentSetting(expr, scope);
   if (!IsAggregateName(name)) {
     if (expr.star || expr.distinct || expr.filtered || !expr.agg_order.empty()) {
       return WithPos(Status(sqlstate::kWrongObjectType,

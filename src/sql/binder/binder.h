@@ -4,6 +4,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,10 @@ class Binder {
   // The schemas unqualified names are looked up in, in order (and the first existing one
   // is where new relations go); {"public"} by default.
   void set_search_path(std::vector<std::string> schemas) { search_path_ = std::move(schemas); }
+  // The session's value of a configuration parameter (as SHOW prints it), for
+  // current_setting(); without it current_setting() fails with 0A000.
+  using SettingLookup = std::function<Result<std::string>(const std::string& name)>;
+  void set_settings(SettingLookup lookup) { settings_ = std::move(lookup); }
 
   // Errors as above; when preparing, also 42P18 for a parameter whose type nothing decides
   // (unused, or used only where any type would do) and 42P08 for one used as two types.
@@ -237,6 +242,8 @@ class Binder {
   Result<BoundExprPtr> BindFunction(const ParsedExpr& expr, const Scope& scope);
   // nextval('seq'), currval('seq'), setval('seq', v[, is_called]), lastval().
   Result<BoundExprPtr> BindSequenceCall(const ParsedExpr& expr, const Scope& scope);
+  // current_setting(name [, missing_ok]) with constant arguments: the session's value now.
+  Result<BoundExprPtr> BindCurrentSetting(const ParsedExpr& expr, const Scope& scope);
   Result<BoundStatement> BindCreateSequence(const ParsedCreateSequence& create);
   // CREATE [OR REPLACE] VIEW: its columns from binding the query (OR REPLACE may only add
   // columns: 42P16).
@@ -256,6 +263,7 @@ class Binder {
 
   const Catalog& catalog_;
   std::vector<std::string> search_path_ = {kPublicSchema};
+  SettingLookup settings_;
   uint64_t txn_id_;
   BindParameters* params_;
   SequenceAccess* sequences_ = nullptr;
