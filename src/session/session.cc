@@ -369,9 +369,11 @@ Status Session::Execute(std::string_view sql_text, ResultSink* sink) {
     }
   }
   if (block_ == Block::kImplicit) {
-    const SessionSettings before = settings_;
+    // Settings change at the end only when the transaction SET something (SET LOCAL).
+    std::optional<SessionSettings> before;
+    if (set_in_txn_) before = settings_;
     OMEN_RETURN_IF_ERROR(CommitTransaction());
-    ReportChangedParameters(before, settings_, &deferred);
+    if (before) ReportChangedParameters(*before, settings_, &deferred);
   }
   return deferred.Flush();
 }
@@ -448,9 +450,10 @@ Status Session::RunOneTimed(const sql::ParsedStatement& stmt, ResultSink* sink,
   switch (stmt.kind) {
     case K::kTransaction: {
       // Ending a transaction may restore parameters (SET LOCAL, a rolled-back SET).
-      const SessionSettings before = settings_;
+      std::optional<SessionSettings> before;
+      if (set_in_txn_) before = settings_;
       Status s = RunTransactionControl(*stmt.transaction, sink);
-      ReportChangedParameters(before, settings_, sink);
+      if (before) ReportChangedParameters(*before, settings_, sink);
       return s;
     }
     case K::kSet: return RunSet(*stmt.set, sink);
@@ -637,6 +640,7 @@ void Session::EnsureTransaction() {
   block_ = Block::kImplicit;
   settings_at_begin_ = settings_;
   settings_on_commit_ = settings_;
+  set_in_txn_ = false;
 }
 
 Status Session::CommitTransaction() {
@@ -849,6 +853,7 @@ Status Session::RunSet(const sql::ParsedSet& set, ResultSink* sink) {
   const std::vector<std::string> values =
       set.kind == K::kValue ? set.values : std::vector<std::string>{};
   const SessionSettings before = settings_;
+  if (txn_) set_in_txn_ = true;
   if (set.is_local) {
     // It lasts until the transaction ends: outside a block, that is now.
     if (block_ != Block::kExplicit && !(block_ == Block::kImplicit && multi_statement_)) {

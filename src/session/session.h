@@ -202,6 +202,7 @@ class Session final : public sql::SequenceAccess {
   SessionSettings settings_at_begin_;  // restored when the block rolls back
   // What the settings become when the transaction commits: settings_ without its SET LOCALs.
   SessionSettings settings_on_commit_;
+  bool set_in_txn_ = false;  // the transaction ran SET (its end may restore settings)
   // The running transaction's start (now(), 'today'), microseconds since 2000-01-01 UTC;
   // INT64_MIN outside a transaction.
   int64_t txn_start_us_ = INT64_MIN;

@@ -43,12 +43,12 @@ size_t EncodedRowsSize(const DataChunk& chunk) {
   return bytes;
 }
 
-void EncodeRows(const DataChunk& chunk, std::string* dst) {
+void EncodeRows(const DataChunk& chunk, size_t encoded_size, std::string* dst) {
   const size_t ncols = chunk.column_count();
   std::vector<size_t> widths(ncols);
   for (size_t c = 0; c < ncols; ++c) widths[c] = chunk.column(c).type().FixedWidth();
   const size_t at = dst->size();
-  dst->resize(at + EncodedRowsSize(chunk));
+  dst->resize(at + encoded_size);
   char* p = dst->data() + at;
   for (size_t r = 0; r < chunk.size(); ++r) {
     for (size_t c = 0; c < ncols; ++c) {

@@ -15,8 +15,9 @@ namespace omendb {
 void EncodeRow(const DataChunk& chunk, size_t row, std::string* dst);
 // The bytes EncodeRows appends for `chunk`.
 size_t EncodedRowsSize(const DataChunk& chunk);
-// Appends every row of `chunk`, each as EncodeRow encodes it.
-void EncodeRows(const DataChunk& chunk, std::string* dst);
+// Appends every row of `chunk`, each as EncodeRow encodes it. REQUIRES: `encoded_size` is
+// EncodedRowsSize(chunk) (callers that length-prefix the rows have it already).
+void EncodeRows(const DataChunk& chunk, size_t encoded_size, std::string* dst);
 // Appends one decoded row of `types` to *chunk. Returns false on malformed input.
 bool DecodeRow(Decoder* in, DataChunk* chunk);
 

@@ -36,7 +36,7 @@ TEST(RowCodecTest, EncodeRowsIsEachRowEncodedInTurnAndDecodesBack) {
   std::string one_by_one = "prefix";
   for (size_t r = 0; r < chunk.size(); ++r) EncodeRow(chunk, r, &one_by_one);
   std::string all = "prefix";
-  EncodeRows(chunk, &all);
+  EncodeRows(chunk, EncodedRowsSize(chunk), &all);
   EXPECT_EQ(all, one_by_one);
   EXPECT_EQ(all.size() - 6, EncodedRowsSize(chunk));
 

@@ -556,10 +556,11 @@ Status Transaction::Insert(uint64_t table_id, const DataChunk& rows,
   if (table->has_hidden_key()) {
     PutVarint64(&head, added.empty() ? 0 : table->HiddenId(added.front()));
   }
+  const size_t rows_size = EncodedRowsSize(rows);
   std::string* out = payload_.tail();
-  PutVarint64(out, head.size() + EncodedRowsSize(rows));
+  PutVarint64(out, head.size() + rows_size);
   out->append(head);
-  EncodeRows(rows, out);
+  EncodeRows(rows, rows_size, out);
   if (positions) positions->insert(positions->end(), added.begin(), added.end());
   return Status::OK();
 }

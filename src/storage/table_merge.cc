@@ -164,16 +164,13 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
           for (uint64_t p = it.pos(); p != kNoPosition && status.ok();
                p = old.GroupLocked(p).older[p % kVectorSize]) {
             if (p >= frozen) continue;  // added during the build: carried over at the swap
-            const RowGroup& grp = old.GroupLocked(p);
-            size_t o = p % kVectorSize;
-            uint64_t b = grp.begin[o].load(std::memory_order_acquire);
-            uint64_t e = grp.end[o].load(std::memory_order_acquire);
+            const auto [b, e] = old.StampsLocked(p);
             if (b == kAborted) {
               ++stats.dropped_versions;
             } else if (!IsCommitTs(b) || b > watermark) {
               kept.push_back(p);
             } else if (AliveAt(e, watermark) && !to_main) {
-              status = builder.Add(grp.data, o, e);
+              status = builder.Add(old.GroupLocked(p).data, p % kVectorSize, e);
               main_source.push_back(p);
               to_main = true;
             } else {
@@ -231,8 +228,7 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
       for (uint64_t r = 0; r < ms.segment->row_count(); ++r, ++row) {
         const uint64_t src = main_source[row];
         const uint64_t e = IsMainPos(src) ? main.End(src).load(std::memory_order_acquire)
-                                          : old.GroupLocked(src).end[src % kVectorSize].load(
-                                                std::memory_order_acquire);
+                                          : old.StampsLocked(src).end;
         ms.end[r].store(e, std::memory_order_relaxed);
         if (e != kNotDeleted) {
           ++stamped;
@@ -243,15 +239,12 @@ Result<MergeStats> TableData::Merge(uint64_t segment_rows, int drain_timeout_ms)
     fresh.stamped.store(stamped, std::memory_order_relaxed);
     // The delta versions that stay, then those added during the build, in order.
     auto carry = [&](uint64_t p) {
-      const RowGroup& grp = old.GroupLocked(p);
-      size_t o = p % kVectorSize;
-      uint64_t b = grp.begin[o].load(std::memory_order_acquire);
-      uint64_t e = grp.end[o].load(std::memory_order_acquire);
+      const auto [b, e] = old.StampsLocked(p);
       if (b == kAborted) {
         ++stats.dropped_versions;
         return;
       }
-      uint64_t pos = delta->AppendLocked(types, grp.data, o, 1, b, e);
+      uint64_t pos = delta->AppendLocked(types, old.GroupLocked(p).data, p % kVectorSize, 1, b, e);
       moved[p] = pos;
       if (e != kNotDeleted) chained.emplace_back(pos, p);
       ++stats.delta_versions;
@@ -297,9 +290,10 @@ KeyIndexSummary TableData::KeyIndex() const {
   for (const MainSegment& ms : st.main->segments) {
     if (!ms.segment->has_learned_index()) continue;
     ++s.learned_segments;
-    s.epsilon = std::max(s.epsilon, ms.segment->index_epsilon());
-    s.models += ms.segment->index_models();
-    s.model_bytes += ms.segment->index_bytes();
+    const Segment::IndexInfo info = ms.segment->index_info();
+    s.epsilon = std::max(s.epsilon, info.epsilon);
+    s.models += info.models;
+    s.model_bytes += info.bytes;
   }
   s.delta_keys = st.delta->keys.load(std::memory_order_acquire);
   return s;

@@ -97,12 +97,19 @@ struct DeltaStore {
     std::shared_lock l(latch);
     return GroupLocked(pos);
   }
-  // REQUIRES: latch held.
-  bool SeesLocked(uint64_t pos, const Snapshot& snapshot) const {
+  // The begin and end stamps of version `pos`. REQUIRES: latch held.
+  struct Stamps {
+    uint64_t begin, end;
+  };
+  Stamps StampsLocked(uint64_t pos) const {
     const RowGroup& g = GroupLocked(pos);
     size_t o = pos % kVectorSize;
-    return snapshot.Sees(g.begin[o].load(std::memory_order_acquire),
-                         g.end[o].load(std::memory_order_acquire));
+    return {g.begin[o].load(std::memory_order_acquire), g.end[o].load(std::memory_order_acquire)};
+  }
+  // REQUIRES: latch held.
+  bool SeesLocked(uint64_t pos, const Snapshot& snapshot) const {
+    Stamps s = StampsLocked(pos);
+    return snapshot.Sees(s.begin, s.end);
   }
   // The newest version of `head`'s chain (an index entry's position) that `snapshot` sees, or
   // kNoPosition. REQUIRES: latch held.

@@ -576,30 +576,16 @@ Segment::Zone Segment::ZoneOf(size_t col, size_t block) const {
   return zone;
 }
 
-uint32_t Segment::index_epsilon() const {
-  if (const auto* v32 = std::get_if<index::LearnedIndexView<int32_t>>(&index_)) {
-    return v32->epsilon();
-  }
-  if (const auto* v64 = std::get_if<index::LearnedIndexView<int64_t>>(&index_)) {
-    return v64->epsilon();
-  }
-  return 0;
-}
-
-uint64_t Segment::index_models() const {
-  if (const auto* v32 = std::get_if<index::LearnedIndexView<int32_t>>(&index_)) {
-    return v32->num_segments();
-  }
-  if (const auto* v64 = std::get_if<index::LearnedIndexView<int64_t>>(&index_)) {
-    return v64->num_segments();
-  }
-  return 0;
-}
-
-size_t Segment::index_bytes() const {
-  if (const auto* v32 = std::get_if<index::LearnedIndexView<int32_t>>(&index_)) return v32->memory_bytes();
-  if (const auto* v64 = std::get_if<index::LearnedIndexView<int64_t>>(&index_)) return v64->memory_bytes();
-  return 0;
+Segment::IndexInfo Segment::index_info() const {
+  IndexInfo info;
+  auto fill = [&](const auto& view) {
+    info.epsilon = view.epsilon();
+    info.models = view.num_segments();
+    info.bytes = view.memory_bytes();
+  };
+  if (const auto* v32 = std::get_if<index::LearnedIndexView<int32_t>>(&index_)) fill(*v32);
+  if (const auto* v64 = std::get_if<index::LearnedIndexView<int64_t>>(&index_)) fill(*v64);
+  return info;
 }
 
 }  // namespace omendb

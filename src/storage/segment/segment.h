@@ -83,11 +83,14 @@ class Segment {
   Zone ZoneOf(size_t col, size_t block) const;
 
   bool has_learned_index() const { return !std::holds_alternative<std::monostate>(index_); }
-  // Bytes of the learned index model (0 without one).
-  size_t index_bytes() const;
-  // The learned index's error bound and number of linear models (0 without one).
-  uint32_t index_epsilon() const;
-  uint64_t index_models() const;
+  // The learned index: its error bound, linear models and model bytes (all 0 without one).
+  struct IndexInfo {
+    uint32_t epsilon = 0;
+    uint64_t models = 0;
+    size_t bytes = 0;
+  };
+  IndexInfo index_info() const;
+  size_t index_bytes() const { return index_info().bytes; }
   // Bytes of the whole segment.
   size_t byte_size() const { return bytes_.size(); }
 
