@@ -103,6 +103,37 @@ void Vector::CopyFrom(const Vector& other, size_t from, size_t to) {
   }
 }
 
+namespace {
+
+template <typename T>
+void GatherFixed(const T* src, const uint32_t* sel, size_t n, T* dst) {
+  for (size_t k = 0; k < n; ++k) dst[k] = src[sel[k]];
+}
+
+}  // namespace
+
+void Vector::Gather(const Vector& other, const uint32_t* sel, size_t n) {
+  assert(type_.physical() == other.type_.physical());
+  Resize(n);
+  for (size_t k = 0; k < n; ++k) validity_[k] = other.validity_[sel[k]];
+  switch (type_.FixedWidth()) {
+    case 0:
+      for (size_t k = 0; k < n; ++k) strings_[k] = other.strings_[sel[k]];
+      return;
+    case 1: GatherFixed(other.Data<uint8_t>(), sel, n, Data<uint8_t>()); return;
+    case 2: GatherFixed(other.Data<uint16_t>(), sel, n, Data<uint16_t>()); return;
+    case 4: GatherFixed(other.Data<uint32_t>(), sel, n, Data<uint32_t>()); return;
+    case 8: GatherFixed(other.Data<uint64_t>(), sel, n, Data<uint64_t>()); return;
+    default: {
+      const size_t w = type_.FixedWidth();
+      const char* src = reinterpret_cast<const char*>(other.fixed_.data());
+      char* dst = reinterpret_cast<char*>(fixed_.data());
+      for (size_t k = 0; k < n; ++k) std::memcpy(dst + k * w, src + size_t{sel[k]} * w, w);
+      return;
+    }
+  }
+}
+
 DataChunk::DataChunk(const std::vector<LogicalType>& types, size_t capacity) {
   columns_.reserve(types.size());
   for (LogicalType t : types) columns_.emplace_back(t, capacity);
@@ -128,6 +159,17 @@ void DataChunk::AppendRow(const std::vector<Value>& row) {
 void DataChunk::AppendRowFrom(const DataChunk& other, size_t row) {
   for (size_t c = 0; c < columns_.size(); ++c) columns_[c].AppendFrom(other.columns_[c], row);
   ++size_;
+}
+
+void DataChunk::Gather(const DataChunk& other, const uint32_t* sel, size_t n) {
+  columns_.resize(other.columns_.size(), Vector(TypeId::kBoolean, 0));
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    if (columns_[c].type() != other.columns_[c].type()) {
+      columns_[c] = Vector(other.columns_[c].type(), n);
+    }
+    columns_[c].Gather(other.columns_[c], sel, n);
+  }
+  size_ = n;
 }
 
 }  // namespace omendb

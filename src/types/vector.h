@@ -18,6 +18,11 @@ namespace omendb {
 // Rows per batch: large enough to amortise per-batch overhead, small enough to stay in cache.
 inline constexpr size_t kVectorSize = 2048;
 
+// Positions of rows in a batch, ascending: the rows a filter keeps, or the rows a CASE branch
+// or a later AND/OR operand is evaluated for. Operators use it to work on part of a batch
+// without copying the batch.
+using SelectionVector = std::vector<uint32_t>;
+
 class Vector {
  public:
   explicit Vector(LogicalType type, size_t capacity = kVectorSize);
@@ -54,6 +59,8 @@ class Vector {
   void AppendRange(const Vector& other, size_t from, size_t n);
   // Sets row `to` to row `from` of `other` (same type). REQUIRES: to < size().
   void CopyFrom(const Vector& other, size_t from, size_t to);
+  // Makes this vector rows sel[0..n) of `other` (same type), in that order: one typed pass.
+  void Gather(const Vector& other, const uint32_t* sel, size_t n);
 
  private:
   LogicalType type_;
@@ -80,6 +87,8 @@ class DataChunk {
   void AppendRow(const std::vector<Value>& row);
   // Appends row `row` of `other` (same types).
   void AppendRowFrom(const DataChunk& other, size_t row);
+  // Makes this chunk rows sel[0..n) of `other` (same types), column by column.
+  void Gather(const DataChunk& other, const uint32_t* sel, size_t n);
 
  private:
   std::vector<Vector> columns_;

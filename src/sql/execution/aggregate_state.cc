@@ -21,7 +21,110 @@ std::string Int128ToString(Int128 v) {
   return std::string(digits.rbegin(), digits.rend());
 }
 
+bool IsIntegerPhysical(PhysicalType p) {
+  return p == PhysicalType::kInt16 || p == PhysicalType::kInt32 || p == PhysicalType::kInt64;
+}
+
+// Calls f(r, value) for the non-NULL rows r < n of `v`, a vector of T.
+template <typename T, typename F>
+void ForEachValid(const Vector& v, size_t n, F f) {
+  const T* d = v.Data<T>();
+  if (v.AllValid()) {
+    for (size_t r = 0; r < n; ++r) f(r, d[r]);
+  } else {
+    for (size_t r = 0; r < n; ++r) {
+      if (v.IsValid(r)) f(r, d[r]);
+    }
+  }
+}
+
 }  // namespace
+
+template <typename T>
+Status AggregateAccumulator::AddIntegers(AggregateAccumulator* const* accs, const Vector& v,
+                                         size_t n) {
+  const AggregateKind kind = accs[0]->kind_;
+  const LogicalType type = v.type();
+  auto seen = [&type](AggregateAccumulator* a) {
+    ++a->count_;
+    a->arg_type_ = type;
+  };
+  switch (kind) {
+    case AggregateKind::kCount:
+      ForEachValid<T>(v, n, [&](size_t r, T) { seen(accs[r]); });
+      break;
+    case AggregateKind::kSum:
+    case AggregateKind::kAvg: {
+      const bool bigint_result = accs[0]->type_.id() == TypeId::kBigInt;
+      bool overflow = false;
+      ForEachValid<T>(v, n, [&](size_t r, T x) {
+        AggregateAccumulator* a = accs[r];
+        seen(a);
+        a->isum_ += x;
+        a->has_value_ = true;
+        overflow |= bigint_result && (a->isum_ > INT64_MAX || a->isum_ < INT64_MIN);
+      });
+      if (overflow) return Status(sqlstate::kNumericValueOutOfRange, "bigint out of range");
+      break;
+    }
+    case AggregateKind::kMin:
+    case AggregateKind::kMax: {
+      const bool min = kind == AggregateKind::kMin;
+      ForEachValid<T>(v, n, [&](size_t r, T x) {
+        AggregateAccumulator* a = accs[r];
+        seen(a);
+        if (!a->has_value_ || (min ? x < a->iextreme_ : x > a->iextreme_)) a->iextreme_ = x;
+        a->has_value_ = true;
+      });
+      break;
+    }
+    default:
+      return InternalError("no integer fast path for this aggregate");
+  }
+  return Status::OK();
+}
+
+Status AggregateAccumulator::AddScattered(AggregateAccumulator* const* accs,
+                                          const std::vector<Vector>& args, size_t n) {
+  if (n == 0) return Status::OK();
+  const AggregateKind kind = accs[0]->kind_;
+  if (kind == AggregateKind::kCountStar) {
+    for (size_t r = 0; r < n; ++r) ++accs[r]->count_;
+    return Status::OK();
+  }
+  const Vector& v = args[0];
+  const bool integer_kind = kind == AggregateKind::kCount || kind == AggregateKind::kSum ||
+                            kind == AggregateKind::kAvg || kind == AggregateKind::kMin ||
+                            kind == AggregateKind::kMax;
+  switch (v.type().physical()) {
+    case PhysicalType::kInt16:
+      if (integer_kind) return AddIntegers<int16_t>(accs, v, n);
+      break;
+    case PhysicalType::kInt32:
+      if (integer_kind) return AddIntegers<int32_t>(accs, v, n);
+      break;
+    case PhysicalType::kInt64:
+      if (integer_kind) return AddIntegers<int64_t>(accs, v, n);
+      break;
+    case PhysicalType::kDouble:
+      if (kind == AggregateKind::kSum || kind == AggregateKind::kAvg) {
+        const LogicalType type = v.type();
+        ForEachValid<double>(v, n, [&](size_t r, double x) {
+          AggregateAccumulator* a = accs[r];
+          ++a->count_;
+          a->arg_type_ = type;
+          a->dsum_ += x;
+          a->has_value_ = true;
+        });
+        return Status::OK();
+      }
+      break;
+    default:
+      break;
+  }
+  for (size_t r = 0; r < n; ++r) OMEN_RETURN_IF_ERROR(accs[r]->Add(args, r));
+  return Status::OK();
+}
 
 Status AggregateAccumulator::Add(const std::vector<Vector>& args, size_t r) {
   if (kind_ == AggregateKind::kCountStar) {
@@ -64,6 +167,12 @@ Status AggregateAccumulator::Add(const std::vector<Vector>& args, size_t r) {
       break;
     case AggregateKind::kMin:
     case AggregateKind::kMax: {
+      if (IsIntegerPhysical(v.type().physical())) {
+        int64_t x = v.GetValue(r).GetInt();
+        bool min = kind_ == AggregateKind::kMin;
+        if (!has_value_ || (min ? x < iextreme_ : x > iextreme_)) iextreme_ = x;
+        break;
+      }
       Value x = v.GetValue(r);
       int c = has_value_ ? CompareValues(x, extreme_) : 0;
       if (!has_value_ || (kind_ == AggregateKind::kMin ? c < 0 : c > 0)) extreme_ = std::move(x);
@@ -100,6 +209,7 @@ Result<Value> AggregateAccumulator::Finish() const {
       return FinishSum();
     case AggregateKind::kMin:
     case AggregateKind::kMax:
+      if (IsIntegerPhysical(arg_type_.physical())) return Value::Int(arg_type_, iextreme_);
       return extreme_;
     case AggregateKind::kBoolAnd:
     case AggregateKind::kBoolOr:

@@ -24,11 +24,19 @@ class AggregateAccumulator {
   // Adds row `r` of the argument vectors (already cast to the signature's types). NULL
   // arguments are skipped, except by count(*). Errors: 22003 (sum(integer) beyond bigint...).
   Status Add(const std::vector<Vector>& args, size_t r);
+  // Adds row r of the argument vectors to *accs[r] for every r in [0, n): the same results
+  // and errors as n calls of Add, with one type dispatch per batch for count, sum, avg, min and
+  // max over integers and sum/avg over double precision. REQUIRES: every accumulator is of the
+  // same aggregate call (one accumulator repeated n times aggregates a whole batch).
+  static Status AddScattered(AggregateAccumulator* const* accs, const std::vector<Vector>& args,
+                             size_t n);
   // The aggregate of the values added so far: count 0 or NULL when none were.
   Result<Value> Finish() const;
 
  private:
   Result<Value> FinishSum() const;
+  template <typename T>
+  static Status AddIntegers(AggregateAccumulator* const* accs, const Vector& v, size_t n);
 
   AggregateKind kind_;
   LogicalType type_;
@@ -40,7 +48,8 @@ class AggregateAccumulator {
   Numeric nsum_;        // sum of numerics
   IntervalValue ivsum_;  // sum of intervals
   bool has_value_ = false;
-  Value extreme_;       // min / max
+  Value extreme_;       // min / max, except of integer types
+  int64_t iextreme_ = 0;  // min / max of integer types (smallint ... bigint, date, timestamp)
   bool flag_ = false;   // bool_and / bool_or
   std::string text_;    // string_agg
 };

@@ -13,9 +13,17 @@ void Broadcast(const Value& v, size_t n, Vector* out) {
   for (size_t i = 0; i < n; ++i) out->SetValue(i, v);
 }
 
-// Evaluates `expr` for the given rows of `input` only (so that, as in PostgreSQL, a CASE
-// branch or a later COALESCE argument is not evaluated for rows that do not reach it).
-// Returns one value per entry of `rows`.
+// The rows of a batch an evaluation covers: all of `input` (sel == nullptr), or the positions
+// sel[0..n) of it. Results are dense: row k of a result belongs to input row At(k).
+struct Rows {
+  const DataChunk& input;
+  const uint32_t* sel;
+  size_t n;
+  uint32_t At(size_t k) const { return sel ? sel[k] : static_cast<uint32_t>(k); }
+};
+
+Status Eval(const BoundExpr& expr, const Rows& rows, Vector* out);
+
 // Whether evaluating `expr` can raise an error (overflow, division by zero, bad input...).
 // Comparisons, boolean logic, NULL tests, column references and constants cannot.
 bool CanFail(const BoundExpr& e) {
@@ -55,24 +63,26 @@ bool CanFail(const BoundExpr& e) {
   return false;
 }
 
-Result<Vector> EvaluateRows(const BoundExpr& expr, const DataChunk& input,
-                            const std::vector<uint32_t>& rows) {
-  Vector out(expr.type, rows.size());
-  if (rows.size() == input.size()) {
-    OMEN_RETURN_IF_ERROR(Evaluate(expr, input, &out));
+// Evaluates `expr` for the rows subset[0..) of `rows` only (positions in rows' dense order),
+// so that, as in PostgreSQL, a CASE branch or a later COALESCE argument is not evaluated for
+// rows that do not reach it. Returns one value per entry of `subset`.
+Result<Vector> EvaluateRows(const BoundExpr& expr, const Rows& rows,
+                            const std::vector<uint32_t>& subset) {
+  Vector out(expr.type, subset.size());
+  if (subset.size() == rows.n) {
+    OMEN_RETURN_IF_ERROR(Eval(expr, rows, &out));
     return out;
   }
-  if (!CanFail(expr)) {
-    // Evaluating the other rows too is harmless and cheaper than copying the selected rows.
-    Vector all(expr.type, input.size());
-    OMEN_RETURN_IF_ERROR(Evaluate(expr, input, &all));
-    for (uint32_t r : rows) out.AppendFrom(all, r);
+  if (!CanFail(expr) && subset.size() * 4 >= rows.n * 3) {
+    // Evaluating the other rows too is harmless and cheaper than selecting the few left out.
+    Vector all(expr.type, rows.n);
+    OMEN_RETURN_IF_ERROR(Eval(expr, rows, &all));
+    out.Gather(all, subset.data(), subset.size());
     return out;
   }
-  DataChunk subset(input.Types(), rows.size());
-  for (uint32_t r : rows) subset.AppendRowFrom(input, r);
-  if (input.column_count() == 0) subset.SetSize(rows.size());
-  OMEN_RETURN_IF_ERROR(Evaluate(expr, subset, &out));
+  SelectionVector sel(subset.size());
+  for (size_t k = 0; k < subset.size(); ++k) sel[k] = rows.At(subset[k]);
+  OMEN_RETURN_IF_ERROR(Eval(expr, Rows{rows.input, sel.data(), sel.size()}, &out));
   return out;
 }
 
@@ -81,19 +91,19 @@ bool IsTrue(const Vector& v, size_t i) { return v.IsValid(i) && v.Data<uint8_t>(
 // AND/OR with three-valued logic, evaluated left to right: a later operand is evaluated only
 // for rows the earlier ones left undecided (false decides AND, true decides OR), so that, as in
 // PostgreSQL, `x <> 0 AND 1 / x > 0` never divides by zero.
-Status EvaluateLogical(const BoundExpr& expr, const DataChunk& input, Vector* out) {
+Status EvaluateLogical(const BoundExpr& expr, const Rows& rows, Vector* out) {
   bool is_and = expr.kind == BoundExpr::Kind::kAnd;
-  OMEN_RETURN_IF_ERROR(Evaluate(*expr.children[0], input, out));
+  OMEN_RETURN_IF_ERROR(Eval(*expr.children[0], rows, out));
   uint8_t* a = out->Data<uint8_t>();
   for (size_t c = 1; c < expr.children.size(); ++c) {
     std::vector<uint32_t> undecided;
-    for (size_t i = 0; i < input.size(); ++i) {
+    for (size_t i = 0; i < rows.n; ++i) {
       bool decided = out->IsValid(i) && (a[i] != 0) != is_and;
       if (!decided) undecided.push_back(static_cast<uint32_t>(i));
     }
     if (undecided.empty()) break;
     Vector operand(TypeId::kBoolean);
-    OMEN_ASSIGN_OR_RETURN(operand, EvaluateRows(*expr.children[c], input, undecided));
+    OMEN_ASSIGN_OR_RETURN(operand, EvaluateRows(*expr.children[c], rows, undecided));
     for (size_t k = 0; k < undecided.size(); ++k) {
       size_t i = undecided[k];
       bool bv = operand.IsValid(k), b = bv && operand.Data<uint8_t>()[k] != 0;
@@ -109,10 +119,10 @@ Status EvaluateLogical(const BoundExpr& expr, const DataChunk& input, Vector* ou
 }
 
 // x IN (a, b, ...) as x = a OR x = b OR ...: each item is evaluated only for rows not yet true.
-Status EvaluateIn(const BoundExpr& expr, const DataChunk& input, Vector* out) {
-  size_t n = input.size();
+Status EvaluateIn(const BoundExpr& expr, const Rows& rows, Vector* out) {
+  size_t n = rows.n;
   Vector lhs(expr.children[0]->type, n);
-  OMEN_RETURN_IF_ERROR(Evaluate(*expr.children[0], input, &lhs));
+  OMEN_RETURN_IF_ERROR(Eval(*expr.children[0], rows, &lhs));
   std::vector<std::optional<bool>> result(n, false);
   for (size_t a = 1; a < expr.children.size(); ++a) {
     std::vector<uint32_t> open;
@@ -121,9 +131,9 @@ Status EvaluateIn(const BoundExpr& expr, const DataChunk& input, Vector* out) {
     }
     if (open.empty()) break;
     Vector item(expr.children[a]->type);
-    OMEN_ASSIGN_OR_RETURN(item, EvaluateRows(*expr.children[a], input, open));
+    OMEN_ASSIGN_OR_RETURN(item, EvaluateRows(*expr.children[a], rows, open));
     Vector left(lhs.type(), open.size());
-    for (uint32_t i : open) left.AppendFrom(lhs, i);
+    left.Gather(lhs, open.data(), open.size());
     Vector eq(TypeId::kBoolean, open.size());
     eq.Resize(open.size());
     for (size_t k = 0; k < open.size(); ++k) eq.SetValid(k, left.IsValid(k) && item.IsValid(k));
@@ -146,43 +156,43 @@ Status EvaluateIn(const BoundExpr& expr, const DataChunk& input, Vector* out) {
   return Status::OK();
 }
 
-Status EvaluateCase(const BoundExpr& expr, const DataChunk& input, Vector* out) {
-  size_t n = input.size();
+Status EvaluateCase(const BoundExpr& expr, const Rows& rows, Vector* out) {
+  size_t n = rows.n;
   for (size_t i = 0; i < n; ++i) out->SetValid(i, false);
   std::vector<uint32_t> remaining(n);
   for (size_t i = 0; i < n; ++i) remaining[i] = static_cast<uint32_t>(i);
   size_t pairs = (expr.children.size() - (expr.has_else ? 1 : 0)) / 2;
   for (size_t p = 0; p < pairs && !remaining.empty(); ++p) {
     Vector cond(TypeId::kBoolean);
-    OMEN_ASSIGN_OR_RETURN(cond, EvaluateRows(*expr.children[2 * p], input, remaining));
+    OMEN_ASSIGN_OR_RETURN(cond, EvaluateRows(*expr.children[2 * p], rows, remaining));
     std::vector<uint32_t> taken, rest;
     for (size_t k = 0; k < remaining.size(); ++k) {
       (IsTrue(cond, k) ? taken : rest).push_back(remaining[k]);
     }
     if (!taken.empty()) {
       Vector value(expr.type);
-      OMEN_ASSIGN_OR_RETURN(value, EvaluateRows(*expr.children[2 * p + 1], input, taken));
+      OMEN_ASSIGN_OR_RETURN(value, EvaluateRows(*expr.children[2 * p + 1], rows, taken));
       for (size_t k = 0; k < taken.size(); ++k) out->CopyFrom(value, k, taken[k]);
     }
     remaining = std::move(rest);
   }
   if (expr.has_else && !remaining.empty()) {
     Vector value(expr.type);
-    OMEN_ASSIGN_OR_RETURN(value, EvaluateRows(*expr.children.back(), input, remaining));
+    OMEN_ASSIGN_OR_RETURN(value, EvaluateRows(*expr.children.back(), rows, remaining));
     for (size_t k = 0; k < remaining.size(); ++k) out->CopyFrom(value, k, remaining[k]);
   }
   return Status::OK();
 }
 
-Status EvaluateCoalesce(const BoundExpr& expr, const DataChunk& input, Vector* out) {
-  size_t n = input.size();
+Status EvaluateCoalesce(const BoundExpr& expr, const Rows& rows, Vector* out) {
+  size_t n = rows.n;
   for (size_t i = 0; i < n; ++i) out->SetValid(i, false);
   std::vector<uint32_t> remaining(n);
   for (size_t i = 0; i < n; ++i) remaining[i] = static_cast<uint32_t>(i);
   for (const auto& child : expr.children) {
     if (remaining.empty()) break;
     Vector value(expr.type);
-    OMEN_ASSIGN_OR_RETURN(value, EvaluateRows(*child, input, remaining));
+    OMEN_ASSIGN_OR_RETURN(value, EvaluateRows(*child, rows, remaining));
     std::vector<uint32_t> rest;
     for (size_t k = 0; k < remaining.size(); ++k) {
       if (value.IsValid(k)) {
@@ -196,10 +206,10 @@ Status EvaluateCoalesce(const BoundExpr& expr, const DataChunk& input, Vector* o
   return Status::OK();
 }
 
-Status EvaluateChildren(const BoundExpr& expr, const DataChunk& input, std::vector<Vector>* out) {
+Status EvaluateChildren(const BoundExpr& expr, const Rows& rows, std::vector<Vector>* out) {
   for (const auto& c : expr.children) {
-    out->emplace_back(c->type, input.size());
-    OMEN_RETURN_IF_ERROR(Evaluate(*c, input, &out->back()));
+    out->emplace_back(c->type, rows.n);
+    OMEN_RETURN_IF_ERROR(Eval(*c, rows, &out->back()));
   }
   return Status::OK();
 }
@@ -217,10 +227,10 @@ void SetBool(Vector* out, size_t i, std::optional<bool> v) {
   if (v) out->Data<uint8_t>()[i] = *v ? 1 : 0;
 }
 
-Status EvaluateOther(const BoundExpr& expr, const DataChunk& input, Vector* out) {
-  size_t n = input.size();
+Status EvaluateOther(const BoundExpr& expr, const Rows& rows, Vector* out) {
+  size_t n = rows.n;
   std::vector<Vector> args;
-  OMEN_RETURN_IF_ERROR(EvaluateChildren(expr, input, &args));
+  OMEN_RETURN_IF_ERROR(EvaluateChildren(expr, rows, &args));
   switch (expr.kind) {
     case BoundExpr::Kind::kGreatest:
     case BoundExpr::Kind::kLeast: {
@@ -304,15 +314,15 @@ Status EvaluateOther(const BoundExpr& expr, const DataChunk& input, Vector* out)
 }
 
 // nextval & co., row by row: each call has an effect (or reads the session's state).
-Status EvaluateSequence(const BoundExpr& expr, const DataChunk& input, Vector* out) {
+Status EvaluateSequence(const BoundExpr& expr, const Rows& rows, Vector* out) {
   using Op = BoundExpr::SequenceOp;
   if (expr.sequences == nullptr) return InternalError("sequence function without a session");
   std::vector<Vector> args;
   for (const auto& c : expr.children) {
-    args.emplace_back(c->type, input.size());
-    OMEN_RETURN_IF_ERROR(Evaluate(*c, input, &args.back()));
+    args.emplace_back(c->type, rows.n);
+    OMEN_RETURN_IF_ERROR(Eval(*c, rows, &args.back()));
   }
-  size_t n = input.size();
+  size_t n = rows.n;
   for (size_t i = 0; i < n; ++i) {
     Result<int64_t> v = Status::OK();
     switch (expr.sequence_op) {
@@ -337,89 +347,156 @@ Status EvaluateSequence(const BoundExpr& expr, const DataChunk& input, Vector* o
   return Status::OK();
 }
 
-}  // namespace
+// The value of an argument: the input's own vector for a column over all rows (no copy),
+// otherwise `scratch` filled by evaluation.
+Result<const Vector*> Argument(const BoundExpr& expr, const Rows& rows, Vector* scratch) {
+  if (expr.kind == BoundExpr::Kind::kColumn && rows.sel == nullptr) {
+    return &rows.input.column(expr.column);
+  }
+  OMEN_RETURN_IF_ERROR(Eval(expr, rows, scratch));
+  return scratch;
+}
 
-Status Evaluate(const BoundExpr& expr, const DataChunk& input, Vector* out) {
+Status Eval(const BoundExpr& expr, const Rows& rows, Vector* out) {
   OMEN_RETURN_IF_ERROR(CheckStackDepth());
-  size_t n = input.size();
+  const size_t n = rows.n;
+  if (expr.kind == BoundExpr::Kind::kColumn) {
+    const Vector& src = rows.input.column(expr.column);
+    if (rows.sel == nullptr) {
+      *out = src;
+    } else {
+      if (out->type() != src.type()) *out = Vector(src.type(), n);
+      out->Gather(src, rows.sel, n);
+    }
+    return Status::OK();
+  }
   *out = Vector(expr.type, n);
   out->Resize(n);
   switch (expr.kind) {
-    case BoundExpr::Kind::kColumn: {
-      const Vector& src = input.column(expr.column);
-      *out = src;
-      return Status::OK();
-    }
     case BoundExpr::Kind::kConstant:
       Broadcast(expr.constant, n, out);
       return Status::OK();
     case BoundExpr::Kind::kFunction: {
-      std::vector<Vector> args;
-      args.reserve(expr.children.size());
-      for (const auto& c : expr.children) {
-        args.emplace_back(c->type, n);
-        OMEN_RETURN_IF_ERROR(Evaluate(*c, input, &args.back()));
-      }
+      std::vector<Vector> scratch;
+      scratch.reserve(expr.children.size());
       std::vector<const Vector*> ptrs;
-      for (const Vector& a : args) ptrs.push_back(&a);
+      ptrs.reserve(expr.children.size());
+      for (const auto& c : expr.children) {
+        scratch.emplace_back(c->type, 0);
+        const Vector* arg;
+        OMEN_ASSIGN_OR_RETURN(arg, Argument(*c, rows, &scratch.back()));
+        ptrs.push_back(arg);
+      }
       if (expr.function->strict) {
         for (size_t i = 0; i < n; ++i) {
           bool valid = true;
-          for (const Vector& a : args) valid = valid && a.IsValid(i);
+          for (const Vector* a : ptrs) valid = valid && a->IsValid(i);
           out->SetValid(i, valid);
         }
       }
       return expr.function->kernel(ptrs, n, out);
     }
     case BoundExpr::Kind::kCast: {
-      Vector arg(expr.children[0]->type, n);
-      OMEN_RETURN_IF_ERROR(Evaluate(*expr.children[0], input, &arg));
+      Vector scratch(expr.children[0]->type, 0);
+      const Vector* arg;
+      OMEN_ASSIGN_OR_RETURN(arg, Argument(*expr.children[0], rows, &scratch));
       for (size_t i = 0; i < n; ++i) {
         Value v;
-        OMEN_ASSIGN_OR_RETURN(v, CastValue(arg.GetValue(i), expr.type, expr.cast_context));
+        OMEN_ASSIGN_OR_RETURN(v, CastValue(arg->GetValue(i), expr.type, expr.cast_context));
         out->SetValue(i, v);
       }
       return Status::OK();
     }
     case BoundExpr::Kind::kAnd:
     case BoundExpr::Kind::kOr:
-      return EvaluateLogical(expr, input, out);
+      return EvaluateLogical(expr, rows, out);
     case BoundExpr::Kind::kIn:
-      return EvaluateIn(expr, input, out);
+      return EvaluateIn(expr, rows, out);
     case BoundExpr::Kind::kNot: {
-      OMEN_RETURN_IF_ERROR(Evaluate(*expr.children[0], input, out));
+      OMEN_RETURN_IF_ERROR(Eval(*expr.children[0], rows, out));
       uint8_t* d = out->Data<uint8_t>();
       for (size_t i = 0; i < n; ++i) d[i] = d[i] ? 0 : 1;
       return Status::OK();
     }
     case BoundExpr::Kind::kIsNull:
     case BoundExpr::Kind::kIsNotNull: {
-      Vector arg(expr.children[0]->type, n);
-      OMEN_RETURN_IF_ERROR(Evaluate(*expr.children[0], input, &arg));
+      Vector scratch(expr.children[0]->type, 0);
+      const Vector* arg;
+      OMEN_ASSIGN_OR_RETURN(arg, Argument(*expr.children[0], rows, &scratch));
       bool want_null = expr.kind == BoundExpr::Kind::kIsNull;
+      uint8_t* d = out->Data<uint8_t>();
       for (size_t i = 0; i < n; ++i) {
         out->SetValid(i, true);
-        out->Data<uint8_t>()[i] = (arg.IsValid(i) != want_null) ? 1 : 0;
+        d[i] = (arg->IsValid(i) != want_null) ? 1 : 0;
       }
       return Status::OK();
     }
     case BoundExpr::Kind::kCase:
-      return EvaluateCase(expr, input, out);
+      return EvaluateCase(expr, rows, out);
     case BoundExpr::Kind::kCoalesce:
-      return EvaluateCoalesce(expr, input, out);
-    case BoundExpr::Kind::kSubquery:
-      if (expr.correlated) return EvaluateCorrelated(expr, input, out);
-      return InternalError("subquery evaluated before it was resolved");
+      return EvaluateCoalesce(expr, rows, out);
+    case BoundExpr::Kind::kSubquery: {
+      if (!expr.correlated) return InternalError("subquery evaluated before it was resolved");
+      if (rows.sel == nullptr) return EvaluateCorrelated(expr, rows.input, out);
+      DataChunk selected;
+      selected.Gather(rows.input, rows.sel, n);
+      return EvaluateCorrelated(expr, selected, out);
+    }
     case BoundExpr::Kind::kOuterRef:
       Broadcast((*expr.outer_values)[expr.column], n, out);
       return Status::OK();
     case BoundExpr::Kind::kParameter:
       return InternalError("parameter evaluated in a statement bound only for preparing");
     case BoundExpr::Kind::kSequence:
-      return EvaluateSequence(expr, input, out);
+      return EvaluateSequence(expr, rows, out);
     default:
-      return EvaluateOther(expr, input, out);
+      return EvaluateOther(expr, rows, out);
   }
+}
+
+// Narrows sel[0..*n) (positions of `input`) to the rows where `predicate` is true, keeping
+// their order. A top-level AND is applied operand by operand, each one evaluated only for the
+// rows all earlier ones passed: as PostgreSQL's qual lists stop at the first operand that is
+// not true, `x <> 0 AND 1 / x > 0` never divides by zero.
+Status SelectRows(const BoundExpr& predicate, const DataChunk& input, uint32_t* sel, size_t* n) {
+  if (predicate.kind == BoundExpr::Kind::kAnd) {
+    for (const auto& operand : predicate.children) {
+      if (*n == 0) break;
+      OMEN_RETURN_IF_ERROR(SelectRows(*operand, input, sel, n));
+    }
+    return Status::OK();
+  }
+  const bool all = *n == input.size();
+  Vector keep(TypeId::kBoolean, 0);
+  OMEN_RETURN_IF_ERROR(Eval(predicate, Rows{input, all ? nullptr : sel, *n}, &keep));
+  const uint8_t* k = keep.Data<uint8_t>();
+  size_t kept = 0;
+  for (size_t i = 0; i < *n; ++i) {
+    sel[kept] = sel[i];
+    kept += (keep.IsValid(i) && k[i] != 0) ? 1 : 0;
+  }
+  *n = kept;
+  return Status::OK();
+}
+
+}  // namespace
+
+Status Evaluate(const BoundExpr& expr, const DataChunk& input, Vector* out) {
+  return Eval(expr, Rows{input, nullptr, input.size()}, out);
+}
+
+Status Evaluate(const BoundExpr& expr, const DataChunk& input, const SelectionVector& sel,
+                Vector* out) {
+  return Eval(expr, Rows{input, sel.data(), sel.size()}, out);
+}
+
+Status Select(const BoundExpr& predicate, const DataChunk& input, SelectionVector* sel) {
+  size_t n = input.size();
+  sel->resize(n);
+  for (size_t i = 0; i < n; ++i) (*sel)[i] = static_cast<uint32_t>(i);
+  OMEN_RETURN_IF_ERROR(SelectRows(predicate, input, sel->data(), &n));
+  sel->resize(n);
+  return Status::OK();
 }
 
 Result<Value> EvaluateConstant(const BoundExpr& expr) {

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <unordered_map>
 #include <unordered_set>
 
+#include "absl/container/flat_hash_map.h"
 #include "sql/execution/aggregate_state.h"
 #include "sql/execution/expression_executor.h"
 #include "types/type_io.h"
@@ -66,12 +66,18 @@ class HashAggregateOp final : public PhysicalOperator {
  private:
   Status Consume() {
     done_ = true;
+    // One integer group key (smallint ... bigint, date, timestamp) is hashed as its value;
+    // other keys through their byte encoding (AppendHashKey).
+    const bool int_key = op_.groups.size() == 1 && IsIntegerKey(op_.groups[0]->type);
+    if (op_.groups.empty()) NewGroup({}, 0);  // every row goes to the one group
+    DataChunk in = child_->NewChunk();
+    std::vector<uint32_t> group_of;
+    std::vector<AggregateAccumulator*> accs;
     for (;;) {
-      DataChunk in = child_->NewChunk();
       bool more;
       OMEN_ASSIGN_OR_RETURN(more, child_->Next(&in));
       if (!more) break;
-      size_t n = in.size();
+      const size_t n = in.size();
       std::vector<Vector> keys;
       for (const auto& g : op_.groups) {
         keys.emplace_back(g->type, n);
@@ -88,27 +94,83 @@ class HashAggregateOp final : public PhysicalOperator {
           OMEN_RETURN_IF_ERROR(Evaluate(*o.expr, in, &args[a].back()));
         }
       }
-      std::string key;
-      for (size_t r = 0; r < n; ++r) {
-        key.clear();
-        for (const Vector& k : keys) AppendHashKey(k, r, &key);
-        auto [it, inserted] = index_.emplace(key, num_groups_);
-        if (inserted) {
-          // A group: its key (twice: index and values) and its aggregates' states.
-          constexpr int64_t kPerAggregate = 96, kPerGroup = 64;
-          OMEN_RETURN_IF_ERROR(Hold(2 * static_cast<int64_t>(key.size()) + kPerGroup +
-                                    kPerAggregate * static_cast<int64_t>(op_.aggregates.size())));
-          NewGroup(keys, r);
+      group_of.assign(n, 0);
+      if (int_key) {
+        OMEN_RETURN_IF_ERROR(GroupIntegers(keys, &group_of));
+      } else if (!keys.empty()) {
+        OMEN_RETURN_IF_ERROR(GroupEncoded(keys, &group_of));
+      }
+      accs.resize(n);
+      for (size_t a = 0; a < op_.aggregates.size(); ++a) {
+        const AggregateCall& call = op_.aggregates[a];
+        if (call.distinct || !call.order.empty()) {
+          for (size_t r = 0; r < n; ++r) {
+            OMEN_RETURN_IF_ERROR(Update(call, args[a], r, &states_[group_of[r]][a]));
+          }
+          continue;
         }
-        size_t g = it->second;
-        for (size_t a = 0; a < op_.aggregates.size(); ++a) {
-          OMEN_RETURN_IF_ERROR(Update(op_.aggregates[a], args[a], r, &states_[g][a]));
-        }
+        for (size_t r = 0; r < n; ++r) accs[r] = &states_[group_of[r]][a].acc;
+        OMEN_RETURN_IF_ERROR(AggregateAccumulator::AddScattered(accs.data(), args[a], n));
       }
     }
-    // An aggregate without GROUP BY yields one row even for no input.
-    if (op_.groups.empty() && num_groups_ == 0) NewGroup({}, 0);
     return Status::OK();
+  }
+
+  static bool IsIntegerKey(LogicalType t) {
+    PhysicalType p = t.physical();
+    return p == PhysicalType::kInt16 || p == PhysicalType::kInt32 || p == PhysicalType::kInt64;
+  }
+
+  // Finds or makes the group of every row, by the value of the one integer key.
+  Status GroupIntegers(const std::vector<Vector>& keys, std::vector<uint32_t>* group_of) {
+    const Vector& k = keys[0];
+    for (size_t r = 0; r < group_of->size(); ++r) {
+      if (!k.IsValid(r)) {
+        if (null_group_ == kNoGroup) {
+          OMEN_RETURN_IF_ERROR(HoldGroup(8));
+          null_group_ = static_cast<uint32_t>(num_groups_);
+          NewGroup(keys, r);
+        }
+        (*group_of)[r] = null_group_;
+        continue;
+      }
+      int64_t v = k.type().physical() == PhysicalType::kInt64   ? k.Data<int64_t>()[r]
+                  : k.type().physical() == PhysicalType::kInt32 ? k.Data<int32_t>()[r]
+                                                                : k.Data<int16_t>()[r];
+      auto it = int_index_.find(v);
+      if (it == int_index_.end()) {
+        OMEN_RETURN_IF_ERROR(HoldGroup(8));
+        it = int_index_.emplace(v, static_cast<uint32_t>(num_groups_)).first;
+        NewGroup(keys, r);
+      }
+      (*group_of)[r] = it->second;
+    }
+    return Status::OK();
+  }
+
+  // Finds or makes the group of every row, by the byte encoding of its keys.
+  Status GroupEncoded(const std::vector<Vector>& keys, std::vector<uint32_t>* group_of) {
+    std::string key;
+    for (size_t r = 0; r < group_of->size(); ++r) {
+      key.clear();
+      for (const Vector& k : keys) AppendHashKey(k, r, &key);
+      auto it = index_.find(key);
+      if (it == index_.end()) {
+        OMEN_RETURN_IF_ERROR(HoldGroup(2 * static_cast<int64_t>(key.size())));
+        it = index_.emplace(key, static_cast<uint32_t>(num_groups_)).first;
+        NewGroup(keys, r);
+      }
+      (*group_of)[r] = it->second;
+    }
+    return Status::OK();
+  }
+
+  // Counts a new group against the memory budget: its key (in the index and as values) and
+  // its aggregates' states.
+  Status HoldGroup(int64_t key_bytes) {
+    constexpr int64_t kPerAggregate = 96, kPerGroup = 64;
+    return Hold(key_bytes + kPerGroup +
+                kPerAggregate * static_cast<int64_t>(op_.aggregates.size()));
   }
 
   void NewGroup(const std::vector<Vector>& keys, size_t r) {
@@ -167,7 +229,10 @@ class HashAggregateOp final : public PhysicalOperator {
   const LogicalOperator& op_;
   PhysicalOperatorPtr child_;
   bool done_ = false;
-  std::unordered_map<std::string, size_t> index_;
+  static constexpr uint32_t kNoGroup = UINT32_MAX;
+  absl::flat_hash_map<std::string, uint32_t> index_;
+  absl::flat_hash_map<int64_t, uint32_t> int_index_;
+  uint32_t null_group_ = kNoGroup;  // the group of a NULL integer key, once seen
   std::vector<std::vector<Value>> group_values_;
   std::vector<std::vector<AggState>> states_;
   size_t num_groups_ = 0;

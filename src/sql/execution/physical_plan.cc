@@ -103,26 +103,33 @@ class FilterOp final : public PhysicalOperator {
   FilterOp(PhysicalOperatorPtr child, const BoundExpr* predicate)
       : PhysicalOperator(child->types()), child_(std::move(child)), predicate_(predicate) {}
 
+  // Each input batch is narrowed to a selection vector of its passing rows; only those rows
+  // are copied out, column by column (the whole batch is passed on when all rows pass).
   Result<bool> NextBatch(DataChunk* out) override {
-    *out = NewChunk();
-    DataChunk in = child_->NewChunk();
-    while (out->size() == 0) {
+    for (;;) {
+      if (in_.column_count() != types().size()) in_ = child_->NewChunk();
       bool more;
-      OMEN_ASSIGN_OR_RETURN(more, child_->Next(&in));
-      if (!more) return false;
-      Vector keep(TypeId::kBoolean, in.size());
-      OMEN_RETURN_IF_ERROR(Evaluate(*predicate_, in, &keep));
-      const uint8_t* k = keep.Data<uint8_t>();
-      for (size_t r = 0; r < in.size(); ++r) {
-        if (keep.IsValid(r) && k[r]) out->AppendRowFrom(in, r);
+      OMEN_ASSIGN_OR_RETURN(more, child_->Next(&in_));
+      if (!more) {
+        *out = NewChunk();
+        return false;
       }
+      OMEN_RETURN_IF_ERROR(Select(*predicate_, in_, &sel_));
+      if (sel_.empty()) continue;
+      if (sel_.size() == in_.size()) {
+        std::swap(*out, in_);
+      } else {
+        out->Gather(in_, sel_.data(), sel_.size());
+      }
+      return true;
     }
-    return true;
   }
 
  private:
   PhysicalOperatorPtr child_;
   const BoundExpr* predicate_;
+  DataChunk in_;  // the child's batch, kept so its buffers are reused
+  SelectionVector sel_;
 };
 
 class ProjectionOp final : public PhysicalOperator {

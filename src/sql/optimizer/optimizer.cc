@@ -3,6 +3,7 @@
 #include "sql/optimizer/constant_folding.h"
 #include "sql/optimizer/join_order.h"
 #include "sql/optimizer/predicates.h"
+#include "sql/optimizer/prune_columns.h"
 
 #include <algorithm>
 #include <optional>
@@ -406,6 +407,7 @@ Status Optimize(BoundStatement* statement, const StatisticsSource* stats) {
   ChooseAccessPath(&statement->plan);
   UseKeyOrder(&statement->plan);
   PushDownLimit(statement->plan.get());
+  PruneColumns(statement->plan.get());
   return Status::OK();
 }
 

@@ -8,7 +8,8 @@
 //      column by constants become a key range on the scan (and leave the filter), else a
 //      secondary index's first column (equality, IN, two-sided ranges), else zone filters;
 //   2. limit pushdown: a constant LIMIT/OFFSET over a scan with nothing in between that could
-//      drop or reorder rows stops the scan early.
+//      drop or reorder rows stops the scan early;
+//   3. projection pushdown (prune_columns.h): scans read only the columns used above them.
 // Each pass preserves results exactly; a predicate it cannot use stays in the filter.
 #pragma once
 

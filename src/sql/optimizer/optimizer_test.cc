@@ -48,10 +48,31 @@ TEST_F(OptimizerTest, KeyRangeFromConjunctsAndResidualFilter) {
   EXPECT_TRUE(get->key_range.lower_inclusive);
   EXPECT_EQ(get->key_range.upper, std::vector<Value>{Value::BigInt(10)});
   EXPECT_FALSE(get->key_range.upper_inclusive);
-  // Only v = 1 is left to filter.
+  // Only v = 1 is left to filter, over the one column the scan still reads (v).
   const LogicalOperator* filter = s.plan->children[0].get();
   ASSERT_EQ(filter->kind, LogicalOperator::Kind::kFilter);
-  EXPECT_EQ(filter->predicate->ToString(), "(#1 = 1)");
+  EXPECT_EQ(filter->predicate->ToString(), "(#0 = 1)");
+  EXPECT_EQ(get->column_ids, std::vector<size_t>{1});
+}
+
+TEST_F(OptimizerTest, ScansReadOnlyTheColumnsUsedAboveThem) {
+  // Projection and filter: v only; references renumbered to the scan's new layout.
+  BoundStatement s = Plan("SELECT v + 1 FROM t WHERE v > 2");
+  EXPECT_EQ(Scan(s.plan.get())->column_ids, std::vector<size_t>{1});
+  EXPECT_EQ(Scan(s.plan.get())->types, std::vector<LogicalType>{TypeId::kInteger});
+  EXPECT_EQ(s.plan->expressions[0]->ToString(), "(#0 + 1)");
+  // No column used: the narrowest one is kept so that rows are still counted.
+  EXPECT_EQ(Scan(Plan("SELECT count(*) FROM t").plan.get())->column_ids, std::vector<size_t>{1});
+  // Every column used: nothing removed.
+  EXPECT_EQ(Scan(Plan("SELECT * FROM t").plan.get())->column_ids, (std::vector<size_t>{0, 1}));
+  // Joins: each side keeps the columns of the output and of the join condition, and the
+  // references above the join are renumbered across both sides.
+  BoundStatement j = Plan("SELECT b.v FROM t a JOIN t b ON a.id = b.v WHERE b.id + 0 > 3");
+  const LogicalOperator* join = j.plan->children[0].get();
+  while (join->kind != LogicalOperator::Kind::kJoin) join = join->children[0].get();
+  EXPECT_EQ(Scan(join->children[0].get())->column_ids, std::vector<size_t>{0});
+  EXPECT_EQ(Scan(join->children[1].get())->column_ids, (std::vector<size_t>{0, 1}));
+  EXPECT_EQ(j.plan->expressions[0]->ToString(), "#2");
 }
 
 TEST_F(OptimizerTest, PointLookupRemovesFilter) {
