@@ -65,6 +65,24 @@ void Vector::SetValue(size_t i, const Value& v) {
   }
 }
 
+void Vector::Fill(const Value& v) {
+  if (size_ == 0) return;
+  std::fill(validity_.begin(), validity_.begin() + static_cast<long>(size_), v.is_null() ? 0 : 1);
+  if (v.is_null()) return;
+  SetValue(0, v);
+  const size_t w = type_.FixedWidth();
+  if (w == 0) {
+    std::fill(strings_.begin() + 1, strings_.begin() + static_cast<long>(size_), strings_[0]);
+    return;
+  }
+  char* d = reinterpret_cast<char*>(fixed_.data());
+  for (size_t filled = 1; filled < size_;) {  // doubling copies of the first value
+    const size_t n = std::min(filled, size_ - filled);
+    std::memcpy(d + filled * w, d, n * w);
+    filled += n;
+  }
+}
+
 void Vector::Append(const Value& v) {
   Resize(size_ + 1);
   SetValue(size_ - 1, v);

@@ -53,6 +53,8 @@ class Vector {
   // REQUIRES: v is NULL or of type(); i < size().
   void SetValue(size_t i, const Value& v);
   void Append(const Value& v);
+  // Sets every row to `v` (NULL or of type()).
+  void Fill(const Value& v);
   // Appends row `i` of `other` (same type).
   void AppendFrom(const Vector& other, size_t i);
   // Appends rows [from, from + n) of `other` (same type).

@@ -10,7 +10,8 @@ namespace omendb::sql {
 namespace {
 
 void Broadcast(const Value& v, size_t n, Vector* out) {
-  for (size_t i = 0; i < n; ++i) out->SetValue(i, v);
+  out->Resize(n);
+  out->Fill(v);
 }
 
 // The rows of a batch an evaluation covers: all of `input` (sel == nullptr), or the positions
@@ -23,6 +24,7 @@ struct Rows {
 };
 
 Status Eval(const BoundExpr& expr, const Rows& rows, Vector* out);
+Result<const Vector*> Argument(const BoundExpr& expr, const Rows& rows, Vector* scratch);
 
 // Whether evaluating `expr` can raise an error (overflow, division by zero, bad input...).
 // Comparisons, boolean logic, NULL tests, column references and constants cannot.
@@ -227,8 +229,45 @@ void SetBool(Vector* out, size_t i, std::optional<bool> v) {
   if (v) out->Data<uint8_t>()[i] = *v ? 1 : 0;
 }
 
+// LIKE with a constant pattern (and escape): the pattern is prepared once for the batch.
+Status EvaluateLikeConstant(const BoundExpr& expr, const Rows& rows, Vector* out) {
+  const Value& pattern = expr.children[1]->constant;
+  std::optional<std::string_view> escape = std::string_view("\\");
+  bool null = pattern.is_null();
+  if (expr.children.size() == 3) {
+    const Value& e = expr.children[2]->constant;
+    null = null || e.is_null();
+    if (!e.is_null()) {
+      OMEN_ASSIGN_OR_RETURN(escape, LikeEscape(e.GetString()));
+    }
+  }
+  const size_t n = rows.n;
+  if (null) {
+    for (size_t i = 0; i < n; ++i) out->SetValid(i, false);
+    return Status::OK();
+  }
+  LikeMatcher matcher(pattern.GetString(), escape, expr.case_insensitive);
+  Vector scratch(expr.children[0]->type, 0);
+  const Vector* text;
+  OMEN_ASSIGN_OR_RETURN(text, Argument(*expr.children[0], rows, &scratch));
+  uint8_t* d = out->Data<uint8_t>();
+  for (size_t i = 0; i < n; ++i) {
+    out->SetValid(i, text->IsValid(i));
+    if (!text->IsValid(i)) continue;
+    bool m;
+    OMEN_ASSIGN_OR_RETURN(m, matcher.Matches(text->Strings()[i]));
+    d[i] = m != expr.negated ? 1 : 0;
+  }
+  return Status::OK();
+}
+
 Status EvaluateOther(const BoundExpr& expr, const Rows& rows, Vector* out) {
   size_t n = rows.n;
+  if (expr.kind == BoundExpr::Kind::kLike &&
+      expr.children[1]->kind == BoundExpr::Kind::kConstant &&
+      (expr.children.size() < 3 || expr.children[2]->kind == BoundExpr::Kind::kConstant)) {
+    return EvaluateLikeConstant(expr, rows, out);
+  }
   std::vector<Vector> args;
   OMEN_RETURN_IF_ERROR(EvaluateChildren(expr, rows, &args));
   switch (expr.kind) {

@@ -80,4 +80,38 @@ Result<bool> LikeMatch(std::string_view s, std::string_view p,
   return pi == p.size();
 }
 
+LikeMatcher::LikeMatcher(std::string pattern, std::optional<std::string_view> escape,
+                         bool case_insensitive)
+    : pattern_(std::move(pattern)), case_insensitive_(case_insensitive) {
+  if (escape) escape_ = std::string(*escape);
+  if (case_insensitive_) return;
+  const std::string_view p = pattern_;
+  if (p.find('_') != std::string_view::npos) return;
+  if (escape_ && !escape_->empty() && p.find(*escape_) != std::string_view::npos) return;
+  size_t begin = 0, end = p.size();
+  while (begin < end && p[begin] == '%') ++begin;
+  while (end > begin && p[end - 1] == '%') --end;
+  const std::string_view middle = p.substr(begin, end - begin);
+  if (middle.find('%') != std::string_view::npos) return;
+  literal_ = std::string(middle);
+  const bool leading = begin > 0, trailing = end < p.size();
+  shape_ = leading && trailing ? Shape::kContains
+           : leading           ? Shape::kSuffix
+           : trailing          ? Shape::kPrefix
+                               : Shape::kEquals;
+}
+
+Result<bool> LikeMatcher::Matches(std::string_view text) const {
+  switch (shape_) {
+    case Shape::kEquals: return text == literal_;
+    case Shape::kPrefix: return text.starts_with(literal_);
+    case Shape::kSuffix: return text.ends_with(literal_);
+    case Shape::kContains: return text.find(literal_) != std::string_view::npos;
+    case Shape::kGeneral: break;
+  }
+  std::optional<std::string_view> escape;
+  if (escape_) escape = *escape_;
+  return LikeMatch(text, pattern_, escape, case_insensitive_);
+}
+
 }  // namespace omendb::sql

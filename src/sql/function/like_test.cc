@@ -53,5 +53,30 @@ TEST(LikeTest, EscapesAndCase) {
   EXPECT_TRUE(*LikeMatch("a#x", "a##_", std::string_view("#"), false));
 }
 
+TEST(LikeTest, PreparedMatcherAgreesWithLikeMatch) {
+  const std::vector<std::string> patterns = {
+      "", "%", "%%", "abc", "ab%", "%bc", "%b%", "a%%", "%%c", "a%c", "a_c", R"(a\%)", R"(a\_%)",
+      "ÄÖ%", "%é", "%b%c%", "abcd"};
+  const std::vector<std::string> texts = {"", "a", "abc", "ab", "abcabc", "xbx", "a%", "a_",
+                                          R"(a\)", "ÄÖÜ", "café", "bc", "ABC"};
+  for (std::optional<std::string_view> escape :
+       {std::optional<std::string_view>(R"(\)"), std::optional<std::string_view>(),
+        std::optional<std::string_view>("b")}) {
+    for (bool ci : {false, true}) {
+      for (const std::string& p : patterns) {
+        LikeMatcher matcher(p, escape, ci);
+        for (const std::string& t : texts) {
+          Result<bool> want = LikeMatch(t, p, escape, ci);
+          Result<bool> got = matcher.Matches(t);
+          ASSERT_EQ(want.ok(), got.ok()) << p << " " << t;
+          if (want.ok()) {
+            EXPECT_EQ(*want, *got) << "'" << t << "' LIKE '" << p << "' ci " << ci;
+          }
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace omendb::sql
