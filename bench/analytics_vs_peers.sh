@@ -18,6 +18,7 @@ R=${2:-5}
 BIN="$ROOT/build/release"
 HERE="$ROOT/bench/analytics"
 source "$ROOT/scripts/lib/temp_postgres.sh"
+source "$ROOT/scripts/lib/temp_omendb.sh"
 [ -x "$BIN/tools/omendb" ] || { echo "missing $BIN/tools/omendb"; exit 1; }
 command -v node >/dev/null || apt-get install -y -qq nodejs npm >/dev/null
 
@@ -28,20 +29,15 @@ if [ ! -d "$DUCK/node_modules/@duckdb/node-api" ]; then
 fi
 
 TMP=$(mktemp -d /tmp/omendb_analytics.XXXXXX)
-OMEN_PID=
 cleanup() {
-  [ -n "$OMEN_PID" ] && kill "$OMEN_PID" 2>/dev/null && wait "$OMEN_PID" 2>/dev/null
+  temp_omendb_stop
   temp_postgres_stop "$TMP"
   rm -rf "$TMP"
 }
 trap cleanup EXIT
 temp_postgres_start "$TMP" shared_buffers=2GB
 
-mkdir "$TMP/omen"
-"$BIN/tools/omendb" serve --data-dir "$TMP/omen" --port 0 --http-port 0 >"$TMP/omen.log" 2>&1 &
-OMEN_PID=$!
-for _ in $(seq 100); do grep -q "omendb: ready" "$TMP/omen.log" && break; sleep 0.1; done
-OMEN_PORT=$(sed -n 's/.*PostgreSQL protocol on [0-9.]*:\([0-9]*\).*/\1/p' "$TMP/omen.log")
+temp_omendb_start "$TMP" "$BIN/tools/omendb"
 
 cat >"$TMP/load.sql" <<SQL
 CREATE TABLE t (id bigint PRIMARY KEY, a integer, b double precision, c text, d integer);

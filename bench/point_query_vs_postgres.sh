@@ -14,25 +14,21 @@ N=${1:-10000000}
 S=${2:-10}
 BIN="$ROOT/build/release"
 source "$ROOT/scripts/lib/temp_postgres.sh"
+source "$ROOT/scripts/lib/temp_omendb.sh"
 for f in "$BIN/tools/omendb" "$BIN/bench/omendb_pg_point_bench"; do
   [ -x "$f" ] || { echo "missing $f"; exit 1; }
 done
 
 TMP=$(mktemp -d /tmp/omendb_pointbench.XXXXXX)
-OMEN_PID=
 cleanup() {
-  [ -n "$OMEN_PID" ] && kill "$OMEN_PID" 2>/dev/null && wait "$OMEN_PID" 2>/dev/null
+  temp_omendb_stop
   temp_postgres_stop "$TMP"
   rm -rf "$TMP"
 }
 trap cleanup EXIT
 temp_postgres_start "$TMP" shared_buffers=2GB
 
-mkdir "$TMP/omen"
-"$BIN/tools/omendb" serve --data-dir "$TMP/omen" --port 0 --http-port 0 >"$TMP/omen.log" 2>&1 &
-OMEN_PID=$!
-for _ in $(seq 100); do grep -q "omendb: ready" "$TMP/omen.log" && break; sleep 0.1; done
-OMEN_PORT=$(sed -n 's/.*PostgreSQL protocol on [0-9.]*:\([0-9]*\).*/\1/p' "$TMP/omen.log")
+temp_omendb_start "$TMP" "$BIN/tools/omendb"
 
 # N rows from cross joins of a ten-row table (both servers run the same statements).
 digits=$(/usr/bin/python3 -c "import math; print(max(1, math.ceil(math.log10($N))))")

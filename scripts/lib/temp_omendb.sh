@@ -1,0 +1,22 @@
+# Sourced by scripts that need a throwaway `omendb serve`: on free loopback ports (it picks
+# them) and a data directory under a given temporary directory.
+#
+#   temp_omendb_start DIR BINARY   sets OMEN_PORT and OMEN_PID; data in DIR/omen, log DIR/omen.log
+#   temp_omendb_stop               stops the server it started (safe to call twice)
+temp_omendb_start() {
+  local dir=$1 bin=$2
+  mkdir -p "$dir/omen"
+  "$bin" serve --data-dir "$dir/omen" --port 0 --http-port 0 >"$dir/omen.log" 2>&1 &
+  OMEN_PID=$!
+  for _ in $(seq 100); do grep -q "omendb: ready" "$dir/omen.log" && break; sleep 0.1; done
+  OMEN_PORT=$(sed -n 's/.*PostgreSQL protocol on [0-9.]*:\([0-9]*\).*/\1/p' "$dir/omen.log")
+  [ -n "$OMEN_PORT" ] || { cat "$dir/omen.log"; return 1; }
+}
+
+temp_omendb_stop() {
+  if [ -n "${OMEN_PID:-}" ]; then
+    kill "$OMEN_PID" 2>/dev/null && wait "$OMEN_PID" 2>/dev/null
+    OMEN_PID=
+  fi
+  return 0
+}
