@@ -274,6 +274,11 @@ Result<Value> ApplyModifier(const Value& v, LogicalType type, CastContext contex
       if (type.id() != TypeId::kTime && (x == INT64_MIN || x == INT64_MAX)) return v.WithType(type);
       return Value::Int(type, RoundMicros(x, type.modifier()));
     }
+    case TypeId::kInterval: {
+      IntervalValue iv;
+      OMEN_ASSIGN_OR_RETURN(iv, AdjustIntervalForTypmod(v.GetInterval(), type.modifier()));
+      return Value::Interval(iv).WithType(type);
+    }
     default: return v.WithType(type);
   }
 }

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "types/logical_type.h"
@@ -124,6 +125,26 @@ std::string FormatTimestampTz(int64_t ts, const TimeZone& tz);
 // ('P1Y2M3DT4H5M6S', 'P0001-02-03T04:05:06') input. Errors 22007, 22015 interval field value out
 // of range: "<input>", 22008 interval out of range. `precision` as interval(p), -1 for none.
 Result<Interval> ParseInterval(std::string_view s, int precision = -1);
+// PostgreSQL's interval typmod, (fields << 16) | precision: the fields an interval keeps
+// (INTERVAL MONTH, DAY TO MINUTE, ...: a mask of the bits below) and its fractional-second
+// precision (kIntervalFullPrecision for none). -1 for plain interval.
+inline constexpr int kIntervalMonth = 1 << 1, kIntervalYear = 1 << 2, kIntervalDay = 1 << 3,
+                     kIntervalHour = 1 << 10, kIntervalMinute = 1 << 11,
+                     kIntervalSecond = 1 << 12;
+inline constexpr int kIntervalFullRange = 0x7FFF, kIntervalFullPrecision = 0xFFFF;
+// The typmod of the grammar's modifiers ({fields} or {fields, precision}), as
+// intervaltypmodin: 22023 for a negative precision or fields no interval type has (a
+// precision above 6 becomes 6).
+Result<int32_t> IntervalTypmod(const std::vector<int>& modifiers);
+// format_type's suffix: "", "(2)", " month", " day to second(3)".
+std::string IntervalTypmodText(int32_t typmod);
+// Input under a typmod: a number without a unit counts in the last field ('1' DAY is one day,
+// '1:30' MINUTE TO SECOND ninety seconds), then AdjustIntervalForTypmod.
+Result<Interval> ParseIntervalTypmod(std::string_view s, int32_t typmod);
+// Drops the fields the typmod excludes (below its last field; YEAR also drops the months of a
+// partial year) and rounds the seconds to its precision, as PostgreSQL's
+// AdjustIntervalForTypmod. `typmod` -1 returns v.
+Result<Interval> AdjustIntervalForTypmod(const Interval& v, int32_t typmod);
 // IntervalStyle postgres: '1 year 2 mons 3 days 04:05:06.5', '-1 days +02:00:00', '00:00:00'.
 std::string FormatInterval(const Interval& v);
 

@@ -93,7 +93,9 @@ bool StrToInt(std::string_view s, size_t* pos, int64_t* v, bool int32_range) {
 }
 
 // hh:mm[:ss[.fff]] or mm:ss.fff, into microseconds (PostgreSQL's DecodeTimeForInterval).
-IErr DecodeTimeForInterval(std::string_view s, int64_t* usec_out) {
+// hh:mm[:ss[.f]] (mm:ss.f with a fraction after two fields; mm:ss when `range` is MINUTE TO
+// SECOND).
+IErr DecodeTimeForInterval(std::string_view s, int range, int64_t* usec_out) {
   size_t pos = 0;
   int64_t hour = 0, min = 0, sec = 0, fsec = 0;
   if (!StrToInt(s, &pos, &hour, false)) return IErr::kFieldOverflow;
@@ -102,6 +104,11 @@ IErr DecodeTimeForInterval(std::string_view s, int64_t* usec_out) {
   if (!StrToInt(s, &pos, &min, true)) return IErr::kFieldOverflow;
   if (pos == s.size()) {
     sec = 0;
+    if (range == (kIntervalMinute | kIntervalSecond)) {
+      sec = min;
+      min = hour;
+      hour = 0;
+    }
   } else if (s[pos] == '.') {
     double frac;
     if (!ParseFraction(s.substr(pos), &frac)) return IErr::kBadFormat;
@@ -142,7 +149,23 @@ enum IMask : uint32_t {
 constexpr uint32_t kIAllSecs = kMMicro | kMMilli | kMSecond;
 constexpr uint32_t kITimeM = kIAllSecs | kMMinute | kMHour;
 
-IErr DecodeInterval(const std::vector<DtField>& f, ItmIn* itm) {
+// The unit of a number without one, at the right end of the input: the typmod's last field.
+int DefaultUnit(int range) {
+  switch (range) {
+    case kIntervalYear: return kUnitYear;
+    case kIntervalMonth:
+    case kIntervalYear | kIntervalMonth: return kUnitMonth;
+    case kIntervalDay: return kUnitDay;
+    case kIntervalHour:
+    case kIntervalDay | kIntervalHour: return kUnitHour;
+    case kIntervalMinute:
+    case kIntervalHour | kIntervalMinute:
+    case kIntervalDay | kIntervalHour | kIntervalMinute: return kUnitMinute;
+    default: return kUnitSecond;
+  }
+}
+
+IErr DecodeInterval(const std::vector<DtField>& f, int range, ItmIn* itm) {
   bool is_before = false;
   uint32_t fmask = 0;
   int type = kUnitNone;  // the unit of the number to the left
@@ -152,12 +175,13 @@ IErr DecodeInterval(const std::vector<DtField>& f, ItmIn* itm) {
     uint32_t tmask = 0;
     FieldType ft = f[n].type;
     if (ft == FieldType::kTime) {
-      IErr e = DecodeTimeForInterval(text, &itm->usec);
+      IErr e = DecodeTimeForInterval(text, range, &itm->usec);
       if (e != IErr::kOk) return e;
       tmask = kITimeM;
       type = kUnitDay;
     } else if (ft == FieldType::kTz && text.find(':', 1) != std::string::npos &&
-               DecodeTimeForInterval(std::string_view(text).substr(1), &itm->usec) == IErr::kOk) {
+               DecodeTimeForInterval(std::string_view(text).substr(1), range, &itm->usec) ==
+                   IErr::kOk) {
       // Signed hh:mm[:ss].
       if (text[0] == '-') {
         if (itm->usec == std::numeric_limits<int64_t>::min()) return IErr::kFieldOverflow;
@@ -166,7 +190,7 @@ IErr DecodeInterval(const std::vector<DtField>& f, ItmIn* itm) {
       tmask = kITimeM;
       type = kUnitDay;
     } else if (ft == FieldType::kTz || ft == FieldType::kDate || ft == FieldType::kNumber) {
-      if (type == kUnitNone) type = kUnitSecond;
+      if (type == kUnitNone) type = DefaultUnit(range);
       size_t pos = 0;
       int64_t val = 0;
       double fval = 0;
@@ -468,11 +492,14 @@ double TsRound(double d) { return std::rint(d * 1000000.0) / 1000000.0; }
 
 }  // namespace
 
-Result<Interval> ParseInterval(std::string_view s, int precision) {
+namespace {
+
+// Input with `range` deciding the unit of numbers without one (kIntervalFullRange: seconds).
+Result<Interval> ParseIntervalRange(std::string_view s, int range, int precision) {
   std::vector<DtField> fields;
   ItmIn itm;
   IErr e = IErr::kBadFormat;
-  if (SplitDateTimeFields(s, 256, &fields)) e = DecodeInterval(fields, &itm);
+  if (SplitDateTimeFields(s, 256, &fields)) e = DecodeInterval(fields, range, &itm);
   if (e == IErr::kBadFormat) e = DecodeIso8601Interval(std::string(s), &itm);
   if (e == IErr::kFieldOverflow) {
     return Status(kIntervalFieldOverflow, "interval field value out of range: " + Quote(s));
@@ -490,6 +517,121 @@ Result<Interval> ParseInterval(std::string_view s, int precision) {
   r.days = itm.mday;
   r.micros = itm.usec;
   return RoundInterval(r, precision);
+}
+
+}  // namespace
+
+Result<Interval> ParseInterval(std::string_view s, int precision) {
+  return ParseIntervalRange(s, kIntervalFullRange, precision);
+}
+
+namespace {
+
+constexpr int Range(int32_t typmod) { return (typmod >> 16) & 0x7FFF; }
+constexpr int Precision(int32_t typmod) { return typmod & 0xFFFF; }
+
+// The field combinations an interval type may have, with format_type's words for them.
+struct IntervalFields {
+  int range;
+  const char* text;
+};
+constexpr IntervalFields kIntervalFields[] = {
+    {kIntervalYear, " year"},
+    {kIntervalMonth, " month"},
+    {kIntervalDay, " day"},
+    {kIntervalHour, " hour"},
+    {kIntervalMinute, " minute"},
+    {kIntervalSecond, " second"},
+    {kIntervalYear | kIntervalMonth, " year to month"},
+    {kIntervalDay | kIntervalHour, " day to hour"},
+    {kIntervalDay | kIntervalHour | kIntervalMinute, " day to minute"},
+    {kIntervalDay | kIntervalHour | kIntervalMinute | kIntervalSecond, " day to second"},
+    {kIntervalHour | kIntervalMinute, " hour to minute"},
+    {kIntervalHour | kIntervalMinute | kIntervalSecond, " hour to second"},
+    {kIntervalMinute | kIntervalSecond, " minute to second"},
+    {kIntervalFullRange, ""},
+};
+
+const char* FieldsText(int range) {
+  for (const IntervalFields& f : kIntervalFields) {
+    if (f.range == range) return f.text;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Result<int32_t> IntervalTypmod(const std::vector<int>& modifiers) {
+  auto invalid = [] {
+    return Status(sqlstate::kInvalidParameterValue, "invalid INTERVAL type modifier");
+  };
+  if (modifiers.empty() || modifiers.size() > 2) return invalid();
+  const int range = modifiers[0];
+  if (FieldsText(range) == nullptr) return invalid();
+  int precision = kIntervalFullPrecision;
+  if (modifiers.size() == 2) {
+    precision = modifiers[1];
+    if (precision < 0) {
+      return Status(sqlstate::kInvalidParameterValue,
+                    "INTERVAL(" + std::to_string(precision) + ") precision must not be negative");
+    }
+    precision = std::min(precision, 6);  // PostgreSQL reduces it with a warning
+  }
+  if (range == kIntervalFullRange && precision == kIntervalFullPrecision) return -1;
+  return (range << 16) | precision;
+}
+
+std::string IntervalTypmodText(int32_t typmod) {
+  if (typmod < 0) return "";
+  const char* fields = FieldsText(Range(typmod));
+  std::string out = fields ? fields : "";
+  if (Precision(typmod) != kIntervalFullPrecision) {
+    out += "(" + std::to_string(Precision(typmod)) + ")";
+  }
+  return out;
+}
+
+Result<Interval> AdjustIntervalForTypmod(const Interval& v, int32_t typmod) {
+  if (typmod < 0) return v;
+  Interval r = v;
+  const int range = Range(typmod);
+  auto truncate_time = [&r](int64_t unit) { r.micros = r.micros / unit * unit; };
+  switch (range) {
+    case kIntervalYear:
+      r.months = r.months / kMonthsPerYear * kMonthsPerYear;
+      r.days = 0;
+      r.micros = 0;
+      break;
+    case kIntervalMonth:
+    case kIntervalYear | kIntervalMonth:
+      r.days = 0;
+      r.micros = 0;
+      break;
+    case kIntervalDay:
+      r.micros = 0;
+      break;
+    case kIntervalHour:
+    case kIntervalDay | kIntervalHour:
+      truncate_time(kUsecsPerHour);
+      break;
+    case kIntervalMinute:
+    case kIntervalHour | kIntervalMinute:
+    case kIntervalDay | kIntervalHour | kIntervalMinute:
+      truncate_time(kUsecsPerMinute);
+      break;
+    default:  // seconds kept; full range
+      break;
+  }
+  const int precision = Precision(typmod);
+  if (precision == kIntervalFullPrecision) return r;
+  return RoundInterval(r, precision);
+}
+
+Result<Interval> ParseIntervalTypmod(std::string_view s, int32_t typmod) {
+  if (typmod < 0) return ParseInterval(s);
+  Interval v;
+  OMEN_ASSIGN_OR_RETURN(v, ParseIntervalRange(s, Range(typmod), -1));
+  return AdjustIntervalForTypmod(v, typmod);
 }
 
 std::string FormatInterval(const Interval& v) {

@@ -1,5 +1,7 @@
 #include "types/logical_type.h"
 
+#include "types/datetime.h"
+
 namespace omendb {
 namespace {
 
@@ -77,6 +79,7 @@ std::string LogicalType::ToString() const {
       return "timestamp(" + std::to_string(modifier_) + ") without time zone";
     case TypeId::kTimestampTz:
       return "timestamp(" + std::to_string(modifier_) + ") with time zone";
+    case TypeId::kInterval: return base + IntervalTypmodText(modifier_);
     default: return base;
   }
 }

@@ -248,8 +248,8 @@ Result<Value> ParseValueText(std::string_view s, LogicalType type) {
     }
     case TypeId::kInterval: {
       IntervalValue iv;
-      OMEN_ASSIGN_OR_RETURN(iv, ParseInterval(s));
-      return Value::Interval(iv);
+      OMEN_ASSIGN_OR_RETURN(iv, ParseIntervalTypmod(s, type.modifier()));
+      return Value::Interval(iv).WithType(type);
     }
     default: break;
   }

@@ -9,6 +9,7 @@
 
 #include "common/stack_guard.h"
 #include "pg_query.pb.h"
+#include "types/datetime.h"
 #include "types/numeric.h"
 
 namespace omendb::sql {
@@ -138,7 +139,11 @@ Result<LogicalType> TransformTypeName(const pg_query::TypeName& tn) {
       // PostgreSQL reduces a larger precision to 6 with a warning.
       return LogicalType(id, std::min(mods[0], 6));
     }
-    case TypeId::kInterval: return Unsupported("interval fields and precision", loc);
+    case TypeId::kInterval: {
+      Result<int32_t> typmod = IntervalTypmod(mods);
+      if (!typmod.ok()) return Status(typmod.status()).WithPosition(loc);
+      return LogicalType(id, *typmod);
+    }
     default:
       return Status(sqlstate::kSyntaxError,
                     "type modifier is not allowed for type \"" + name + "\"").WithPosition(loc);
