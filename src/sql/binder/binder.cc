@@ -1524,8 +1524,14 @@ Result<BoundStatement> Binder::BindSetOperation(const ParsedSelect& select) {
   BoundStatement out;
   out.kind = BoundStatement::Kind::kQuery;
   out.column_names = left.column_names;
-  LogicalOperatorPtr plan = std::move(op);
-  // ORDER BY on a set operation may name result columns only (by name or position).
+  out.plan = std::move(op);
+  OMEN_RETURN_IF_ERROR(BindResultOrder(select, types, &out));
+  return out;
+}
+
+Status Binder::BindResultOrder(const ParsedSelect& select, const std::vector<LogicalType>& types,
+                               BoundStatement* out) {
+  const size_t n = types.size();
   std::vector<OrderSpec> orders;
   for (const ParsedOrderItem& item : select.order_by) {
     const ParsedExpr& e = *item.expr;
@@ -1534,7 +1540,7 @@ Result<BoundStatement> Binder::BindSetOperation(const ParsedSelect& select) {
       OMEN_ASSIGN_OR_RETURN(column, OrderByPosition(e, n));
     } else if (e.kind == ParsedExpr::Kind::kColumnRef && e.names.size() == 1) {
       for (size_t i = 0; i < n && !column; ++i) {
-        if (out.column_names[i] == e.names[0]) column = i;
+        if (out->column_names[i] == e.names[0]) column = i;
       }
       if (!column) {
         return WithPos(Status(sqlstate::kUndefinedColumn,
@@ -1551,7 +1557,40 @@ Result<BoundStatement> Binder::BindSetOperation(const ParsedSelect& select) {
     }
     orders.push_back(MakeOrder(*column, types[*column], item));
   }
-  OMEN_ASSIGN_OR_RETURN(out.plan, AddOrderAndLimit(std::move(plan), std::move(orders), select));
+  OMEN_ASSIGN_OR_RETURN(out->plan,
+                        AddOrderAndLimit(std::move(out->plan), std::move(orders), select));
+  return Status::OK();
+}
+
+Result<BoundStatement> Binder::BindValues(const ParsedSelect& select) {
+  const size_t columns = select.values[0].size();
+  for (const auto& row : select.values) {
+    if (row.size() != columns) {
+      return WithPos(Status(sqlstate::kSyntaxError, "VALUES lists must all be the same length"),
+                     row.empty() ? -1 : row[0]->location);
+    }
+  }
+  // Each column's values take their common type, as in a UNION of the rows.
+  Scope scope;
+  std::vector<std::vector<BoundExprPtr>> by_column(columns);
+  for (size_t c = 0; c < columns; ++c) {
+    std::vector<const ParsedExpr*> exprs;
+    for (const auto& row : select.values) exprs.push_back(row[c].get());
+    OMEN_ASSIGN_OR_RETURN(by_column[c], BindCommon(exprs, scope, "VALUES"));
+  }
+  auto op = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kValues);
+  BoundStatement out;
+  out.kind = BoundStatement::Kind::kQuery;
+  for (size_t c = 0; c < columns; ++c) {
+    op->types.push_back(by_column[c][0]->type);  // untyped literals alone: text
+    out.column_names.push_back("column" + std::to_string(c + 1));
+  }
+  for (size_t r = 0; r < select.values.size(); ++r) {
+    for (size_t c = 0; c < columns; ++c) op->expressions.push_back(std::move(by_column[c][r]));
+  }
+  const std::vector<LogicalType> types = op->types;
+  out.plan = std::move(op);
+  OMEN_RETURN_IF_ERROR(BindResultOrder(select, types, &out));
   return out;
 }
 
@@ -1633,6 +1672,7 @@ Result<BoundStatement> Binder::BindSelectBody(const ParsedSelect& select) {
   Restore<bool> not_nested(&set_operation_branch_, false);
   Restore<WindowContext*> no_windows_yet(&window_, nullptr);  // not in FROM, WHERE, GROUP BY
   if (select.set_op != ParsedSelect::SetOp::kNone) return BindSetOperation(select);
+  if (!select.values.empty()) return BindValues(select);
   Scope scope;
   auto plan = std::make_unique<LogicalOperator>(LogicalOperator::Kind::kDummyScan);
   if (select.from) {

@@ -84,6 +84,12 @@ class Binder {
 
   Result<BoundStatement> BindSelect(const ParsedSelect& select);
   Result<BoundStatement> BindSetOperation(const ParsedSelect& select);
+  // VALUES (row), ... as a query: columns column1..n of the rows' common types.
+  Result<BoundStatement> BindValues(const ParsedSelect& select);
+  // ORDER BY of a set operation or VALUES, which may name result columns only (by name or
+  // position), then LIMIT/OFFSET, over `out`'s plan.
+  Status BindResultOrder(const ParsedSelect& select, const std::vector<LogicalType>& types,
+                         BoundStatement* out);
   // Puts the ORDER BY (already bound to `orders`) and LIMIT/OFFSET of `select` on `plan`.
   Result<LogicalOperatorPtr> AddOrderAndLimit(LogicalOperatorPtr plan, std::vector<OrderSpec> orders,
                                               const ParsedSelect& select);

@@ -83,6 +83,33 @@ class GenerateSeriesOp final : public PhysicalOperator {
   int64_t next_ = 0, stop_ = 0, step_ = 1;
 };
 
+// VALUES: its rows, evaluated a batch at a time.
+class ValuesOp final : public PhysicalOperator {
+ public:
+  ValuesOp(std::vector<LogicalType> types, const std::vector<BoundExprPtr>* exprs)
+      : PhysicalOperator(std::move(types)), exprs_(exprs) {}
+
+ protected:
+  Result<bool> NextBatch(DataChunk* out) override {
+    *out = NewChunk();
+    const size_t columns = types().size();
+    const size_t rows = exprs_->size() / columns;
+    std::vector<Value> row(columns);
+    while (next_ < rows && out->size() < kVectorSize) {
+      for (size_t c = 0; c < columns; ++c) {
+        OMEN_ASSIGN_OR_RETURN(row[c], EvaluateConstant(*(*exprs_)[next_ * columns + c]));
+      }
+      out->AppendRow(row);
+      ++next_;
+    }
+    return out->size() > 0;
+  }
+
+ private:
+  const std::vector<BoundExprPtr>* exprs_;
+  size_t next_ = 0;
+};
+
 // One row with no columns: the input of a SELECT without FROM.
 class DummyScanOp final : public PhysicalOperator {
  public:
@@ -360,6 +387,8 @@ Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const Ex
       return PhysicalOperatorPtr(new GenerateSeriesOp(plan.types, &plan.expressions));
     case LogicalOperator::Kind::kDummyScan:
       return PhysicalOperatorPtr(new DummyScanOp());
+    case LogicalOperator::Kind::kValues:
+      return PhysicalOperatorPtr(new ValuesOp(plan.types, &plan.expressions));
     case LogicalOperator::Kind::kFilter:
       return PhysicalOperatorPtr(new FilterOp(std::move(children[0]), plan.predicate.get()));
     case LogicalOperator::Kind::kProjection:

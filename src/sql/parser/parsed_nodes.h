@@ -139,6 +139,8 @@ struct ParsedSelect {
   SetOp set_op = SetOp::kNone;
   bool set_all = false;
   std::unique_ptr<ParsedSelect> left, right;
+  // VALUES (row), ... as a query: then only order_by, limit and offset apply besides the rows.
+  std::vector<std::vector<ParsedExprPtr>> values;
   bool distinct = false;  // SELECT DISTINCT
   std::vector<ParsedExprPtr> distinct_on;  // SELECT DISTINCT ON (expressions)
   std::vector<ParsedSelectItem> targets;

@@ -970,7 +970,25 @@ Result<std::unique_ptr<ParsedSelect>> TransformSelect(const pg_query::SelectStmt
     OMEN_RETURN_IF_ERROR(TransformSortAndLimit(s, out.get()));
     return out;
   }
-  if (s.values_lists_size() > 0) return Unsupported("VALUES as a query");
+  if (s.values_lists_size() > 0) {
+    auto out = std::make_unique<ParsedSelect>();
+    OMEN_RETURN_IF_ERROR(TransformWith(s, out.get()));
+    for (const Node& row : s.values_lists()) {
+      std::vector<ParsedExprPtr> values;
+      for (const Node& v : row.list().items()) {
+        if (v.has_set_to_default()) {
+          return Status(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context")
+              .WithPosition(v.set_to_default().location());
+        }
+        ParsedExprPtr e;
+        OMEN_ASSIGN_OR_RETURN(e, TransformExpr(v));
+        values.push_back(std::move(e));
+      }
+      out->values.push_back(std::move(values));
+    }
+    OMEN_RETURN_IF_ERROR(TransformSortAndLimit(s, out.get()));
+    return out;
+  }
   if (s.has_into_clause()) return Unsupported("SELECT INTO");
   // Plain DISTINCT is one empty node; DISTINCT ON lists expressions.
   bool distinct = s.distinct_clause_size() == 1 &&

@@ -243,6 +243,15 @@ class Printer {
         Label(depth, "Result");
         for (const std::string& p : extra) Property(depth, p);
         return {};
+      case K::kValues: {
+        Label(depth, "Values Scan on \"*VALUES*\"", &op);
+        for (const std::string& p : extra) Property(depth, p);
+        Names names;
+        for (size_t i = 0; i < op.types.size(); ++i) {
+          names.push_back("\"*VALUES*\".column" + std::to_string(i + 1));
+        }
+        return names;
+      }
       case K::kGenerateSeries:
         Label(depth, "Function Scan on generate_series" +
                          (op.alias != "generate_series" ? " " + op.alias : std::string()),

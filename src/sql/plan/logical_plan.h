@@ -97,6 +97,9 @@ struct LogicalOperator {
     // generate_series(expressions[0], expressions[1][, expressions[2]]) in FROM, called
     // `alias`: one integer column (the arguments' type).
     kGenerateSeries,
+    // VALUES: rows of `expressions`, row-major (types.size() expressions per row), each
+    // expression already cast to its column's type.
+    kValues,
     // The input's columns, then one column per call of `windows` (window functions).
     kWindow,
     // WITH RECURSIVE: children[0] (the non-recursive term), then children[1] (the recursive

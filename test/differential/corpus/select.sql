@@ -257,3 +257,11 @@ SELECT DISTINCT ON (customer) customer, id FROM orders ORDER BY id
 ;;
 -- unordered
 SELECT count(*) FROM (SELECT DISTINCT ON (placed) * FROM orders) s
+;;
+VALUES (1, 'a'), (2, NULL), (NULL, 'c') ORDER BY 1
+;;
+SELECT o.id, v.tag FROM orders o JOIN (VALUES (1, 'first'), (3, 'third'), (99, 'none')) v(id, tag) ON o.id = v.id ORDER BY o.id
+;;
+SELECT pg_typeof(column1)::text, sum(column1) FROM (VALUES (1), (2.5), (NULL)) v GROUP BY 1
+;;
+VALUES (1), ('x'::text)
