@@ -18,7 +18,10 @@ class HashJoinOp final : public PhysicalOperator {
       : PhysicalOperator(op.types), type_(op.join_type), left_(std::move(left)),
         right_(std::move(right)), left_width_(left_->types().size()),
         left_keys_(std::move(left_keys)), right_keys_(std::move(right_keys)),
-        residual_(std::move(residual)) {}
+        residual_(std::move(residual)) {
+    pair_types_ = left_->types();
+    pair_types_.insert(pair_types_.end(), right_->types().begin(), right_->types().end());
+  }
 
   Result<bool> NextBatch(DataChunk* out) override {
     if (!built_) OMEN_RETURN_IF_ERROR(Build());
@@ -92,13 +95,16 @@ class HashJoinOp final : public PhysicalOperator {
   }
 
   Status ProbeRow(DataChunk* out) {
+    const bool semi = type_ == JoinType::kSemi, anti = type_ == JoinType::kAnti;
     bool matched = false;
     std::string key;
     if (KeyOf(left_key_values_, left_row_, &key)) {
       auto it = table_.find(key);
-      if (it != table_.end()) {
+      if (it != table_.end() && !residual_ && (semi || anti)) {
+        matched = true;  // a key match decides: no pairs to build
+      } else if (it != table_.end()) {
         const auto& rows = it->second;
-        DataChunk pairs(types(), rows.size());
+        DataChunk pairs(pair_types_, rows.size());
         pairs.SetSize(rows.size());
         for (size_t p = 0; p < rows.size(); ++p) {
           for (size_t c = 0; c < left_width_; ++c) {
@@ -115,13 +121,16 @@ class HashJoinOp final : public PhysicalOperator {
         }
         for (size_t p = 0; p < rows.size(); ++p) {
           if (residual_ && !(keep.IsValid(p) && keep.Data<uint8_t>()[p])) continue;
+          matched = true;
+          if (semi || anti) break;
           out->AppendRowFrom(pairs, p);
           right_side_.MarkMatched(rows[p].first, rows[p].second);
-          matched = true;
         }
       }
     }
-    if (!matched && (type_ == JoinType::kLeft || type_ == JoinType::kFull)) {
+    if (semi || anti) {
+      if (matched == semi) out->AppendRowFrom(left_chunk_, left_row_);
+    } else if (!matched && (type_ == JoinType::kLeft || type_ == JoinType::kFull)) {
       AppendLeftPadded(left_chunk_, left_row_, out);
     }
     return Status::OK();
@@ -132,6 +141,7 @@ class HashJoinOp final : public PhysicalOperator {
   JoinType type_;
   PhysicalOperatorPtr left_, right_;
   size_t left_width_;
+  std::vector<LogicalType> pair_types_;  // left columns, then right columns
   std::vector<BoundExprPtr> left_keys_, right_keys_;
   BoundExprPtr residual_;
   bool built_ = false;

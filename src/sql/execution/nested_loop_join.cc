@@ -10,7 +10,10 @@ class NestedLoopJoinOp final : public PhysicalOperator {
  public:
   NestedLoopJoinOp(const LogicalOperator& op, PhysicalOperatorPtr left, PhysicalOperatorPtr right)
       : PhysicalOperator(op.types), op_(op), left_(std::move(left)), right_(std::move(right)),
-        left_width_(left_->types().size()) {}
+        left_width_(left_->types().size()) {
+    pair_types_ = left_->types();
+    pair_types_.insert(pair_types_.end(), right_->types().begin(), right_->types().end());
+  }
 
   Result<bool> NextBatch(DataChunk* out) override {
     if (!started_) OMEN_RETURN_IF_ERROR(MaterializeRight());
@@ -61,8 +64,9 @@ class NestedLoopJoinOp final : public PhysicalOperator {
   // are rewritten.
   Status JoinLeftRow(DataChunk* out) {
     if (pairs_.size() != right_side_.chunks().size()) BuildPairBatches();
+    const bool semi = op_.join_type == JoinType::kSemi, anti = op_.join_type == JoinType::kAnti;
     bool matched = false;
-    for (size_t rc = 0; rc < pairs_.size(); ++rc) {
+    for (size_t rc = 0; rc < pairs_.size() && !(matched && (semi || anti)); ++rc) {
       DataChunk& pairs = pairs_[rc];
       size_t n = pairs.size();
       for (size_t c = 0; c < left_width_; ++c) {
@@ -74,19 +78,24 @@ class NestedLoopJoinOp final : public PhysicalOperator {
       }
       for (size_t r = 0; r < n; ++r) {
         if (op_.predicate && !(keep.IsValid(r) && keep.Data<uint8_t>()[r])) continue;
+        matched = true;
+        if (semi || anti) break;
         out->AppendRowFrom(pairs, r);
         right_side_.MarkMatched(rc, r);
-        matched = true;
       }
     }
-    if (!matched && KeepsUnmatchedLeft()) AppendLeftPadded(left_chunk_, left_row_, out);
+    if (semi || anti) {
+      if (matched == semi) out->AppendRowFrom(left_chunk_, left_row_);
+    } else if (!matched && KeepsUnmatchedLeft()) {
+      AppendLeftPadded(left_chunk_, left_row_, out);
+    }
     return Status::OK();
   }
 
   void BuildPairBatches() {
     pairs_.clear();
     for (const DataChunk& right : right_side_.chunks()) {
-      DataChunk pairs(types(), right.size());
+      DataChunk pairs(pair_types_, right.size());
       pairs.SetSize(right.size());
       for (size_t c = 0; c < right.column_count(); ++c) pairs.column(left_width_ + c) = right.column(c);
       pairs_.push_back(std::move(pairs));
@@ -96,6 +105,7 @@ class NestedLoopJoinOp final : public PhysicalOperator {
   const LogicalOperator& op_;
   PhysicalOperatorPtr left_, right_;
   size_t left_width_;
+  std::vector<LogicalType> pair_types_;  // left columns, then right columns
   bool started_ = false;
   JoinBuildSide right_side_;
   std::vector<DataChunk> pairs_;  // per right batch: left columns (rewritten per row) + right

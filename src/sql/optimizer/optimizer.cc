@@ -1,6 +1,7 @@
 #include "sql/optimizer/optimizer.h"
 
 #include "sql/optimizer/constant_folding.h"
+#include "sql/optimizer/decorrelate.h"
 #include "sql/optimizer/join_order.h"
 #include "sql/optimizer/predicates.h"
 #include "sql/optimizer/prune_columns.h"
@@ -106,7 +107,9 @@ void PushDownFilters(LogicalOperatorPtr* node) {
     LogicalOperator& join = *op.children[0];
     size_t lw = join.children[0]->types.size();
     bool inner = join.join_type == JoinType::kInner;
-    bool left_ok = inner || join.join_type == JoinType::kLeft;
+    // A semi or anti join outputs its left rows unchanged: a filter on them can go first.
+    bool left_ok = inner || join.join_type == JoinType::kLeft ||
+                   join.join_type == JoinType::kSemi || join.join_type == JoinType::kAnti;
     bool right_ok = inner || join.join_type == JoinType::kRight;
     std::vector<BoundExprPtr> conjuncts, left, right, into_join, rest;
     SplitConjuncts(std::move(op.predicate), &conjuncts);
@@ -137,15 +140,18 @@ void PushDownFilters(LogicalOperatorPtr* node) {
     }
   }
   // An inner join's own condition: conjuncts on one side filter that side before the join.
+  // Also a semi join's (a left row failing a left-only conjunct has no match), and the
+  // right-only conjuncts of an anti join's.
   LogicalOperator& cur = **node;
-  if (cur.kind == LogicalOperator::Kind::kJoin && cur.join_type == JoinType::kInner &&
-      cur.predicate) {
+  const bool semi = cur.join_type == JoinType::kSemi, anti = cur.join_type == JoinType::kAnti;
+  if (cur.kind == LogicalOperator::Kind::kJoin &&
+      (cur.join_type == JoinType::kInner || semi || anti) && cur.predicate) {
     size_t lw = cur.children[0]->types.size();
     std::vector<BoundExprPtr> conjuncts, left, right, keep;
     SplitConjuncts(std::move(cur.predicate), &conjuncts);
     for (auto& c : conjuncts) {
       size_t lo, hi;
-      if (c->ColumnRange(&lo, &hi) && hi < lw) {
+      if (c->ColumnRange(&lo, &hi) && hi < lw && !anti) {
         left.push_back(std::move(c));
       } else if (c->ColumnRange(&lo, &hi) && lo >= lw) {
         right.push_back(c->Clone(-static_cast<int64_t>(lw)));
@@ -402,6 +408,7 @@ Status Optimize(BoundStatement* statement, const StatisticsSource* stats) {
   if (!statement->plan || statement->kind == BoundStatement::Kind::kAlterTable) {
     return Status::OK();
   }
+  DecorrelateSubqueries(&statement->plan);
   PushDownFilters(&statement->plan);
   if (stats != nullptr) OrderJoins(&statement->plan, *stats);
   ChooseAccessPath(&statement->plan);

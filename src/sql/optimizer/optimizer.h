@@ -1,5 +1,7 @@
 // Optimizer: rewrites a bound statement's logical plan. Passes, in order:
 //   0. constant folding (constant_folding.h), for every statement kind;
+//   0a. decorrelation (decorrelate.h): WHERE [NOT] EXISTS / IN subqueries become semi and
+//      anti joins;
 //   0b. filter pushdown: WHERE conjuncts move below joins (one side) or into inner-join
 //      conditions (both sides), never into the null-extended side of an outer join;
 //   0c. join order (join_order.h): trees of inner joins become left-deep trees ordered by

@@ -138,12 +138,14 @@ Remap PruneWindow(LogicalOperator* op, const std::vector<bool>& needed) {
   return remap;
 }
 
-// Join: the left input's columns, then the right's.
+// Join: the left input's columns, then the right's (a semi or anti join: the left's only).
 Remap PruneJoin(LogicalOperator* op, std::vector<bool> needed) {
   LogicalOperator* left = op->children[0].get();
   LogicalOperator* right = op->children[1].get();
   const size_t nl = left->types.size(), nr = right->types.size();
-  needed.resize(nl + nr, true);
+  const bool left_only = op->join_type == JoinType::kSemi || op->join_type == JoinType::kAnti;
+  if (left_only) needed.resize(nl, true);  // the right's columns: only those the condition uses
+  needed.resize(nl + nr, !left_only);
   Collect(op->predicate.get(), &needed);
   Remap rl = Prune(left, std::vector<bool>(needed.begin(), needed.begin() + static_cast<long>(nl)));
   Remap rr = Prune(right, std::vector<bool>(needed.begin() + static_cast<long>(nl), needed.end()));
@@ -153,8 +155,9 @@ Remap PruneJoin(LogicalOperator* op, std::vector<bool> needed) {
   for (size_t j = 0; j < nr; ++j) remap[nl + j] = rr[j] < 0 ? -1 : ml + rr[j];
   Renumber(op->predicate.get(), remap);
   std::vector<LogicalType> types = left->types;
-  types.insert(types.end(), right->types.begin(), right->types.end());
+  if (!left_only) types.insert(types.end(), right->types.begin(), right->types.end());
   op->types = std::move(types);
+  if (left_only) remap.resize(nl);
   return remap;
 }
 

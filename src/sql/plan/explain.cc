@@ -344,7 +344,7 @@ class Printer {
 
  private:
   Names PrintJoin(const LogicalOperator& op, int depth, std::vector<std::string> extra) {
-    static const char* kTypes[] = {"", " Left", " Right", " Full"};
+    static const char* kTypes[] = {"", " Left", " Right", " Full", " Semi", " Anti"};
     const char* type = kTypes[static_cast<int>(op.join_type)];
     size_t left_width = op.children[0]->types.size();
     EquiJoinSplit split;
@@ -363,6 +363,7 @@ class Printer {
     }
     Names names = left;
     names.insert(names.end(), right.begin(), right.end());
+    const bool left_only = op.join_type == JoinType::kSemi || op.join_type == JoinType::kAnti;
     std::vector<std::string> props;
     if (hash) {
       std::string cond;
@@ -381,7 +382,7 @@ class Printer {
     }
     props.insert(props.end(), extra.begin(), extra.end());
     for (const std::string& p : props) lines_.insert(lines_.begin() + static_cast<long>(++at), PropertyIndent(depth) + p);
-    return names;
+    return left_only ? left : names;
   }
 
   static int CountScans(const LogicalOperator& op) {

@@ -79,7 +79,9 @@ struct WorkTable {
   std::vector<DataChunk> rows;
 };
 
-enum class JoinType { kInner, kLeft, kRight, kFull };
+// kSemi / kAnti: each left row once if some right row satisfies the condition (semi) or if
+// none does (anti); the output is the left columns only.
+enum class JoinType { kInner, kLeft, kRight, kFull, kSemi, kAnti };
 enum class SetOpType { kUnion, kIntersect, kExcept };
 
 
@@ -137,7 +139,8 @@ struct LogicalOperator {
   std::shared_ptr<WorkTable> work_table;
 
   // kJoin: pairs of rows (left columns, then right columns) for which `predicate` is true
-  // (every pair if it is null); outer joins add unmatched rows with NULLs for the other side.
+  // (every pair if it is null); outer joins add unmatched rows with NULLs for the other side;
+  // semi and anti joins output left rows only (see JoinType).
   JoinType join_type = JoinType::kInner;
   // kSetOp: the rows of children[0] combined with those of children[1] (same column types);
   // without `set_all`, duplicates are removed (NULLs count as equal).

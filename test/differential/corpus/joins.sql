@@ -168,3 +168,11 @@ SELECT * FROM pairs LEFT JOIN pairs p2 USING (a) WHERE pairs.b <> p2.b ORDER BY 
 SELECT * FROM orders o1 FULL JOIN (SELECT item_id, count(*) AS n FROM orders GROUP BY item_id) g USING (item_id) ORDER BY item_id, id
 ;;
 SELECT item_id, o.id, e.id FROM orders o FULL JOIN (SELECT i2 AS item_id, id FROM everything) e USING (item_id) ORDER BY 1, 2, 3
+;;
+SELECT id, customer FROM orders o WHERE EXISTS (SELECT 1 FROM everything e WHERE e.i2 = o.item_id) ORDER BY id
+;;
+SELECT id, customer FROM orders o WHERE NOT EXISTS (SELECT 1 FROM everything e WHERE e.i2 = o.item_id AND e.id > o.qty) ORDER BY id
+;;
+SELECT id FROM orders o WHERE o.qty IN (SELECT e.i2 FROM everything e WHERE e.id = o.id) ORDER BY id
+;;
+SELECT k FROM big_keys b WHERE grp IN (SELECT qty FROM names WHERE names.price > b.amount / 100) ORDER BY k
