@@ -12,6 +12,7 @@ inline constexpr char kFeatureNotSupported[] = "0A000";
 inline constexpr char kCardinalityViolation[] = "21000";
 inline constexpr char kDataException[] = "22000";
 inline constexpr char kStringDataRightTruncation[] = "22001";
+inline constexpr char kNullValueNotAllowed[] = "22004";
 inline constexpr char kNumericValueOutOfRange[] = "22003";
 inline constexpr char kInvalidDatetimeFormat[] = "22007";
 inline constexpr char kDatetimeFieldOverflow[] = "22008";

@@ -126,7 +126,7 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
                                      Transaction* txn, sql::SequenceAccess* sequences,
                                      const sql::ExecContext& ctx,
                                      const std::vector<std::string>& search_path,
-                                     const sql::Binder::SettingLookup& settings) {
+                                     sql::SettingsAccess* settings) {
   sql::BindParameters bind_params;
   if (params != nullptr) {
     for (const Value& v : *params) bind_params.types.push_back(v.type());
@@ -150,7 +150,7 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
                     StorageEngine& engine, Transaction* txn, sql::SequenceAccess* sequences,
                     const CancelFlag* cancel, ResultSink* sink, Portal* portal,
                     uint64_t max_rows, bool* suspended, const SessionSettings& settings,
-                    const sql::Binder::SettingLookup& setting_values) {
+                    sql::SettingsAccess* setting_values) {
   sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr, cancel,
                        std::make_shared<sql::QueryMemory>(settings.query_memory_limit)};
   BoundStatement stmt;
@@ -523,7 +523,7 @@ Status Session::RunCursorStatement(const sql::ParsedStatement& stmt, ResultSink*
                          std::make_shared<sql::QueryMemory>(settings_.query_memory_limit)};
     BoundStatement bound;
     OMEN_ASSIGN_OR_RETURN(bound, PlanStatement(stmt, params, db_->storage(), txn_.get(), this, ctx,
-                                                settings_.search_schemas, SettingValues()));
+                                                settings_.search_schemas, this));
     auto portal = std::make_shared<Portal>();
     OMEN_ASSIGN_OR_RETURN(portal->cursor, QueryCursor::Open(std::move(bound), ctx));
     auto ps = std::make_shared<PreparedStatement>();
@@ -590,7 +590,7 @@ Status Session::RunPreparedStatement(const sql::ParsedStatement& stmt, ResultSin
                          std::make_shared<sql::QueryMemory>(settings_.query_memory_limit)};
     BoundStatement args;
     OMEN_ASSIGN_OR_RETURN(args, PlanStatement(stmt, nullptr, db_->storage(), txn_.get(), this, ctx,
-                                               settings_.search_schemas, SettingValues()));
+                                               settings_.search_schemas, this));
     std::unique_ptr<QueryCursor> cursor;
     OMEN_ASSIGN_OR_RETURN(cursor, QueryCursor::Open(std::move(args), ctx));
     struct Row final : ResultSink {
@@ -698,12 +698,12 @@ Status Session::RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* s
     for (const auto& del : stmt.truncate) {
       OMEN_RETURN_IF_ERROR(RunStatement(*del, nullptr, db_->storage(), txn_.get(), this,
                                         &cancel_requested_, &quiet, nullptr, 0, nullptr,
-                                        settings_, SettingValues()));
+                                        settings_, this));
     }
     return sink->OnComplete("TRUNCATE TABLE");
   }
   return RunStatement(stmt, params, db_->storage(), txn_.get(), this, &cancel_requested_, sink,
-                      portal, max_rows, suspended, settings_, SettingValues());
+                      portal, max_rows, suspended, settings_, this);
 }
 
 Status Session::ApplyModes(const sql::ParsedTransactionModes& modes, bool in_block) {
@@ -853,25 +853,64 @@ Status Session::RunSet(const sql::ParsedSet& set, ResultSink* sink) {
   const std::vector<std::string> values =
       set.kind == K::kValue ? set.values : std::vector<std::string>{};
   const SessionSettings before = settings_;
-  if (txn_) set_in_txn_ = true;
-  if (set.is_local) {
-    // It lasts until the transaction ends: outside a block, that is now.
-    if (block_ != Block::kExplicit && !(block_ == Block::kImplicit && multi_statement_)) {
-      sink->OnWarning(sqlstate::kNoActiveSqlTransaction,
-                      "SET LOCAL can only be used in transaction blocks");
-      return sink->OnComplete("SET");
-    }
-    OMEN_RETURN_IF_ERROR(ApplySetting(set.name, values, &settings_));
-  } else {
-    // Checked on a copy first, so that an error changes neither.
-    SessionSettings on_commit = settings_on_commit_;
-    if (txn_) OMEN_RETURN_IF_ERROR(ApplySetting(set.name, values, &on_commit));
-    OMEN_RETURN_IF_ERROR(ApplySetting(set.name, values, &settings_));
-    if (txn_) settings_on_commit_ = std::move(on_commit);
+  bool applied;
+  OMEN_ASSIGN_OR_RETURN(applied, ApplySet(set.name, values, set.is_local, false));
+  if (!applied) {
+    sink->OnWarning(sqlstate::kNoActiveSqlTransaction,
+                    "SET LOCAL can only be used in transaction blocks");
+    return sink->OnComplete("SET");
   }
   OMEN_RETURN_IF_ERROR(sink->OnComplete(set.reset ? "RESET" : "SET"));
   ReportChangedParameters(before, settings_, sink);
   return Status::OK();
+}
+
+Result<bool> Session::ApplySet(const std::string& name, const std::vector<std::string>& values,
+                               bool is_local, bool local_in_statement) {
+  if (txn_) set_in_txn_ = true;
+  {
+    // A custom parameter, once set, exists for the rest of the session (as PostgreSQL's
+    // placeholders): where a transaction's end or a savepoint restores settings, it is empty.
+    if (IsCustomSetting(name)) {
+      for (SessionSettings* s : {&settings_, &settings_on_commit_, &settings_at_begin_}) {
+        s->custom.emplace(name, "");
+      }
+      for (SavepointEntry& sp : savepoints_) {
+        sp.settings.custom.emplace(name, "");
+        sp.settings_on_commit.custom.emplace(name, "");
+      }
+    }
+  }
+  if (is_local) {
+    // It lasts until the transaction ends: outside a block, that is the end of the statement
+    // (only set_config has an effect that long).
+    const bool block = block_ == Block::kExplicit ||
+                       (block_ == Block::kImplicit && (multi_statement_ || local_in_statement));
+    if (!block) {
+      SessionSettings check = settings_;  // still an error for a bad name or value
+      OMEN_RETURN_IF_ERROR(ApplySetting(name, values, &check));
+      return false;
+    }
+    OMEN_RETURN_IF_ERROR(ApplySetting(name, values, &settings_));
+    return true;
+  }
+  // Checked on a copy first, so that an error changes neither.
+  SessionSettings on_commit = settings_on_commit_;
+  if (txn_) OMEN_RETURN_IF_ERROR(ApplySetting(name, values, &on_commit));
+  OMEN_RETURN_IF_ERROR(ApplySetting(name, values, &settings_));
+  if (txn_) settings_on_commit_ = std::move(on_commit);
+  return true;
+}
+
+Result<std::string> Session::SetConfig(const std::string& name,
+                                       const std::optional<std::string>& value, bool is_local) {
+  if (name == "transaction_isolation" || name == "transaction_read_only") {
+    return NotSupported("set_config() of " + name);
+  }
+  std::vector<std::string> values;
+  if (value) values.push_back(*value);
+  OMEN_RETURN_IF_ERROR(ApplySet(name, values, is_local, true).status());
+  return SettingValue(name);
 }
 
 Result<std::string> Session::SettingValue(const std::string& name) const {
@@ -882,10 +921,6 @@ Result<std::string> Session::SettingValue(const std::string& name) const {
     return std::string((txn_ ? txn_read_only_ : settings_.default_read_only) ? "on" : "off");
   }
   return ShowSetting(name, settings_);
-}
-
-std::function<Result<std::string>(const std::string&)> Session::SettingValues() const {
-  return [this](const std::string& name) { return SettingValue(name); };
 }
 
 Status Session::RunShow(const std::string& name, ResultSink* sink) {

@@ -18,6 +18,7 @@
 #include "sql/parser/parsed_nodes.h"
 #include "sql/plan/logical_plan.h"
 #include "sql/plan/sequence_access.h"
+#include "sql/plan/settings_access.h"
 #include "storage/storage_engine.h"
 #include "types/session_time.h"
 #include "types/vector.h"
@@ -77,7 +78,7 @@ struct PreparedStatement {
 struct Portal;
 
 // One client's session. Not thread-safe: one query at a time.
-class Session final : public sql::SequenceAccess {
+class Session final : public sql::SequenceAccess, public sql::SettingsAccess {
  public:
   explicit Session(Database* db) : db_(db) {}
   // Makes this session's TimeZone and transaction start the current thread's (see
@@ -153,6 +154,11 @@ class Session final : public sql::SequenceAccess {
   Result<int64_t> SetVal(const TableSchema& seq, int64_t value, bool is_called) override;
   Result<int64_t> LastVal() override;
 
+  // current_setting and set_config (sql::SettingsAccess): the parameters SET and SHOW see.
+  Result<std::string> SettingValue(const std::string& name) const override;
+  Result<std::string> SetConfig(const std::string& name, const std::optional<std::string>& value,
+                                bool is_local) override;
+
  private:
   enum class Block { kNone, kImplicit, kExplicit, kFailed };
   struct SavepointEntry {
@@ -179,10 +185,11 @@ class Session final : public sql::SequenceAccess {
   Status RunPreparedStatement(const sql::ParsedStatement& stmt, ResultSink* sink);
   Status RunSet(const sql::ParsedSet& set, ResultSink* sink);
   Status RunShow(const std::string& name, ResultSink* sink);
-  // A parameter's value as SHOW prints it (42704 for an unknown one); SettingValues() gives
-  // the binder this (for current_setting).
-  Result<std::string> SettingValue(const std::string& name) const;
-  std::function<Result<std::string>(const std::string&)> SettingValues() const;
+  // SET [LOCAL] name = values (empty: TO DEFAULT) for RunSet and SetConfig: false when it
+  // did nothing (LOCAL outside a transaction block; with `local_in_statement` it then lasts
+  // until the statement's own transaction ends, as set_config's does).
+  Result<bool> ApplySet(const std::string& name, const std::vector<std::string>& values,
+                        bool is_local, bool local_in_statement);
   Status RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* sink,
                           const std::vector<Value>* params, Portal* portal, uint64_t max_rows,
                           bool* suspended);

@@ -140,8 +140,20 @@ const char* IsolationLevelName(IsolationLevel level) {
   return level == IsolationLevel::kRepeatableRead ? "repeatable read" : "read committed";
 }
 
+bool IsCustomSetting(const std::string& name) {
+  const size_t dot = name.find('.');
+  return dot != std::string::npos && dot > 0 && name.back() != '.' &&
+         name.compare(0, 7, "omendb.") != 0;
+}
+
 Status ApplySetting(const std::string& name, const std::vector<std::string>& values,
                     SessionSettings* settings) {
+  if (IsCustomSetting(name)) {
+    std::string joined;
+    for (size_t i = 0; i < values.size(); ++i) joined += (i ? ", " : "") + values[i];
+    settings->custom[name] = joined;  // TO DEFAULT / RESET: empty, as PostgreSQL's reset value
+    return Status::OK();
+  }
   SessionSettings defaults;
   if (values.size() > 1 && name != "search_path") {
     return Status(sqlstate::kInvalidParameterValue, "SET " + name + " takes only one argument");
@@ -328,6 +340,7 @@ Result<std::string> ShowSetting(const std::string& name, const SessionSettings& 
   if (name == "standard_conforming_strings" || name == "integer_datetimes") {
     return std::string("on");
   }
+  if (auto it = settings.custom.find(name); it != settings.custom.end()) return it->second;
   return Status(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
 }
 

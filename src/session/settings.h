@@ -1,6 +1,7 @@
 // Session settings reached by SET and SHOW, with PostgreSQL's names, values and errors.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct SessionSettings {
   // schema named after the user, postgres).
   std::string search_path = "\"$user\", public";
   std::vector<std::string> search_schemas = {"postgres", "public"};
+  // Custom parameters ("myapp.user_id"): any name with a dot outside OmenDB's own "omendb."
+  // prefix, as PostgreSQL's placeholder variables; the value as set (a list joined by ", ").
+  std::map<std::string, std::string> custom;
 
   // Whether commits wait for their WAL record to be durable.
   bool SynchronousCommit() const { return synchronous_commit != "off"; }
@@ -34,6 +38,9 @@ struct SessionSettings {
 // anything else 22023 naming `parameter`.
 Result<IsolationLevel> ParseIsolationLevel(const std::string& value, const std::string& parameter);
 const char* IsolationLevelName(IsolationLevel level);
+
+// Whether `name` is a custom parameter's (see SessionSettings::custom).
+bool IsCustomSetting(const std::string& name);
 
 // SET name = values / SET name TO DEFAULT (values empty). Errors 22023 for a bad value and
 // 0A000 for parameters OmenDB does not have. The transaction_* parameters are handled by the

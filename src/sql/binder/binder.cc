@@ -956,40 +956,36 @@ Result<BoundExprPtr> Binder::BindSequenceCall(const ParsedExpr& expr, const Scop
   return BoundExprPtr(std::move(e));
 }
 
-Result<BoundExprPtr> Binder::BindCurrentSetting(const ParsedExpr& expr, const Scope& scope) {
-  if (expr.args.empty() || expr.args.size() > 2 || expr.star || expr.distinct) {
+Result<BoundExprPtr> Binder::BindSettingCall(const ParsedExpr& expr, const Scope& scope) {
+  const bool set = expr.names[0] == "set_config";
+  const size_t min_args = set ? 3 : 1, max_args = set ? 3 : 2;
+  if (expr.args.size() < min_args || expr.args.size() > max_args || expr.star || expr.distinct) {
     return WithPos(Status(sqlstate::kUndefinedFunction,
-                          "function current_setting with " + std::to_string(expr.args.size()) +
-                              " arguments does not exist"),
+                          "function " + expr.names[0] + " with " +
+                              std::to_string(expr.args.size()) + " arguments does not exist"),
                    expr.location);
   }
-  // The arguments as constants of the parameter's types (text, boolean).
-  std::vector<Value> args;
-  const LogicalType want[] = {TypeId::kText, TypeId::kBoolean};
+  // The arguments, of the parameters' types: (text [, boolean]) or (text, text, boolean).
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundExpr::Kind::kSetting;
+  e->type = TypeId::kText;
+  e->setting_set = set;
+  e->settings = settings_;
+  const LogicalType want_get[] = {TypeId::kText, TypeId::kBoolean};
+  const LogicalType want_set[] = {TypeId::kText, TypeId::kText, TypeId::kBoolean};
   for (size_t i = 0; i < expr.args.size(); ++i) {
     BoundExprPtr b;
     OMEN_ASSIGN_OR_RETURN(b, BindExpr(*expr.args[i], scope));
-    OMEN_ASSIGN_OR_RETURN(b, AddCast(std::move(b), want[i]));
-    if (b->kind != BoundExpr::Kind::kConstant) {
-      return WithPos(NotSupported("current_setting() of a name that is not a constant"),
-                     expr.location);
-    }
-    args.push_back(b->constant);
+    OMEN_ASSIGN_OR_RETURN(b, AddCast(std::move(b), set ? want_set[i] : want_get[i]));
+    e->children.push_back(std::move(b));
   }
-  if (args[0].is_null()) return BoundExpr::Constant(Value::Null(TypeId::kText));  // strict
-  if (!settings_) return WithPos(NotSupported("current_setting() here"), expr.location);
-  std::string name = args[0].GetString();
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  Result<std::string> value = settings_(name);
-  if (!value.ok()) {
-    const bool missing_ok = args.size() == 2 && !args[1].is_null() && args[1].GetBool();
-    if (missing_ok && value.status().sqlstate() == std::string(sqlstate::kUndefinedObject)) {
-      return BoundExpr::Constant(Value::Null(TypeId::kText));
-    }
-    return WithPos(value.status(), expr.location);
+  const bool prepare_only = params_ != nullptr && params_->values == nullptr;
+  if (settings_ == nullptr && !prepare_only) {
+    return WithPos(NotSupported(expr.names[0] + "() here"), expr.location);
   }
-  return BoundExpr::Constant(Value::Text(*value));
+  // (current_setting of constants becomes a constant in the optimizer, unless the statement
+  // also calls set_config.)
+  return BoundExprPtr(std::move(e));
 }
 
 Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr, const Scope& scope) {
@@ -998,7 +994,7 @@ Result<BoundExprPtr> Binder::BindFunction(const ParsedExpr& expr, const Scope& s
   if (name == "nextval" || name == "currval" || name == "setval" || name == "lastval") {
     return BindSequenceCall(expr, scope);
   }
-  if (name == "current_setting") return BindCurrentSetting(expr, scope);
+  if (name == "current_setting" || name == "set_config") return BindSettingCall(expr, scope);
   if (!IsAggregateName(name)) {
     if (expr.star || expr.distinct || expr.filtered || !expr.agg_order.empty()) {
       return WithPos(Status(sqlstate::kWrongObjectType,

@@ -13,6 +13,7 @@
 #include "sql/parser/parsed_nodes.h"
 #include "sql/plan/logical_plan.h"
 #include "sql/plan/sequence_access.h"
+#include "sql/plan/settings_access.h"
 
 namespace omendb::sql {
 
@@ -40,10 +41,9 @@ class Binder {
   // The schemas unqualified names are looked up in, in order (and the first existing one
   // is where new relations go); {"public"} by default.
   void set_search_path(std::vector<std::string> schemas) { search_path_ = std::move(schemas); }
-  // The session's value of a configuration parameter (as SHOW prints it), for
-  // current_setting(); without it current_setting() fails with 0A000.
-  using SettingLookup = std::function<Result<std::string>(const std::string& name)>;
-  void set_settings(SettingLookup lookup) { settings_ = std::move(lookup); }
+  // The session's configuration parameters, for current_setting() and set_config(). Without
+  // them those fail with 0A000, except when binding only to prepare.
+  void set_settings(SettingsAccess* settings) { settings_ = settings; }
 
   // Errors as above; when preparing, also 42P18 for a parameter whose type nothing decides
   // (unused, or used only where any type would do) and 42P08 for one used as two types.
@@ -248,8 +248,9 @@ class Binder {
   Result<BoundExprPtr> BindFunction(const ParsedExpr& expr, const Scope& scope);
   // nextval('seq'), currval('seq'), setval('seq', v[, is_called]), lastval().
   Result<BoundExprPtr> BindSequenceCall(const ParsedExpr& expr, const Scope& scope);
-  // current_setting(name [, missing_ok]) with constant arguments: the session's value now.
-  Result<BoundExprPtr> BindCurrentSetting(const ParsedExpr& expr, const Scope& scope);
+  // current_setting(name [, missing_ok]) and set_config(name, value, is_local), evaluated row
+  // by row (the optimizer makes a constant of current_setting of constants).
+  Result<BoundExprPtr> BindSettingCall(const ParsedExpr& expr, const Scope& scope);
   Result<BoundStatement> BindCreateSequence(const ParsedCreateSequence& create);
   // CREATE [OR REPLACE] VIEW: its columns from binding the query (OR REPLACE may only add
   // columns: 42P16).
@@ -269,7 +270,7 @@ class Binder {
 
   const Catalog& catalog_;
   std::vector<std::string> search_path_ = {kPublicSchema};
-  SettingLookup settings_;
+  SettingsAccess* settings_ = nullptr;
   uint64_t txn_id_;
   BindParameters* params_;
   SequenceAccess* sequences_ = nullptr;

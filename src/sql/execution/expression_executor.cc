@@ -1,10 +1,13 @@
 #include "sql/execution/expression_executor.h"
 
+#include <algorithm>
+
 #include "absl/container/flat_hash_set.h"
 #include "common/stack_guard.h"
 #include "sql/function/like.h"
 #include "sql/execution/subquery.h"
 #include "sql/plan/sequence_access.h"
+#include "sql/plan/settings_access.h"
 #include "types/cast.h"
 #include "types/type_io.h"
 
@@ -446,6 +449,43 @@ Status EvaluateSequence(const BoundExpr& expr, const Rows& rows, Vector* out) {
   return Status::OK();
 }
 
+// current_setting / set_config, row by row: set_config changes the session's parameters, and
+// a later row (or call) sees the change. current_setting is strict; set_config requires a
+// name, and a NULL value sets the default.
+Status EvaluateSetting(const BoundExpr& expr, const Rows& rows, Vector* out) {
+  if (expr.settings == nullptr) return InternalError("setting function without a session");
+  std::vector<Vector> args;
+  OMEN_RETURN_IF_ERROR(EvaluateChildren(expr, rows, &args));
+  for (size_t i = 0; i < rows.n; ++i) {
+    const bool flag = args.size() > (expr.setting_set ? 2u : 1u) &&
+                      args.back().IsValid(i) && args.back().Data<uint8_t>()[i] != 0;
+    if (!args[0].IsValid(i)) {
+      if (expr.setting_set) return Status(sqlstate::kNullValueNotAllowed, "SET requires parameter name");
+      out->SetValid(i, false);
+      continue;
+    }
+    std::string name = args[0].Strings()[i];
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::optional<std::string> set_to;
+    if (expr.setting_set && args[1].IsValid(i)) set_to = args[1].Strings()[i];
+    Result<std::string> value = expr.setting_set ? expr.settings->SetConfig(name, set_to, flag)
+                                                 : expr.settings->SettingValue(name);
+    if (!value.ok()) {
+      // current_setting(name, missing_ok => true): NULL for an unknown parameter.
+      const bool missing = value.status().sqlstate() == std::string(sqlstate::kUndefinedObject);
+      if (!expr.setting_set && flag && missing) {
+        out->SetValid(i, false);
+        continue;
+      }
+      return value.status();
+    }
+    out->SetValid(i, true);
+    out->Strings()[i] = std::move(value).value();
+  }
+  return Status::OK();
+}
+
 // The value of an argument: the input's own vector for a column over all rows (no copy),
 // otherwise `scratch` filled by evaluation.
 Result<const Vector*> Argument(const BoundExpr& expr, const Rows& rows, Vector* scratch) {
@@ -548,6 +588,8 @@ Status Eval(const BoundExpr& expr, const Rows& rows, Vector* out) {
       return InternalError("parameter evaluated in a statement bound only for preparing");
     case BoundExpr::Kind::kSequence:
       return EvaluateSequence(expr, rows, out);
+    case BoundExpr::Kind::kSetting:
+      return EvaluateSetting(expr, rows, out);
     default:
       return EvaluateOther(expr, rows, out);
   }

@@ -1,7 +1,10 @@
 #include "sql/optimizer/constant_folding.h"
 
+#include <cctype>
 #include <optional>
 
+#include "sql/plan/plan_walk.h"
+#include "sql/plan/settings_access.h"
 #include "types/cast.h"
 
 namespace omendb::sql {
@@ -259,12 +262,50 @@ Status FoldPlan(LogicalOperator* op) {
   return Status::OK();
 }
 
+
+// current_setting(constant name [, constant missing_ok]) -> its value now, so that it can bound
+// a key range like any constant. Left to run row by row when the value is an error (PostgreSQL
+// raises it only for rows that evaluate it).
+void FoldSetting(BoundExprPtr* slot) {
+  BoundExpr& e = **slot;
+  for (auto& c : e.children) FoldSetting(&c);
+  if (e.kind != BoundExpr::Kind::kSetting || e.setting_set || e.settings == nullptr) return;
+  for (const auto& c : e.children) {
+    if (!IsConstant(*c)) return;
+  }
+  const Value& name = e.children[0]->constant;
+  if (name.is_null()) {
+    *slot = BoundExpr::Constant(Value::Null(TypeId::kText));  // strict
+    return;
+  }
+  std::string lower = name.GetString();
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  Result<std::string> value = e.settings->SettingValue(lower);
+  if (value.ok()) {
+    *slot = BoundExpr::Constant(Value::Text(*value));
+    return;
+  }
+  const bool missing_ok = e.children.size() == 2 && !e.children[1]->constant.is_null() &&
+                          e.children[1]->constant.GetBool();
+  if (missing_ok && value.status().sqlstate() == std::string(sqlstate::kUndefinedObject)) {
+    *slot = BoundExpr::Constant(Value::Null(TypeId::kText));
+  }
+}
+
 }  // namespace
 
 Status FoldConstants(BoundStatement* statement) {
   if (statement->kind == BoundStatement::Kind::kExplain) {
     return FoldConstants(statement->explained.get());
   }
+  // current_setting is stable within a statement, unless the statement calls set_config.
+  bool sets = false;
+  ForEachExpressionSlot(statement, [&sets](BoundExprPtr* slot) {
+    sets = sets || AnyExpression(**slot, [](const BoundExpr& e) {
+             return e.kind == BoundExpr::Kind::kSetting && e.setting_set;
+           });
+  });
+  if (!sets) ForEachExpressionSlot(statement, [](BoundExprPtr* slot) { FoldSetting(slot); });
   if (statement->plan) {
     OMEN_RETURN_IF_ERROR(FoldPlan(statement->plan.get()));
   }

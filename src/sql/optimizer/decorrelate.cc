@@ -1,6 +1,7 @@
 #include "sql/optimizer/decorrelate.h"
 
 #include "sql/optimizer/predicates.h"
+#include "sql/plan/plan_walk.h"
 
 namespace omendb::sql {
 namespace {
@@ -8,66 +9,18 @@ namespace {
 using K = BoundExpr::Kind;
 using OuterValues = std::shared_ptr<std::vector<Value>>;
 
-// Whether `e` reads the outer row of the subquery whose values are `outer` (directly, or as
-// the source of a nested subquery's correlation).
+// Whether `e` (or the plan) reads the outer row of the subquery whose values are `outer`:
+// directly, as the source of a nested subquery's correlation, or inside a nested subquery.
 bool ReadsOuter(const BoundExpr& e, const OuterValues& outer) {
-  if (e.kind == K::kOuterRef && e.outer_values == outer) return true;
-  for (const auto& c : e.children) {
-    if (ReadsOuter(*c, outer)) return true;
-  }
-  return false;
-}
-
-bool PlanReadsOuter(const LogicalOperator& op, const OuterValues& outer);
-
-bool ExprReadsOuter(const BoundExpr* e, const OuterValues& outer) {
-  if (e == nullptr) return false;
-  if (ReadsOuter(*e, outer)) return true;
-  // A nested subquery's plan may read the outer row too.
-  if (e->subplan && PlanReadsOuter(*e->subplan, outer)) return true;
-  for (const auto& c : e->children) {
-    if (c->subplan && PlanReadsOuter(*c->subplan, outer)) return true;
-  }
-  return false;
-}
-
-bool OrdersReadOuter(const std::vector<OrderSpec>& orders, const OuterValues& outer) {
-  for (const OrderSpec& o : orders) {
-    if (ExprReadsOuter(o.expr.get(), outer)) return true;
-  }
-  return false;
+  return AnyExpression(e, [&outer](const BoundExpr& x) {
+    return x.kind == K::kOuterRef && x.outer_values == outer;
+  });
 }
 
 bool PlanReadsOuter(const LogicalOperator& op, const OuterValues& outer) {
-  if (ExprReadsOuter(op.predicate.get(), outer) || ExprReadsOuter(op.limit.get(), outer) ||
-      ExprReadsOuter(op.offset.get(), outer) || OrdersReadOuter(op.orders, outer)) {
-    return true;
-  }
-  for (const auto& e : op.expressions) {
-    if (ExprReadsOuter(e.get(), outer)) return true;
-  }
-  for (const auto& e : op.groups) {
-    if (ExprReadsOuter(e.get(), outer)) return true;
-  }
-  for (const AggregateCall& a : op.aggregates) {
-    for (const auto& e : a.args) {
-      if (ExprReadsOuter(e.get(), outer)) return true;
-    }
-    if (OrdersReadOuter(a.order, outer)) return true;
-  }
-  for (const WindowCall& w : op.windows) {
-    for (const auto& e : w.args) {
-      if (ExprReadsOuter(e.get(), outer)) return true;
-    }
-    for (const auto& e : w.partition) {
-      if (ExprReadsOuter(e.get(), outer)) return true;
-    }
-    if (OrdersReadOuter(w.order, outer)) return true;
-  }
-  for (const auto& c : op.children) {
-    if (PlanReadsOuter(*c, outer)) return true;
-  }
-  return false;
+  return AnyExpression(op, [&outer](const BoundExpr& x) {
+    return x.kind == K::kOuterRef && x.outer_values == outer;
+  });
 }
 
 // The AND-conjuncts of `e`, without taking them apart.
@@ -152,7 +105,7 @@ LogicalOperatorPtr MakeJoin(BoundExpr* subquery, bool anti, LogicalOperatorPtr* 
   std::vector<const BoundExpr*> conjuncts;
   if (filter) Conjuncts(filter->predicate.get(), &conjuncts);
   for (const BoundExpr* c : conjuncts) {
-    if (!ExprReadsOuter(c, outer)) {
+    if (!ReadsOuter(*c, outer)) {
       inner_only.push_back(c->Clone());
       continue;
     }

@@ -95,6 +95,11 @@ std::string BoundExpr::ToString() const {
       for (const auto& c : children) s += ", " + c->ToString();
       return s + ")";
     }
+    case Kind::kSetting: {
+      std::string s = setting_set ? "set_config(" : "current_setting(";
+      for (size_t i = 0; i < children.size(); ++i) s += (i ? ", " : "") + children[i]->ToString();
+      return s + ")";
+    }
     case Kind::kConstant: return constant.is_null() ? "NULL" : constant.ToString();
     case Kind::kFunction:
       if (!function->is_operator) {

@@ -19,6 +19,7 @@ namespace omendb::sql {
 struct LogicalOperator;
 struct ExecContext;
 class SequenceAccess;
+class SettingsAccess;
 
 struct BoundExpr {
   enum class Kind {
@@ -52,6 +53,10 @@ struct BoundExpr {
     // A column of the enclosing query's current row inside a correlated subquery: the value
     // in (*outer_values)[column], set before each run of the subquery.
     kOuterRef,
+    // current_setting(children: name[, missing_ok]) or, with setting_set, set_config(children:
+    // name, value, is_local), row by row through `settings` (never folded: set_config has an
+    // effect, and current_setting may see it).
+    kSetting,
   };
   enum class SequenceOp { kNextVal, kCurrVal, kSetVal, kLastVal };
   Kind kind;
@@ -86,6 +91,8 @@ struct BoundExpr {
   SequenceOp sequence_op = SequenceOp::kNextVal;  // kSequence
   const TableSchema* sequence = nullptr;           // kSequence (null for lastval)
   SequenceAccess* sequences = nullptr;             // kSequence; null when bound only to prepare
+  bool setting_set = false;                        // kSetting: set_config (else current_setting)
+  SettingsAccess* settings = nullptr;              // kSetting; null when bound only to prepare
 
   static std::unique_ptr<BoundExpr> Column(size_t index, LogicalType type);
   // A deep copy whose column references are moved by `column_delta` (0: a plain copy).

@@ -55,6 +55,9 @@ std::string Deparse(const BoundExpr& e, const Names& names) {
       for (const auto& c : e.children) s += ", " + Deparse(*c, names);
       return s + ")";
     }
+    case K::kSetting:
+      return std::string(e.setting_set ? "set_config(" : "current_setting(") +
+             List(e.children, names) + ")";
     case K::kConstant: return Constant(e.constant);
     case K::kFunction:
       if (!e.function->is_operator) return e.function->name + "(" + List(e.children, names) + ")";
