@@ -373,7 +373,23 @@ Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const Ex
         spec.zone_filters.push_back(
             {static_cast<ScanZoneFilter::Op>(static_cast<int>(z.op)), z.column, z.constant});
       }
-      if (plan.use_key_points) {
+      if (plan.use_key_points && !plan.key_point_exprs.empty()) {
+        std::vector<Value> points;
+        for (const auto& e : plan.key_point_exprs) {
+          Value v;
+          OMEN_ASSIGN_OR_RETURN(v, EvaluateConstant(*e));
+          if (!v.is_null()) points.push_back(std::move(v));
+        }
+        std::sort(points.begin(), points.end(),
+                  [](const Value& a, const Value& b) { return Value::Compare(a, b) < 0; });
+        points.erase(std::unique(points.begin(), points.end(),
+                                 [](const Value& a, const Value& b) {
+                                   return Value::Compare(a, b) == 0;
+                                 }),
+                     points.end());
+        spec.use_key_points = true;
+        for (Value& v : points) spec.key_points.push_back({std::move(v)});
+      } else if (plan.use_key_points) {
         spec.use_key_points = true;
         for (const Value& v : plan.key_points) spec.key_points.push_back({v});
       } else if (plan.use_key_range) {

@@ -5,9 +5,12 @@
 #include "sql/optimizer/join_order.h"
 #include "sql/optimizer/predicates.h"
 #include "sql/optimizer/prune_columns.h"
+#include "sql/plan/plan_walk.h"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace omendb::sql {
@@ -224,6 +227,29 @@ KeyPath MatchKeyPath(std::vector<BoundExprPtr>* conjuncts, size_t column, KeyRan
   return path;
 }
 
+// For "<column> = e" (either side) where e has no columns but reads an enclosing query's row
+// (kOuterRef), is of the column's type and has no effects: a copy of e.
+BoundExprPtr RuntimeKeyPoint(const BoundExpr& c, size_t column, LogicalType type) {
+  if (c.kind != BoundExpr::Kind::kFunction || c.function == nullptr ||
+      !c.function->is_operator || c.function->name != "=" || c.children.size() != 2) {
+    return nullptr;
+  }
+  for (int side = 0; side < 2; ++side) {
+    const BoundExpr& col = *c.children[side];
+    const BoundExpr& value = *c.children[1 - side];
+    if (col.kind != BoundExpr::Kind::kColumn || col.column != column) continue;
+    if (value.type != type || !value.ContainsKind(BoundExpr::Kind::kOuterRef)) continue;
+    if (value.ContainsKind(BoundExpr::Kind::kColumn) ||
+        value.ContainsKind(BoundExpr::Kind::kSubquery) ||
+        value.ContainsKind(BoundExpr::Kind::kSequence) ||
+        value.ContainsKind(BoundExpr::Kind::kSetting)) {
+      continue;
+    }
+    return value.Clone();
+  }
+  return nullptr;
+}
+
 // The position of table column `column` among the scan's outputs, if it is read.
 std::optional<size_t> ScanPosition(const LogicalOperator& get, size_t column) {
   for (size_t i = 0; i < get.column_ids.size(); ++i) {
@@ -263,6 +289,17 @@ void ChooseAccessPath(LogicalOperatorPtr* node) {
   if (key_pos) {
     KeyPath path = MatchKeyPath(&conjuncts, *key_pos, get.key_range);
     if (path.used()) apply(path, nullptr);
+  }
+  if (key_pos && !get.use_key_points && !get.use_key_range) {
+    // key = <outer reference> in a correlated subquery: a key lookup each time it runs. The
+    // conjunct stays in the filter (the lookup finds at most the rows it keeps).
+    for (const auto& c : conjuncts) {
+      if (BoundExprPtr point = RuntimeKeyPoint(*c, *key_pos, get.types[*key_pos])) {
+        get.use_key_points = true;
+        get.key_point_exprs.push_back(std::move(point));
+        break;
+      }
+    }
   }
   if (!get.use_key_points && !get.use_key_range) {
     for (const TableSchema* index : get.indexes) {
@@ -398,6 +435,37 @@ void PushDownLimit(LogicalOperator* op) {
 
 }  // namespace
 
+// The passes for a subquery's plan (run when the subquery runs): filter pushdown, access
+// paths (including key lookups by the enclosing row's values), key order, limit pushdown and
+// column pruning. Its output columns stay as they are.
+void OptimizeSubqueryPlan(LogicalOperator* plan) {
+  LogicalOperatorPtr root = std::make_unique<LogicalOperator>(std::move(*plan));
+  PushDownFilters(&root);
+  ChooseAccessPath(&root);
+  UseKeyOrder(&root);
+  PushDownLimit(root.get());
+  PruneColumns(root.get());
+  *plan = std::move(*root);
+}
+
+// Optimizes the plans of the subqueries still in `statement` (correlated ones; uncorrelated
+// ones have run already unless only explained), nested ones too, each once.
+void OptimizeSubqueryPlans(BoundStatement* statement) {
+  std::set<const LogicalOperator*> done;
+  std::function<void(BoundExpr*)> visit_expr;
+  std::function<void(LogicalOperator*)> visit_plan = [&](LogicalOperator* op) {
+    ForEachExpressionSlot(op, [&](BoundExprPtr* slot) { visit_expr(slot->get()); });
+  };
+  visit_expr = [&](BoundExpr* e) {
+    for (auto& c : e->children) visit_expr(c.get());
+    if (e->kind != BoundExpr::Kind::kSubquery || !e->subplan) return;
+    if (!done.insert(e->subplan.get()).second) return;
+    OptimizeSubqueryPlan(e->subplan.get());
+    visit_plan(e->subplan.get());
+  };
+  ForEachExpressionSlot(statement, [&](BoundExprPtr* slot) { visit_expr(slot->get()); });
+}
+
 Status Optimize(BoundStatement* statement, const StatisticsSource* stats) {
   if (statement->kind == BoundStatement::Kind::kExplain) {
     return Optimize(statement->explained.get(), stats);
@@ -415,6 +483,7 @@ Status Optimize(BoundStatement* statement, const StatisticsSource* stats) {
   UseKeyOrder(&statement->plan);
   PushDownLimit(statement->plan.get());
   PruneColumns(statement->plan.get());
+  OptimizeSubqueryPlans(statement);
   return Status::OK();
 }
 

@@ -75,6 +75,23 @@ TEST_F(OptimizerTest, ScansReadOnlyTheColumnsUsedAboveThem) {
   EXPECT_EQ(j.plan->expressions[0]->ToString(), "#2");
 }
 
+TEST_F(OptimizerTest, CorrelatedSubqueryLooksUpTheKeyOfTheOuterRow) {
+  // t2.id = t1.v: the subquery's scan becomes a key lookup by the outer value (cast to the
+  // key's type), computed each time the subquery runs; the condition stays as a recheck.
+  BoundStatement s = Plan("SELECT (SELECT v FROM t t2 WHERE t2.id = t1.v) FROM t t1");
+  const BoundExpr& sub = *s.plan->expressions[0];
+  ASSERT_EQ(sub.kind, BoundExpr::Kind::kSubquery);
+  const LogicalOperator* get = Scan(sub.subplan.get());
+  ASSERT_EQ(get->kind, LogicalOperator::Kind::kGet);
+  EXPECT_TRUE(get->use_key_points);
+  ASSERT_EQ(get->key_point_exprs.size(), 1u);
+  EXPECT_TRUE(get->key_point_exprs[0]->ContainsKind(BoundExpr::Kind::kOuterRef));
+  EXPECT_EQ(get->key_point_exprs[0]->type, LogicalType(TypeId::kBigInt));
+  // A key compared with an expression of the subquery's own columns is no lookup.
+  BoundStatement scan = Plan("SELECT (SELECT v FROM t t2 WHERE t2.id = t2.v + t1.v) FROM t t1");
+  EXPECT_FALSE(Scan(scan.plan->expressions[0]->subplan.get())->use_key_points);
+}
+
 TEST_F(OptimizerTest, PointLookupRemovesFilter) {
   BoundStatement s = Plan("SELECT v FROM t WHERE id = 7");
   const LogicalOperator* get = s.plan->children[0].get();

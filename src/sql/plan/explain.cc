@@ -203,8 +203,13 @@ class Printer {
             list += (i ? "," : "") + op.key_points[i].ToString();
           }
           LogicalType key_type = t.columns[key_column].type;
-          Property(depth, "Index Cond: (" + key + " = ANY ('{" + list + "}'::" +
-                              key_type.sql_name() + "[]))");
+          if (!op.key_point_exprs.empty()) {
+            Property(depth, "Index Cond: (" + key + " = " + Deparse(*op.key_point_exprs[0], {}) +
+                                ")");
+          } else {
+            Property(depth, "Index Cond: (" + key + " = ANY ('{" + list + "}'::" +
+                                key_type.sql_name() + "[]))");
+          }
           KeyIndexProperties(op, depth);
           for (const std::string& p : extra) Property(depth, p);
           return names;

@@ -124,6 +124,10 @@ struct LogicalOperator {
   // Key points (IN list on the first key column), sorted and distinct; may be empty (no rows).
   bool use_key_points = false;
   std::vector<Value> key_points;
+  // With use_key_points: points known only when the scan starts, replacing key_points then.
+  // Expressions without columns (a correlated subquery's outer references: a key lookup per
+  // outer row); NULL ones select nothing.
+  std::vector<BoundExprPtr> key_point_exprs;
   uint64_t scan_limit = UINT64_MAX;  // rows the scan may stop after (LIMIT pushdown)
   bool with_row_ids = false;         // one more output column: the row id (bigint)
   bool key_descending = false;       // key scans: rows in descending key order
