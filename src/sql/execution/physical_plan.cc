@@ -355,6 +355,17 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
 
 namespace {
 
+// A projection that outputs its input's columns unchanged, in order (SELECT * of a scan): the
+// input's batches serve as they are.
+bool IsIdentityProjection(const LogicalOperator& plan, const std::vector<LogicalType>& input) {
+  if (plan.expressions.size() != input.size() || plan.types != input) return false;
+  for (size_t i = 0; i < plan.expressions.size(); ++i) {
+    const BoundExpr& e = *plan.expressions[i];
+    if (e.kind != BoundExpr::Kind::kColumn || e.column != i) return false;
+  }
+  return true;
+}
+
 Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const ExecContext& ctx,
                                            std::vector<PhysicalOperatorPtr> children) {
   switch (plan.kind) {
@@ -408,6 +419,7 @@ Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const Ex
     case LogicalOperator::Kind::kFilter:
       return PhysicalOperatorPtr(new FilterOp(std::move(children[0]), plan.predicate.get()));
     case LogicalOperator::Kind::kProjection:
+      if (IsIdentityProjection(plan, children[0]->types())) return std::move(children[0]);
       return PhysicalOperatorPtr(
           new ProjectionOp(plan.types, std::move(children[0]), &plan.expressions));
     case LogicalOperator::Kind::kOrder:

@@ -112,12 +112,16 @@ LogicalOperatorPtr MakeJoin(BoundExpr* subquery, bool anti, LogicalOperatorPtr* 
     // Nested subqueries that read the outer row cannot move into a join condition.
     if (c->ContainsKind(K::kSubquery)) return nullptr;
     if (IsEquality(*c)) {
+      // Only the outer row on one side, only the inner rows on the other: a hash key.
+      auto outer_side = [&outer](const BoundExpr& x) {
+        return !x.ContainsKind(K::kColumn) && ReadsOuter(x, outer);
+      };
+      auto inner_side = [&outer](const BoundExpr& x) {
+        return x.ContainsKind(K::kColumn) && !ReadsOuter(x, outer);
+      };
       const BoundExpr& a = *c->children[0];
       const BoundExpr& b = *c->children[1];
-      bool a_outer = !a.ContainsKind(K::kColumn), b_outer = !b.ContainsKind(K::kColumn);
-      if ((a_outer && !ReadsOuter(b, outer)) || (b_outer && !ReadsOuter(a, outer))) {
-        has_key = true;  // outer expression = inner expression: a hash key
-      }
+      if ((outer_side(a) && inner_side(b)) || (outer_side(b) && inner_side(a))) has_key = true;
     }
     condition.push_back(ToJoinExpr(*c, *subquery, lw));
   }
