@@ -488,6 +488,39 @@ TEST(TableDataTest, MergeMovesLiveVersionsToLearnedIndexedSegments) {
   rr.Abort();
 }
 
+TEST(TableDataTest, FullScansOfMainRowsFollowDeletesWhileSomeRowIsStamped) {
+  // A main store without a stamped row is read in whole runs; once a row is locked or
+  // deleted, each row's end stamp decides again, and after an abort the runs are whole again.
+  TransactionManager m;
+  TableData t(KeyValue(), &m);
+  std::vector<int64_t> keys;
+  for (int64_t k = 0; k < 5000; ++k) keys.push_back(k);
+  {
+    Txn load(&m);
+    ASSERT_TRUE(load.Insert(&t, Rows(keys)).ok());
+    load.Commit();
+  }
+  ASSERT_TRUE(t.Merge(/*segment_rows=*/2000).ok());
+  ASSERT_EQ(t.delta_versions(), 0u);
+  EXPECT_EQ(Keys(t, Full(m.TakeSnapshot(0))), keys);
+
+  Txn del(&m);
+  ASSERT_EQ(del.Lock(&t, PosOf(t, 2500, del.snapshot()))->kind, LockOutcome::kLocked);
+  std::vector<int64_t> without = keys;
+  without.erase(without.begin() + 2500);
+  EXPECT_EQ(Keys(t, Full(m.TakeSnapshot(0))), keys);   // not committed: others still see it
+  EXPECT_EQ(Keys(t, Full(del.snapshot())), without);  // its own transaction does not
+  del.Abort();
+  EXPECT_EQ(Keys(t, Full(m.TakeSnapshot(0))), keys);
+
+  Snapshot before = m.TakeSnapshot(0);
+  Txn gone(&m);
+  ASSERT_EQ(gone.Lock(&t, PosOf(t, 2500, gone.snapshot()))->kind, LockOutcome::kLocked);
+  gone.Commit();
+  EXPECT_EQ(Keys(t, Full(m.TakeSnapshot(0))), without);
+  EXPECT_EQ(Keys(t, Full(before)), keys);  // a snapshot from before the delete
+}
+
 TEST(TableDataTest, StatisticsComeFromZoneMaps) {
   TransactionManager m;
   TableData t(KeyValue(), &m);

@@ -36,13 +36,15 @@ bool MainSees(const MainStore& main, uint64_t pos, const Snapshot& snapshot) {
 uint64_t GatherMainRun(const MainStore& main, size_t segment, uint64_t row, uint64_t stop,
                        const ScanSpec& spec, DataChunk* out) {
   const MainSegment& ms = main.segments[segment];
+  // No stamped main row: every row is visible (no end stamp to load per row).
+  const bool all_visible = main.stamped.load(std::memory_order_acquire) == 0;
   uint64_t appended = 0;
   while (row < stop) {
-    if (!spec.snapshot.Sees(0, ms.end[row].load(std::memory_order_acquire))) {
+    if (!all_visible && !spec.snapshot.Sees(0, ms.end[row].load(std::memory_order_acquire))) {
       ++row;
       continue;
     }
-    uint64_t run = row + 1;
+    uint64_t run = all_visible ? stop : row + 1;
     while (run < stop && spec.snapshot.Sees(0, ms.end[run].load(std::memory_order_acquire))) ++run;
     ms.segment->AppendRows(row, run - row, spec.column_ids, out);
     if (out->column_count() > spec.column_ids.size()) {
