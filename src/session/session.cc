@@ -702,8 +702,14 @@ Status Session::RunInTransaction(const sql::ParsedStatement& stmt, ResultSink* s
     }
     return sink->OnComplete("TRUNCATE TABLE");
   }
-  return RunStatement(stmt, params, db_->storage(), txn_.get(), this, &cancel_requested_, sink,
-                      portal, max_rows, suspended, settings_, this);
+  Status s = RunStatement(stmt, params, db_->storage(), txn_.get(), this, &cancel_requested_,
+                          sink, portal, max_rows, suspended, settings_, this);
+  if (settings_before_set_config_) {
+    // set_config() changed parameters: clients hear of the reported ones, as after SET.
+    ReportChangedParameters(*settings_before_set_config_, settings_, sink);
+    settings_before_set_config_.reset();
+  }
+  return s;
 }
 
 Status Session::ApplyModes(const sql::ParsedTransactionModes& modes, bool in_block) {
@@ -909,6 +915,7 @@ Result<std::string> Session::SetConfig(const std::string& name,
   }
   std::vector<std::string> values;
   if (value) values.push_back(*value);
+  if (!settings_before_set_config_) settings_before_set_config_ = settings_;
   OMEN_RETURN_IF_ERROR(ApplySet(name, values, is_local, true).status());
   return SettingValue(name);
 }

@@ -210,6 +210,8 @@ class Session final : public sql::SequenceAccess, public sql::SettingsAccess {
   // What the settings become when the transaction commits: settings_ without its SET LOCALs.
   SessionSettings settings_on_commit_;
   bool set_in_txn_ = false;  // the transaction ran SET (its end may restore settings)
+  // The settings before the running statement's first set_config(), to report what it changed.
+  std::optional<SessionSettings> settings_before_set_config_;
   // The running transaction's start (now(), 'today'), microseconds since 2000-01-01 UTC;
   // INT64_MIN outside a transaction.
   int64_t txn_start_us_ = INT64_MIN;

@@ -213,6 +213,14 @@ def check_parameter_status(server):
     check("TimeZone after SET LOCAL", conn.get_parameter_status("TimeZone"), "Asia/Tokyo")
     cur.execute("COMMIT")
     check("TimeZone after COMMIT", conn.get_parameter_status("TimeZone"), "UTC")
+    # set_config() reports too: a session value stays, a local one ends with the statement's
+    # own transaction outside a block.
+    cur.execute("SELECT set_config('TimeZone', 'America/New_York', false)")
+    check("TimeZone after set_config", conn.get_parameter_status("TimeZone"), "America/New_York")
+    cur.execute("SELECT set_config('application_name', 'local one', true)")
+    check("application_name after a local set_config", conn.get_parameter_status("application_name"),
+          "reporter")
+    cur.execute("RESET TimeZone")
     cur.execute("BEGIN")
     cur.execute("SET TIME ZONE 'Asia/Tokyo'")
     cur.execute("ROLLBACK")
