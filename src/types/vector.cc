@@ -179,6 +179,16 @@ void DataChunk::AppendRowFrom(const DataChunk& other, size_t row) {
   ++size_;
 }
 
+void DataChunk::AppendRowPair(const DataChunk& left, size_t lrow, const DataChunk& right,
+                              size_t rrow) {
+  const size_t lw = left.columns_.size();
+  for (size_t c = 0; c < lw; ++c) columns_[c].AppendFrom(left.columns_[c], lrow);
+  for (size_t c = 0; c < right.columns_.size(); ++c) {
+    columns_[lw + c].AppendFrom(right.columns_[c], rrow);
+  }
+  ++size_;
+}
+
 void DataChunk::Gather(const DataChunk& other, const uint32_t* sel, size_t n) {
   columns_.resize(other.columns_.size(), Vector(TypeId::kBoolean, 0));
   for (size_t c = 0; c < columns_.size(); ++c) {

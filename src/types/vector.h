@@ -89,6 +89,9 @@ class DataChunk {
   void AppendRow(const std::vector<Value>& row);
   // Appends row `row` of `other` (same types).
   void AppendRowFrom(const DataChunk& other, size_t row);
+  // Appends a row made of row `lrow` of `left` then row `rrow` of `right` (a join's pair;
+  // their types, in that order, are this chunk's).
+  void AppendRowPair(const DataChunk& left, size_t lrow, const DataChunk& right, size_t rrow);
   // Makes this chunk rows sel[0..n) of `other` (same types), column by column.
   void Gather(const DataChunk& other, const uint32_t* sel, size_t n);
 

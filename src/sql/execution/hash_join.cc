@@ -1,6 +1,6 @@
 #include "sql/execution/hash_join.h"
 
-#include <unordered_map>
+#include "absl/container/flat_hash_map.h"
 
 #include "sql/execution/expression_executor.h"
 #include "sql/execution/join_side.h"
@@ -19,6 +19,8 @@ class HashJoinOp final : public PhysicalOperator {
         right_(std::move(right)), left_width_(left_->types().size()),
         left_keys_(std::move(left_keys)), right_keys_(std::move(right_keys)),
         residual_(std::move(residual)) {
+    int_keys_ = IsIntKey(left_keys_) && IsIntKey(right_keys_) &&
+                left_keys_[0]->type.physical() == right_keys_[0]->type.physical();
     pair_types_ = left_->types();
     pair_types_.insert(pair_types_.end(), right_->types().begin(), right_->types().end());
   }
@@ -69,7 +71,25 @@ class HashJoinOp final : public PhysicalOperator {
       }
       uint32_t chunk = static_cast<uint32_t>(right_side_.chunks().size());
       for (size_t r = 0; r < c.size(); ++r) {
-        if (KeyOf(keys, r, &key)) table_[key].emplace_back(chunk, static_cast<uint32_t>(r));
+        int64_t int_key = 0;
+        Chain* chain = nullptr;
+        if (int_keys_) {
+          if (!IntKeyOf(keys[0], r, &int_key)) continue;
+          chain = &int_table_[int_key];
+        } else {
+          if (!KeyOf(keys, r, &key)) continue;
+          chain = &table_[key];
+        }
+        // Matches chained in insertion order: entries_[i] continues at next_[i].
+        const uint32_t at = static_cast<uint32_t>(entries_.size());
+        entries_.emplace_back(chunk, static_cast<uint32_t>(r));
+        next_.push_back(kEnd);
+        if (chain->first == kEnd) {
+          chain->first = at;
+        } else {
+          next_[chain->last] = at;
+        }
+        chain->last = at;
       }
       right_side_.Add(std::move(c));
     }
@@ -94,16 +114,37 @@ class HashJoinOp final : public PhysicalOperator {
     return Status::OK();
   }
 
+  // The first build entry whose key equals the left row's, or kEnd.
+  uint32_t FirstMatch() {
+    if (int_keys_) {
+      int64_t k;
+      if (!IntKeyOf(left_key_values_[0], left_row_, &k)) return kEnd;
+      auto it = int_table_.find(k);
+      return it == int_table_.end() ? kEnd : it->second.first;
+    }
+    if (!KeyOf(left_key_values_, left_row_, &probe_key_)) return kEnd;
+    auto it = table_.find(probe_key_);
+    return it == table_.end() ? kEnd : it->second.first;
+  }
+
   Status ProbeRow(DataChunk* out) {
     const bool semi = type_ == JoinType::kSemi, anti = type_ == JoinType::kAnti;
     bool matched = false;
-    std::string key;
-    if (KeyOf(left_key_values_, left_row_, &key)) {
-      auto it = table_.find(key);
-      if (it != table_.end() && !residual_ && (semi || anti)) {
-        matched = true;  // a key match decides: no pairs to build
-      } else if (it != table_.end()) {
-        const auto& rows = it->second;
+    const uint32_t first = FirstMatch();
+    if (first != kEnd && (semi || anti) && !residual_) {
+      matched = true;  // a key match decides: no pairs to build
+    } else if (first != kEnd && !residual_) {
+      // Each match is one output row: the left row's values, then the right row's.
+      matched = true;
+      for (uint32_t i = first; i != kEnd; i = next_[i]) {
+        const uint32_t row = entries_[i].second;
+        out->AppendRowPair(left_chunk_, left_row_, right_side_.chunks()[entries_[i].first], row);
+        right_side_.MarkMatched(entries_[i].first, row);
+      }
+    } else if (first != kEnd) {
+      std::vector<std::pair<uint32_t, uint32_t>> rows;
+      for (uint32_t i = first; i != kEnd; i = next_[i]) rows.push_back(entries_[i]);
+      {
         DataChunk pairs(pair_types_, rows.size());
         pairs.SetSize(rows.size());
         for (size_t p = 0; p < rows.size(); ++p) {
@@ -138,6 +179,26 @@ class HashJoinOp final : public PhysicalOperator {
 
 
 
+  // One key column of an integer type: hashed as its value (no byte encoding).
+  static bool IntKeyOf(const Vector& k, size_t r, int64_t* out) {
+    if (!k.IsValid(r)) return false;
+    switch (k.type().physical()) {
+      case PhysicalType::kInt16: *out = k.Data<int16_t>()[r]; return true;
+      case PhysicalType::kInt32: *out = k.Data<int32_t>()[r]; return true;
+      default: *out = k.Data<int64_t>()[r]; return true;
+    }
+  }
+  static bool IsIntKey(const std::vector<BoundExprPtr>& keys) {
+    if (keys.size() != 1) return false;
+    PhysicalType p = keys[0]->type.physical();
+    return p == PhysicalType::kInt16 || p == PhysicalType::kInt32 || p == PhysicalType::kInt64;
+  }
+
+  static constexpr uint32_t kEnd = UINT32_MAX;
+  struct Chain {
+    uint32_t first = kEnd, last = kEnd;
+  };
+
   JoinType type_;
   PhysicalOperatorPtr left_, right_;
   size_t left_width_;
@@ -146,7 +207,13 @@ class HashJoinOp final : public PhysicalOperator {
   BoundExprPtr residual_;
   bool built_ = false;
   JoinBuildSide right_side_;
-  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> table_;
+  // Build rows by key: chains over entries_ (right chunk, row) linked by next_.
+  bool int_keys_ = false;
+  absl::flat_hash_map<int64_t, Chain> int_table_;
+  absl::flat_hash_map<std::string, Chain> table_;
+  std::vector<std::pair<uint32_t, uint32_t>> entries_;
+  std::vector<uint32_t> next_;
+  std::string probe_key_;
   DataChunk left_chunk_;
   std::vector<Vector> left_key_values_;
   size_t left_row_ = 0;
