@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "absl/container/flat_hash_set.h"
 #include "common/stack_guard.h"
 #include "sql/function/like.h"
 #include "sql/execution/subquery.h"
+#include "sql/plan/in_list.h"
 #include "sql/plan/sequence_access.h"
 #include "sql/plan/settings_access.h"
 #include "types/cast.h"
@@ -128,63 +128,34 @@ Status EvaluateLogical(const BoundExpr& expr, const Rows& rows, Vector* out) {
 // x [NOT] IN (a long list of constants, e.g. a subquery's rows): one hash lookup per row.
 // Equal values have equal hash keys (AppendHashKey, as hash joins use), so the answer is the
 // `=` test's: true on a match; else NULL if x or an item is NULL; else false.
-Status EvaluateInConstants(const BoundExpr& expr, const Rows& rows, Vector* out) {
-  const size_t n = rows.n;
-  const LogicalType type = expr.children[0]->type;
-  absl::flat_hash_set<std::string> items;
-  bool null_item = false;
-  {
-    Vector one(type, 1);
-    one.Resize(1);
-    std::string key;
-    for (size_t a = 1; a < expr.children.size(); ++a) {
-      const Value& v = expr.children[a]->constant;
-      if (v.is_null()) {
-        null_item = true;
-        continue;
-      }
-      one.SetValue(0, v);
-      key.clear();
-      AppendHashKey(one, 0, &key);
-      items.insert(key);
-    }
-  }
-  Vector scratch(type, 0);
+Status EvaluateInKeys(const BoundExpr& expr, const InListKeys& items, const Rows& rows,
+                      Vector* out) {
+  Vector scratch(expr.children[0]->type, 0);
   const Vector* lhs;
   OMEN_ASSIGN_OR_RETURN(lhs, Argument(*expr.children[0], rows, &scratch));
   std::string key;
   uint8_t* d = out->Data<uint8_t>();
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < rows.n; ++i) {
     key.clear();
     bool found = false;
     if (lhs->IsValid(i)) {
       AppendHashKey(*lhs, i, &key);
-      found = items.contains(key);
+      found = items.keys.contains(key);
     }
-    const bool known = found || (lhs->IsValid(i) && !null_item);
+    const bool known = found || (lhs->IsValid(i) && !items.has_null);
     out->SetValid(i, known);
     d[i] = (found != expr.negated) ? 1 : 0;
   }
   return Status::OK();
 }
 
-bool HashableInList(const BoundExpr& expr) {
-  constexpr size_t kMinItems = 16;  // below this, comparing item by item is as fast
-  if (expr.children.size() <= kMinItems || expr.function == nullptr ||
-      expr.function->name != "=") {
-    return false;
-  }
-  for (size_t a = 1; a < expr.children.size(); ++a) {
-    const BoundExpr& item = *expr.children[a];
-    if (item.kind != BoundExpr::Kind::kConstant) return false;
-    if (!item.constant.is_null() && item.constant.type() != expr.children[0]->type) return false;
-  }
-  return true;
-}
-
 // x IN (a, b, ...) as x = a OR x = b OR ...: each item is evaluated only for rows not yet true.
 Status EvaluateIn(const BoundExpr& expr, const Rows& rows, Vector* out) {
-  if (HashableInList(expr)) return EvaluateInConstants(expr, rows, out);
+  if (expr.in_keys) return EvaluateInKeys(expr, *expr.in_keys, rows, out);
+  // Lists the optimizer did not see (made when a subquery's plan runs): keys per batch.
+  if (std::shared_ptr<const InListKeys> keys = MakeInListKeys(expr)) {
+    return EvaluateInKeys(expr, *keys, rows, out);
+  }
   size_t n = rows.n;
   Vector lhs(expr.children[0]->type, n);
   OMEN_RETURN_IF_ERROR(Eval(*expr.children[0], rows, &lhs));

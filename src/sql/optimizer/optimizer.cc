@@ -5,6 +5,7 @@
 #include "sql/optimizer/join_order.h"
 #include "sql/optimizer/predicates.h"
 #include "sql/optimizer/prune_columns.h"
+#include "sql/plan/in_list.h"
 #include "sql/plan/plan_walk.h"
 
 #include <algorithm>
@@ -448,9 +449,10 @@ void OptimizeSubqueryPlan(LogicalOperator* plan) {
   *plan = std::move(*root);
 }
 
-// Optimizes the plans of the subqueries still in `statement` (correlated ones; uncorrelated
-// ones have run already unless only explained), nested ones too, each once.
-void OptimizeSubqueryPlans(BoundStatement* statement) {
+// Over every expression of `statement`: optimizes the plans of the subqueries still there
+// (correlated ones; uncorrelated ones have run already unless only explained), nested ones
+// too, each once; gives long constant IN lists their hash keys.
+void PrepareExpressions(BoundStatement* statement) {
   std::set<const LogicalOperator*> done;
   std::function<void(BoundExpr*)> visit_expr;
   std::function<void(LogicalOperator*)> visit_plan = [&](LogicalOperator* op) {
@@ -458,6 +460,7 @@ void OptimizeSubqueryPlans(BoundStatement* statement) {
   };
   visit_expr = [&](BoundExpr* e) {
     for (auto& c : e->children) visit_expr(c.get());
+    if (e->kind == BoundExpr::Kind::kIn && !e->in_keys) e->in_keys = MakeInListKeys(*e);
     if (e->kind != BoundExpr::Kind::kSubquery || !e->subplan) return;
     if (!done.insert(e->subplan.get()).second) return;
     OptimizeSubqueryPlan(e->subplan.get());
@@ -483,7 +486,7 @@ Status Optimize(BoundStatement* statement, const StatisticsSource* stats) {
   UseKeyOrder(&statement->plan);
   PushDownLimit(statement->plan.get());
   PruneColumns(statement->plan.get());
-  OptimizeSubqueryPlans(statement);
+  PrepareExpressions(statement);
   return Status::OK();
 }
 

@@ -50,6 +50,7 @@ std::unique_ptr<BoundExpr> BoundExpr::Clone(int64_t column_delta) const {
   e->sequence = sequence;
   e->sequences = sequences;
   e->setting_set = setting_set;
+  e->in_keys = in_keys;
   e->settings = settings;
   for (const auto& c : children) e->children.push_back(c->Clone(column_delta));
   return e;

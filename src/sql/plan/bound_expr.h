@@ -20,6 +20,7 @@ struct LogicalOperator;
 struct ExecContext;
 class SequenceAccess;
 class SettingsAccess;
+struct InListKeys;
 
 struct BoundExpr {
   enum class Kind {
@@ -92,6 +93,8 @@ struct BoundExpr {
   const TableSchema* sequence = nullptr;           // kSequence (null for lastval)
   SequenceAccess* sequences = nullptr;             // kSequence; null when bound only to prepare
   bool setting_set = false;                        // kSetting: set_config (else current_setting)
+  // kIn over many constants: their hash keys (in_list.h), set by the optimizer; else null.
+  std::shared_ptr<const InListKeys> in_keys;
   SettingsAccess* settings = nullptr;              // kSetting; null when bound only to prepare
 
   static std::unique_ptr<BoundExpr> Column(size_t index, LogicalType type);
