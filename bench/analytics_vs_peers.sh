@@ -28,16 +28,7 @@ if [ ! -d "$DUCK/node_modules/@duckdb/node-api" ]; then
   (cd "$DUCK" && npm install --silent --no-audit --no-fund @duckdb/node-api@1.5.6-r.1)
 fi
 
-TMP=$(mktemp -d /tmp/omendb_analytics.XXXXXX)
-cleanup() {
-  temp_omendb_stop
-  temp_postgres_stop "$TMP"
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-temp_postgres_start "$TMP" shared_buffers=2GB
-
-temp_omendb_start "$TMP" "$BIN/tools/omendb"
+temp_servers_start analytics "$BIN/tools/omendb" shared_buffers=2GB
 
 cat >"$TMP/load.sql" <<SQL
 CREATE TABLE t (id bigint PRIMARY KEY, a integer, b double precision, c text, d integer);

@@ -19,16 +19,7 @@ for f in "$BIN/tools/omendb" "$BIN/bench/omendb_pg_point_bench"; do
   [ -x "$f" ] || { echo "missing $f"; exit 1; }
 done
 
-TMP=$(mktemp -d /tmp/omendb_pointbench.XXXXXX)
-cleanup() {
-  temp_omendb_stop
-  temp_postgres_stop "$TMP"
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-temp_postgres_start "$TMP" shared_buffers=2GB
-
-temp_omendb_start "$TMP" "$BIN/tools/omendb"
+temp_servers_start pointbench "$BIN/tools/omendb" shared_buffers=2GB
 
 # N rows from cross joins of a ten-row table (both servers run the same statements).
 digits=$(/usr/bin/python3 -c "import math; print(max(1, math.ceil(math.log10($N))))")

@@ -20,3 +20,16 @@ temp_omendb_stop() {
   fi
   return 0
 }
+
+# Both servers side by side (needs temp_postgres.sh sourced too): makes TMP (a new temporary
+# directory named after `name`), starts PostgreSQL there (`pg_options` as postgres -c options)
+# and `omendb serve`, and stops both and removes TMP when the script exits.
+#   temp_servers_start NAME BINARY [pg_options...]   sets TMP, PG_PORT, OMEN_PORT, OMEN_PID
+temp_servers_start() {
+  local name=$1 bin=$2
+  shift 2
+  TMP=$(mktemp -d "/tmp/omendb_${name}.XXXXXX")
+  trap 'temp_omendb_stop; temp_postgres_stop "$TMP"; rm -rf "$TMP"' EXIT
+  temp_postgres_start "$TMP" "$@"
+  temp_omendb_start "$TMP" "$bin"
+}
