@@ -121,12 +121,14 @@ class EngineStatistics final : public sql::StatisticsSource {
 
 // Binds `parsed` for running in `txn` under `ctx` (`params`: its $n values, or null), runs its
 // subqueries (their results can shape the access path: id = (SELECT ...)) and optimizes it.
+// EXPLAIN ANALYZE measures its subqueries' plans into `explain_stats`.
 Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
                                      const std::vector<Value>* params, StorageEngine& engine,
                                      Transaction* txn, sql::SequenceAccess* sequences,
                                      const sql::ExecContext& ctx,
                                      const std::vector<std::string>& search_path,
-                                     sql::SettingsAccess* settings) {
+                                     sql::SettingsAccess* settings,
+                                     sql::PlanStats* explain_stats = nullptr) {
   sql::BindParameters bind_params;
   if (params != nullptr) {
     for (const Value& v : *params) bind_params.types.push_back(v.type());
@@ -138,7 +140,9 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
   binder.set_settings(settings);
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, binder.Bind(parsed));
-  OMEN_RETURN_IF_ERROR(sql::ResolveSubqueries(&stmt, ctx));
+  sql::ExecContext resolve = ctx;
+  if (stmt.kind == BoundStatement::Kind::kExplain && stmt.analyze) resolve.stats = explain_stats;
+  OMEN_RETURN_IF_ERROR(sql::ResolveSubqueries(&stmt, resolve));
   EngineStatistics stats(engine);
   OMEN_RETURN_IF_ERROR(sql::Optimize(&stmt, &stats));
   return stmt;
@@ -153,9 +157,10 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
                     sql::SettingsAccess* setting_values) {
   sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr, cancel,
                        std::make_shared<sql::QueryMemory>(settings.query_memory_limit)};
+  sql::PlanStats stats;  // EXPLAIN ANALYZE's
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, PlanStatement(parsed, params, engine, txn, sequences, ctx,
-                                            settings.search_schemas, setting_values));
+                                            settings.search_schemas, setting_values, &stats));
   switch (stmt.kind) {
     case BoundStatement::Kind::kQuery:
       return RunQuery(std::move(stmt), ctx, sink, portal, max_rows, suspended);
@@ -171,7 +176,6 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
     case BoundStatement::Kind::kExplain: {
       OMEN_RETURN_IF_ERROR(sink->OnColumns({{"QUERY PLAN", TypeId::kText}}));
       DataChunk lines({TypeId::kText});
-      sql::PlanStats stats;
       double total_ms = 0;
       const BoundStatement& inner = *stmt.explained;
       const bool modify = inner.kind != BoundStatement::Kind::kQuery;
@@ -182,7 +186,7 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
         // Run the statement (its changes stay, as in PostgreSQL), measuring its plan.
         sql::ExecContext run = ctx;
         run.stats = &stats;
-        run.start = std::chrono::steady_clock::now();
+        const auto start = std::chrono::steady_clock::now();
         switch (inner.kind) {
           case BoundStatement::Kind::kInsert:
             OMEN_RETURN_IF_ERROR(sql::ExecuteInsert(inner, *inner.table, run, txn).status());
@@ -195,13 +199,14 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
             break;
         }
         total_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                             run.start).count();
+                                                             start).count();
       } else if (stmt.analyze) {
         // Run the query to the end (results are discarded), measuring every operator.
-        auto start = std::chrono::steady_clock::now();
+        const auto start = std::chrono::steady_clock::now();
+        sql::ExecContext run = ctx;
+        run.stats = &stats;
         sql::PhysicalOperatorPtr root;
-        OMEN_ASSIGN_OR_RETURN(root,
-                              sql::CreatePhysicalPlan(*stmt.explained->plan, ctx, &stats, start));
+        OMEN_ASSIGN_OR_RETURN(root, sql::CreatePhysicalPlan(*stmt.explained->plan, run));
         DataChunk chunk = root->NewChunk();
         for (;;) {
           bool more;

@@ -1,7 +1,6 @@
 // ExecContext: what a statement's operators read from storage.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -24,10 +23,9 @@ struct ExecContext {
   const CancelFlag* cancel = nullptr;
   // The statement's budget for rows held by its operators (null: unlimited).
   std::shared_ptr<QueryMemory> memory;
-  // EXPLAIN ANALYZE of INSERT, UPDATE or DELETE: where the plans the statement runs record
-  // their operators' rows and times (see CreatePhysicalPlan), measured from `start`.
+  // EXPLAIN ANALYZE: where the plans the statement runs (its subqueries' included) record
+  // their operators' loops, rows and times (see CreatePhysicalPlan).
   PlanStats* stats = nullptr;
-  std::chrono::steady_clock::time_point start{};
 };
 
 }  // namespace omendb::sql

@@ -1,6 +1,7 @@
 #include "sql/execution/physical_plan.h"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 
 #include "sql/execution/expression_executor.h"
@@ -303,18 +304,25 @@ class LimitOp final : public PhysicalOperator {
 // Counts an operator's rows and times its batches (EXPLAIN ANALYZE).
 class InstrumentedOp final : public PhysicalOperator {
  public:
-  InstrumentedOp(PhysicalOperatorPtr inner, OperatorStats* stats,
-                 std::chrono::steady_clock::time_point start)
-      : PhysicalOperator(inner->types()), inner_(std::move(inner)), stats_(stats), start_(start) {}
+  InstrumentedOp(PhysicalOperatorPtr inner, OperatorStats* stats)
+      : PhysicalOperator(inner->types()), inner_(std::move(inner)), stats_(stats) {}
 
   Result<bool> NextBatch(DataChunk* out) override {
-    Result<bool> more = inner_->Next(out);
-    double now = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
-    if (more.ok() && *more) {
-      stats_->rows += out->size();
-      if (stats_->first_ms < 0) stats_->first_ms = now;
+    if (!started_) {
+      started_ = true;
+      ++stats_->loops;
     }
-    stats_->total_ms = now;
+    const auto begin = std::chrono::steady_clock::now();
+    Result<bool> more = inner_->Next(out);
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
+    inside_ms_ += ms;
+    stats_->total_ms += ms;
+    if (more.ok() && *more) stats_->rows += out->size();
+    if (!first_seen_) {
+      first_seen_ = true;
+      stats_->first_ms += inside_ms_;
+    }
     stats_->zone_blocks_skipped = inner_->ZoneBlocksSkipped();
     return more;
   }
@@ -322,7 +330,9 @@ class InstrumentedOp final : public PhysicalOperator {
  private:
   PhysicalOperatorPtr inner_;
   OperatorStats* stats_;
-  std::chrono::steady_clock::time_point start_;
+  bool started_ = false;
+  bool first_seen_ = false;
+  double inside_ms_ = 0;  // this run's time inside Next
 };
 
 Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const ExecContext& ctx,
@@ -331,16 +341,11 @@ Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const Ex
 }  // namespace
 
 Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
-                                               const ExecContext& ctx, PlanStats* stats,
-                                               std::chrono::steady_clock::time_point start) {
-  if (stats == nullptr && ctx.stats != nullptr) {
-    stats = ctx.stats;  // EXPLAIN ANALYZE of a DML statement: its plans are measured too
-    start = ctx.start;
-  }
+                                               const ExecContext& ctx) {
   std::vector<PhysicalOperatorPtr> children;
   for (const auto& c : plan.children) {
     PhysicalOperatorPtr p;
-    OMEN_ASSIGN_OR_RETURN(p, CreatePhysicalPlan(*c, ctx, stats, start));
+    OMEN_ASSIGN_OR_RETURN(p, CreatePhysicalPlan(*c, ctx));
     children.push_back(std::move(p));
     // A recursive term is built anew for each round, by its RecursiveUnion.
     if (plan.kind == LogicalOperator::Kind::kRecursiveUnion) break;
@@ -349,8 +354,8 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
   OMEN_ASSIGN_OR_RETURN(op, CreateOperator(plan, ctx, std::move(children)));
   op->set_cancel(ctx.cancel);
   op->set_memory(ctx.memory);
-  if (stats == nullptr) return op;
-  return PhysicalOperatorPtr(new InstrumentedOp(std::move(op), &(*stats)[&plan], start));
+  if (ctx.stats == nullptr) return op;
+  return PhysicalOperatorPtr(new InstrumentedOp(std::move(op), &(*ctx.stats)[&plan]));
 }
 
 namespace {

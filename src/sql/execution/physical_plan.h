@@ -1,7 +1,6 @@
 // Turns optimized logical plans into physical operator trees.
 #pragma once
 
-#include <chrono>
 
 #include "common/status.h"
 #include "sql/execution/exec_context.h"
@@ -11,11 +10,10 @@
 
 namespace omendb::sql {
 
-// Builds the operators for `plan`. With `stats` (EXPLAIN ANALYZE), every operator records its
-// rows and times there, keyed by its logical node; `start` is the query's start time.
+// Builds the operators for `plan`. With `ctx.stats` (EXPLAIN ANALYZE), every operator records
+// its loops, rows and times there, keyed by its logical node.
 // REQUIRES: the catalog lock is held while they run.
-Result<PhysicalOperatorPtr> CreatePhysicalPlan(
-    const LogicalOperator& plan, const ExecContext& ctx, PlanStats* stats = nullptr,
-    std::chrono::steady_clock::time_point start = {});
+Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
+                                               const ExecContext& ctx);
 
 }  // namespace omendb::sql

@@ -12,10 +12,13 @@
 namespace omendb::sql {
 
 // What EXPLAIN ANALYZE measured for one plan node.
+// Sums over the node's loops (runs: a subquery's plan runs once per outer row), shown as
+// per-loop averages as PostgreSQL does; times are spent inside the node, its inputs included.
 struct OperatorStats {
+  uint64_t loops = 0;       // runs that asked the node for rows (0: never executed)
   uint64_t rows = 0;        // rows produced
-  double first_ms = -1;     // time until the first batch (ms since the query started)
-  double total_ms = 0;      // time until the node was exhausted
+  double first_ms = 0;      // time until the first batch (or the end, without one)
+  double total_ms = 0;      // time until the node was exhausted or stopped
   uint64_t zone_blocks_skipped = 0;  // scans: main-store blocks skipped by zone maps
 };
 using PlanStats = std::unordered_map<const LogicalOperator*, OperatorStats>;
@@ -25,9 +28,10 @@ using PlanStats = std::unordered_map<const LogicalOperator*, OperatorStats>;
 using KeyIndexDescriber = std::function<std::vector<std::string>(const TableSchema& table)>;
 
 // One line per node and per node property (Filter, Index Cond, Hash Cond, Sort Key...).
-// Projections are not shown (as in PostgreSQL); a filter is shown on the node below it. With
-// `stats` (EXPLAIN ANALYZE), each node line ends with its actual rows (and times if `timing`),
-// and filters report the rows they removed.
+// Projections are not shown (as in PostgreSQL); a filter is shown on the node below it, and a
+// subquery's plan under the node whose expressions use it ("SubPlan n", or "InitPlan n" for
+// one run once). With `stats` (EXPLAIN ANALYZE), each node line ends with its actual rows per
+// loop and loops (and times if `timing`), and filters report the rows they removed.
 std::vector<std::string> ExplainPlan(const LogicalOperator& plan, const PlanStats* stats = nullptr,
                                      bool timing = true,
                                      const KeyIndexDescriber& describe_key_index = {});
