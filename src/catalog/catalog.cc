@@ -72,6 +72,7 @@ std::vector<const TableSchema*> Catalog::RelationsIn(const std::string& name,
 Result<const TableSchema*> Catalog::CreateTable(TableSchema schema, uint64_t txn_id,
                                                 uint64_t* blocker) {
   std::lock_guard l(mu_);
+  version_.fetch_add(1, std::memory_order_release);
   *blocker = 0;
   const std::string key = schema.Key();
   if (!schema.is_schema && schema.schema != kPublicSchema) {
@@ -136,6 +137,7 @@ Result<const TableSchema*> Catalog::CreateTable(TableSchema schema, uint64_t txn
 Result<const TableSchema*> Catalog::DropTable(const std::string& key, uint64_t txn_id,
                                               uint64_t* blocker) {
   std::lock_guard l(mu_);
+  version_.fetch_add(1, std::memory_order_release);
   *blocker = 0;
   auto [begin, end] = tables_.equal_range(key);
   if (!key.empty() && key[0] == '\x1e') {
@@ -206,11 +208,13 @@ void Catalog::Bury(std::multimap<std::string, Entry>::iterator it) {
 
 void Catalog::CommitCreate(uint64_t table_id) {
   std::lock_guard l(mu_);
+  version_.fetch_add(1, std::memory_order_release);
   if (Entry* e = FindEntry(table_id)) e->created_by = 0;
 }
 
 void Catalog::Remove(uint64_t table_id) {
   std::lock_guard l(mu_);
+  version_.fetch_add(1, std::memory_order_release);
   for (auto it = tables_.begin(); it != tables_.end(); ++it) {
     if (it->second.schema->table_id == table_id) return Bury(it);
   }
@@ -222,6 +226,7 @@ void Catalog::CommitDrop(uint64_t table_id) { Remove(table_id); }
 
 void Catalog::AbortDrop(uint64_t table_id) {
   std::lock_guard l(mu_);
+  version_.fetch_add(1, std::memory_order_release);
   if (Entry* e = FindEntry(table_id)) e->dropped_by = 0;
 }
 

@@ -8,6 +8,7 @@
 // schemas returned stay valid and unchanged while the catalog exists (dropped ones are kept).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -77,6 +78,9 @@ class Catalog {
   // of ids handed out before a checkpoint, so a dropped table's id is never reused).
   uint64_t next_table_id() const;
   void ReserveTableIds(uint64_t next);
+  // Changes whenever an entry is created or dropped, or such a change commits or aborts: what
+  // was bound against the catalog at one version binds the same way while it stays the same.
+  uint64_t version() const { return version_.load(std::memory_order_acquire); }
 
  private:
   struct Entry {
@@ -97,6 +101,7 @@ class Catalog {
   std::multimap<uint64_t, std::multimap<std::string, Entry>::iterator> index_entries_;
   std::vector<std::unique_ptr<TableSchema>> dropped_;  // kept: readers may hold pointers
   uint64_t next_table_id_ = 1;
+  std::atomic<uint64_t> version_{0};
 };
 
 }  // namespace omendb

@@ -3,32 +3,37 @@
 #include "common/stack_guard.h"
 #include "session/portal.h"
 #include "sql/binder/binder.h"
+#include "sql/execution/parameter_values.h"
 #include "sql/execution/physical_plan.h"
 #include "sql/parser/parser.h"
 #include "types/cast.h"
 
 namespace omendb {
 
-Result<std::unique_ptr<QueryCursor>> QueryCursor::Open(sql::BoundStatement stmt,
-                                                       const sql::ExecContext& ctx) {
+Result<std::unique_ptr<QueryCursor>> QueryCursor::Open(
+    std::shared_ptr<const sql::BoundStatement> stmt, const sql::ExecContext& ctx,
+    std::vector<Value> params) {
   std::unique_ptr<QueryCursor> c(new QueryCursor());
   c->stmt_ = std::move(stmt);
+  c->params_ = std::move(params);
   c->ctx_ = ctx;
-  OMEN_ASSIGN_OR_RETURN(c->root_, sql::CreatePhysicalPlan(*c->stmt_.plan, c->ctx_));
+  sql::ScopedParameterValues values(&c->params_);
+  OMEN_ASSIGN_OR_RETURN(c->root_, sql::CreatePhysicalPlan(*c->stmt_->plan, c->ctx_));
   c->chunk_ = c->root_->NewChunk();
   return c;
 }
 
 std::vector<ResultColumn> QueryCursor::Columns() const {
   std::vector<ResultColumn> columns;
-  for (size_t i = 0; i < stmt_.column_names.size(); ++i) {
-    columns.push_back({stmt_.column_names[i], stmt_.plan->types[i]});
+  for (size_t i = 0; i < stmt_->column_names.size(); ++i) {
+    columns.push_back({stmt_->column_names[i], stmt_->plan->types[i]});
   }
   return columns;
 }
 
 Result<bool> QueryCursor::Fetch(uint64_t max_rows, ResultSink* sink) {
-  const size_t ncols = stmt_.column_names.size();
+  sql::ScopedParameterValues values(&params_);
+  const size_t ncols = stmt_->column_names.size();
   uint64_t sent = 0;
   // Like PostgreSQL, stops as soon as max_rows rows are sent, without looking for more: a
   // later Fetch may then find none and complete with "SELECT 0".

@@ -17,9 +17,11 @@ namespace omendb {
 // the transaction whose snapshot it reads.
 class QueryCursor {
  public:
-  // Starts `stmt` (a kQuery) under `ctx`.
-  static Result<std::unique_ptr<QueryCursor>> Open(sql::BoundStatement stmt,
-                                                   const sql::ExecContext& ctx);
+  // Starts `stmt` (a kQuery) under `ctx`. A plan with parameter slots (a cached generic plan,
+  // which other cursors may run at the same time) reads its $n from `params`.
+  static Result<std::unique_ptr<QueryCursor>> Open(std::shared_ptr<const sql::BoundStatement> stmt,
+                                                   const sql::ExecContext& ctx,
+                                                   std::vector<Value> params = {});
   // Sends up to `max_rows` more rows (0: all) to `sink`; true when it stopped at max_rows
   // (suspended; rows may remain), false when the query is done (then OnComplete has been
   // sent, counting the rows of this call).
@@ -29,7 +31,8 @@ class QueryCursor {
 
  private:
   QueryCursor() = default;
-  sql::BoundStatement stmt_;
+  std::shared_ptr<const sql::BoundStatement> stmt_;
+  std::vector<Value> params_;
   sql::ExecContext ctx_;
   sql::PhysicalOperatorPtr root_;
   DataChunk chunk_;

@@ -13,6 +13,7 @@
 #include "sql/execution/subquery.h"
 #include "sql/optimizer/optimizer.h"
 #include "sql/plan/explain.h"
+#include "sql/plan/plan_walk.h"
 #include "sql/parser/parser.h"
 #include "types/cast.h"
 #include "session/ddl.h"
@@ -66,10 +67,12 @@ std::vector<std::string> DescribeKeyIndex(const StorageEngine& engine, const Tab
   return lines;
 }
 
-Status RunQuery(BoundStatement stmt, const sql::ExecContext& ctx, ResultSink* sink,
-                Portal* portal, uint64_t max_rows, bool* suspended) {
+// Runs a query (`params`: the values of a generic plan's parameter slots).
+Status RunQuery(std::shared_ptr<const BoundStatement> stmt, const sql::ExecContext& ctx,
+                ResultSink* sink, Portal* portal, uint64_t max_rows, bool* suspended,
+                std::vector<Value> params = {}) {
   std::unique_ptr<QueryCursor> cursor;
-  OMEN_ASSIGN_OR_RETURN(cursor, QueryCursor::Open(std::move(stmt), ctx));
+  OMEN_ASSIGN_OR_RETURN(cursor, QueryCursor::Open(std::move(stmt), ctx, std::move(params)));
   OMEN_RETURN_IF_ERROR(sink->OnColumns(cursor->Columns()));
   bool more;
   OMEN_ASSIGN_OR_RETURN(more, cursor->Fetch(max_rows, sink));
@@ -148,8 +151,38 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
   return stmt;
 }
 
+void ClearParameterTypes(sql::BoundExpr* e) {
+  e->param_types = nullptr;
+  for (auto& c : e->children) ClearParameterTypes(c.get());
+}
+
+// Binds `parsed` with its parameters as slots and optimizes it, for `cache` when the plan
+// serves every execution as well as `custom` (bound with one execution's values) does.
+void TryGenericPlan(const sql::ParsedStatement& parsed, const PreparedStatement& prepared,
+                    const BoundStatement& custom, StorageEngine& engine, Transaction* txn,
+                    sql::SequenceAccess* sequences, const std::vector<std::string>& search_path,
+                    sql::SettingsAccess* settings, GenericPlanCache* cache) {
+  sql::BindParameters slots;
+  slots.types = prepared.param_types;
+  sql::Binder binder(engine.catalog(), txn->id(), &slots);
+  binder.set_sequences(sequences);
+  binder.set_search_path(search_path);
+  binder.set_settings(settings);
+  Result<BoundStatement> generic = binder.Bind(parsed);
+  if (!generic.ok() || !CanReusePlan(*generic)) return;
+  // The slots' record of their types is the binder's, gone after binding.
+  sql::ForEachExpressionSlot(&*generic, [](sql::BoundExprPtr* slot) {
+    ClearParameterTypes(slot->get());
+  });
+  EngineStatistics stats(engine);
+  if (!sql::Optimize(&*generic, &stats).ok()) return;
+  if (!SameAccessPaths(*generic->plan, *custom.plan)) return;
+  cache->plan = std::make_shared<const BoundStatement>(std::move(generic).value());
+}
+
 // Runs `parsed` in `txn`; `params` holds its $n values (null: none). With `portal`, a query
-// stopped early by `max_rows` leaves its cursor there.
+// stopped early by `max_rows` leaves its cursor there; a query run through a prepared
+// statement's portal uses (and makes) the statement's generic plan.
 Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>* params,
                     StorageEngine& engine, Transaction* txn, sql::SequenceAccess* sequences,
                     const CancelFlag* cancel, ResultSink* sink, Portal* portal,
@@ -157,13 +190,32 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
                     sql::SettingsAccess* setting_values) {
   sql::ExecContext ctx{&engine, txn->StatementSnapshot(), nullptr, cancel,
                        std::make_shared<sql::QueryMemory>(settings.query_memory_limit)};
+  GenericPlanCache* cache = nullptr;
+  if (portal != nullptr && portal->statement != nullptr && params != nullptr &&
+      !params->empty() && parsed.kind == sql::ParsedStatement::Kind::kSelect) {
+    cache = portal->statement->generic.get();
+    // Read before binding: a change of the catalog while binding makes the plan stale at once.
+    cache->Revalidate(engine.catalog().version(), settings.search_path,
+                      settings.time_zone.name());
+    if (cache->plan != nullptr) {
+      return RunQuery(cache->plan, ctx, sink, portal, max_rows, suspended, *params);
+    }
+  }
   sql::PlanStats stats;  // EXPLAIN ANALYZE's
   BoundStatement stmt;
   OMEN_ASSIGN_OR_RETURN(stmt, PlanStatement(parsed, params, engine, txn, sequences, ctx,
                                             settings.search_schemas, setting_values, &stats));
+  if (cache != nullptr && stmt.kind == BoundStatement::Kind::kQuery) {
+    ++cache->custom_runs;
+    if (cache->ShouldTry()) {
+      TryGenericPlan(parsed, *portal->statement, stmt, engine, txn, sequences,
+                     settings.search_schemas, setting_values, cache);
+    }
+  }
   switch (stmt.kind) {
     case BoundStatement::Kind::kQuery:
-      return RunQuery(std::move(stmt), ctx, sink, portal, max_rows, suspended);
+      return RunQuery(std::make_shared<BoundStatement>(std::move(stmt)), ctx, sink, portal,
+                      max_rows, suspended);
     case BoundStatement::Kind::kInsert: {
       std::vector<DataChunk> written;
       bool returning = !stmt.returning.empty();
@@ -530,7 +582,8 @@ Status Session::RunCursorStatement(const sql::ParsedStatement& stmt, ResultSink*
     OMEN_ASSIGN_OR_RETURN(bound, PlanStatement(stmt, params, db_->storage(), txn_.get(), this, ctx,
                                                 settings_.search_schemas, this));
     auto portal = std::make_shared<Portal>();
-    OMEN_ASSIGN_OR_RETURN(portal->cursor, QueryCursor::Open(std::move(bound), ctx));
+    OMEN_ASSIGN_OR_RETURN(portal->cursor,
+                          QueryCursor::Open(std::make_shared<BoundStatement>(std::move(bound)), ctx));
     auto ps = std::make_shared<PreparedStatement>();
     ps->columns = portal->cursor->Columns();
     portal->statement = std::move(ps);
@@ -597,7 +650,8 @@ Status Session::RunPreparedStatement(const sql::ParsedStatement& stmt, ResultSin
     OMEN_ASSIGN_OR_RETURN(args, PlanStatement(stmt, nullptr, db_->storage(), txn_.get(), this, ctx,
                                                settings_.search_schemas, this));
     std::unique_ptr<QueryCursor> cursor;
-    OMEN_ASSIGN_OR_RETURN(cursor, QueryCursor::Open(std::move(args), ctx));
+    OMEN_ASSIGN_OR_RETURN(cursor,
+                          QueryCursor::Open(std::make_shared<BoundStatement>(std::move(args)), ctx));
     struct Row final : ResultSink {
       std::vector<Value> values;
       Status OnColumns(const std::vector<ResultColumn>&) override { return Status::OK(); }
@@ -622,7 +676,9 @@ Status Session::RunPreparedStatement(const sql::ParsedStatement& stmt, ResultSin
     sink->OnEmptyQuery();
     return Status::OK();
   }
-  return RunOne(*ps->parsed, sink, &params);
+  Portal portal;  // runs to its end; it carries the statement's generic plan
+  portal.statement = ps;
+  return RunOne(*ps->parsed, sink, &params, &portal);
 }
 
 void Session::StartStatement() {

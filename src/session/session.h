@@ -14,6 +14,7 @@
 
 #include "common/cancel.h"
 #include "common/status.h"
+#include "session/plan_cache.h"
 #include "session/settings.h"
 #include "sql/parser/parsed_nodes.h"
 #include "sql/plan/logical_plan.h"
@@ -71,6 +72,8 @@ struct PreparedStatement {
   std::shared_ptr<const sql::ParsedStatement> parsed;  // null for an empty query string
   std::vector<LogicalType> param_types;
   std::optional<std::vector<ResultColumn>> columns;  // nullopt: returns no rows
+  // Its generic plan (SELECTs with parameters), shared by the portals that run it.
+  std::shared_ptr<GenericPlanCache> generic = std::make_shared<GenericPlanCache>();
 };
 
 // A statement being run under the extended protocol: created by Bind, run by Execute (in

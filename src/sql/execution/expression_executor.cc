@@ -1,9 +1,12 @@
 #include "sql/execution/expression_executor.h"
 
+#include "sql/execution/parameter_values.h"
+
 #include <algorithm>
 
 #include "common/stack_guard.h"
 #include "sql/function/like.h"
+#include "sql/execution/parameter_values.h"
 #include "sql/execution/subquery.h"
 #include "sql/plan/in_list.h"
 #include "sql/plan/sequence_access.h"
@@ -555,8 +558,14 @@ Status Eval(const BoundExpr& expr, const Rows& rows, Vector* out) {
     case BoundExpr::Kind::kOuterRef:
       Broadcast((*expr.outer_values)[expr.column], n, out);
       return Status::OK();
-    case BoundExpr::Kind::kParameter:
-      return InternalError("parameter evaluated in a statement bound only for preparing");
+    case BoundExpr::Kind::kParameter: {
+      const std::vector<Value>* values = CurrentParameterValues();
+      if (values == nullptr || expr.column >= values->size()) {
+        return InternalError("parameter evaluated in a statement bound only for preparing");
+      }
+      Broadcast((*values)[expr.column], n, out);
+      return Status::OK();
+    }
     case BoundExpr::Kind::kSequence:
       return EvaluateSequence(expr, rows, out);
     case BoundExpr::Kind::kSetting:

@@ -310,12 +310,12 @@ void AddDateTimeOperators(FunctionTable* t) {
 
 void AddDateTimeFunctions(FunctionTable* t) {
   for (const char* name : {"now", "transaction_timestamp", "statement_timestamp"}) {
-    t->Add(name, {}, TZ, NowFn<Now::kTimestampTz>, false);
+    t->Add(name, {}, TZ, NowFn<Now::kTimestampTz>, false).is_stable = true;
   }
   t->Add("clock_timestamp", {}, TZ, NowFn<Now::kClock>, false).is_volatile = true;
-  t->Add("current_date", {}, D, NowFn<Now::kDate>, false);
-  t->Add("localtimestamp", {}, TS, NowFn<Now::kLocalTimestamp>, false);
-  t->Add("localtime", {}, T, NowFn<Now::kLocalTime>, false);
+  t->Add("current_date", {}, D, NowFn<Now::kDate>, false).is_stable = true;
+  t->Add("localtimestamp", {}, TS, NowFn<Now::kLocalTimestamp>, false).is_stable = true;
+  t->Add("localtime", {}, T, NowFn<Now::kLocalTime>, false).is_stable = true;
   for (LogicalType x : {D, T, TS, TZ, IV}) {
     t->Add("extract", {TX, x}, NUM, ExtractFn<true>, false);
     t->Add("date_part", {TX, x}, F8, ExtractFn<false>, false);

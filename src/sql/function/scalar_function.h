@@ -28,6 +28,9 @@ struct ScalarFunction {
   // A different result at each call (gen_random_uuid, clock_timestamp): never folded into a
   // constant, evaluated once per row.
   bool is_volatile = false;
+  // The same result within a statement, not across statements (now(), current_date): folded
+  // into a constant per statement, so never part of a plan that later statements reuse.
+  bool is_stable = false;
 };
 
 // Chooses the operator `name` for arguments of `arg_types` by PostgreSQL's operator type

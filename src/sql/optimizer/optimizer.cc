@@ -229,7 +229,8 @@ KeyPath MatchKeyPath(std::vector<BoundExprPtr>* conjuncts, size_t column, KeyRan
 }
 
 // For "<column> = e" (either side) where e has no columns but reads an enclosing query's row
-// (kOuterRef), is of the column's type and has no effects: a copy of e.
+// (kOuterRef) or a parameter slot (kParameter, a generic plan), is of the column's type and
+// has no effects: a copy of e.
 BoundExprPtr RuntimeKeyPoint(const BoundExpr& c, size_t column, LogicalType type) {
   if (c.kind != BoundExpr::Kind::kFunction || c.function == nullptr ||
       !c.function->is_operator || c.function->name != "=" || c.children.size() != 2) {
@@ -239,7 +240,10 @@ BoundExprPtr RuntimeKeyPoint(const BoundExpr& c, size_t column, LogicalType type
     const BoundExpr& col = *c.children[side];
     const BoundExpr& value = *c.children[1 - side];
     if (col.kind != BoundExpr::Kind::kColumn || col.column != column) continue;
-    if (value.type != type || !value.ContainsKind(BoundExpr::Kind::kOuterRef)) continue;
+    if (value.type != type || (!value.ContainsKind(BoundExpr::Kind::kOuterRef) &&
+                               !value.ContainsKind(BoundExpr::Kind::kParameter))) {
+      continue;
+    }
     if (value.ContainsKind(BoundExpr::Kind::kColumn) ||
         value.ContainsKind(BoundExpr::Kind::kSubquery) ||
         value.ContainsKind(BoundExpr::Kind::kSequence) ||
