@@ -2,7 +2,10 @@
 // query path (bind, optimize, learned-index lookup, text results) on a table of N rows in main
 // segments, against the same query answered by a full scan in the same run.
 //
-//   prepared        Connection::ExecutePrepared of the statement, random existing ids
+//   prepared        Connection::ExecutePrepared of the statement, random existing ids (from
+//                   the second execution on, its cached generic plan)
+//   prepared_custom_plan  the same with plan_cache_mode = force_custom_plan: bound and
+//                   optimized again with the value at every execution
 //   unprepared      Connection::Query(sql, params): parsed and analysed on every call
 //   literal         Connection::Query("... WHERE id = <n>"): the simple-query path
 //   full_scan       the prepared `WHERE id + 0 = $1` (no key predicate: every row evaluated)
@@ -43,6 +46,7 @@ struct Fixture {
   std::filesystem::path dir;
   std::unique_ptr<DB> db;
   std::unique_ptr<Connection> conn;
+  std::unique_ptr<Connection> custom;  // plan_cache_mode = force_custom_plan
   uint64_t rows = 0;
 
   Fixture() {
@@ -62,8 +66,12 @@ struct Fixture {
     };
     check(conn->Prepare("pk", "SELECT * FROM t WHERE id = $1"));
     check(conn->Prepare("scan", "SELECT * FROM t WHERE id + 0 = $1"));
+    custom = db->Connect();
+    if (!custom->Query("SET plan_cache_mode = force_custom_plan").ok()) std::exit(1);
+    check(custom->Prepare("pk", "SELECT * FROM t WHERE id = $1"));
   }
   ~Fixture() {
+    custom.reset();
     conn.reset();
     db.reset();
     std::filesystem::remove_all(dir);
@@ -137,6 +145,13 @@ void BM_Prepared(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_Prepared)->Name("prepared");
+
+void BM_PreparedCustomPlan(benchmark::State& state) {
+  PointQueries(state, [](Fixture& f, uint64_t id) {
+    return f.custom->ExecutePrepared("pk", {std::to_string(id)});
+  });
+}
+BENCHMARK(BM_PreparedCustomPlan)->Name("prepared_custom_plan");
 
 void BM_Unprepared(benchmark::State& state) {
   PointQueries(state, [](Fixture& f, uint64_t id) {

@@ -371,5 +371,30 @@ TEST_F(ExtendedQueryTest, SomeStatementsKeepPerExecutionPlans) {
   }
 }
 
+// plan_cache_mode, as in PostgreSQL: force_custom_plan never uses a generic plan,
+// force_generic_plan uses one from the first execution wherever the statement allows it.
+TEST_F(ExtendedQueryTest, PlanCacheModeChoosesThePlans) {
+  EXPECT_EQ(Run("SHOW plan_cache_mode").rows, std::vector<std::string>{"auto"});
+  Collect c;
+  EXPECT_EQ(session_->Execute("SET plan_cache_mode = sometimes", &c).sqlstate(), "22023");
+  Run("SET plan_cache_mode = force_custom_plan");
+  ASSERT_TRUE(session_->Prepare("pk", "SELECT id FROM t WHERE id = $1", {}).ok());
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(Rows("pk", {T("2")}), std::vector<std::string>{"2"});
+  EXPECT_FALSE(HasGenericPlan("pk"));
+  Run("SET plan_cache_mode = force_generic_plan");
+  ASSERT_TRUE(session_->Prepare("range", "SELECT id FROM t WHERE id >= $1 AND id < 4", {}).ok());
+  EXPECT_EQ(Rows("range", {T("2")}), (std::vector<std::string>{"2", "3"}));
+  EXPECT_TRUE(HasGenericPlan("range"));
+  EXPECT_EQ(Rows("range", {T("3")}), std::vector<std::string>{"3"});
+  EXPECT_EQ(Rows("range", {T("0")}), (std::vector<std::string>{"1", "2", "3"}));
+  // Still never for a statement a generic plan cannot serve.
+  ASSERT_TRUE(session_->Prepare("now", "SELECT id FROM t WHERE id = $1 AND now() > '2000-01-01'",
+                                {}).ok());
+  EXPECT_EQ(Rows("now", {T("2")}), std::vector<std::string>{"2"});
+  EXPECT_FALSE(HasGenericPlan("now"));
+  Run("RESET plan_cache_mode");
+  EXPECT_EQ(Run("SHOW plan_cache_mode").rows, std::vector<std::string>{"auto"});
+}
+
 }  // namespace
 }  // namespace omendb

@@ -157,9 +157,10 @@ void ClearParameterTypes(sql::BoundExpr* e) {
 }
 
 // Binds `parsed` with its parameters as slots and optimizes it, for `cache` when the plan
-// serves every execution as well as `custom` (bound with one execution's values) does.
+// serves every execution as well as `custom` (bound with one execution's values) does, or
+// whenever the statement allows one without `custom` (plan_cache_mode force_generic_plan).
 void TryGenericPlan(const sql::ParsedStatement& parsed, const PreparedStatement& prepared,
-                    const BoundStatement& custom, StorageEngine& engine, Transaction* txn,
+                    const BoundStatement* custom, StorageEngine& engine, Transaction* txn,
                     sql::SequenceAccess* sequences, const std::vector<std::string>& search_path,
                     sql::SettingsAccess* settings, GenericPlanCache* cache) {
   sql::BindParameters slots;
@@ -176,7 +177,7 @@ void TryGenericPlan(const sql::ParsedStatement& parsed, const PreparedStatement&
   });
   EngineStatistics stats(engine);
   if (!sql::Optimize(&*generic, &stats).ok()) return;
-  if (!SameAccessPaths(*generic->plan, *custom.plan)) return;
+  if (custom != nullptr && !SameAccessPaths(*generic->plan, *custom->plan)) return;
   cache->plan = std::make_shared<const BoundStatement>(std::move(generic).value());
 }
 
@@ -192,7 +193,8 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
                        std::make_shared<sql::QueryMemory>(settings.query_memory_limit)};
   GenericPlanCache* cache = nullptr;
   if (portal != nullptr && portal->statement != nullptr && params != nullptr &&
-      !params->empty() && parsed.kind == sql::ParsedStatement::Kind::kSelect) {
+      !params->empty() && parsed.kind == sql::ParsedStatement::Kind::kSelect &&
+      settings.plan_cache_mode != "force_custom_plan") {
     cache = portal->statement->generic.get();
     // Read before binding: a change of the catalog while binding makes the plan stale at once.
     cache->Revalidate(engine.catalog().version(), settings.search_path,
@@ -207,8 +209,9 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
                                             settings.search_schemas, setting_values, &stats));
   if (cache != nullptr && stmt.kind == BoundStatement::Kind::kQuery) {
     ++cache->custom_runs;
-    if (cache->ShouldTry()) {
-      TryGenericPlan(parsed, *portal->statement, stmt, engine, txn, sequences,
+    const bool force = settings.plan_cache_mode == "force_generic_plan";
+    if (force ? cache->custom_runs == 1 : cache->ShouldTry()) {
+      TryGenericPlan(parsed, *portal->statement, force ? nullptr : &stmt, engine, txn, sequences,
                      settings.search_schemas, setting_values, cache);
     }
   }

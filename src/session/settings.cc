@@ -194,6 +194,17 @@ Status ApplySetting(const std::string& name, const std::vector<std::string>& val
     }
     return Status::OK();
   }
+  if (name == "plan_cache_mode") {
+    std::string v = Lower(value);
+    if (values.empty()) {
+      settings->plan_cache_mode = defaults.plan_cache_mode;
+    } else if (v == "auto" || v == "force_custom_plan" || v == "force_generic_plan") {
+      settings->plan_cache_mode = v;
+    } else {
+      return InvalidValue(name, value, "auto, force_generic_plan, force_custom_plan");
+    }
+    return Status::OK();
+  }
   if (name == "application_name") {
     settings->application_name = value;
     return Status::OK();
@@ -329,6 +340,7 @@ Result<std::string> ShowSetting(const std::string& name, const SessionSettings& 
   if (name == "default_transaction_read_only") return std::string(settings.default_read_only ? "on" : "off");
   if (name == "synchronous_commit") return settings.synchronous_commit;
   if (name == "application_name") return settings.application_name;
+  if (name == "plan_cache_mode") return settings.plan_cache_mode;
   if (name == "statement_timeout") return FormatMilliseconds(settings.statement_timeout_ms);
   if (name == "server_version") return std::string("15.0");
   if (name == "timezone") return settings.time_zone.name();

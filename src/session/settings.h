@@ -16,6 +16,10 @@ struct SessionSettings {
   bool default_read_only = false;
   std::string synchronous_commit = "on";  // as set: on, off, local, remote_write, remote_apply
   std::string application_name;
+  // plan_cache_mode: when prepared statements run a generic plan (see GenericPlanCache):
+  // auto (when it takes the access paths a plan with the values takes), force_custom_plan
+  // (never), force_generic_plan (whenever the statement allows one, from its first run).
+  std::string plan_cache_mode = "auto";
   int64_t statement_timeout_ms = 0;  // 0: none
   TimeZone time_zone;  // TimeZone (UTC by default): timestamptz input and output
   // omendb.query_memory_limit: bytes a statement's operators may hold (sorts, hash tables,
