@@ -284,6 +284,14 @@ TEST_F(ExtendedQueryTest, PreparedQueryReusesAGenericPlan) {
     EXPECT_EQ(Rows("lim", {T("1")}), std::vector<std::string>{"1"});
   }
   EXPECT_FALSE(HasGenericPlan("lim"));
+  // A secondary index is looked up by the parameter's value.
+  Run("CREATE INDEX t_name ON t (name)");
+  ASSERT_TRUE(session_->Prepare("by_name", "SELECT id FROM t WHERE name = $1", {}).ok());
+  EXPECT_EQ(Rows("by_name", {T("b")}), std::vector<std::string>{"2"});
+  EXPECT_EQ(Rows("by_name", {T("e")}), std::vector<std::string>{"5"});
+  EXPECT_TRUE(HasGenericPlan("by_name"));
+  EXPECT_EQ(Rows("by_name", {T("a")}), std::vector<std::string>{"1"});
+  EXPECT_TRUE(Rows("by_name", {Value()}).empty());
   // Errors come from the values as before.
   ASSERT_TRUE(session_->Prepare("div", "SELECT id / $1 FROM t WHERE id = $2", {}).ok());
   EXPECT_EQ(Rows("div", {T("2"), T("4")}), std::vector<std::string>{"2"});

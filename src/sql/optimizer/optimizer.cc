@@ -295,17 +295,21 @@ void ChooseAccessPath(LogicalOperatorPtr* node) {
     KeyPath path = MatchKeyPath(&conjuncts, *key_pos, get.key_range);
     if (path.used()) apply(path, nullptr);
   }
-  if (key_pos && !get.use_key_points && !get.use_key_range) {
-    // key = <outer reference> in a correlated subquery: a key lookup each time it runs. The
-    // conjunct stays in the filter (the lookup finds at most the rows it keeps).
+  // key = <outer reference> in a correlated subquery (or <parameter> in a generic plan): a
+  // key lookup each time the scan starts. The conjunct stays in the filter (the lookup finds
+  // at most the rows it keeps).
+  auto runtime_point = [&](size_t pos, const TableSchema* index) {
     for (const auto& c : conjuncts) {
-      if (BoundExprPtr point = RuntimeKeyPoint(*c, *key_pos, get.types[*key_pos])) {
+      if (BoundExprPtr point = RuntimeKeyPoint(*c, pos, get.types[pos])) {
+        get.index = index;
         get.use_key_points = true;
         get.key_point_exprs.push_back(std::move(point));
-        break;
+        return true;
       }
     }
-  }
+    return false;
+  };
+  if (key_pos && !get.use_key_points && !get.use_key_range) runtime_point(*key_pos, nullptr);
   if (!get.use_key_points && !get.use_key_range) {
     for (const TableSchema* index : get.indexes) {
       std::optional<size_t> pos = ScanPosition(get, index->index->columns[0]);
@@ -318,6 +322,12 @@ void ChooseAccessPath(LogicalOperatorPtr* node) {
         apply(path, index);
         break;
       }
+    }
+  }
+  if (!get.use_key_points && !get.use_key_range && get.index == nullptr) {
+    for (const TableSchema* index : get.indexes) {
+      std::optional<size_t> pos = ScanPosition(get, index->index->columns[0]);
+      if (pos && runtime_point(*pos, index)) break;
     }
   }
   if (!get.use_key_points && !get.use_key_range) {
