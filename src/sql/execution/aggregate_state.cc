@@ -1,5 +1,7 @@
 #include "sql/execution/aggregate_state.h"
 
+#include <cmath>
+
 #include "types/datetime.h"
 #include "types/type_io.h"
 
@@ -38,12 +40,25 @@ void ForEachValid(const Vector& v, size_t n, F f) {
   }
 }
 
+// Whether a sorts before b in PostgreSQL's order of double precision values: NaN above
+// every number, -0 equal to 0.
+bool DoubleLess(double a, double b) {
+  if (std::isnan(a)) return false;
+  return std::isnan(b) || a < b;
+}
+
+// Whether min (max) replaces `state` by `x`: PostgreSQL's smaller/larger functions keep the
+// state only when it is strictly smaller (larger), so of equal values the later one stays
+// (-0 after 0, 1.00 after 1.0, '24 hours' after '1 day').
+bool DoubleReplaces(double x, double state, bool min) {
+  return min ? !DoubleLess(state, x) : !DoubleLess(x, state);
+}
+
 }  // namespace
 
-template <typename T>
-Status AggregateAccumulator::AddIntegers(AggregateAccumulator* const* accs, const Vector& v,
-                                         size_t n) {
-  const AggregateKind kind = accs[0]->kind_;
+template <typename T, typename Acc>
+Status AggregateAccumulator::AddIntegers(Acc acc, const Vector& v, size_t n) {
+  const AggregateKind kind = acc(0)->kind_;
   const LogicalType type = v.type();
   auto seen = [&type](AggregateAccumulator* a) {
     ++a->count_;
@@ -51,14 +66,14 @@ Status AggregateAccumulator::AddIntegers(AggregateAccumulator* const* accs, cons
   };
   switch (kind) {
     case AggregateKind::kCount:
-      ForEachValid<T>(v, n, [&](size_t r, T) { seen(accs[r]); });
+      ForEachValid<T>(v, n, [&](size_t r, T) { seen(acc(r)); });
       break;
     case AggregateKind::kSum:
     case AggregateKind::kAvg: {
-      const bool bigint_result = accs[0]->type_.id() == TypeId::kBigInt;
+      const bool bigint_result = acc(0)->type_.id() == TypeId::kBigInt;
       bool overflow = false;
       ForEachValid<T>(v, n, [&](size_t r, T x) {
-        AggregateAccumulator* a = accs[r];
+        AggregateAccumulator* a = acc(r);
         seen(a);
         a->isum_ += x;
         a->has_value_ = true;
@@ -71,7 +86,7 @@ Status AggregateAccumulator::AddIntegers(AggregateAccumulator* const* accs, cons
     case AggregateKind::kMax: {
       const bool min = kind == AggregateKind::kMin;
       ForEachValid<T>(v, n, [&](size_t r, T x) {
-        AggregateAccumulator* a = accs[r];
+        AggregateAccumulator* a = acc(r);
         seen(a);
         if (!a->has_value_ || (min ? x < a->iextreme_ : x > a->iextreme_)) a->iextreme_ = x;
         a->has_value_ = true;
@@ -84,12 +99,12 @@ Status AggregateAccumulator::AddIntegers(AggregateAccumulator* const* accs, cons
   return Status::OK();
 }
 
-Status AggregateAccumulator::AddScattered(AggregateAccumulator* const* accs,
-                                          const std::vector<Vector>& args, size_t n) {
+template <typename Acc>
+Status AggregateAccumulator::AddRows(Acc acc, const std::vector<Vector>& args, size_t n) {
   if (n == 0) return Status::OK();
-  const AggregateKind kind = accs[0]->kind_;
+  const AggregateKind kind = acc(0)->kind_;
   if (kind == AggregateKind::kCountStar) {
-    for (size_t r = 0; r < n; ++r) ++accs[r]->count_;
+    for (size_t r = 0; r < n; ++r) ++acc(r)->count_;
     return Status::OK();
   }
   const Vector& v = args[0];
@@ -98,19 +113,32 @@ Status AggregateAccumulator::AddScattered(AggregateAccumulator* const* accs,
                             kind == AggregateKind::kMax;
   switch (v.type().physical()) {
     case PhysicalType::kInt16:
-      if (integer_kind) return AddIntegers<int16_t>(accs, v, n);
+      if (integer_kind) return AddIntegers<int16_t>(acc, v, n);
       break;
     case PhysicalType::kInt32:
-      if (integer_kind) return AddIntegers<int32_t>(accs, v, n);
+      if (integer_kind) return AddIntegers<int32_t>(acc, v, n);
       break;
     case PhysicalType::kInt64:
-      if (integer_kind) return AddIntegers<int64_t>(accs, v, n);
+      if (integer_kind) return AddIntegers<int64_t>(acc, v, n);
       break;
     case PhysicalType::kDouble:
+      if ((kind == AggregateKind::kMin || kind == AggregateKind::kMax) &&
+          v.type().id() == TypeId::kDouble) {
+        const LogicalType type = v.type();
+        const bool min = kind == AggregateKind::kMin;
+        ForEachValid<double>(v, n, [&](size_t r, double x) {
+          AggregateAccumulator* a = acc(r);
+          ++a->count_;
+          a->arg_type_ = type;
+          if (!a->has_value_ || DoubleReplaces(x, a->dextreme_, min)) a->dextreme_ = x;
+          a->has_value_ = true;
+        });
+        return Status::OK();
+      }
       if (kind == AggregateKind::kSum || kind == AggregateKind::kAvg) {
         const LogicalType type = v.type();
         ForEachValid<double>(v, n, [&](size_t r, double x) {
-          AggregateAccumulator* a = accs[r];
+          AggregateAccumulator* a = acc(r);
           ++a->count_;
           a->arg_type_ = type;
           a->dsum_ += x;
@@ -122,8 +150,21 @@ Status AggregateAccumulator::AddScattered(AggregateAccumulator* const* accs,
     default:
       break;
   }
-  for (size_t r = 0; r < n; ++r) OMEN_RETURN_IF_ERROR(accs[r]->Add(args, r));
+  for (size_t r = 0; r < n; ++r) OMEN_RETURN_IF_ERROR(acc(r)->Add(args, r));
   return Status::OK();
+}
+
+Status AggregateAccumulator::AddScattered(AggregateAccumulator* const* accs,
+                                          const std::vector<Vector>& args, size_t n) {
+  return AddRows([accs](size_t r) { return accs[r]; }, args, n);
+}
+
+Status AggregateAccumulator::AddBatch(const std::vector<Vector>& args, size_t n) {
+  if (kind_ == AggregateKind::kCountStar) {
+    count_ += static_cast<int64_t>(n);
+    return Status::OK();
+  }
+  return AddRows([this](size_t) { return this; }, args, n);
 }
 
 Status AggregateAccumulator::Add(const std::vector<Vector>& args, size_t r) {
@@ -173,9 +214,14 @@ Status AggregateAccumulator::Add(const std::vector<Vector>& args, size_t r) {
         if (!has_value_ || (min ? x < iextreme_ : x > iextreme_)) iextreme_ = x;
         break;
       }
+      if (v.type().id() == TypeId::kDouble) {
+        const double x = v.Data<double>()[r];
+        if (!has_value_ || DoubleReplaces(x, dextreme_, kind_ == AggregateKind::kMin)) dextreme_ = x;
+        break;
+      }
       Value x = v.GetValue(r);
       int c = has_value_ ? CompareValues(x, extreme_) : 0;
-      if (!has_value_ || (kind_ == AggregateKind::kMin ? c < 0 : c > 0)) extreme_ = std::move(x);
+      if (!has_value_ || (kind_ == AggregateKind::kMin ? c <= 0 : c >= 0)) extreme_ = std::move(x);
       break;
     }
     case AggregateKind::kBoolAnd:
@@ -210,6 +256,7 @@ Result<Value> AggregateAccumulator::Finish() const {
     case AggregateKind::kMin:
     case AggregateKind::kMax:
       if (IsIntegerPhysical(arg_type_.physical())) return Value::Int(arg_type_, iextreme_);
+      if (arg_type_.id() == TypeId::kDouble) return Value::Double(dextreme_);
       return extreme_;
     case AggregateKind::kBoolAnd:
     case AggregateKind::kBoolOr:

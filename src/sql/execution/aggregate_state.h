@@ -30,13 +30,19 @@ class AggregateAccumulator {
   // same aggregate call (one accumulator repeated n times aggregates a whole batch).
   static Status AddScattered(AggregateAccumulator* const* accs, const std::vector<Vector>& args,
                              size_t n);
+  // Adds rows [0, n) of the argument vectors: the same results and errors as n calls of Add
+  // (an aggregate without GROUP BY).
+  Status AddBatch(const std::vector<Vector>& args, size_t n);
   // The aggregate of the values added so far: count 0 or NULL when none were.
   Result<Value> Finish() const;
 
  private:
   Result<Value> FinishSum() const;
-  template <typename T>
-  static Status AddIntegers(AggregateAccumulator* const* accs, const Vector& v, size_t n);
+  // AddScattered and AddBatch: `acc(r)` is the accumulator of row r.
+  template <typename Acc>
+  static Status AddRows(Acc acc, const std::vector<Vector>& args, size_t n);
+  template <typename T, typename Acc>
+  static Status AddIntegers(Acc acc, const Vector& v, size_t n);
 
   AggregateKind kind_;
   LogicalType type_;
@@ -50,6 +56,7 @@ class AggregateAccumulator {
   bool has_value_ = false;
   Value extreme_;       // min / max, except of integer types
   int64_t iextreme_ = 0;  // min / max of integer types (smallint ... bigint, date, timestamp)
+  double dextreme_ = 0;   // min / max of double precision
   bool flag_ = false;   // bool_and / bool_or
   std::string text_;    // string_agg
 };

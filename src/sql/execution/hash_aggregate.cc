@@ -109,6 +109,10 @@ class HashAggregateOp final : public PhysicalOperator {
           }
           continue;
         }
+        if (op_.groups.empty()) {
+          OMEN_RETURN_IF_ERROR(states_[0][a].acc.AddBatch(args[a], n));
+          continue;
+        }
         for (size_t r = 0; r < n; ++r) accs[r] = &states_[group_of[r]][a].acc;
         OMEN_RETURN_IF_ERROR(AggregateAccumulator::AddScattered(accs.data(), args[a], n));
       }
@@ -123,27 +127,49 @@ class HashAggregateOp final : public PhysicalOperator {
 
   // Finds or makes the group of every row, by the value of the one integer key.
   Status GroupIntegers(const std::vector<Vector>& keys, std::vector<uint32_t>* group_of) {
+    switch (keys[0].type().physical()) {
+      case PhysicalType::kInt64: return GroupIntegers<int64_t>(keys, group_of);
+      case PhysicalType::kInt32: return GroupIntegers<int32_t>(keys, group_of);
+      default: return GroupIntegers<int16_t>(keys, group_of);
+    }
+  }
+
+  template <typename T>
+  Status GroupIntegers(const std::vector<Vector>& keys, std::vector<uint32_t>* group_of) {
     const Vector& k = keys[0];
+    const T* values = k.Data<T>();
+    const bool all_valid = k.AllValid();
+    uint32_t* out = group_of->data();
     for (size_t r = 0; r < group_of->size(); ++r) {
-      if (!k.IsValid(r)) {
+      if (!all_valid && !k.IsValid(r)) {
         if (null_group_ == kNoGroup) {
           OMEN_RETURN_IF_ERROR(HoldGroup(8));
           null_group_ = static_cast<uint32_t>(num_groups_);
           NewGroup(keys, r);
         }
-        (*group_of)[r] = null_group_;
+        out[r] = null_group_;
         continue;
       }
-      int64_t v = k.type().physical() == PhysicalType::kInt64   ? k.Data<int64_t>()[r]
-                  : k.type().physical() == PhysicalType::kInt32 ? k.Data<int32_t>()[r]
-                                                                : k.Data<int16_t>()[r];
+      const int64_t v = values[r];
+      // Small non-negative keys (codes, small counts) index an array directly.
+      if (static_cast<uint64_t>(v) < kSmallKeys) {
+        if (small_index_.empty()) small_index_.assign(kSmallKeys, kNoGroup);
+        uint32_t& g = small_index_[static_cast<size_t>(v)];
+        if (g == kNoGroup) {
+          OMEN_RETURN_IF_ERROR(HoldGroup(8));
+          g = static_cast<uint32_t>(num_groups_);
+          NewGroup(keys, r);
+        }
+        out[r] = g;
+        continue;
+      }
       auto it = int_index_.find(v);
       if (it == int_index_.end()) {
         OMEN_RETURN_IF_ERROR(HoldGroup(8));
         it = int_index_.emplace(v, static_cast<uint32_t>(num_groups_)).first;
         NewGroup(keys, r);
       }
-      (*group_of)[r] = it->second;
+      out[r] = it->second;
     }
     return Status::OK();
   }
@@ -232,6 +258,9 @@ class HashAggregateOp final : public PhysicalOperator {
   static constexpr uint32_t kNoGroup = UINT32_MAX;
   absl::flat_hash_map<std::string, uint32_t> index_;
   absl::flat_hash_map<int64_t, uint32_t> int_index_;
+  // Groups of integer keys in [0, kSmallKeys), by key (allocated at the first such key).
+  static constexpr uint64_t kSmallKeys = 4096;
+  std::vector<uint32_t> small_index_;
   uint32_t null_group_ = kNoGroup;  // the group of a NULL integer key, once seen
   std::vector<std::vector<Value>> group_values_;
   std::vector<std::vector<AggState>> states_;
