@@ -21,6 +21,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -79,6 +80,13 @@ struct ScanSpec {
   // columns (a prefix of them) instead of the primary key; rows come in index order
   // (ascending only).
   uint64_t index_id = 0;
+  // Late materialization in full scans: when set, the scan reads the output columns
+  // `prefilter_columns` (positions in column_ids) of a run of main-store rows first, in that
+  // order, and `prefilter` narrows the run to the rows (positions in the chunk, ascending) worth
+  // reading; only those rows are read and returned. Delta rows are returned unfiltered: the
+  // caller still filters every row it gets.
+  std::vector<size_t> prefilter_columns;
+  std::function<Status(const DataChunk& columns, std::vector<uint32_t>* rows)> prefilter;
 };
 
 // Produces the rows of a scan batch by batch.
@@ -90,6 +98,8 @@ class TableScanner {
   virtual Result<bool> Next(DataChunk* out) = 0;
   // Main-store blocks skipped so far because their zone maps exclude a zone filter.
   virtual uint64_t zone_blocks_skipped() const { return 0; }
+  // Rows ScanSpec::prefilter dropped so far.
+  virtual uint64_t prefiltered_rows() const { return 0; }
 };
 
 // The result of trying to take a version for update or delete.

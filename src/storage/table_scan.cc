@@ -31,10 +31,40 @@ bool MainSees(const MainStore& main, uint64_t pos, const Snapshot& snapshot) {
   return snapshot.Sees(0, main.End(pos).load(std::memory_order_acquire));
 }
 
-// Appends the rows of main segment `segment` in [row, stop) that the snapshot sees, copying
-// runs of consecutive visible rows column by column. Returns the number appended.
-uint64_t GatherMainRun(const MainStore& main, size_t segment, uint64_t row, uint64_t stop,
-                       const ScanSpec& spec, DataChunk* out) {
+// Appends the rows [row, row + count) of main segment `segment` that spec.prefilter keeps.
+// Returns the number appended.
+Result<uint64_t> GatherPrefiltered(const MainStore& main, size_t segment, uint64_t row,
+                                   uint64_t count, const ScanSpec& spec, DataChunk* out,
+                                   uint64_t* dropped) {
+  const Segment& seg = *main.segments[segment].segment;
+  std::vector<size_t> columns;
+  std::vector<LogicalType> types;
+  for (size_t i : spec.prefilter_columns) {
+    columns.push_back(spec.column_ids[i]);
+    types.push_back(out->column(i).type());
+  }
+  DataChunk filter_input(types, static_cast<size_t>(count));
+  seg.AppendRows(row, count, columns, &filter_input);
+  filter_input.SetSize(static_cast<size_t>(count));
+  std::vector<uint32_t> keep;
+  OMEN_RETURN_IF_ERROR(spec.prefilter(filter_input, &keep));
+  for (size_t i = 0; i < spec.column_ids.size(); ++i) {
+    seg.AppendSelected(spec.column_ids[i], row, keep.data(), keep.size(), &out->column(i));
+  }
+  if (out->column_count() > spec.column_ids.size()) {
+    Vector& ids = out->column(spec.column_ids.size());
+    for (uint32_t k : keep) ids.Append(Value::BigInt(static_cast<int64_t>(MainPos(segment, row + k))));
+  }
+  *dropped += count - keep.size();
+  return keep.size();
+}
+
+// Appends the rows of main segment `segment` in [row, stop) that the snapshot sees (and the
+// prefilter keeps, counting the rows it drops in *dropped), copying runs of consecutive
+// visible rows column by column. Returns the number appended.
+Result<uint64_t> GatherMainRun(const MainStore& main, size_t segment, uint64_t row,
+                               uint64_t stop, const ScanSpec& spec, DataChunk* out,
+                               uint64_t* dropped) {
   const MainSegment& ms = main.segments[segment];
   // No stamped main row: every row is visible (no end stamp to load per row).
   const bool all_visible = main.stamped.load(std::memory_order_acquire) == 0;
@@ -46,6 +76,14 @@ uint64_t GatherMainRun(const MainStore& main, size_t segment, uint64_t row, uint
     }
     uint64_t run = all_visible ? stop : row + 1;
     while (run < stop && spec.snapshot.Sees(0, ms.end[run].load(std::memory_order_acquire))) ++run;
+    if (spec.prefilter) {
+      uint64_t kept;
+      OMEN_ASSIGN_OR_RETURN(kept,
+                            GatherPrefiltered(main, segment, row, run - row, spec, out, dropped));
+      appended += kept;
+      row = run;
+      continue;
+    }
     ms.segment->AppendRows(row, run - row, spec.column_ids, out);
     if (out->column_count() > spec.column_ids.size()) {
       Vector& ids = out->column(spec.column_ids.size());
@@ -108,7 +146,9 @@ class FullScanner final : public TableScanner {
       const uint64_t room = std::min<uint64_t>(kVectorSize - n, spec_.limit - produced_);
       uint64_t stop = std::min<uint64_t>((row / kVectorSize + 1) * kVectorSize, seg.row_count());
       stop = std::min<uint64_t>(stop, row + room);
-      uint64_t got = GatherMainRun(main, SegmentOf(pos), row, stop, spec_, out);
+      uint64_t got;
+      OMEN_ASSIGN_OR_RETURN(
+          got, GatherMainRun(main, SegmentOf(pos), row, stop, spec_, out, &prefiltered_));
       n += got;
       produced_ += got;
       main_row_ += stop - row;
@@ -126,11 +166,13 @@ class FullScanner final : public TableScanner {
     return n > 0;
   }
   uint64_t zone_blocks_skipped() const override { return skipped_; }
+  uint64_t prefiltered_rows() const override { return prefiltered_; }
 
  private:
   TableData::State st_;
   ScanSpec spec_;
   uint64_t skipped_ = 0;
+  uint64_t prefiltered_ = 0;
   uint64_t main_row_ = 0;
   uint64_t pos_ = 0;
   uint64_t produced_ = 0;
@@ -191,7 +233,9 @@ class KeyIndexScanner final : public TableScanner {
           const uint64_t room = std::min<uint64_t>(
               {r.main_end - r.main, kVectorSize - n, spec_.limit - produced_});
           const uint64_t stop = std::min<uint64_t>(ms.segment->row_count(), RowOf(pos) + room);
-          uint64_t got = GatherMainRun(main, SegmentOf(pos), RowOf(pos), stop, spec_, out);
+          uint64_t got;
+          OMEN_ASSIGN_OR_RETURN(got, GatherMainRun(main, SegmentOf(pos), RowOf(pos), stop, spec_,
+                                                   out, &prefiltered_));
           r.main += stop - RowOf(pos);
           n += got;
           produced_ += got;
@@ -248,6 +292,8 @@ class KeyIndexScanner final : public TableScanner {
     return n > 0;
   }
 
+  uint64_t prefiltered_rows() const override { return prefiltered_; }
+
  private:
   struct Range {
     KeyBound lo, hi;           // the delta entries still to read (an empty prefix: unbounded)
@@ -258,6 +304,7 @@ class KeyIndexScanner final : public TableScanner {
   std::vector<Range> ranges_;
   size_t range_ = 0;
   uint64_t produced_ = 0;
+  uint64_t prefiltered_ = 0;
 };
 
 // Reads the rows a secondary index's entries lead to, in index order: each entry's storage

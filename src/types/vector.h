@@ -35,6 +35,9 @@ class Vector {
   bool IsValid(size_t i) const { return validity_[i] != 0; }
   void SetValid(size_t i, bool valid) { validity_[i] = valid ? 1 : 0; }
   bool AllValid() const;
+  // Row i's validity as a byte, 1 (valid) or 0, for whole-batch passes.
+  const uint8_t* ValidityData() const { return validity_.data(); }
+  uint8_t* ValidityData() { return validity_.data(); }
 
   // Typed buffer access. REQUIRES: T matches type() (uint8_t for boolean).
   template <typename T>

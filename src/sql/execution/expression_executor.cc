@@ -1,8 +1,7 @@
 #include "sql/execution/expression_executor.h"
 
-#include "sql/execution/parameter_values.h"
-
 #include <algorithm>
+#include <cstring>
 
 #include "common/stack_guard.h"
 #include "sql/function/like.h"
@@ -500,11 +499,13 @@ Status Eval(const BoundExpr& expr, const Rows& rows, Vector* out) {
         OMEN_ASSIGN_OR_RETURN(arg, Argument(*c, rows, &scratch.back()));
         ptrs.push_back(arg);
       }
-      if (expr.function->strict) {
-        for (size_t i = 0; i < n; ++i) {
-          bool valid = true;
-          for (const Vector* a : ptrs) valid = valid && a->IsValid(i);
-          out->SetValid(i, valid);
+      if (expr.function->strict && !ptrs.empty()) {
+        // A row is valid where every argument is: the AND of their validity bytes.
+        uint8_t* valid = out->ValidityData();
+        std::memcpy(valid, ptrs[0]->ValidityData(), n);
+        for (size_t k = 1; k < ptrs.size(); ++k) {
+          const uint8_t* arg = ptrs[k]->ValidityData();
+          for (size_t i = 0; i < n; ++i) valid[i] &= arg[i];
         }
       }
       return expr.function->kernel(ptrs, n, out);

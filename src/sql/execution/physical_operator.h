@@ -32,6 +32,9 @@ class PhysicalOperator {
   void set_memory(std::shared_ptr<QueryMemory> memory) { memory_ = std::move(memory); }
   // Scans: blocks of the main store skipped by zone maps so far (EXPLAIN ANALYZE).
   virtual uint64_t ZoneBlocksSkipped() const { return 0; }
+  // Scans: rows the filter pushed into the scan dropped so far, before reading all their
+  // columns (EXPLAIN ANALYZE counts them as removed by the filter).
+  virtual uint64_t RowsPrefiltered() const { return 0; }
   const std::vector<LogicalType>& types() const { return types_; }
   // A fresh, empty batch of this operator's types. Its vectors allocate as rows arrive (a
   // point query's batches stay small; a scan's grow once to the batch size).

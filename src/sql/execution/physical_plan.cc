@@ -11,6 +11,7 @@
 #include "sql/execution/recursive_union.h"
 #include "sql/execution/set_operation.h"
 #include "sql/execution/window.h"
+#include "sql/plan/plan_walk.h"
 #include "types/pg_text.h"
 #include "types/type_io.h"
 
@@ -24,6 +25,7 @@ class TableScanOp final : public PhysicalOperator {
       : PhysicalOperator(std::move(types)), table_(std::move(table)), scanner_(table_->Scan(spec)) {}
   Result<bool> NextBatch(DataChunk* out) override { return scanner_->Next(out); }
   uint64_t ZoneBlocksSkipped() const override { return scanner_->zone_blocks_skipped(); }
+  uint64_t RowsPrefiltered() const override { return scanner_->prefiltered_rows(); }
 
  private:
   std::shared_ptr<const TableData> table_;  // kept alive even if dropped meanwhile
@@ -324,6 +326,9 @@ class InstrumentedOp final : public PhysicalOperator {
       stats_->first_ms += inside_ms_;
     }
     stats_->zone_blocks_skipped = inner_->ZoneBlocksSkipped();
+    const uint64_t prefiltered = inner_->RowsPrefiltered();
+    stats_->rows_prefiltered += prefiltered - prefiltered_;  // summed over loops
+    prefiltered_ = prefiltered;
     return more;
   }
 
@@ -333,10 +338,88 @@ class InstrumentedOp final : public PhysicalOperator {
   bool started_ = false;
   bool first_seen_ = false;
   double inside_ms_ = 0;  // this run's time inside Next
+  uint64_t prefiltered_ = 0;  // this run's count so far
 };
 
 Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const ExecContext& ctx,
                                            std::vector<PhysicalOperatorPtr> children);
+Result<PhysicalOperatorPtr> CreateTableScan(const LogicalOperator& get, const ExecContext& ctx,
+                                            const BoundExpr* prefilter);
+
+// Gives `op` (made for `plan`) the statement's cancel flag and memory budget, and measures it
+// under EXPLAIN ANALYZE.
+PhysicalOperatorPtr Finish(PhysicalOperatorPtr op, const LogicalOperator& plan,
+                           const ExecContext& ctx) {
+  op->set_cancel(ctx.cancel);
+  op->set_memory(ctx.memory);
+  if (ctx.stats == nullptr) return op;
+  return PhysicalOperatorPtr(new InstrumentedOp(std::move(op), &(*ctx.stats)[&plan]));
+}
+
+// What the scan `get` under a filter should apply itself (late materialization), or null:
+// the leading conjuncts of `predicate` that read only fixed-width columns (cheap to read for
+// every row), when the scan reads other columns too (read then for the rows that pass only).
+// The filter above still applies the whole predicate, so these conjuncts run twice: they must
+// have the same effect each time (no volatile functions, sequences, settings or subqueries).
+// Leading ones, because a conjunct is evaluated only for rows the earlier ones passed.
+BoundExprPtr ScanPrefilter(const LogicalOperator& get, const BoundExpr& predicate) {
+  if (get.kind != LogicalOperator::Kind::kGet || get.use_key_range || get.use_key_points ||
+      get.with_row_ids) {
+    return nullptr;
+  }
+  std::vector<const BoundExpr*> conjuncts;
+  if (predicate.kind == BoundExpr::Kind::kAnd) {
+    for (const auto& c : predicate.children) conjuncts.push_back(c.get());
+  } else {
+    conjuncts.push_back(&predicate);
+  }
+  std::vector<bool> used(get.column_ids.size(), false);
+  std::vector<BoundExprPtr> prefix;
+  for (const BoundExpr* c : conjuncts) {
+    bool cheap = true;
+    std::vector<size_t> columns;
+    AnyExpression(*c, [&](const BoundExpr& e) {
+      using K = BoundExpr::Kind;
+      if (e.kind == K::kColumn) {
+        columns.push_back(e.column);
+        cheap = cheap && e.column < get.types.size() &&
+                get.types[e.column].physical() != PhysicalType::kString;
+      }
+      if (e.kind == K::kSubquery || e.kind == K::kSequence || e.kind == K::kSetting ||
+          e.kind == K::kOuterRef || (e.kind == K::kFunction && e.function->is_volatile)) {
+        cheap = false;
+      }
+      return false;
+    });
+    if (!cheap) break;
+    for (size_t col : columns) used[col] = true;
+    prefix.push_back(c->Clone());
+  }
+  if (prefix.empty() || std::count(used.begin(), used.end(), true) ==
+                            static_cast<long>(used.size())) {
+    return nullptr;
+  }
+  if (prefix.size() == 1) return std::move(prefix[0]);
+  auto all = std::make_unique<BoundExpr>();
+  all->kind = BoundExpr::Kind::kAnd;
+  all->type = LogicalType(TypeId::kBoolean);
+  all->children = std::move(prefix);
+  return all;
+}
+
+// A copy of `e` whose column references are positions in `columns` (sorted) instead.
+BoundExprPtr RemapColumns(const BoundExpr& e, const std::vector<size_t>& columns) {
+  BoundExprPtr copy = e.Clone();
+  std::function<void(BoundExpr*)> remap = [&](BoundExpr* x) {
+    if (x->kind == BoundExpr::Kind::kColumn) {
+      x->column = static_cast<size_t>(
+          std::lower_bound(columns.begin(), columns.end(), x->column) - columns.begin());
+    }
+    for (auto& c : x->children) remap(c.get());
+  };
+  remap(copy.get());
+  return copy;
+}
 
 }  // namespace
 
@@ -345,17 +428,21 @@ Result<PhysicalOperatorPtr> CreatePhysicalPlan(const LogicalOperator& plan,
   std::vector<PhysicalOperatorPtr> children;
   for (const auto& c : plan.children) {
     PhysicalOperatorPtr p;
-    OMEN_ASSIGN_OR_RETURN(p, CreatePhysicalPlan(*c, ctx));
+    BoundExprPtr prefilter;
+    if (plan.kind == LogicalOperator::Kind::kFilter) prefilter = ScanPrefilter(*c, *plan.predicate);
+    if (prefilter != nullptr) {
+      OMEN_ASSIGN_OR_RETURN(p, CreateTableScan(*c, ctx, prefilter.get()));
+      p = Finish(std::move(p), *c, ctx);
+    } else {
+      OMEN_ASSIGN_OR_RETURN(p, CreatePhysicalPlan(*c, ctx));
+    }
     children.push_back(std::move(p));
     // A recursive term is built anew for each round, by its RecursiveUnion.
     if (plan.kind == LogicalOperator::Kind::kRecursiveUnion) break;
   }
   PhysicalOperatorPtr op;
   OMEN_ASSIGN_OR_RETURN(op, CreateOperator(plan, ctx, std::move(children)));
-  op->set_cancel(ctx.cancel);
-  op->set_memory(ctx.memory);
-  if (ctx.stats == nullptr) return op;
-  return PhysicalOperatorPtr(new InstrumentedOp(std::move(op), &(*ctx.stats)[&plan]));
+  return Finish(std::move(op), plan, ctx);
 }
 
 namespace {
@@ -374,47 +461,8 @@ bool IsIdentityProjection(const LogicalOperator& plan, const std::vector<Logical
 Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const ExecContext& ctx,
                                            std::vector<PhysicalOperatorPtr> children) {
   switch (plan.kind) {
-    case LogicalOperator::Kind::kGet: {
-      std::shared_ptr<const TableData> data = ctx.engine->GetTableData(plan.table->table_id);
-      if (data == nullptr) return InternalError("table data missing for " + plan.table->name);
-      ScanSpec spec;
-      spec.snapshot = ctx.snapshot;
-      spec.column_ids = plan.column_ids;
-      if (plan.with_row_ids) spec.positions = ctx.recheck_positions;
-      spec.limit = plan.scan_limit;
-      spec.with_row_ids = plan.with_row_ids;
-      spec.descending = plan.key_descending;
-      if (plan.index != nullptr) spec.index_id = plan.index->table_id;
-      for (const ZoneFilter& z : plan.zone_filters) {
-        spec.zone_filters.push_back(
-            {static_cast<ScanZoneFilter::Op>(static_cast<int>(z.op)), z.column, z.constant});
-      }
-      if (plan.use_key_points && !plan.key_point_exprs.empty()) {
-        std::vector<Value> points;
-        for (const auto& e : plan.key_point_exprs) {
-          Value v;
-          OMEN_ASSIGN_OR_RETURN(v, EvaluateConstant(*e));
-          if (!v.is_null()) points.push_back(std::move(v));
-        }
-        std::sort(points.begin(), points.end(),
-                  [](const Value& a, const Value& b) { return Value::Compare(a, b) < 0; });
-        points.erase(std::unique(points.begin(), points.end(),
-                                 [](const Value& a, const Value& b) {
-                                   return Value::Compare(a, b) == 0;
-                                 }),
-                     points.end());
-        spec.use_key_points = true;
-        for (Value& v : points) spec.key_points.push_back({std::move(v)});
-      } else if (plan.use_key_points) {
-        spec.use_key_points = true;
-        for (const Value& v : plan.key_points) spec.key_points.push_back({v});
-      } else if (plan.use_key_range) {
-        spec.use_key_range = true;
-        spec.lower = {plan.key_range.lower, plan.key_range.lower_inclusive};
-        spec.upper = {plan.key_range.upper, plan.key_range.upper_inclusive};
-      }
-      return PhysicalOperatorPtr(new TableScanOp(plan.types, std::move(data), spec));
-    }
+    case LogicalOperator::Kind::kGet:
+      return CreateTableScan(plan, ctx, nullptr);
     case LogicalOperator::Kind::kGenerateSeries:
       return PhysicalOperatorPtr(new GenerateSeriesOp(plan.types, &plan.expressions));
     case LogicalOperator::Kind::kDummyScan:
@@ -450,6 +498,66 @@ Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const Ex
     }
   }
   return InternalError("unknown logical operator");
+}
+
+// The scan of `get`; with `prefilter` (see ScanPrefilter), the scan applies it to the columns
+// it reads before reading the others.
+Result<PhysicalOperatorPtr> CreateTableScan(const LogicalOperator& get, const ExecContext& ctx,
+                                            const BoundExpr* prefilter) {
+  const LogicalOperator& plan = get;
+  std::shared_ptr<const TableData> data = ctx.engine->GetTableData(plan.table->table_id);
+  if (data == nullptr) return InternalError("table data missing for " + plan.table->name);
+  ScanSpec spec;
+  spec.snapshot = ctx.snapshot;
+  spec.column_ids = plan.column_ids;
+  if (plan.with_row_ids) spec.positions = ctx.recheck_positions;
+  spec.limit = plan.scan_limit;
+  spec.with_row_ids = plan.with_row_ids;
+  spec.descending = plan.key_descending;
+  if (plan.index != nullptr) spec.index_id = plan.index->table_id;
+  for (const ZoneFilter& z : plan.zone_filters) {
+    spec.zone_filters.push_back(
+        {static_cast<ScanZoneFilter::Op>(static_cast<int>(z.op)), z.column, z.constant});
+  }
+  if (plan.use_key_points && !plan.key_point_exprs.empty()) {
+    std::vector<Value> points;
+    for (const auto& e : plan.key_point_exprs) {
+      Value v;
+      OMEN_ASSIGN_OR_RETURN(v, EvaluateConstant(*e));
+      if (!v.is_null()) points.push_back(std::move(v));
+    }
+    std::sort(points.begin(), points.end(),
+              [](const Value& a, const Value& b) { return Value::Compare(a, b) < 0; });
+    points.erase(std::unique(points.begin(), points.end(),
+                             [](const Value& a, const Value& b) {
+                               return Value::Compare(a, b) == 0;
+                             }),
+                 points.end());
+    spec.use_key_points = true;
+    for (Value& v : points) spec.key_points.push_back({std::move(v)});
+  } else if (plan.use_key_points) {
+    spec.use_key_points = true;
+    for (const Value& v : plan.key_points) spec.key_points.push_back({v});
+  } else if (plan.use_key_range) {
+    spec.use_key_range = true;
+    spec.lower = {plan.key_range.lower, plan.key_range.lower_inclusive};
+    spec.upper = {plan.key_range.upper, plan.key_range.upper_inclusive};
+  }
+  if (prefilter != nullptr) {
+    std::vector<size_t> columns;
+    AnyExpression(*prefilter, [&](const BoundExpr& e) {
+      if (e.kind == BoundExpr::Kind::kColumn) columns.push_back(e.column);
+      return false;
+    });
+    std::sort(columns.begin(), columns.end());
+    columns.erase(std::unique(columns.begin(), columns.end()), columns.end());
+    std::shared_ptr<const BoundExpr> local = RemapColumns(*prefilter, columns);
+    spec.prefilter_columns = columns;
+    spec.prefilter = [local](const DataChunk& input, std::vector<uint32_t>* rows) {
+      return Select(*local, input, rows);
+    };
+  }
+  return PhysicalOperatorPtr(new TableScanOp(plan.types, std::move(data), spec));
 }
 
 }  // namespace

@@ -138,7 +138,9 @@ class Printer {
         for (size_t i = 1; i < shown_conds.size(); ++i) cond += " AND " + shown_conds[i];
         n.props.push_back("Filter: " + (shown_conds.size() > 1 ? "(" + cond + ")" : cond));
         if (stats_ != nullptr) {
-          uint64_t removed = RowsTotal(op.children[0].get()) - RowsTotal(&op);
+          const OperatorStats* input = Find(op.children[0].get());
+          uint64_t removed = RowsTotal(op.children[0].get()) - RowsTotal(&op) +
+                             (input == nullptr ? 0 : input->rows_prefiltered);
           n.props.push_back("Rows Removed by Filter: " + PerLoop(removed, &op));
         }
         return n;

@@ -20,6 +20,7 @@ struct OperatorStats {
   double first_ms = 0;      // time until the first batch (or the end, without one)
   double total_ms = 0;      // time until the node was exhausted or stopped
   uint64_t zone_blocks_skipped = 0;  // scans: main-store blocks skipped by zone maps
+  uint64_t rows_prefiltered = 0;     // scans: rows the filter above dropped inside the scan
 };
 using PlanStats = std::unordered_map<const LogicalOperator*, OperatorStats>;
 

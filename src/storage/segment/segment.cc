@@ -461,6 +461,39 @@ void Segment::AppendRows(uint64_t row, uint64_t count, const std::vector<size_t>
   }
 }
 
+void Segment::AppendSelected(size_t col, uint64_t row, const uint32_t* sel, size_t n,
+                             Vector* out) const {
+  const Column& c = columns_[col];
+  const size_t at = out->size();
+  out->Resize(at + n);  // new entries are valid
+  if (c.validity != nullptr) {
+    for (size_t k = 0; k < n; ++k) {
+      if (!IsValid(col, row + sel[k])) out->SetValid(at + k, false);
+    }
+  }
+  const size_t w = Width(c.type.id());
+  if (w == 0) {
+    std::vector<std::string>& strings = out->Strings();
+    for (size_t k = 0; k < n; ++k) {
+      std::string_view text = GetString(col, row + sel[k]);  // empty for NULL
+      strings[at + k].assign(text.data(), text.size());
+    }
+    return;
+  }
+  uint8_t* dst = out->Data<uint8_t>() + at * w;
+  const std::byte* src = c.data + row * w;
+  switch (w) {
+    case 4:
+      for (size_t k = 0; k < n; ++k) std::memcpy(dst + k * 4, src + size_t{sel[k]} * 4, 4);
+      break;
+    case 8:
+      for (size_t k = 0; k < n; ++k) std::memcpy(dst + k * 8, src + size_t{sel[k]} * 8, 8);
+      break;
+    default:
+      for (size_t k = 0; k < n; ++k) std::memcpy(dst + k * w, src + size_t{sel[k]} * w, w);
+  }
+}
+
 int64_t Segment::IntKeyAt(uint64_t row) const {
   const Column& c = columns_[key_columns_[0]];
   if (c.type.physical() == PhysicalType::kInt32) return static_cast<int32_t>(Load32(c.data + row * 4));

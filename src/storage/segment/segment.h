@@ -57,6 +57,8 @@ class Segment {
   // Appends rows [row, row + count) the same way, column by column.
   void AppendRows(uint64_t row, uint64_t count, const std::vector<size_t>& column_ids,
                   DataChunk* out) const;
+  // Appends rows row + sel[k] (k < n) of column `col` to *out (its size grows by n).
+  void AppendSelected(size_t col, uint64_t row, const uint32_t* sel, size_t n, Vector* out) const;
 
   // Whether the key is one integer or bigint column (then the *Int functions apply).
   bool int_key() const { return int_key_; }
