@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <random>
 
 #include "sql/function/function_table.h"
 #include "sql/function/scalar_function.h"
@@ -157,6 +158,15 @@ constexpr char kVersion[] = "PostgreSQL 15.0 (OmenDB) on x86_64-pc-linux-gnu, 64
 
 Status Pi(const Args&, size_t n, Vector* out) {
   for (size_t i = 0; i < n; ++i) out->Data<double>()[i] = M_PI;
+  return Status::OK();
+}
+
+// random(): uniform in [0, 1), 52 random bits per value (a different value per row).
+Status Random(const Args&, size_t n, Vector* out) {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  for (size_t i = 0; i < n; ++i) {
+    out->Data<double>()[i] = static_cast<double>(rng() >> 12) * 0x1.0p-52;
+  }
   return Status::OK();
 }
 
@@ -329,6 +339,7 @@ const FunctionTable& Functions() {
     t->Add("exp", {D}, D, Exp, false);
     for (const char* name : {"power", "pow"}) t->Add(name, {D, D}, D, PowerFloat8, false);
     t->Add("pi", {}, D, Pi, false);
+    t->Add("random", {}, D, Random, false).is_volatile = true;
     for (const char* name : {"current_user", "current_role", "user", "session_user"}) {
       t->Add(name, {}, T, Fixed<kUser>, false);
     }
