@@ -292,6 +292,14 @@ TEST_F(ExtendedQueryTest, PreparedQueryReusesAGenericPlan) {
   EXPECT_TRUE(HasGenericPlan("by_name"));
   EXPECT_EQ(Rows("by_name", {T("a")}), std::vector<std::string>{"1"});
   EXPECT_TRUE(Rows("by_name", {Value()}).empty());
+  // Without parameters too; the plan keeps no rows.
+  ASSERT_TRUE(session_->Prepare("count", "SELECT count(*) FROM t", {}).ok());
+  EXPECT_EQ(Rows("count", {}), std::vector<std::string>{"5"});
+  EXPECT_EQ(Rows("count", {}), std::vector<std::string>{"5"});
+  EXPECT_TRUE(HasGenericPlan("count"));
+  Run("INSERT INTO t VALUES (6, 'f', 1)");
+  EXPECT_EQ(Rows("count", {}), std::vector<std::string>{"6"});
+  Run("DELETE FROM t WHERE id = 6");
   // Errors come from the values as before.
   ASSERT_TRUE(session_->Prepare("div", "SELECT id / $1 FROM t WHERE id = $2", {}).ok());
   EXPECT_EQ(Rows("div", {T("2"), T("4")}), std::vector<std::string>{"2"});

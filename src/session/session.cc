@@ -193,7 +193,7 @@ Status RunStatement(const sql::ParsedStatement& parsed, const std::vector<Value>
                        std::make_shared<sql::QueryMemory>(settings.query_memory_limit)};
   GenericPlanCache* cache = nullptr;
   if (portal != nullptr && portal->statement != nullptr && params != nullptr &&
-      !params->empty() && parsed.kind == sql::ParsedStatement::Kind::kSelect &&
+      parsed.kind == sql::ParsedStatement::Kind::kSelect &&
       settings.plan_cache_mode != "force_custom_plan") {
     cache = portal->statement->generic.get();
     // Read before binding: a change of the catalog while binding makes the plan stale at once.

@@ -72,7 +72,7 @@ struct PreparedStatement {
   std::shared_ptr<const sql::ParsedStatement> parsed;  // null for an empty query string
   std::vector<LogicalType> param_types;
   std::optional<std::vector<ResultColumn>> columns;  // nullopt: returns no rows
-  // Its generic plan (SELECTs with parameters), shared by the portals that run it.
+  // Its generic plan (SELECTs), shared by the portals that run it.
   std::shared_ptr<GenericPlanCache> generic = std::make_shared<GenericPlanCache>();
 };
 
