@@ -214,3 +214,11 @@ SELECT string_agg(DISTINCT customer, ';' ORDER BY customer DESC) FROM orders
 SELECT b, string_agg(t, '' ORDER BY id DESC) FILTER (WHERE id > 3) FROM everything GROUP BY b ORDER BY b
 ;;
 SELECT string_agg(DISTINCT customer, ';' ORDER BY id) FROM orders
+
+;;
+-- min/max keep the later of equal values (PostgreSQL's smaller/larger functions).
+SELECT min(v), max(v), min(w), max(w), min(f), max(f) FROM (VALUES (1, 1.0::numeric, '1 day'::interval, 0::float8), (2, 1.00, '24 hours', '-0'), (3, 1.000, '1 day', 0)) s(o, v, w, f)
+;;
+SELECT grp, min(amount), max(amount), min(k), max(label) FROM big_keys GROUP BY grp ORDER BY grp
+;;
+SELECT count(*), min(f8), max(f8), min(f4), max(f4) FROM everything
