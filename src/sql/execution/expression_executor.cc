@@ -592,10 +592,11 @@ Status SelectRows(const BoundExpr& predicate, const DataChunk& input, uint32_t* 
   Vector keep(TypeId::kBoolean, 0);
   OMEN_RETURN_IF_ERROR(Eval(predicate, Rows{input, all ? nullptr : sel, *n}, &keep));
   const uint8_t* k = keep.Data<uint8_t>();
+  const uint8_t* valid = keep.ValidityData();
   size_t kept = 0;
   for (size_t i = 0; i < *n; ++i) {
     sel[kept] = sel[i];
-    kept += (keep.IsValid(i) && k[i] != 0) ? 1 : 0;
+    kept += valid[i] & static_cast<uint8_t>(k[i] != 0);
   }
   *n = kept;
   return Status::OK();

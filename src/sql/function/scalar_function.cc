@@ -123,6 +123,17 @@ Status CompareKernel(const std::vector<const Vector*>& args, size_t n, Vector* o
   const Vector& a = *args[0];
   const Vector& b = *args[1];
   uint8_t* r = out->Data<uint8_t>();
+  if constexpr (std::is_integral_v<T>) {
+    // Every row, NULL ones too (their result is ignored: the output is invalid there), from
+    // local pointers: a branch-free loop the compiler vectorizes.
+    const T* x = a.Data<T>();
+    const T* y = b.Data<T>();
+    for (size_t i = 0; i < n; ++i) {
+      const int c = (x[i] > y[i]) - (x[i] < y[i]);
+      r[i] = Test<kCmp>(c) ? 1 : 0;
+    }
+    return Status::OK();
+  }
   for (size_t i = 0; i < n; ++i) {
     if (!a.IsValid(i) || !b.IsValid(i)) continue;
     int c;
