@@ -47,7 +47,15 @@ int KeyAccess(const sql::LogicalOperator& get) {
       r.lower.size() == r.upper.size() && Value::Compare(r.lower[0], r.upper[0]) == 0) {
     return 1;
   }
-  return 2 + (r.lower.empty() ? 0 : 1) + (r.upper.empty() ? 0 : 2);
+  // Bounds known when the scan starts: one expression as both (an equality) is a lookup.
+  if (get.key_lower_expr && get.key_upper_expr && get.key_lower_expr_inclusive &&
+      get.key_upper_expr_inclusive &&
+      get.key_lower_expr->ToString() == get.key_upper_expr->ToString()) {
+    return 1;
+  }
+  const bool lower = !r.lower.empty() || get.key_lower_expr != nullptr;
+  const bool upper = !r.upper.empty() || get.key_upper_expr != nullptr;
+  return 2 + (lower ? 1 : 0) + (upper ? 2 : 0);
 }
 
 }  // namespace

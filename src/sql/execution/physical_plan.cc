@@ -500,6 +500,30 @@ Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const Ex
   return InternalError("unknown logical operator");
 }
 
+// Narrows *range by `get`'s bounds known when the scan starts (key_lower_expr and
+// key_upper_expr); sets *empty when one is NULL (no row satisfies a comparison with NULL).
+Status NarrowKeyRange(const LogicalOperator& get, KeyRange* range, bool* empty) {
+  auto narrow = [&](const BoundExprPtr& e, bool inclusive, bool lower) -> Status {
+    if (e == nullptr) return Status::OK();
+    Value v;
+    OMEN_ASSIGN_OR_RETURN(v, EvaluateConstant(*e));
+    if (v.is_null()) {
+      *empty = true;
+      return Status::OK();
+    }
+    std::vector<Value>& bound = lower ? range->lower : range->upper;
+    bool& bound_inclusive = lower ? range->lower_inclusive : range->upper_inclusive;
+    const int c = bound.empty() ? (lower ? 1 : -1) : Value::Compare(v, bound[0]);
+    if ((lower ? c > 0 : c < 0) || (c == 0 && !inclusive)) {
+      bound = {std::move(v)};
+      bound_inclusive = inclusive;
+    }
+    return Status::OK();
+  };
+  OMEN_RETURN_IF_ERROR(narrow(get.key_lower_expr, get.key_lower_expr_inclusive, true));
+  return narrow(get.key_upper_expr, get.key_upper_expr_inclusive, false);
+}
+
 // The scan of `get`; with `prefilter` (see ScanPrefilter), the scan applies it to the columns
 // it reads before reading the others.
 Result<PhysicalOperatorPtr> CreateTableScan(const LogicalOperator& get, const ExecContext& ctx,
@@ -539,9 +563,16 @@ Result<PhysicalOperatorPtr> CreateTableScan(const LogicalOperator& get, const Ex
     spec.use_key_points = true;
     for (const Value& v : plan.key_points) spec.key_points.push_back({v});
   } else if (plan.use_key_range) {
-    spec.use_key_range = true;
-    spec.lower = {plan.key_range.lower, plan.key_range.lower_inclusive};
-    spec.upper = {plan.key_range.upper, plan.key_range.upper_inclusive};
+    KeyRange range = plan.key_range;
+    bool empty = false;
+    OMEN_RETURN_IF_ERROR(NarrowKeyRange(plan, &range, &empty));
+    if (empty) {
+      spec.use_key_points = true;  // no points: no rows
+    } else {
+      spec.use_key_range = true;
+      spec.lower = {range.lower, range.lower_inclusive};
+      spec.upper = {range.upper, range.upper_inclusive};
+    }
   }
   if (prefilter != nullptr) {
     std::vector<size_t> columns;

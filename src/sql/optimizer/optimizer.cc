@@ -228,13 +228,22 @@ KeyPath MatchKeyPath(std::vector<BoundExprPtr>* conjuncts, size_t column, KeyRan
   return path;
 }
 
-// For "<column> = e" (either side) where e has no columns but reads an enclosing query's row
-// (kOuterRef) or a parameter slot (kParameter, a generic plan), is of the column's type and
-// has no effects: a copy of e.
-BoundExprPtr RuntimeKeyPoint(const BoundExpr& c, size_t column, LogicalType type) {
+// A comparison "<column> op e" (either side, op mirrored to put the column first) where e
+// has no columns but reads an enclosing query's row (kOuterRef) or a parameter slot
+// (kParameter, a generic plan), is of the column's type and has no effects.
+struct RuntimeComparison {
+  std::string op;  // =, <, <=, >, >=
+  BoundExprPtr value;
+};
+std::optional<RuntimeComparison> MatchRuntimeComparison(const BoundExpr& c, size_t column,
+                                                        LogicalType type) {
   if (c.kind != BoundExpr::Kind::kFunction || c.function == nullptr ||
-      !c.function->is_operator || c.function->name != "=" || c.children.size() != 2) {
-    return nullptr;
+      !c.function->is_operator || c.children.size() != 2) {
+    return std::nullopt;
+  }
+  const std::string& name = c.function->name;
+  if (name != "=" && name != "<" && name != "<=" && name != ">" && name != ">=") {
+    return std::nullopt;
   }
   for (int side = 0; side < 2; ++side) {
     const BoundExpr& col = *c.children[side];
@@ -250,9 +259,50 @@ BoundExprPtr RuntimeKeyPoint(const BoundExpr& c, size_t column, LogicalType type
         value.ContainsKind(BoundExpr::Kind::kSetting)) {
       continue;
     }
-    return value.Clone();
+    std::string op = name;
+    if (side == 1 && op != "=") op = op[0] == '<' ? ">" + op.substr(1) : "<" + op.substr(1);
+    return RuntimeComparison{op, value.Clone()};
   }
-  return nullptr;
+  return std::nullopt;
+}
+
+// For "<column> = e" as above: a copy of e.
+BoundExprPtr RuntimeKeyPoint(const BoundExpr& c, size_t column, LogicalType type) {
+  std::optional<RuntimeComparison> m = MatchRuntimeComparison(c, column, type);
+  return m && m->op == "=" ? std::move(m->value) : nullptr;
+}
+
+// Bounds of the key range known when the scan starts: from the first conjuncts comparing the
+// key with such an expression (an equality bounds both sides). The range serves them exactly
+// (a NULL bound selects nothing, as the comparison would), so they leave *conjuncts. Returns
+// whether it found one.
+bool RuntimeKeyBounds(std::vector<BoundExprPtr>* conjuncts, size_t key_pos,
+                      LogicalOperator* get) {
+  bool found = false;
+  std::vector<BoundExprPtr> rest;
+  for (auto& c : *conjuncts) {
+    std::optional<RuntimeComparison> m =
+        MatchRuntimeComparison(*c, key_pos, get->types[key_pos]);
+    const bool lower = m && (m->op[0] == '>' || m->op == "=");
+    const bool upper = m && (m->op[0] == '<' || m->op == "=");
+    if ((lower && get->key_lower_expr != nullptr) || (upper && get->key_upper_expr != nullptr) ||
+        !m) {
+      rest.push_back(std::move(c));
+      continue;
+    }
+    const bool inclusive = m->op == "=" || m->op.size() == 2;
+    if (lower) {
+      get->key_lower_expr = m->value->Clone();
+      get->key_lower_expr_inclusive = inclusive;
+    }
+    if (upper) {
+      get->key_upper_expr = m->value->Clone();
+      get->key_upper_expr_inclusive = inclusive;
+    }
+    found = true;
+  }
+  *conjuncts = std::move(rest);
+  return found;
 }
 
 // The position of table column `column` among the scan's outputs, if it is read.
@@ -310,6 +360,9 @@ void ChooseAccessPath(LogicalOperatorPtr* node) {
     return false;
   };
   if (key_pos && !get.use_key_points && !get.use_key_range) runtime_point(*key_pos, nullptr);
+  if (key_pos && !get.use_key_points && RuntimeKeyBounds(&conjuncts, *key_pos, &get)) {
+    get.use_key_range = true;  // narrowed further when the scan starts
+  }
   if (!get.use_key_points && !get.use_key_range) {
     for (const TableSchema* index : get.indexes) {
       std::optional<size_t> pos = ScanPosition(get, index->index->columns[0]);

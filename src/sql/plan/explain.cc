@@ -290,8 +290,28 @@ class Printer {
           conds.push_back("(" + key + (r.upper_inclusive ? " <= " : " < ") + Constant(r.upper[0]) + ")");
         }
       }
+      // Bounds known when the scan starts (parameters, an enclosing query's values).
+      const std::string lower =
+          op.key_lower_expr ? Text(*op.key_lower_expr, {}, false) : std::string();
+      const std::string upper =
+          op.key_upper_expr ? Text(*op.key_upper_expr, {}, false) : std::string();
+      if (!lower.empty() && lower == upper && op.key_lower_expr_inclusive &&
+          op.key_upper_expr_inclusive) {
+        conds.push_back("(" + key + " = " + lower + ")");
+      } else {
+        if (!lower.empty()) {
+          conds.push_back("(" + key + (op.key_lower_expr_inclusive ? " >= " : " > ") + lower + ")");
+        }
+        if (!upper.empty()) {
+          conds.push_back("(" + key + (op.key_upper_expr_inclusive ? " <= " : " < ") + upper + ")");
+        }
+      }
       if (conds.size() == 1) n.props.push_back("Index Cond: " + conds[0]);
-      if (conds.size() == 2) n.props.push_back("Index Cond: (" + conds[0] + " AND " + conds[1] + ")");
+      if (conds.size() > 1) {
+        std::string all = conds[0];
+        for (size_t i = 1; i < conds.size(); ++i) all += " AND " + conds[i];
+        n.props.push_back("Index Cond: (" + all + ")");
+      }
       KeyIndexProperties(op, &n);
     } else {
       n.label = "Seq Scan on " + on;

@@ -128,6 +128,10 @@ struct LogicalOperator {
   // Expressions without columns (a correlated subquery's outer references: a key lookup per
   // outer row); NULL ones select nothing.
   std::vector<BoundExprPtr> key_point_exprs;
+  // With use_key_range on the primary key: bounds known only when the scan starts (likewise
+  // expressions without columns), narrowing key_range then; a NULL bound selects nothing.
+  BoundExprPtr key_lower_expr, key_upper_expr;
+  bool key_lower_expr_inclusive = true, key_upper_expr_inclusive = true;
   uint64_t scan_limit = UINT64_MAX;  // rows the scan may stop after (LIMIT pushdown)
   bool with_row_ids = false;         // one more output column: the row id (bigint)
   bool key_descending = false;       // key scans: rows in descending key order
