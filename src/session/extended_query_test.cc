@@ -392,6 +392,11 @@ TEST_F(ExtendedQueryTest, SomeStatementsKeepPerExecutionPlans) {
     EXPECT_FALSE(HasGenericPlan("s")) << sql;
     session_->CloseStatement("s");
   }
+  // A literal read as the current moment ('today', 'now') keeps per-execution plans too.
+  ASSERT_TRUE(session_->Prepare("today", "SELECT id FROM t WHERE id = $1 AND "
+                                         "'today'::date > '2000-01-01'", {}).ok());
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(Rows("today", {T("3")}), std::vector<std::string>{"3"});
+  EXPECT_FALSE(HasGenericPlan("today"));
   // now() is its transaction's start: a generic plan would keep the first one's.
   ASSERT_TRUE(session_->Prepare("now", "SELECT now() = $1::timestamptz", {}).ok());
   for (int i = 0; i < 4; ++i) {

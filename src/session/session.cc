@@ -169,8 +169,10 @@ void TryGenericPlan(const sql::ParsedStatement& parsed, const PreparedStatement&
   binder.set_sequences(sequences);
   binder.set_search_path(search_path);
   binder.set_settings(settings);
+  const uint64_t clock_reads = ClockReadingInputs();
   Result<BoundStatement> generic = binder.Bind(parsed);
-  if (!generic.ok() || !CanReusePlan(*generic)) return;
+  // A literal such as 'today' was read as this moment's value: not for later executions.
+  if (!generic.ok() || !CanReusePlan(*generic) || ClockReadingInputs() != clock_reads) return;
   // The slots' record of their types is the binder's, gone after binding.
   sql::ForEachExpressionSlot(&*generic, [](sql::BoundExprPtr* slot) {
     ClearParameterTypes(slot->get());

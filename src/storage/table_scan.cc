@@ -126,7 +126,12 @@ class FullScanner final : public TableScanner {
     size_t n = 0;
     const MainStore& main = *st_.main;
     const DeltaStore& delta = *st_.delta;
-    while (n < kVectorSize && produced_ < spec_.limit && main_row_ < main.rows) {
+    // With a prefilter, a batch ends once it has rows and about a batch of rows was examined:
+    // the prefilter runs no further ahead of the operators above than a filter over full
+    // batches would (a LIMIT may stop before the rows after them).
+    uint64_t examined = 0;
+    while (n < kVectorSize && produced_ < spec_.limit && main_row_ < main.rows &&
+           (n == 0 || examined < kVectorSize)) {
       uint64_t pos = main.PosOfGlobal(main_row_);
       const Segment& seg = main.SegmentAt(pos);
       const uint64_t row = RowOf(pos);
@@ -152,6 +157,7 @@ class FullScanner final : public TableScanner {
       n += got;
       produced_ += got;
       main_row_ += stop - row;
+      examined += stop - row;
     }
     std::shared_lock l(delta.latch);
     while (n < kVectorSize && produced_ < spec_.limit && pos_ < delta.size) {

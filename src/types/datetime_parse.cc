@@ -7,6 +7,7 @@
 #include "types/datetime.h"
 #include "types/datetime_internal.h"
 #include "types/pg_text.h"
+#include "types/session_time.h"
 
 namespace omendb {
 namespace dt {
@@ -320,6 +321,7 @@ class Decoder {
   Err ZoneNameField(const std::string& text, uint32_t* tmask);
   Err LabeledNumber(size_t i, uint32_t fmask, uint32_t* tmask);
   void CurrentLocal(Tm* out, int32_t* off) const {
+    CountClockReadingInput();
     *off = session_.UtcOffsetAt(ctx_.now_us);
     TimestampToTm(ctx_.now_us + *off * kUsecsPerSec, out);
   }

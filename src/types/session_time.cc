@@ -31,6 +31,13 @@ int64_t SessionNow() {
 
 DateTimeContext SessionDateTimeContext() { return DateTimeContext{&SessionTimeZone(), SessionNow()}; }
 
+namespace {
+thread_local uint64_t tls_clock_reads = 0;
+}  // namespace
+
+uint64_t ClockReadingInputs() { return tls_clock_reads; }
+void CountClockReadingInput() { ++tls_clock_reads; }
+
 ScopedSessionTime::ScopedSessionTime(const TimeZone* tz, const int64_t* now_us)
     : saved_tz_(tls_tz), saved_now_(tls_now) {
   tls_tz = tz;

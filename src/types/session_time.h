@@ -36,4 +36,9 @@ class ScopedSessionTime {
 // Microseconds since 2000-01-01 UTC from the system clock.
 int64_t WallClockMicros();
 
+// How many date/time inputs on the calling thread have read the current time ('now',
+// 'today', 'tomorrow', 'yesterday'): a plan whose binding read it holds that moment's value.
+uint64_t ClockReadingInputs();
+void CountClockReadingInput();
+
 }  // namespace omendb

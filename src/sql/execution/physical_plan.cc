@@ -325,9 +325,12 @@ class InstrumentedOp final : public PhysicalOperator {
       first_seen_ = true;
       stats_->first_ms += inside_ms_;
     }
-    stats_->zone_blocks_skipped = inner_->ZoneBlocksSkipped();
+    // The scan's counts of this run, summed over loops.
+    const uint64_t skipped = inner_->ZoneBlocksSkipped();
+    stats_->zone_blocks_skipped += skipped - skipped_;
+    skipped_ = skipped;
     const uint64_t prefiltered = inner_->RowsPrefiltered();
-    stats_->rows_prefiltered += prefiltered - prefiltered_;  // summed over loops
+    stats_->rows_prefiltered += prefiltered - prefiltered_;
     prefiltered_ = prefiltered;
     return more;
   }
@@ -338,7 +341,8 @@ class InstrumentedOp final : public PhysicalOperator {
   bool started_ = false;
   bool first_seen_ = false;
   double inside_ms_ = 0;  // this run's time inside Next
-  uint64_t prefiltered_ = 0;  // this run's count so far
+  uint64_t skipped_ = 0;      // this run's counts so far
+  uint64_t prefiltered_ = 0;
 };
 
 Result<PhysicalOperatorPtr> CreateOperator(const LogicalOperator& plan, const ExecContext& ctx,

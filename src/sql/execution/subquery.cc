@@ -4,6 +4,7 @@
 
 #include "sql/execution/expression_executor.h"
 #include "sql/execution/physical_plan.h"
+#include "sql/plan/plan_walk.h"
 #include "types/type_io.h"
 
 namespace omendb::sql {
@@ -30,10 +31,34 @@ Result<std::vector<Value>> RunColumn(LogicalOperator& plan, const ExecContext& c
   return values;
 }
 
+// Drops what EXPLAIN ANALYZE measured of `plan` (and of the subqueries in it): its nodes are
+// about to be freed, and a node allocated later at the same address must not inherit them.
+void ForgetStats(const LogicalOperator& plan, PlanStats* stats) {
+  stats->erase(&plan);
+  for (const auto& c : plan.children) ForgetStats(*c, stats);
+  AnyExpression(plan, [stats](const BoundExpr& x) {
+    if (x.kind == BoundExpr::Kind::kSubquery && x.subplan != nullptr) {
+      ForgetStats(*x.subplan, stats);
+    }
+    return false;
+  });
+}
+
+Status ResolveSubquery(BoundExprPtr* slot, const ExecContext& ctx);
+
 Status ResolveExpr(BoundExprPtr* slot, const ExecContext& ctx) {
+  for (auto& c : (*slot)->children) OMEN_RETURN_IF_ERROR(ResolveExpr(&c, ctx));
+  if ((*slot)->kind != BoundExpr::Kind::kSubquery) return Status::OK();
+  std::shared_ptr<LogicalOperator> plan = (*slot)->subplan;  // alive until its stats are gone
+  OMEN_RETURN_IF_ERROR(ResolveSubquery(slot, ctx));
+  if (ctx.stats != nullptr && plan.use_count() == 1) ForgetStats(*plan, ctx.stats);
+  return Status::OK();
+}
+
+// Prepares the subquery at *slot: a correlated one to run per outer row; an uncorrelated one
+// runs now and its result replaces it (op ANY/ALL keeps its rows instead).
+Status ResolveSubquery(BoundExprPtr* slot, const ExecContext& ctx) {
   BoundExpr& e = **slot;
-  for (auto& c : e.children) OMEN_RETURN_IF_ERROR(ResolveExpr(&c, ctx));
-  if (e.kind != BoundExpr::Kind::kSubquery) return Status::OK();
   if (e.correlated) {
     // Run per row of the enclosing query, when the expression is evaluated.
     e.exec = std::make_shared<ExecContext>(ctx);
