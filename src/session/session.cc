@@ -122,6 +122,20 @@ class EngineStatistics final : public sql::StatisticsSource {
   StorageEngine& engine_;
 };
 
+// Binds `parsed` in `txn` with the session's sequences, search_path and settings; `params`
+// gives its $n (values, or types only for parameter slots), or is null when it has none.
+Result<BoundStatement> Bind(const sql::ParsedStatement& parsed, sql::BindParameters* params,
+                            StorageEngine& engine, Transaction* txn,
+                            sql::SequenceAccess* sequences,
+                            const std::vector<std::string>& search_path,
+                            sql::SettingsAccess* settings) {
+  sql::Binder binder(engine.catalog(), txn->id(), params);
+  binder.set_sequences(sequences);
+  binder.set_search_path(search_path);
+  binder.set_settings(settings);
+  return binder.Bind(parsed);
+}
+
 // Binds `parsed` for running in `txn` under `ctx` (`params`: its $n values, or null), runs its
 // subqueries (their results can shape the access path: id = (SELECT ...)) and optimizes it.
 // EXPLAIN ANALYZE measures its subqueries' plans into `explain_stats`.
@@ -137,12 +151,9 @@ Result<BoundStatement> PlanStatement(const sql::ParsedStatement& parsed,
     for (const Value& v : *params) bind_params.types.push_back(v.type());
     bind_params.values = params;
   }
-  sql::Binder binder(engine.catalog(), txn->id(), params != nullptr ? &bind_params : nullptr);
-  binder.set_sequences(sequences);
-  binder.set_search_path(search_path);
-  binder.set_settings(settings);
   BoundStatement stmt;
-  OMEN_ASSIGN_OR_RETURN(stmt, binder.Bind(parsed));
+  OMEN_ASSIGN_OR_RETURN(stmt, Bind(parsed, params != nullptr ? &bind_params : nullptr, engine,
+                                   txn, sequences, search_path, settings));
   sql::ExecContext resolve = ctx;
   if (stmt.kind == BoundStatement::Kind::kExplain && stmt.analyze) resolve.stats = explain_stats;
   OMEN_RETURN_IF_ERROR(sql::ResolveSubqueries(&stmt, resolve));
@@ -165,12 +176,9 @@ void TryGenericPlan(const sql::ParsedStatement& parsed, const PreparedStatement&
                     sql::SettingsAccess* settings, GenericPlanCache* cache) {
   sql::BindParameters slots;
   slots.types = prepared.param_types;
-  sql::Binder binder(engine.catalog(), txn->id(), &slots);
-  binder.set_sequences(sequences);
-  binder.set_search_path(search_path);
-  binder.set_settings(settings);
   const uint64_t clock_reads = ClockReadingInputs();
-  Result<BoundStatement> generic = binder.Bind(parsed);
+  Result<BoundStatement> generic =
+      Bind(parsed, &slots, engine, txn, sequences, search_path, settings);
   // A literal such as 'today' was read as this moment's value: not for later executions.
   if (!generic.ok() || !CanReusePlan(*generic) || ClockReadingInputs() != clock_reads) return;
   // The slots' record of their types is the binder's, gone after binding.
